@@ -1,0 +1,440 @@
+//! `zai::Client`: configuration, and the one place every request passes through
+//! (progenitor's `ClientHooks` for generated methods, [`Client::send`] for the
+//! ones build.rs generates itself).
+
+use crate::ext::auth::Auth;
+use crate::ext::error::Error;
+use crate::ext::sse::{EventStream, StreamConfig};
+use crate::generated;
+use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use std::{collections::HashMap, fmt, sync::Arc, time::Duration};
+
+/// Default connect timeout.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default read timeout: the longest wait for the next bytes of a response. Long
+/// enough for a slow reasoning model's first token; unlike a total timeout it never
+/// cuts off a long but live response or stream.
+pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Where the API is served.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BaseUrl {
+    /// `https://api.z.ai/api/paas/v4`, the general (pay-as-you-go) endpoint.
+    General,
+    /// `https://api.z.ai/api/coding/paas/v4`, the GLM Coding Plan endpoint.
+    CodingPlan,
+    /// `https://open.bigmodel.cn/api/paas/v4`, the China mainland platform.
+    China,
+    /// Any other URL (a proxy, a mock server), given as the `paas/v4` base.
+    Custom(String),
+}
+
+impl BaseUrl {
+    /// The `paas/v4` base URL, without a trailing slash.
+    pub fn as_str(&self) -> &str {
+        match self {
+            BaseUrl::General => "https://api.z.ai/api/paas/v4",
+            BaseUrl::CodingPlan => "https://api.z.ai/api/coding/paas/v4",
+            BaseUrl::China => "https://open.bigmodel.cn/api/paas/v4",
+            BaseUrl::Custom(url) => url.trim_end_matches('/'),
+        }
+    }
+}
+
+impl<S: Into<String>> From<S> for BaseUrl {
+    fn from(url: S) -> Self {
+        BaseUrl::Custom(url.into())
+    }
+}
+
+/// A Z.AI API client. Cheap to clone; clones share connections and credentials.
+///
+/// Every operation in spec/zai.yaml is a method (generated), returning
+/// `Result<T, zai::Error>`.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) raw: generated::Client,
+}
+
+/// State shared by every request of a client (progenitor's "inner" value).
+pub struct Shared {
+    auth: Auth,
+    headers: HeaderMap,
+    /// Base URLs of operations not served from the `paas/v4` base, by operation id.
+    routes: HashMap<&'static str, String>,
+}
+
+impl fmt::Debug for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Shared")
+            .field("auth", &self.auth)
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.raw.baseurl())
+            .field("shared", self.raw.inner())
+            .finish()
+    }
+}
+
+/// Builds a [`Client`]; see [`Client::builder`].
+#[derive(Default)]
+pub struct ClientBuilder {
+    auth: Option<Result<Auth, Error>>,
+    base_url: Option<BaseUrl>,
+    root_url: Option<String>,
+    http: Option<reqwest::Client>,
+    headers: HeaderMap,
+    connect_timeout: Option<Duration>,
+    read_timeout: Option<Duration>,
+    allow_insecure_http: bool,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("auth", &self.auth)
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A builder; at least an API key is needed.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client configured from the environment: `ZAI_API_KEY` (required) and
+    /// `ZAI_BASE_URL` (default [`BaseUrl::General`]).
+    pub fn from_env() -> Result<Self, Error> {
+        let key = std::env::var("ZAI_API_KEY")
+            .map_err(|_| Error::Config("ZAI_API_KEY is not set".into()))?;
+        let mut builder = Client::builder().api_key(key);
+        if let Ok(url) = std::env::var("ZAI_BASE_URL") {
+            builder = builder.base_url(url);
+        }
+        builder.build()
+    }
+
+    /// The `paas/v4` base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        self.raw.baseurl()
+    }
+
+    /// A JSON request for a generated method; `stream` forces `"stream": true`.
+    pub(crate) fn json_request<B: serde::Serialize>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &B,
+        stream: bool,
+    ) -> Result<RequestFactory<'static>, Error> {
+        let mut value = serde_json::to_value(body)
+            .map_err(|e| Error::InvalidRequest(format!("body does not serialize: {e}")))?;
+        if stream {
+            match &mut value {
+                serde_json::Value::Object(map) => {
+                    map.insert("stream".into(), true.into());
+                }
+                _ => return Err(Error::InvalidRequest("stream body is not an object".into())),
+            }
+        }
+        let request = self
+            .raw
+            .client()
+            .request(method, format!("{}{path}", self.raw.baseurl()))
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(serde_json::to_vec(&value).expect("a JSON value serializes"))
+            .build()
+            .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        Ok(RequestFactory::Clone(request))
+    }
+
+    /// A multipart request; the form is rebuilt for every attempt.
+    pub(crate) fn multipart_request<'a>(
+        &'a self,
+        method: reqwest::Method,
+        path: &'a str,
+        form: impl Fn() -> Result<reqwest::multipart::Form, Error> + Send + Sync + 'a,
+    ) -> RequestFactory<'a> {
+        let url = format!("{}{path}", self.raw.baseurl());
+        RequestFactory::Rebuild(Box::new(move || {
+            self.raw
+                .client()
+                .request(method.clone(), url.as_str())
+                .multipart(form()?)
+                .build()
+                .map_err(|e| Error::InvalidRequest(e.to_string()))
+        }))
+    }
+
+    /// Sends a request built by a generated method, through the same hooks as
+    /// progenitor's methods; a non-success status becomes [`Error::Api`].
+    pub(crate) async fn send(
+        &self,
+        operation_id: &'static str,
+        request: RequestFactory<'_>,
+    ) -> Result<reqwest::Response, Error> {
+        let info = OperationInfo { operation_id };
+        let mut request = request.build()?;
+        ClientHooks::<Arc<Shared>>::pre::<()>(&self.raw, &mut request, &info)
+            .await
+            .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        let response = ClientHooks::<Arc<Shared>>::exec(&self.raw, request, &info)
+            .await
+            .map_err(Error::transport)?;
+        if response.status().is_success() {
+            Ok(response)
+        } else {
+            Err(Error::from_response(response).await)
+        }
+    }
+
+    pub(crate) async fn send_json<T: serde::de::DeserializeOwned>(
+        &self,
+        operation_id: &'static str,
+        request: RequestFactory<'_>,
+    ) -> Result<T, Error> {
+        let response = self.send(operation_id, request).await?;
+        let status = response.status().as_u16();
+        let body = response.bytes().await.map_err(Error::transport)?;
+        serde_json::from_slice(&body).map_err(|source| Error::Decode {
+            status,
+            body,
+            source,
+        })
+    }
+
+    pub(crate) async fn send_bytes(
+        &self,
+        operation_id: &'static str,
+        request: RequestFactory<'_>,
+    ) -> Result<crate::ByteStream, Error> {
+        let response = self.send(operation_id, request).await?;
+        Ok(crate::ByteStream::new(Box::pin(response.bytes_stream())))
+    }
+
+    pub(crate) async fn open_stream<T: crate::ext::sse::Chunk>(
+        &self,
+        operation_id: &'static str,
+        request: Result<RequestFactory<'_>, Error>,
+        config: StreamConfig,
+    ) -> Result<EventStream<T>, Error> {
+        let mut request = request?;
+        if let RequestFactory::Clone(r) = &mut request {
+            r.headers_mut().insert(
+                reqwest::header::ACCEPT,
+                HeaderValue::from_static("text/event-stream"),
+            );
+        }
+        let response = self.send(operation_id, request).await?;
+        Ok(EventStream::new(response.bytes_stream(), config))
+    }
+}
+
+/// How a generated method hands its request to [`Client::send`]: a request whose
+/// body can be cloned per attempt, or a closure rebuilding it (multipart).
+pub(crate) enum RequestFactory<'a> {
+    Clone(reqwest::Request),
+    Rebuild(Box<dyn Fn() -> Result<reqwest::Request, Error> + Send + Sync + 'a>),
+}
+
+impl RequestFactory<'_> {
+    fn build(&self) -> Result<reqwest::Request, Error> {
+        match self {
+            RequestFactory::Clone(r) => r
+                .try_clone()
+                .ok_or_else(|| Error::InvalidRequest("request body cannot be cloned".into())),
+            RequestFactory::Rebuild(f) => f(),
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// The API key (`id.secret`), sent as `Authorization: Bearer <key>`.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.auth = Some(Auth::bearer(key.into()));
+        self
+    }
+
+    /// Authentication other than the plain key (e.g. a signed JWT).
+    pub fn auth(mut self, auth: Auth) -> Self {
+        self.auth = Some(Ok(auth));
+        self
+    }
+
+    /// A preset ([`BaseUrl::General`], [`BaseUrl::CodingPlan`], [`BaseUrl::China`])
+    /// or any URL of a `paas/v4`-compatible endpoint. A trailing slash is ignored.
+    pub fn base_url(mut self, url: impl Into<BaseUrl>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// The root the agents (`/v1/agents...`) and Anthropic-compatible
+    /// (`/anthropic/v1/messages`) operations hang off. Default: the base URL
+    /// without its trailing `/paas/v4` (and `/coding`), e.g. `https://api.z.ai/api`.
+    pub fn root_url(mut self, url: impl Into<String>) -> Self {
+        self.root_url = Some(url.into());
+        self
+    }
+
+    /// Use this `reqwest::Client` (its own timeouts, proxy and TLS settings apply;
+    /// [`Self::connect_timeout`] and [`Self::read_timeout`] are then ignored).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// A header sent with every request (unless the request sets it itself).
+    pub fn default_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.insert(name, value);
+        self
+    }
+
+    /// `Accept-Language` for server messages (the docs list `en-US,en`).
+    pub fn accept_language(self, value: HeaderValue) -> Self {
+        self.default_header(reqwest::header::ACCEPT_LANGUAGE, value)
+    }
+
+    /// Connect timeout (default [`DEFAULT_CONNECT_TIMEOUT`]).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Longest wait for the next bytes of a response (default
+    /// [`DEFAULT_READ_TIMEOUT`]). There is no total timeout by default, so long
+    /// completions and streams are never cut off while data flows.
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = Some(timeout);
+        self
+    }
+
+    /// Allow sending credentials over plain `http://` to a host that is not
+    /// loopback (refused by default: the key would cross the network in clear).
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<Client, Error> {
+        let auth = self.auth.ok_or_else(|| {
+            Error::Config("no API key: set ZAI_API_KEY or call api_key()".into())
+        })??;
+        let base = self.base_url.unwrap_or(BaseUrl::General);
+        let base = base.as_str().to_owned();
+        let url = reqwest::Url::parse(&base)
+            .map_err(|e| Error::Config(format!("base URL `{base}`: {e}")))?;
+        check_scheme(&url, self.allow_insecure_http)?;
+        let root = match self.root_url {
+            Some(root) => root.trim_end_matches('/').to_owned(),
+            None => default_root(&base).to_owned(),
+        };
+        check_scheme(
+            &reqwest::Url::parse(&root)
+                .map_err(|e| Error::Config(format!("root URL `{root}`: {e}")))?,
+            self.allow_insecure_http,
+        )?;
+        let routes = generated::OPERATIONS
+            .iter()
+            .filter_map(|op| Some((op.id, format!("{root}{}", root_suffix(op.base?)))))
+            .collect();
+        let http = match self.http {
+            Some(client) => client,
+            None => reqwest::Client::builder()
+                .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
+                .read_timeout(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT))
+                .build()
+                .map_err(|e| Error::Config(format!("HTTP client: {e}")))?,
+        };
+        let shared = Shared {
+            auth,
+            headers: self.headers,
+            routes,
+        };
+        Ok(Client {
+            raw: generated::Client::new_with_client(&base, http, Arc::new(shared)),
+        })
+    }
+}
+
+/// `https://api.z.ai/api/paas/v4` → `https://api.z.ai/api`.
+fn default_root(base: &str) -> &str {
+    let root = base.strip_suffix("/paas/v4").unwrap_or(base);
+    root.strip_suffix("/coding").unwrap_or(root)
+}
+
+/// Path between the root URL and an `x-zai-base` operation's spec path.
+fn root_suffix(base: &str) -> &'static str {
+    match base {
+        "anthropic" => "/anthropic",
+        _ => "",
+    }
+}
+
+fn check_scheme(url: &reqwest::Url, allow_insecure: bool) -> Result<(), Error> {
+    let loopback = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d == "localhost",
+        None => false,
+    };
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if loopback || allow_insecure => Ok(()),
+        "http" => Err(Error::Config(format!(
+            "refusing to send credentials over plain http to {url}; use https or allow_insecure_http(true)"
+        ))),
+        other => Err(Error::Config(format!("unsupported URL scheme `{other}`"))),
+    }
+}
+
+impl Shared {
+    /// Everything a request needs before it leaves: route, credentials, headers.
+    fn prepare(
+        &self,
+        request: &mut reqwest::Request,
+        operation_id: &str,
+        base: &str,
+    ) -> Result<(), Error> {
+        if let Some(target) = self.routes.get(operation_id) {
+            let rest = request
+                .url()
+                .as_str()
+                .strip_prefix(base)
+                .unwrap_or_default()
+                .to_owned();
+            *request.url_mut() = reqwest::Url::parse(&format!("{target}{rest}"))
+                .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        }
+        let headers = request.headers_mut();
+        // progenitor adds `api-version: <info.version>`; Z.AI knows no such header.
+        headers.remove("api-version");
+        for (name, value) in &self.headers {
+            if !headers.contains_key(name) {
+                headers.insert(name, value.clone());
+            }
+        }
+        self.auth.apply(headers)
+    }
+}
+
+impl ClientHooks<Arc<Shared>> for generated::Client {
+    async fn pre<E>(
+        &self,
+        request: &mut reqwest::Request,
+        info: &OperationInfo,
+    ) -> Result<(), progenitor_client::Error<E>> {
+        self.inner()
+            .prepare(request, info.operation_id, self.baseurl())
+            .map_err(|e| progenitor_client::Error::Custom(e.to_string()))
+    }
+}

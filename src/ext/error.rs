@@ -1,0 +1,244 @@
+//! `zai::Error`: the one error type every call returns.
+
+use bytes::Bytes;
+use reqwest::StatusCode;
+use std::fmt;
+
+/// Everything that can go wrong calling Z.AI.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The server answered with a non-success status, or sent an error object
+    /// inside an event stream.
+    #[error("{0}")]
+    Api(Box<ApiError>),
+    /// The request did not complete before a timeout (connect, read, or the
+    /// per-call deadline).
+    #[error("timed out: {0}")]
+    Timeout(String),
+    /// The connection failed or broke before a complete response arrived.
+    #[error("transport error: {0}")]
+    Transport(#[source] reqwest::Error),
+    /// A success response whose body does not match the spec's schema. The raw
+    /// body is kept.
+    #[error("HTTP {status}: response body does not match the expected schema: {source}")]
+    Decode {
+        /// HTTP status of the response (200 for an event inside a stream).
+        status: u16,
+        /// The body (or event payload) that failed to parse, exactly as received.
+        body: Bytes,
+        /// The parser's complaint.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// An event stream broke its framing or ended too early.
+    #[error("event stream error: {0}")]
+    Stream(StreamError),
+    /// The request could not be built (bad argument or configuration).
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
+    /// The client could not be configured (missing key, bad base URL, ...).
+    #[error("configuration error: {0}")]
+    Config(String),
+}
+
+/// A non-success answer from the API, with everything the server said.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// HTTP status; 200 for an error object received inside an event stream.
+    pub status: StatusCode,
+    /// Z.AI business code as sent (`"1302"`, `"401"`), when the body had one.
+    pub code: Option<String>,
+    /// The server's message, or a summary of a body that was not Z.AI JSON.
+    pub message: String,
+    /// `x-request-id` / `request_id` when the server sent one.
+    pub request_id: Option<String>,
+    /// `Retry-After` header, as sent.
+    pub retry_after: Option<String>,
+    /// `contentFilter` verdicts sent beside a content-policy error.
+    pub content_filter: Vec<crate::types::ContentFilter>,
+    /// The raw body, always kept (it may be HTML from a proxy, or empty).
+    pub body: Bytes,
+}
+
+/// How an event stream failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StreamError {
+    /// The connection closed before `[DONE]` or a final chunk.
+    Incomplete,
+    /// One event exceeded the configured maximum size (bytes).
+    EventTooLarge(usize),
+    /// An event line was not valid UTF-8.
+    InvalidUtf8,
+    /// No bytes arrived for longer than the idle timeout.
+    Idle,
+}
+
+impl fmt::Display for StreamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StreamError::Incomplete => f.write_str("stream ended before its final event"),
+            StreamError::EventTooLarge(max) => write!(f, "event larger than {max} bytes"),
+            StreamError::InvalidUtf8 => f.write_str("event is not valid UTF-8"),
+            StreamError::Idle => f.write_str("no data within the idle timeout"),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP {}", self.status.as_u16())?;
+        if let Some(code) = &self.code {
+            write!(f, ", code {code}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl Error {
+    /// The HTTP status, when the server answered.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(api) => Some(api.status),
+            Error::Decode { status, .. } => StatusCode::from_u16(*status).ok(),
+            Error::Transport(e) => e.status(),
+            _ => None,
+        }
+    }
+
+    /// The Z.AI business code, when the server sent one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Error::Api(api) => api.code.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The API error, when the server answered with one.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(api) => Some(api),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn transport(e: reqwest::Error) -> Self {
+        if e.is_timeout() {
+            Error::Timeout(e.to_string())
+        } else {
+            Error::Transport(e)
+        }
+    }
+
+    /// Maps a non-success response, reading its whole body.
+    pub(crate) async fn from_response(response: reqwest::Response) -> Self {
+        let status = response.status();
+        let headers = response.headers().clone();
+        match response.bytes().await {
+            Ok(body) => Error::Api(Box::new(ApiError::parse(status, &headers, body))),
+            Err(e) => Error::transport(e),
+        }
+    }
+}
+
+impl ApiError {
+    /// Builds the error from a status, headers and raw body, whatever the body is:
+    /// Z.AI's `{"error":{code,message}}` (code as string or number), a
+    /// gateway's `{"error":"Not Found","path":...}`, `{"code","message"}` or
+    /// `{"msg"}` shapes, HTML, or nothing.
+    pub fn parse(status: StatusCode, headers: &reqwest::header::HeaderMap, body: Bytes) -> Self {
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let json: Option<serde_json::Value> = serde_json::from_slice(&body).ok();
+        let field = |v: Option<&serde_json::Value>| -> Option<String> {
+            match v? {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            }
+        };
+        let (code, message, request_id, content_filter) = match &json {
+            Some(serde_json::Value::Object(top)) => {
+                let inner = top.get("error").and_then(|e| e.as_object());
+                let code = field(inner.and_then(|e| e.get("code")).or(top.get("code")));
+                let message = field(inner.and_then(|e| e.get("message")))
+                    .or_else(|| field(top.get("message")))
+                    .or_else(|| field(top.get("msg")))
+                    .or_else(|| {
+                        let reason = field(top.get("error"))?;
+                        Some(match field(top.get("path")) {
+                            Some(path) => format!("{reason} ({path})"),
+                            None => reason,
+                        })
+                    });
+                let filter = top
+                    .get("contentFilter")
+                    .and_then(|f| serde_json::from_value(f.clone()).ok())
+                    .unwrap_or_default();
+                (code, message, field(top.get("request_id")), filter)
+            }
+            _ => (None, None, None, Vec::new()),
+        };
+        let message = message.unwrap_or_else(|| summarize(status, &body));
+        ApiError {
+            status,
+            code,
+            message,
+            request_id: request_id.or_else(|| header("x-request-id")),
+            retry_after: header("retry-after"),
+            content_filter,
+            body,
+        }
+    }
+}
+
+/// A one-line message for a body that is not Z.AI JSON. The full body stays in
+/// [`ApiError::body`].
+fn summarize(status: StatusCode, body: &[u8]) -> String {
+    let reason = status.canonical_reason().unwrap_or("error").to_owned();
+    let text = String::from_utf8_lossy(body);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return reason;
+    }
+    const SHOWN: usize = 200;
+    match text.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{reason}: {}… ({} bytes in body)", &text[..cut], body.len()),
+        None => format!("{reason}: {text}"),
+    }
+}
+
+/// Maps what a generated raw method returned into the crate's result.
+pub(crate) async fn from_raw<T>(
+    result: Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<()>>,
+) -> Result<T, Error> {
+    use progenitor_client::Error as Raw;
+    match result {
+        Ok(value) => Ok(value.into_inner()),
+        Err(Raw::UnexpectedResponse(response)) => Err(Error::from_response(response).await),
+        Err(Raw::CommunicationError(e) | Raw::ResponseBodyError(e) | Raw::InvalidUpgrade(e)) => {
+            Err(Error::transport(e))
+        }
+        Err(Raw::InvalidResponsePayload(body, source)) => {
+            // progenitor only parses documented (2XX) statuses; the spec has one each.
+            Err(Error::Decode {
+                status: 200,
+                body,
+                source,
+            })
+        }
+        Err(Raw::ErrorResponse(rv)) => Err(Error::InvalidRequest(format!(
+            "undeclared error schema for HTTP {}",
+            rv.status()
+        ))),
+        Err(Raw::InvalidRequest(message) | Raw::Custom(message)) => {
+            Err(Error::InvalidRequest(message))
+        }
+    }
+}

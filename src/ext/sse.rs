@@ -1,0 +1,379 @@
+//! Server-sent events: a WHATWG event-stream decoder and the typed stream every
+//! `*_stream` method returns.
+
+use crate::ext::error::{ApiError, Error, StreamError};
+use bytes::Bytes;
+use futures_core::Stream;
+use std::{
+    collections::VecDeque,
+    pin::Pin,
+    task::{Context, Poll},
+};
+
+/// Default cap on one event's size: far above any real chunk, far below harm.
+pub const DEFAULT_MAX_EVENT_SIZE: usize = 16 * 1024 * 1024;
+
+/// One dispatched event, borrowing the decoder's buffers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Event<'a> {
+    /// `event:` field; `None` means the default type `message`.
+    pub event: Option<&'a str>,
+    /// `data:` lines joined with `\n`.
+    pub data: &'a str,
+    /// `id:` field of this event, if it set one.
+    pub id: Option<&'a str>,
+    /// `retry:` field of this event, if it set a valid one.
+    pub retry: Option<u64>,
+}
+
+/// Incremental event-stream decoder: feed it bytes as they arrive, at any
+/// boundary; it calls back once per complete event. Lines end in LF, CRLF or CR; a
+/// leading BOM and comment lines are skipped; `id`/`retry` are parsed.
+#[derive(Debug)]
+pub struct Decoder {
+    buf: Vec<u8>,
+    /// Bytes of `buf` before this offset are already consumed.
+    start: usize,
+    /// The previous chunk ended in CR: a leading LF of the next one belongs to it.
+    after_cr: bool,
+    bom_checked: bool,
+    data: String,
+    has_data: bool,
+    event: String,
+    id: String,
+    has_id: bool,
+    retry: Option<u64>,
+    max_event_size: usize,
+}
+
+impl Default for Decoder {
+    fn default() -> Self {
+        Decoder::new(DEFAULT_MAX_EVENT_SIZE)
+    }
+}
+
+impl Decoder {
+    /// A decoder refusing events (or lines) larger than `max_event_size` bytes.
+    pub fn new(max_event_size: usize) -> Self {
+        Decoder {
+            buf: Vec::new(),
+            start: 0,
+            after_cr: false,
+            bom_checked: false,
+            data: String::new(),
+            has_data: false,
+            event: String::new(),
+            id: String::new(),
+            has_id: false,
+            retry: None,
+            max_event_size,
+        }
+    }
+
+    /// Decodes `chunk`, calling `on_event` for each event it completes. Stops at
+    /// the first error `on_event` returns.
+    pub fn feed<E: From<StreamError>>(
+        &mut self,
+        chunk: &[u8],
+        mut on_event: impl FnMut(Event<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut chunk = chunk;
+        if self.after_cr && !chunk.is_empty() {
+            self.after_cr = false;
+            if chunk[0] == b'\n' {
+                chunk = &chunk[1..];
+            }
+        }
+        if !self.bom_checked {
+            // The BOM may itself arrive split; wait for three bytes.
+            self.buf.extend_from_slice(chunk);
+            if self.buf.len() < 3 && b"\xEF\xBB\xBF".starts_with(&self.buf) {
+                return Ok(());
+            }
+            self.bom_checked = true;
+            if self.buf.starts_with(b"\xEF\xBB\xBF") {
+                self.start = 3;
+            }
+        } else if self.start == self.buf.len() {
+            // Fast path: nothing pending, decode straight from the chunk.
+            let consumed = self.lines(chunk, &mut on_event)?;
+            self.buf.clear();
+            self.start = 0;
+            self.buf.extend_from_slice(&chunk[consumed..]);
+            return self.check_pending().map_err(E::from);
+        } else {
+            self.buf.extend_from_slice(chunk);
+        }
+        let buf = std::mem::take(&mut self.buf);
+        let result = self.lines(&buf[self.start..], &mut on_event);
+        self.buf = buf;
+        let consumed = result?;
+        self.start += consumed;
+        if self.start == self.buf.len() {
+            self.buf.clear();
+            self.start = 0;
+        } else if self.start > self.buf.len() / 2 {
+            self.buf.drain(..self.start);
+            self.start = 0;
+        }
+        self.check_pending().map_err(E::from)
+    }
+
+    fn check_pending(&self) -> Result<(), StreamError> {
+        if self.buf.len() - self.start > self.max_event_size {
+            return Err(StreamError::EventTooLarge(self.max_event_size));
+        }
+        Ok(())
+    }
+
+    /// Processes the complete lines of `bytes`; returns how many bytes it used.
+    fn lines<E: From<StreamError>>(
+        &mut self,
+        bytes: &[u8],
+        on_event: &mut impl FnMut(Event<'_>) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let mut pos = 0;
+        while let Some(offset) = memchr::memchr2(b'\n', b'\r', &bytes[pos..]) {
+            let end = pos + offset;
+            let line = &bytes[pos..end];
+            pos = end + 1;
+            if bytes[end] == b'\r' {
+                match bytes.get(pos) {
+                    Some(b'\n') => pos += 1,
+                    Some(_) => {}
+                    None => self.after_cr = true,
+                }
+            }
+            self.line(line, on_event)?;
+        }
+        Ok(pos)
+    }
+
+    fn line<E: From<StreamError>>(
+        &mut self,
+        line: &[u8],
+        on_event: &mut impl FnMut(Event<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        if line.is_empty() {
+            return self.dispatch(on_event);
+        }
+        if line[0] == b':' {
+            return Ok(());
+        }
+        let line = std::str::from_utf8(line).map_err(|_| StreamError::InvalidUtf8)?;
+        let (field, value) = match line.split_once(':') {
+            Some((field, value)) => (field, value.strip_prefix(' ').unwrap_or(value)),
+            None => (line, ""),
+        };
+        match field {
+            "data" => {
+                if self.data.len() + value.len() + 1 > self.max_event_size {
+                    return Err(StreamError::EventTooLarge(self.max_event_size).into());
+                }
+                if self.has_data {
+                    self.data.push('\n');
+                }
+                self.data.push_str(value);
+                self.has_data = true;
+            }
+            "event" => {
+                self.event.clear();
+                self.event.push_str(value);
+            }
+            "id" if !value.contains('\0') => {
+                self.id.clear();
+                self.id.push_str(value);
+                self.has_id = true;
+            }
+            "retry" => self.retry = value.parse().ok().or(self.retry),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn dispatch<E>(
+        &mut self,
+        on_event: &mut impl FnMut(Event<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let result = if self.has_data {
+            on_event(Event {
+                event: (!self.event.is_empty()).then_some(self.event.as_str()),
+                data: &self.data,
+                id: self.has_id.then_some(self.id.as_str()),
+                retry: self.retry,
+            })
+        } else {
+            Ok(())
+        };
+        self.data.clear();
+        self.has_data = false;
+        self.event.clear();
+        self.retry = None;
+        result
+    }
+}
+
+/// A chunk type of a streaming operation (implemented by build.rs from the spec's
+/// `x-zai-stream.final-field`).
+pub trait Chunk: serde::de::DeserializeOwned + Send + 'static {
+    /// Whether this chunk marks a properly finished stream (e.g. carries a
+    /// `finish_reason`), so that a missing `[DONE]` after it is no error.
+    fn is_final(&self) -> bool;
+}
+
+/// How a stream ends properly (from the spec's `x-zai-stream`).
+#[derive(Clone, Copy, Debug)]
+pub struct StreamConfig {
+    /// Data payload ending the stream, e.g. `[DONE]`.
+    pub done: Option<&'static str>,
+    /// Event name whose event ends the stream, e.g. `message_stop`.
+    pub final_event: Option<&'static str>,
+}
+
+type ByteSource = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
+
+/// A typed stream of server-sent chunks: `Stream<Item = Result<T, zai::Error>>`.
+///
+/// It ends with `None` after `[DONE]` (or the operation's final event); a
+/// connection that closes before then, without a final chunk, yields
+/// [`StreamError::Incomplete`]. An error object inside the stream becomes
+/// [`Error::Api`]. After an error the stream ends. Dropping it closes the
+/// connection.
+pub struct EventStream<T> {
+    source: Option<ByteSource>,
+    decoder: Decoder,
+    ready: VecDeque<Result<T, Error>>,
+    config: StreamConfig,
+    finished: bool,
+    saw_final: bool,
+}
+
+impl<T> std::fmt::Debug for EventStream<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventStream")
+            .field("finished", &self.finished)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Chunk> EventStream<T> {
+    /// Wraps a byte stream (e.g. `reqwest::Response::bytes_stream()`).
+    pub fn new(
+        source: impl Stream<Item = reqwest::Result<Bytes>> + Send + 'static,
+        config: StreamConfig,
+    ) -> Self {
+        EventStream {
+            source: Some(Box::pin(source)),
+            decoder: Decoder::default(),
+            ready: VecDeque::new(),
+            config,
+            finished: false,
+            saw_final: false,
+        }
+    }
+
+    /// Sets the largest event accepted (default [`DEFAULT_MAX_EVENT_SIZE`]).
+    pub fn with_max_event_size(mut self, max: usize) -> Self {
+        self.decoder.max_event_size = max;
+        self
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        let EventStream {
+            decoder,
+            ready,
+            config,
+            finished,
+            saw_final,
+            ..
+        } = self;
+        let result = decoder.feed(bytes, |event| -> Result<(), Error> {
+            if *finished {
+                return Ok(());
+            }
+            if config.done == Some(event.data) {
+                *finished = true;
+                return Ok(());
+            }
+            let item = parse_event::<T>(event);
+            if let Ok(chunk) = &item {
+                *saw_final |= chunk.is_final();
+            }
+            *finished |= item.is_err()
+                || (config.final_event.is_some() && event.event == config.final_event);
+            ready.push_back(item);
+            Ok(())
+        });
+        if let Err(e) = result {
+            self.ready.push_back(Err(e));
+            self.finished = true;
+        }
+    }
+}
+
+/// An event's payload as a chunk, or the error object it carries.
+fn parse_event<T: Chunk>(event: Event<'_>) -> Result<T, Error> {
+    let looks_like_error = event.event == Some("error")
+        || memchr::memmem::find(event.data.as_bytes(), b"\"error\"").is_some();
+    if looks_like_error
+        && let Ok(serde_json::Value::Object(map)) = serde_json::from_str(event.data)
+        && (event.event == Some("error") || map.get("error").is_some_and(|e| !e.is_null()))
+    {
+        let body = Bytes::copy_from_slice(event.data.as_bytes());
+        return Err(Error::Api(Box::new(ApiError::parse(
+            reqwest::StatusCode::OK,
+            &reqwest::header::HeaderMap::new(),
+            body,
+        ))));
+    }
+    serde_json::from_str(event.data).map_err(|source| Error::Decode {
+        status: 200,
+        body: Bytes::copy_from_slice(event.data.as_bytes()),
+        source,
+    })
+}
+
+impl From<StreamError> for Error {
+    fn from(e: StreamError) -> Self {
+        Error::Stream(e)
+    }
+}
+
+// No field is structurally pinned: the byte source is already boxed.
+impl<T> Unpin for EventStream<T> {}
+
+impl<T: Chunk> Stream for EventStream<T> {
+    type Item = Result<T, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        loop {
+            if let Some(item) = this.ready.pop_front() {
+                return Poll::Ready(Some(item));
+            }
+            let Some(source) = this.source.as_mut() else {
+                return Poll::Ready(None);
+            };
+            if this.finished {
+                // Done: close the connection now rather than when dropped.
+                this.source = None;
+                return Poll::Ready(None);
+            }
+            match source.as_mut().poll_next(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(Some(Ok(bytes))) => this.feed(&bytes),
+                Poll::Ready(Some(Err(e))) => {
+                    this.ready.push_back(Err(Error::transport(e)));
+                    this.finished = true;
+                }
+                Poll::Ready(None) => {
+                    this.source = None;
+                    if !this.finished && !this.saw_final {
+                        return Poll::Ready(Some(Err(Error::Stream(StreamError::Incomplete))));
+                    }
+                    return Poll::Ready(None);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! Contract tests for `POST /chat/completions`: exact request bytes, headers, and
+//! every response quirk seen on the wire.
+
+mod common;
+
+use common::{KEY, client, fixture};
+use httpmock::{Method::POST, MockServer};
+use serde_json::json;
+use zai::types::{
+    ChatCompletionRequest, ChatMessage, ChatThinking, ChatThinkingType, ChatTool, ContentPart,
+    FinishReason, ReasoningEffort, ResponseFormat, ResponseFormatType, Role, ToolType,
+};
+
+async fn round_trip(
+    request: &ChatCompletionRequest,
+    expected_body: serde_json::Value,
+    reply: &str,
+) -> zai::types::ChatCompletionResponse {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/chat/completions")
+                .header("authorization", format!("Bearer {KEY}"))
+                .header("content-type", "application/json")
+                .header_missing("api-version")
+                .json_body(expected_body);
+            then.status(200)
+                .header("content-type", "application/json; charset=UTF-8")
+                .body(reply);
+        })
+        .await;
+    let response = client(&server)
+        .create_chat_completion(request)
+        .await
+        .expect("call succeeds");
+    mock.assert_async().await;
+    response
+}
+
+#[tokio::test]
+async fn plain_text_request_is_exact_and_reasoning_parses() {
+    let request = ChatCompletionRequest::new(
+        "glm-4.5",
+        vec![
+            ChatMessage::system("Be brief."),
+            ChatMessage::user("How does Rust free memory?"),
+        ],
+    )
+    .temperature(0.6)
+    .max_tokens(512)
+    .stop(vec!["END".to_owned()]);
+    let response = round_trip(
+        &request,
+        json!({
+            "model": "glm-4.5",
+            "messages": [
+                {"role": "system", "content": "Be brief."},
+                {"role": "user", "content": "How does Rust free memory?"}
+            ],
+            "temperature": 0.6,
+            "max_tokens": 512,
+            "stop": ["END"]
+        }),
+        &fixture("chat_reasoning_no_object.json"),
+    )
+    .await;
+    assert_eq!(response.object, None, "2025 responses carry no `object`");
+    assert_eq!(
+        response.request_id.as_deref(),
+        Some("20251009120545a1b2c3d4e5f60718")
+    );
+    let choice = &response.choices[0];
+    assert_eq!(choice.finish_reason, Some(FinishReason::Stop));
+    let message = choice.message.as_ref().unwrap();
+    assert_eq!(message.role, Some(Role::Assistant));
+    assert_eq!(
+        message.reasoning_content.as_deref(),
+        Some("\nThe user asks about Rust memory. Explain ownership briefly.")
+    );
+    let usage = response.usage.as_ref().unwrap();
+    assert_eq!(
+        (usage.prompt_tokens, usage.total_tokens),
+        (Some(18), Some(59))
+    );
+    assert_eq!(
+        usage.prompt_tokens_details.as_ref().unwrap().cached_tokens,
+        Some(0)
+    );
+    assert!(usage.completion_tokens_details.is_none());
+}
+
+#[tokio::test]
+async fn tools_thinking_and_format_serialize_exactly() {
+    let params =
+        json!({"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]});
+    let request = ChatCompletionRequest::new(
+        "glm-4.7-flash",
+        vec![ChatMessage::user("Weather in Lisbon and Porto?")],
+    )
+    .tools(vec![ChatTool::function(
+        "get_weather",
+        "Current weather for a city",
+        params.as_object().unwrap().clone(),
+    )])
+    .tool_choice(zai::types::ToolChoice::String("auto".into()))
+    .thinking(
+        ChatThinking::default()
+            .type_(ChatThinkingType::Enabled)
+            .clear_thinking(false),
+    )
+    .reasoning_effort(ReasoningEffort::High)
+    .response_format(ResponseFormat::new(ResponseFormatType::JsonObject))
+    .do_sample(true)
+    .request_id("req-123456")
+    .user_id("user-123456");
+    let response = round_trip(
+        &request,
+        json!({
+            "model": "glm-4.7-flash",
+            "messages": [{"role": "user", "content": "Weather in Lisbon and Porto?"}],
+            "tools": [{"type": "function", "function": {
+                "name": "get_weather", "description": "Current weather for a city", "parameters": params
+            }}],
+            "tool_choice": "auto",
+            "thinking": {"type": "enabled", "clear_thinking": false},
+            "reasoning_effort": "high",
+            "response_format": {"type": "json_object"},
+            "do_sample": true,
+            "request_id": "req-123456",
+            "user_id": "user-123456"
+        }),
+        &fixture("chat_tool_calls_object.json"),
+    )
+    .await;
+    assert_eq!(response.object.as_deref(), Some("chat.completion"));
+    let choice = &response.choices[0];
+    assert_eq!(choice.finish_reason, Some(FinishReason::ToolCalls));
+    let message = choice.message.as_ref().unwrap();
+    assert_eq!(
+        message.content.as_deref(),
+        Some(""),
+        "empty content beside tool calls"
+    );
+    let calls = message.tool_calls.as_ref().unwrap();
+    assert_eq!(calls.len(), 2);
+    assert_eq!(calls[0].id.as_deref(), Some("call_-8120034511223344556"));
+    assert_eq!(calls[0].type_, Some(ToolType::Function));
+    assert_eq!(calls[1].index, Some(1));
+    let function = calls[0].function.as_ref().unwrap();
+    assert_eq!(function.name.as_deref(), Some("get_weather"));
+    let args: serde_json::Value =
+        serde_json::from_str(function.arguments.as_deref().unwrap()).unwrap();
+    assert_eq!(args, json!({"city": "Lisbon", "unit": "celsius"}));
+    let usage = response.usage.unwrap();
+    assert_eq!(
+        usage.completion_tokens_details.unwrap().reasoning_tokens,
+        Some(52)
+    );
+    assert_eq!(
+        usage.prompt_tokens_details.unwrap().cached_tokens,
+        Some(187)
+    );
+}
+
+#[tokio::test]
+async fn multi_turn_with_tool_results_serializes_exactly() {
+    let first: zai::types::ChatCompletionResponse =
+        serde_json::from_str(&fixture("chat_tool_calls_object.json")).unwrap();
+    let assistant = first.choices[0].message.clone().unwrap();
+    let request = ChatCompletionRequest::new(
+        "glm-4.7-flash",
+        vec![
+            ChatMessage::user("Weather in Lisbon?"),
+            ChatMessage::from(assistant),
+            ChatMessage::tool("call_-8120034511223344556", r#"{"temp":21}"#),
+        ],
+    );
+    round_trip(
+        &request,
+        json!({
+            "model": "glm-4.7-flash",
+            "messages": [
+                {"role": "user", "content": "Weather in Lisbon?"},
+                {"role": "assistant", "content": "",
+                 "reasoning_content": "The user wants the weather in Lisbon; call get_weather.",
+                 "tool_calls": [
+                    {"id": "call_-8120034511223344556", "type": "function", "index": 0,
+                     "function": {"name": "get_weather", "arguments": "{\"city\":\"Lisbon\",\"unit\":\"celsius\"}"}},
+                    {"id": "call_-8120034511223344555", "type": "function", "index": 1,
+                     "function": {"name": "get_weather", "arguments": "{\"city\":\"Porto\"}"}}
+                 ]},
+                {"role": "tool", "tool_call_id": "call_-8120034511223344556", "content": "{\"temp\":21}"}
+            ]
+        }),
+        &fixture("chat_reasoning_no_object.json"),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn multimodal_parts_serialize_exactly() {
+    let request = ChatCompletionRequest::new(
+        "glm-4.6v",
+        vec![ChatMessage::user(vec![
+            ContentPart::text("What is in these?"),
+            ContentPart::image_url("https://example.com/cat.png"),
+            ContentPart::image_base64("image/png", b"\x89PNG"),
+            ContentPart::video_url("https://example.com/clip.mp4"),
+        ])],
+    );
+    round_trip(
+        &request,
+        json!({
+            "model": "glm-4.6v",
+            "messages": [{"role": "user", "content": [
+                {"type": "text", "text": "What is in these?"},
+                {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}},
+                {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw=="}},
+                {"type": "video_url", "video_url": {"url": "https://example.com/clip.mp4"}}
+            ]}]
+        }),
+        &fixture("chat_reasoning_no_object.json"),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn unknown_values_and_fields_and_nulls_parse() {
+    let request = ChatCompletionRequest::new("glm-6", vec![ChatMessage::user("hi")]);
+    let response = round_trip(
+        &request,
+        json!({"model": "glm-6", "messages": [{"role": "user", "content": "hi"}]}),
+        &fixture("chat_future_fields.json"),
+    )
+    .await;
+    assert_eq!(response.object.as_deref(), Some("chat.completion.v2"));
+    assert_eq!(
+        response.choices[0].finish_reason,
+        Some(FinishReason::Unknown("abort_by_policy".into()))
+    );
+    let message = response.choices[0].message.as_ref().unwrap();
+    assert_eq!(
+        (message.content.as_ref(), message.tool_calls.as_ref()),
+        (None, None)
+    );
+    assert!(response.usage.is_none());
+    assert!(response.web_search.is_none());
+}
+
+#[tokio::test]
+async fn web_search_results_parse() {
+    let request = ChatCompletionRequest::new("glm-4", vec![ChatMessage::user("news?")]);
+    let response = round_trip(
+        &request,
+        json!({"model": "glm-4", "messages": [{"role": "user", "content": "news?"}]}),
+        &fixture("chat_web_search.json"),
+    )
+    .await;
+    let results = response.web_search.unwrap();
+    assert_eq!(
+        results[0].link.as_deref(),
+        Some("https://news.example.com/eclipse")
+    );
+    assert_eq!(results[0].icon, None);
+}
+
+#[tokio::test]
+async fn trailing_slash_base_url_and_extra_headers() {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/chat/completions")
+                .header("accept-language", "en-US,en")
+                .header("x-team", "core");
+            then.status(200)
+                .body(fixture("chat_reasoning_no_object.json"));
+        })
+        .await;
+    let client = zai::Client::builder()
+        .api_key(KEY)
+        .base_url(format!("{}/", server.base_url()))
+        .accept_language(reqwest::header::HeaderValue::from_static("en-US,en"))
+        .default_header(
+            reqwest::header::HeaderName::from_static("x-team"),
+            reqwest::header::HeaderValue::from_static("core"),
+        )
+        .build()
+        .unwrap();
+    let request = ChatCompletionRequest::new("glm-4.5", vec![ChatMessage::user("hi")]);
+    client.create_chat_completion(&request).await.unwrap();
+    mock.assert_async().await;
+}
