@@ -131,7 +131,7 @@ fn wrapper_method(op: &Operation, raw: &syn::ImplItemFn) -> Result<TokenStream> 
             ///
             #[doc = #http]
             pub async fn #name #generics (&'a self, #(#inputs),*) -> Result<#ok, crate::Error> {
-                crate::ext::error::from_raw(self.raw.#name(#(#args),*).await).await
+                self.call(#id, || crate::ext::error::raw_attempt(self.raw.#name(#(#args),*))).await
             }
         }
     })

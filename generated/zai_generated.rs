@@ -1859,7 +1859,11 @@ impl crate::Client {
         &'a self,
         body: &'a types::ChatCompletionRequest,
     ) -> Result<types::ChatCompletionResponse, crate::Error> {
-        crate::ext::error::from_raw(self.raw.create_chat_completion(body).await).await
+        self.call(
+                "createChatCompletion",
+                || crate::ext::error::raw_attempt(self.raw.create_chat_completion(body)),
+            )
+            .await
     }
 }
 impl crate::Client {

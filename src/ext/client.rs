@@ -3,12 +3,15 @@
 //! ones build.rs generates itself).
 
 use crate::ext::auth::Auth;
-use crate::ext::error::Error;
+use crate::ext::error::{Error, Failure};
+use crate::ext::observe::{CallRecord, Metrics};
+use crate::ext::retry::{self, RetryPolicy};
 use crate::ext::sse::{EventStream, StreamConfig};
 use crate::generated;
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use std::{collections::HashMap, fmt, sync::Arc, time::Duration};
+use std::{collections::HashMap, fmt, future::Future, sync::Arc, time::Duration, time::Instant};
+use tracing::Instrument as _;
 
 /// Default connect timeout.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -58,11 +61,73 @@ pub struct Client {
 }
 
 /// State shared by every request of a client (progenitor's "inner" value).
+#[derive(Clone)]
 pub struct Shared {
-    auth: Auth,
-    headers: HeaderMap,
+    auth: Arc<Auth>,
+    headers: Arc<HeaderMap>,
     /// Base URLs of operations not served from the `paas/v4` base, by operation id.
-    routes: HashMap<&'static str, String>,
+    routes: Arc<HashMap<&'static str, String>>,
+    options: CallOptions,
+    metrics: Option<Arc<dyn Metrics>>,
+}
+
+/// Per-call behaviour: retries, timeouts, limits. Set for a client with
+/// [`ClientBuilder::call_options`], or for some calls with [`Client::with_options`].
+///
+/// A stalled stream is caught by the client's read timeout
+/// ([`ClientBuilder::read_timeout`]): no bytes for that long ends it with
+/// [`Error::Timeout`].
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct CallOptions {
+    /// When to retry (default [`RetryPolicy::default`]).
+    pub retry: RetryPolicy,
+    /// Limit on each attempt, until its response is received (default none).
+    pub attempt_timeout: Option<Duration>,
+    /// Limit on the whole call including retries and waits; for a stream, until
+    /// the stream is open (default none).
+    pub deadline: Option<Duration>,
+    /// Largest server-sent event accepted (default
+    /// [`crate::ext::sse::DEFAULT_MAX_EVENT_SIZE`]); a larger one ends the stream
+    /// with [`crate::StreamError::EventTooLarge`].
+    pub max_event_size: usize,
+}
+
+impl Default for CallOptions {
+    fn default() -> Self {
+        CallOptions {
+            retry: RetryPolicy::default(),
+            attempt_timeout: None,
+            deadline: None,
+            max_event_size: crate::ext::sse::DEFAULT_MAX_EVENT_SIZE,
+        }
+    }
+}
+
+impl CallOptions {
+    /// Sets the retry policy.
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Sets the per-attempt timeout.
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// Sets the whole-call deadline.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// Sets the largest event a stream accepts, in bytes.
+    pub fn max_event_size(mut self, bytes: usize) -> Self {
+        self.max_event_size = bytes;
+        self
+    }
 }
 
 impl fmt::Debug for Shared {
@@ -70,6 +135,7 @@ impl fmt::Debug for Shared {
         f.debug_struct("Shared")
             .field("auth", &self.auth)
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("options", &self.options)
             .finish_non_exhaustive()
     }
 }
@@ -94,6 +160,8 @@ pub struct ClientBuilder {
     connect_timeout: Option<Duration>,
     read_timeout: Option<Duration>,
     allow_insecure_http: bool,
+    options: CallOptions,
+    metrics: Option<Arc<dyn Metrics>>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -128,6 +196,105 @@ impl Client {
         self.raw.baseurl()
     }
 
+    /// A client sharing this one's connections and credentials, with other call
+    /// options, e.g. `client.with_options(|o| o.retry(RetryPolicy::none()))`.
+    pub fn with_options(&self, change: impl FnOnce(CallOptions) -> CallOptions) -> Client {
+        let mut shared = self.raw.inner().as_ref().clone();
+        shared.options = change(shared.options);
+        Client {
+            raw: generated::Client::new_with_client(
+                self.raw.baseurl(),
+                self.raw.client().clone(),
+                Arc::new(shared),
+            ),
+        }
+    }
+
+    /// The options calls of this client run with.
+    pub fn options(&self) -> &CallOptions {
+        &self.raw.inner().options
+    }
+
+    /// Runs one operation: attempts with retries, the deadline, the tracing span
+    /// and the metrics hook. Every generated method goes through here.
+    pub(crate) async fn call<T, F, Fut>(
+        &self,
+        operation: &'static str,
+        attempt: F,
+    ) -> Result<T, Error>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T, Failure>>,
+    {
+        let shared = self.raw.inner();
+        let span = tracing::info_span!(
+            "zai.call",
+            operation,
+            attempts = tracing::field::Empty,
+            status = tracing::field::Empty,
+            code = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+        );
+        let started = Instant::now();
+        let on_retry = |record: &crate::ext::observe::RetryRecord<'_>| {
+            tracing::debug!(
+                attempt = record.attempt,
+                delay_ms = record.delay.as_millis() as u64,
+                status = record.status,
+                code = record.code,
+                "retrying"
+            );
+            if let Some(metrics) = &shared.metrics {
+                metrics.retry_scheduled(record);
+            }
+        };
+        let options = &shared.options;
+        let attempts = retry::run(
+            &options.retry,
+            options.attempt_timeout,
+            on_retry,
+            operation,
+            attempt,
+        );
+        let (result, attempts) = match options.deadline {
+            Some(deadline) => tokio::time::timeout(deadline, attempts)
+                .instrument(span.clone())
+                .await
+                .unwrap_or_else(|_| {
+                    (
+                        Err(Error::Timeout(format!(
+                            "call deadline of {} ms exceeded",
+                            deadline.as_millis()
+                        ))),
+                        0,
+                    )
+                }),
+            None => attempts.instrument(span.clone()).await,
+        };
+        let latency = started.elapsed();
+        span.record("attempts", attempts);
+        span.record("latency_ms", latency.as_millis() as u64);
+        if let Err(e) = &result {
+            if let Some(status) = e.status() {
+                span.record("status", status.as_u16());
+            }
+            if let Some(api) = e.api() {
+                span.record("code", api.code.as_deref());
+                span.record("request_id", api.request_id.as_deref());
+            }
+        }
+        if let Some(metrics) = &shared.metrics {
+            metrics.call_finished(&CallRecord {
+                operation,
+                outcome: result.as_ref().map(|_| ()),
+                attempts,
+                latency,
+            });
+        }
+        result
+    }
+
     /// A JSON request for a generated method; `stream` forces `"stream": true`.
     pub(crate) fn json_request<B: serde::Serialize>(
         &self,
@@ -154,10 +321,11 @@ impl Client {
             .body(serde_json::to_vec(&value).expect("a JSON value serializes"))
             .build()
             .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        Ok(RequestFactory::Clone(request))
+        Ok(RequestFactory::Clone(Box::new(request)))
     }
 
     /// A multipart request; the form is rebuilt for every attempt.
+    #[allow(dead_code)] // until the spec has multipart operations
     pub(crate) fn multipart_request<'a>(
         &'a self,
         method: reqwest::Method,
@@ -175,28 +343,35 @@ impl Client {
         }))
     }
 
-    /// Sends a request built by a generated method, through the same hooks as
-    /// progenitor's methods; a non-success status becomes [`Error::Api`].
+    /// Sends a request built by a generated method, through the same hooks and
+    /// retry loop as progenitor's methods; a non-success status becomes [`Error::Api`].
     pub(crate) async fn send(
         &self,
         operation_id: &'static str,
         request: RequestFactory<'_>,
     ) -> Result<reqwest::Response, Error> {
         let info = OperationInfo { operation_id };
-        let mut request = request.build()?;
-        ClientHooks::<Arc<Shared>>::pre::<()>(&self.raw, &mut request, &info)
-            .await
-            .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        let response = ClientHooks::<Arc<Shared>>::exec(&self.raw, request, &info)
-            .await
-            .map_err(Error::transport)?;
-        if response.status().is_success() {
-            Ok(response)
-        } else {
-            Err(Error::from_response(response).await)
-        }
+        self.call(operation_id, || async {
+            let mut request = request.build()?;
+            ClientHooks::<Arc<Shared>>::pre::<()>(&self.raw, &mut request, &info)
+                .await
+                .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+            let response = self
+                .raw
+                .client()
+                .execute(request)
+                .await
+                .map_err(Failure::Transport)?;
+            if response.status().is_success() {
+                Ok(response)
+            } else {
+                Err(Failure::Response(Box::new(response)))
+            }
+        })
+        .await
     }
 
+    #[allow(dead_code)] // until the spec has multipart operations
     pub(crate) async fn send_json<T: serde::de::DeserializeOwned>(
         &self,
         operation_id: &'static str,
@@ -212,6 +387,7 @@ impl Client {
         })
     }
 
+    #[allow(dead_code)] // until the spec has multipart operations
     pub(crate) async fn send_bytes(
         &self,
         operation_id: &'static str,
@@ -235,14 +411,16 @@ impl Client {
             );
         }
         let response = self.send(operation_id, request).await?;
-        Ok(EventStream::new(response.bytes_stream(), config))
+        Ok(EventStream::new(response.bytes_stream(), config)
+            .with_max_event_size(self.options().max_event_size))
     }
 }
 
 /// How a generated method hands its request to [`Client::send`]: a request whose
 /// body can be cloned per attempt, or a closure rebuilding it (multipart).
 pub(crate) enum RequestFactory<'a> {
-    Clone(reqwest::Request),
+    Clone(Box<reqwest::Request>),
+    #[allow(dead_code)] // until the spec has multipart operations
     Rebuild(Box<dyn Fn() -> Result<reqwest::Request, Error> + Send + Sync + 'a>),
 }
 
@@ -317,6 +495,18 @@ impl ClientBuilder {
         self
     }
 
+    /// Retries and timeouts of every call (see [`CallOptions`]).
+    pub fn call_options(mut self, options: CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Receives a record of every call and retry (see [`crate::ext::observe`]).
+    pub fn metrics(mut self, metrics: Arc<dyn Metrics>) -> Self {
+        self.metrics = Some(metrics);
+        self
+    }
+
     /// Allow sending credentials over plain `http://` to a host that is not
     /// loopback (refused by default: the key would cross the network in clear).
     pub fn allow_insecure_http(mut self, allow: bool) -> Self {
@@ -343,7 +533,7 @@ impl ClientBuilder {
                 .map_err(|e| Error::Config(format!("root URL `{root}`: {e}")))?,
             self.allow_insecure_http,
         )?;
-        let routes = generated::OPERATIONS
+        let routes: HashMap<_, _> = generated::OPERATIONS
             .iter()
             .filter_map(|op| Some((op.id, format!("{root}{}", root_suffix(op.base?)))))
             .collect();
@@ -356,9 +546,11 @@ impl ClientBuilder {
                 .map_err(|e| Error::Config(format!("HTTP client: {e}")))?,
         };
         let shared = Shared {
-            auth,
-            headers: self.headers,
-            routes,
+            auth: Arc::new(auth),
+            headers: Arc::new(self.headers),
+            routes: Arc::new(routes),
+            options: self.options,
+            metrics: self.metrics,
         };
         Ok(Client {
             raw: generated::Client::new_with_client(&base, http, Arc::new(shared)),
@@ -418,7 +610,7 @@ impl Shared {
         let headers = request.headers_mut();
         // progenitor adds `api-version: <info.version>`; Z.AI knows no such header.
         headers.remove("api-version");
-        for (name, value) in &self.headers {
+        for (name, value) in self.headers.iter() {
             if !headers.contains_key(name) {
                 headers.insert(name, value.clone());
             }

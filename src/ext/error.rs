@@ -72,8 +72,6 @@ pub enum StreamError {
     EventTooLarge(usize),
     /// An event line was not valid UTF-8.
     InvalidUtf8,
-    /// No bytes arrived for longer than the idle timeout.
-    Idle,
 }
 
 impl fmt::Display for StreamError {
@@ -82,7 +80,6 @@ impl fmt::Display for StreamError {
             StreamError::Incomplete => f.write_str("stream ended before its final event"),
             StreamError::EventTooLarge(max) => write!(f, "event larger than {max} bytes"),
             StreamError::InvalidUtf8 => f.write_str("event is not valid UTF-8"),
-            StreamError::Idle => f.write_str("no data within the idle timeout"),
         }
     }
 }
@@ -129,16 +126,6 @@ impl Error {
             Error::Timeout(e.to_string())
         } else {
             Error::Transport(e)
-        }
-    }
-
-    /// Maps a non-success response, reading its whole body.
-    pub(crate) async fn from_response(response: reqwest::Response) -> Self {
-        let status = response.status();
-        let headers = response.headers().clone();
-        match response.bytes().await {
-            Ok(body) => Error::Api(Box::new(ApiError::parse(status, &headers, body))),
-            Err(e) => Error::transport(e),
         }
     }
 }
@@ -214,31 +201,52 @@ fn summarize(status: StatusCode, body: &[u8]) -> String {
     }
 }
 
-/// Maps what a generated raw method returned into the crate's result.
-pub(crate) async fn from_raw<T>(
-    result: Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<()>>,
-) -> Result<T, Error> {
+/// Why one attempt failed, before deciding whether to retry.
+pub(crate) enum Failure {
+    /// A non-success response whose body is not read yet.
+    Response(Box<reqwest::Response>),
+    /// The request failed before a response arrived.
+    Transport(reqwest::Error),
+    /// The attempt timed out.
+    Timeout(String),
+    /// A failure no retry can fix.
+    Final(Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Final(e)
+    }
+}
+
+/// One attempt of a generated raw (progenitor) method, as the retry loop sees it.
+pub(crate) async fn raw_attempt<T>(
+    call: impl std::future::Future<
+        Output = Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<()>>,
+    >,
+) -> Result<T, Failure> {
     use progenitor_client::Error as Raw;
-    match result {
+    match call.await {
         Ok(value) => Ok(value.into_inner()),
-        Err(Raw::UnexpectedResponse(response)) => Err(Error::from_response(response).await),
-        Err(Raw::CommunicationError(e) | Raw::ResponseBodyError(e) | Raw::InvalidUpgrade(e)) => {
-            Err(Error::transport(e))
+        Err(Raw::UnexpectedResponse(response)) => Err(Failure::Response(Box::new(response))),
+        Err(Raw::CommunicationError(e)) => Err(Failure::Transport(e)),
+        Err(Raw::ResponseBodyError(e) | Raw::InvalidUpgrade(e)) => {
+            Err(Failure::Final(Error::transport(e)))
         }
         Err(Raw::InvalidResponsePayload(body, source)) => {
-            // progenitor only parses documented (2XX) statuses; the spec has one each.
-            Err(Error::Decode {
+            // progenitor only parses the spec's one success status per operation.
+            Err(Failure::Final(Error::Decode {
                 status: 200,
                 body,
                 source,
-            })
+            }))
         }
-        Err(Raw::ErrorResponse(rv)) => Err(Error::InvalidRequest(format!(
+        Err(Raw::ErrorResponse(rv)) => Err(Failure::Final(Error::InvalidRequest(format!(
             "undeclared error schema for HTTP {}",
             rv.status()
-        ))),
+        )))),
         Err(Raw::InvalidRequest(message) | Raw::Custom(message)) => {
-            Err(Error::InvalidRequest(message))
+            Err(Failure::Final(Error::InvalidRequest(message)))
         }
     }
 }

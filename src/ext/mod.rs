@@ -5,7 +5,9 @@ pub mod client;
 pub mod error;
 pub mod messages;
 pub mod multipart;
+pub mod observe;
 pub(crate) mod open_enum;
+pub mod retry;
 pub mod sse;
 
 /// One operation of spec/zai.yaml, as listed in [`crate::OPERATIONS`].

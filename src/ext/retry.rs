@@ -1,0 +1,318 @@
+//! Retries, for every operation alike: transient HTTP statuses and connection
+//! failures are retried with `Retry-After` or exponential backoff with full jitter,
+//! unless Z.AI's business code says retrying cannot help (quota, policy, validation).
+
+use crate::ext::error::{ApiError, Error, Failure};
+use crate::ext::observe::RetryRecord;
+use reqwest::StatusCode;
+use std::time::{Duration, Instant, SystemTime};
+
+/// When and how often a call is retried. Defaults: 3 retries, backoff from
+/// 500 ms doubling up to 8 s with full jitter, `Retry-After` honoured up to 60 s,
+/// at most 120 s spent waiting and sending across all attempts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (0 disables retrying).
+    pub max_retries: u32,
+    /// First backoff ceiling; doubled per retry.
+    pub initial_backoff: Duration,
+    /// Largest backoff ceiling.
+    pub max_backoff: Duration,
+    /// Largest `Retry-After` honoured; longer ones are capped to this.
+    pub max_retry_after: Duration,
+    /// No retry starts once this much time has passed since the first attempt,
+    /// nor one whose wait would end after it.
+    pub budget: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 3,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(60),
+            budget: Duration::from_secs(120),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// A policy that never retries.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_retries: 0,
+            ..RetryPolicy::default()
+        }
+    }
+}
+
+/// Business codes worth retrying: concurrency/frequency limits, overload, network.
+const RETRY_CODES: [&str; 5] = ["1234", "1230", "1302", "1303", "1305"];
+
+/// What one attempt's outcome calls for.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Verdict {
+    Done,
+    RetryAfter(Option<Duration>),
+}
+
+/// Decides on an error response from its status, headers and body.
+pub(crate) fn judge(
+    status: StatusCode,
+    headers: &reqwest::header::HeaderMap,
+    body: &[u8],
+) -> Verdict {
+    let retry_after = headers
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_retry_after);
+    match headers.get("x-should-retry").and_then(|v| v.to_str().ok()) {
+        Some("true") => return Verdict::RetryAfter(retry_after),
+        Some("false") => return Verdict::Done,
+        _ => {}
+    }
+    if !is_transient(status) {
+        return Verdict::Done;
+    }
+    match business_code(body) {
+        Some(code) if RETRY_CODES.contains(&code.as_str()) => Verdict::RetryAfter(retry_after),
+        // Any other Z.AI code (quota 1113/1308–1310, account 1110–1121, policy 1301,
+        // validation 12xx) describes a state that a retry cannot change.
+        Some(code) if code.len() == 4 && code.starts_with('1') => Verdict::Done,
+        _ => Verdict::RetryAfter(retry_after),
+    }
+}
+
+/// Statuses that may succeed on a later attempt.
+pub(crate) fn is_transient(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504)
+}
+
+fn business_code(body: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Body {
+        error: Option<Inner>,
+        code: Option<serde_json::Value>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Inner {
+        code: Option<serde_json::Value>,
+    }
+    let body: Body = serde_json::from_slice(body).ok()?;
+    match body.error.and_then(|e| e.code).or(body.code)? {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// `Retry-After` as delta-seconds or an HTTP-date.
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+/// Whether a transport error happened before any response, so that resending is safe
+/// from the response's point of view.
+pub(crate) fn is_retryable_transport(e: &reqwest::Error) -> bool {
+    e.is_connect() || e.is_timeout() || (e.is_request() && !e.is_body() && !e.is_decode())
+}
+
+impl RetryPolicy {
+    /// The wait before retry number `retry` (1-based), or `None` when the policy
+    /// or the budget forbids it.
+    pub(crate) fn delay(
+        &self,
+        retry: u32,
+        retry_after: Option<Duration>,
+        started: Instant,
+    ) -> Option<Duration> {
+        if retry > self.max_retries {
+            return None;
+        }
+        let delay = match retry_after {
+            Some(wait) => wait.min(self.max_retry_after),
+            None => {
+                let ceiling = self
+                    .initial_backoff
+                    .saturating_mul(1u32.checked_shl(retry - 1).unwrap_or(u32::MAX))
+                    .min(self.max_backoff);
+                ceiling.mul_f64(fastrand::f64())
+            }
+        };
+        (started.elapsed() + delay < self.budget).then_some(delay)
+    }
+}
+
+/// Runs `attempt` until it succeeds, fails for good, or the policy stops
+/// retrying. Returns the result and the number of attempts made.
+pub(crate) async fn run<T, F, Fut>(
+    policy: &RetryPolicy,
+    attempt_timeout: Option<Duration>,
+    on_retry: impl Fn(&RetryRecord<'_>),
+    operation: &'static str,
+    mut attempt: F,
+) -> (Result<T, Error>, u32)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, Failure>>,
+{
+    let started = Instant::now();
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let outcome = match attempt_timeout {
+            Some(limit) => tokio::time::timeout(limit, attempt())
+                .await
+                .unwrap_or_else(|_| {
+                    Err(Failure::Timeout(format!(
+                        "attempt exceeded {} ms",
+                        limit.as_millis()
+                    )))
+                }),
+            None => attempt().await,
+        };
+        let (error, verdict) = match outcome {
+            Ok(value) => return (Ok(value), attempts),
+            Err(Failure::Final(e)) => return (Err(e), attempts),
+            Err(Failure::Transport(e)) => {
+                let verdict = if is_retryable_transport(&e) {
+                    Verdict::RetryAfter(None)
+                } else {
+                    Verdict::Done
+                };
+                (Error::transport(e), verdict)
+            }
+            Err(Failure::Timeout(message)) => (Error::Timeout(message), Verdict::RetryAfter(None)),
+            Err(Failure::Response(response)) => {
+                let status = response.status();
+                let headers = response.headers().clone();
+                match response.bytes().await {
+                    Ok(body) => {
+                        let verdict = judge(status, &headers, &body);
+                        (
+                            Error::Api(Box::new(ApiError::parse(status, &headers, body))),
+                            verdict,
+                        )
+                    }
+                    Err(e) => (Error::transport(e), Verdict::RetryAfter(None)),
+                }
+            }
+        };
+        let Verdict::RetryAfter(retry_after) = verdict else {
+            return (Err(error), attempts);
+        };
+        let Some(delay) = policy.delay(attempts, retry_after, started) else {
+            return (Err(error), attempts);
+        };
+        on_retry(&RetryRecord {
+            operation,
+            attempt: attempts,
+            delay,
+            status: error.status().map(|s| s.as_u16()),
+            code: error.code(),
+        });
+        tokio::time::sleep(delay).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::{HeaderMap, HeaderValue};
+
+    fn verdict(status: u16, body: &str, headers: &[(&'static str, &'static str)]) -> Verdict {
+        let mut map = HeaderMap::new();
+        for (k, v) in headers {
+            map.insert(*k, HeaderValue::from_static(v));
+        }
+        judge(StatusCode::from_u16(status).unwrap(), &map, body.as_bytes())
+    }
+
+    #[test]
+    fn statuses_and_business_codes() {
+        assert_eq!(
+            verdict(429, r#"{"error":{"code":"1302","message":"x"}}"#, &[]),
+            Verdict::RetryAfter(None)
+        );
+        assert_eq!(
+            verdict(429, r#"{"error":{"code":"1113","message":"x"}}"#, &[]),
+            Verdict::Done
+        );
+        assert_eq!(
+            verdict(429, r#"{"error":{"code":"1308","message":"x"}}"#, &[]),
+            Verdict::Done
+        );
+        assert_eq!(
+            verdict(503, r#"{"error":{"code":"1305","message":"x"}}"#, &[]),
+            Verdict::RetryAfter(None)
+        );
+        assert_eq!(
+            verdict(400, r#"{"error":{"code":"1214","message":"x"}}"#, &[]),
+            Verdict::Done
+        );
+        assert_eq!(
+            verdict(502, "<html>bad gateway</html>", &[]),
+            Verdict::RetryAfter(None)
+        );
+        assert_eq!(
+            verdict(500, r#"{"code":1234}"#, &[]),
+            Verdict::RetryAfter(None)
+        );
+        assert_eq!(verdict(404, "", &[]), Verdict::Done);
+        assert_eq!(
+            verdict(400, "", &[("x-should-retry", "true")]),
+            Verdict::RetryAfter(None)
+        );
+        assert_eq!(
+            verdict(503, "", &[("x-should-retry", "false")]),
+            Verdict::Done
+        );
+        assert_eq!(
+            verdict(429, "", &[("retry-after", "7")]),
+            Verdict::RetryAfter(Some(Duration::from_secs(7)))
+        );
+    }
+
+    #[test]
+    fn backoff_is_capped_and_budgeted() {
+        let policy = RetryPolicy::default();
+        let start = Instant::now();
+        for retry in 1..=3 {
+            let d = policy.delay(retry, None, start).unwrap();
+            assert!(
+                d <= Duration::from_millis(500) * 2u32.pow(retry - 1),
+                "{d:?}"
+            );
+        }
+        assert_eq!(policy.delay(4, None, start), None);
+        assert_eq!(
+            policy.delay(1, Some(Duration::from_secs(600)), start),
+            Some(Duration::from_secs(60))
+        );
+        let tight = RetryPolicy {
+            budget: Duration::from_secs(1),
+            ..policy
+        };
+        assert_eq!(tight.delay(1, Some(Duration::from_secs(2)), start), None);
+    }
+
+    #[test]
+    fn retry_after_http_date() {
+        let future = SystemTime::now() + Duration::from_secs(30);
+        let parsed = parse_retry_after(&httpdate::fmt_http_date(future)).unwrap();
+        assert!(
+            parsed <= Duration::from_secs(30) && parsed >= Duration::from_secs(28),
+            "{parsed:?}"
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+}

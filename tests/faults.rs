@@ -1,0 +1,445 @@
+//! Fault injection: a scripted loopback TCP server misbehaves in every way seen in
+//! the wild; each call must end in success or the right typed error, in bounded
+//! time, with the expected number of attempts — and the key must never leak into
+//! an error string or the tracing output.
+
+use futures_util::StreamExt;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use zai::types::{ChatCompletionRequest, ChatMessage};
+use zai::{CallOptions, Error, RetryPolicy, StreamError};
+
+const KEY: &str = "faultid.SECRETKEYNEVERSHOWN";
+
+/// What the server does with one request.
+#[derive(Clone)]
+enum Step {
+    /// Write these bytes, then close.
+    Reply(Vec<u8>),
+    /// Write these bytes, then reset the connection.
+    ReplyThenReset(Vec<u8>),
+    /// Write these bytes, then go silent (keep the connection open).
+    ReplyThenStall(Vec<u8>),
+}
+
+struct Server {
+    url: String,
+    hits: Arc<AtomicUsize>,
+}
+
+/// Serves the n-th request with `script[n]` (the last step repeats).
+async fn serve(script: Vec<Step>) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let hits = Arc::new(AtomicUsize::new(0));
+    let counter = hits.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return;
+            };
+            let n = counter.fetch_add(1, Ordering::SeqCst);
+            let step = script[n.min(script.len() - 1)].clone();
+            tokio::spawn(async move {
+                read_request(&mut socket).await;
+                match step {
+                    Step::Reply(bytes) => {
+                        let _ = socket.write_all(&bytes).await;
+                        let _ = socket.shutdown().await;
+                    }
+                    Step::ReplyThenReset(bytes) => {
+                        let _ = socket.write_all(&bytes).await;
+                        let _ = socket.flush().await;
+                        tokio::time::sleep(Duration::from_millis(20)).await;
+                        reset(socket);
+                    }
+                    Step::ReplyThenStall(bytes) => {
+                        let _ = socket.write_all(&bytes).await;
+                        tokio::time::sleep(Duration::from_secs(30)).await;
+                    }
+                }
+            });
+        }
+    });
+    Server { url, hits }
+}
+
+fn reset(socket: TcpStream) {
+    let std = socket.into_std().unwrap();
+    let sock = socket2::SockRef::from(&std);
+    sock.set_linger(Some(Duration::ZERO)).unwrap();
+    drop(std);
+}
+
+async fn read_request(socket: &mut TcpStream) {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let Ok(n) = socket.read(&mut chunk).await else {
+            return;
+        };
+        if n == 0 {
+            return;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            while buf.len() < end + 4 + length {
+                let Ok(n) = socket.read(&mut chunk).await else {
+                    return;
+                };
+                if n == 0 {
+                    return;
+                }
+                buf.extend_from_slice(&chunk[..n]);
+            }
+            return;
+        }
+    }
+}
+
+fn http(status: &str, headers: &[&str], body: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "HTTP/1.1 {status}\r\nconnection: close\r\ncontent-length: {}\r\n",
+        body.len()
+    );
+    for h in headers {
+        out.push_str(h);
+        out.push_str("\r\n");
+    }
+    out.push_str("\r\n");
+    let mut out = out.into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// A response whose body arrives as-is with no length (read until close).
+fn http_stream(body: &[u8]) -> Vec<u8> {
+    let mut out =
+        b"HTTP/1.1 200 OK\r\nconnection: close\r\ncontent-type: text/event-stream\r\n\r\n".to_vec();
+    out.extend_from_slice(body);
+    out
+}
+
+const OK: &str = r#"{"id":"1","created":1,"model":"glm-4.7","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"fine"}}]}"#;
+const EVENT: &str = "data: {\"id\":\"1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"hi\"}}]}\n\n";
+
+fn ok() -> Step {
+    Step::Reply(http(
+        "200 OK",
+        &["content-type: application/json"],
+        OK.as_bytes(),
+    ))
+}
+
+fn error(status: &str, code: &str, headers: &[&str]) -> Step {
+    let body = format!(r#"{{"error":{{"code":"{code}","message":"fault {code}"}}}}"#);
+    Step::Reply(http(status, headers, body.as_bytes()))
+}
+
+fn client(url: &str) -> zai::Client {
+    let retry = RetryPolicy {
+        max_retries: 4,
+        initial_backoff: Duration::from_millis(10),
+        max_backoff: Duration::from_millis(40),
+        max_retry_after: Duration::from_secs(3),
+        budget: Duration::from_secs(10),
+    };
+    zai::Client::builder()
+        .api_key(KEY)
+        .base_url(url)
+        .read_timeout(Duration::from_millis(500))
+        .call_options(
+            CallOptions::default()
+                .retry(retry)
+                .attempt_timeout(Duration::from_millis(800)),
+        )
+        .build()
+        .unwrap()
+}
+
+fn request() -> ChatCompletionRequest {
+    ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("hi")])
+}
+
+/// The outcome of a case: a short name for the result, and attempts made.
+async fn call(server: &Server, client: &zai::Client) -> (Result<String, Error>, usize) {
+    let result = client.create_chat_completion(&request()).await.map(|r| {
+        r.choices[0]
+            .message
+            .as_ref()
+            .and_then(|m| m.content.clone())
+            .unwrap_or_default()
+    });
+    (result, server.hits.load(Ordering::SeqCst))
+}
+
+/// Collects a stream: the chunks' text, then the error that ended it, if any.
+async fn stream(server: &Server, client: &zai::Client) -> (Result<String, Error>, usize) {
+    let mut text = String::new();
+    let result = match client.create_chat_completion_stream(&request()).await {
+        Ok(mut stream) => loop {
+            match stream.next().await {
+                None => break Ok(text),
+                Some(Ok(chunk)) => {
+                    for choice in chunk.choices {
+                        text.push_str(
+                            choice
+                                .delta
+                                .and_then(|d| d.content)
+                                .as_deref()
+                                .unwrap_or(""),
+                        );
+                    }
+                }
+                Some(Err(e)) => break Err(e),
+            }
+        },
+        Err(e) => Err(e),
+    };
+    (result, server.hits.load(Ordering::SeqCst))
+}
+
+type Check = Box<dyn Fn(&Result<String, Error>, usize, Duration) -> Result<(), String>>;
+
+fn expect(attempts: usize, judge: impl Fn(&Result<String, Error>) -> bool + 'static) -> Check {
+    Box::new(move |result, hits, _| {
+        if hits != attempts {
+            return Err(format!("expected {attempts} attempts, saw {hits}"));
+        }
+        judge(result)
+            .then_some(())
+            .ok_or_else(|| format!("unexpected result {result:?}"))
+    })
+}
+
+fn api(status: u16, code: Option<&'static str>) -> impl Fn(&Result<String, Error>) -> bool {
+    move |r| matches!(r, Err(Error::Api(a)) if a.status.as_u16() == status && a.code.as_deref() == code)
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn fault_matrix() {
+    let logs = Arc::new(Mutex::new(Vec::<u8>::new()));
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || LogWriter(writer.clone()))
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let in_a_second =
+        httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(2));
+    let date_header: &'static str =
+        Box::leak(format!("retry-after: {in_a_second}").into_boxed_str());
+    let big_event = format!("data: {}\n\n", "x".repeat(2048));
+    let mut invalid_utf8 = b"data: {\"id\":\"\xff\xfe\"}\n\n".to_vec();
+    invalid_utf8.extend_from_slice(b"data: [DONE]\n\n");
+
+    let success = |r: &Result<String, Error>| matches!(r, Ok(text) if text == "fine");
+    type Case = (&'static str, Vec<Step>, bool, Check);
+    let cases: Vec<Case> = vec![
+        // First: its HTTP-date has one-second resolution and is computed above.
+        ("429 Retry-After HTTP-date then success", vec![error("429 Too Many Requests", "1302", &[date_header]), ok()], false,
+            Box::new(move |r, hits, took| {
+                (hits == 2 && success(r) && took >= Duration::from_millis(500)).then_some(()).ok_or(format!("{r:?} {hits} {took:?}"))
+            })),
+        ("429 Retry-After: 1 then success", vec![error("429 Too Many Requests", "1302", &["retry-after: 1"]), ok()], false,
+            Box::new(move |r, hits, took| {
+                (hits == 2 && success(r) && took >= Duration::from_millis(950)).then_some(()).ok_or(format!("{r:?} {hits} {took:?}"))
+            })),
+        ("500, 502, 503, 504 then success", vec![
+            Step::Reply(http("500 Internal Server Error", &[], b"")),
+            Step::Reply(http("502 Bad Gateway", &[], b"")),
+            Step::Reply(http("503 Service Unavailable", &[], b"")),
+            Step::Reply(http("504 Gateway Timeout", &[], b"")),
+            ok()], false, expect(5, success)),
+        ("reset before headers, then success", vec![Step::ReplyThenReset(Vec::new()), ok()], false, expect(2, success)),
+        ("reset mid-body: transport error, no retry",
+            vec![Step::ReplyThenReset(http("200 OK", &[], OK.as_bytes())[..80].to_vec())], false,
+            expect(1, |r| matches!(r, Err(Error::Transport(_))))),
+        ("reset mid-stream after an event: error surfaced, no retry",
+            vec![Step::ReplyThenReset(http_stream(EVENT.as_bytes()))], true,
+            expect(1, |r| matches!(r, Err(Error::Transport(_))))),
+        ("stall before headers, then success", vec![Step::ReplyThenStall(Vec::new()), ok()], false, expect(2, success)),
+        ("stall mid-stream: read timeout", vec![Step::ReplyThenStall(http_stream(EVENT.as_bytes()))], true,
+            expect(1, |r| matches!(r, Err(Error::Timeout(_))))),
+        ("truncated JSON body keeps the body", vec![Step::Reply(http("200 OK", &[], &OK.as_bytes()[..40]))], false,
+            expect(1, |r| matches!(r, Err(Error::Decode { body, .. }) if body.len() == 40))),
+        ("stream ends without [DONE] or finish_reason", vec![Step::Reply(http_stream(EVENT.as_bytes()))], true,
+            expect(1, |r| matches!(r, Err(Error::Stream(StreamError::Incomplete))))),
+        ("in-stream error object", vec![Step::Reply(http_stream(
+            format!("{EVENT}data: {{\"error\":{{\"code\":\"1301\",\"message\":\"unsafe\"}}}}\n\n").as_bytes()))], true,
+            expect(1, api(200, Some("1301")))),
+        ("HTML 502 every time: retried, then the 502", vec![Step::Reply(http("502 Bad Gateway", &["content-type: text/html"], b"<html><h1>502</h1></html>"))], false,
+            expect(5, api(502, None))),
+        ("Spring-style 404: not retried", vec![Step::Reply(http("404 Not Found", &[],
+            br#"{"timestamp":"2026-11-01T00:00:00.000+00:00","status":404,"error":"Not Found","path":"/v4/x"}"#))], false,
+            expect(1, api(404, None))),
+        ("1113 on 429: not retried", vec![error("429 Too Many Requests", "1113", &[])], false, expect(1, api(429, Some("1113")))),
+        ("1308 on 429: not retried", vec![error("429 Too Many Requests", "1308", &[])], false, expect(1, api(429, Some("1308")))),
+        ("x-should-retry: false on 503: not retried", vec![error("503 Service Unavailable", "1305", &["x-should-retry: false"])], false,
+            expect(1, api(503, Some("1305")))),
+        ("SSE event over the size limit", vec![Step::Reply(http_stream(big_event.as_bytes()))], true,
+            expect(1, |r| matches!(r, Err(Error::Stream(StreamError::EventTooLarge(1024)))))),
+        ("invalid UTF-8 in a stream", vec![Step::Reply(http_stream(&invalid_utf8))], true,
+            expect(1, |r| matches!(r, Err(Error::Stream(StreamError::InvalidUtf8))))),
+    ];
+
+    let mut passed = 0;
+    let mut failures = Vec::new();
+    let mut error_strings = String::new();
+    for (name, script, streaming, check) in cases {
+        let server = serve(script).await;
+        let client = client(&server.url).with_options(|o| o.max_event_size(1024));
+        let started = Instant::now();
+        let run = async {
+            if streaming {
+                stream(&server, &client).await
+            } else {
+                call(&server, &client).await
+            }
+        };
+        match tokio::time::timeout(Duration::from_secs(15), run).await {
+            Err(_) => failures.push(format!("{name}: did not finish within 15 s")),
+            Ok((result, hits)) => {
+                if let Err(e) = &result {
+                    error_strings.push_str(&format!("{e}\n{e:?}\n"));
+                }
+                match check(&result, hits, started.elapsed()) {
+                    Ok(()) => passed += 1,
+                    Err(why) => failures.push(format!("{name}: {why}")),
+                }
+            }
+        }
+    }
+
+    // Connection refused: a port nobody listens on; every attempt fails to connect.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    match client(&format!("http://127.0.0.1:{port}"))
+        .create_chat_completion(&request())
+        .await
+    {
+        Err(e @ Error::Transport(_)) => {
+            error_strings.push_str(&format!("{e}\n{e:?}\n"));
+            passed += 1
+        }
+        other => failures.push(format!("connection refused: {other:?}")),
+    }
+    // A key without `id.secret` form cannot make JWTs: refused at construction.
+    match zai::Auth::jwt("not-a-zai-key") {
+        Err(e @ Error::Config(_)) => {
+            error_strings.push_str(&format!("{e}\n{e:?}\n"));
+            passed += 1
+        }
+        other => failures.push(format!("wrong-format JWT key: {other:?}")),
+    }
+
+    let logs = String::from_utf8_lossy(&logs.lock().unwrap()).into_owned();
+    let secret = KEY.split_once('.').unwrap().1;
+    for (what, text) in [("tracing output", &logs), ("error strings", &error_strings)] {
+        if text.contains(secret) {
+            failures.push(format!("the API key appears in the {what}"));
+        } else {
+            passed += 1;
+        }
+    }
+    assert!(
+        logs.contains("zai.call") && logs.contains("retrying"),
+        "tracing captured:\n{logs}"
+    );
+
+    println!("fault matrix: {passed} passed, {} failed", failures.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+struct LogWriter(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn metrics_count_calls_retries_and_failures() {
+    let server = serve(vec![error("503 Service Unavailable", "1305", &[]), ok()]).await;
+    let stats = Arc::new(zai::CallStats::default());
+    let client = zai::Client::builder()
+        .api_key(KEY)
+        .base_url(&server.url)
+        .metrics(stats.clone())
+        .call_options(CallOptions::default().retry(RetryPolicy {
+            initial_backoff: Duration::from_millis(5),
+            ..RetryPolicy::default()
+        }))
+        .build()
+        .unwrap();
+    client.create_chat_completion(&request()).await.unwrap();
+    let no_retry = client.with_options(|o| o.retry(RetryPolicy::none()));
+    let failing = serve(vec![error("429 Too Many Requests", "1302", &[])]).await;
+    let failing_client = zai::Client::builder()
+        .api_key(KEY)
+        .base_url(&failing.url)
+        .metrics(stats.clone())
+        .build()
+        .unwrap()
+        .with_options(|o| o.retry(RetryPolicy::none()));
+    assert!(
+        failing_client
+            .create_chat_completion(&request())
+            .await
+            .is_err()
+    );
+    assert_eq!(
+        failing.hits.load(Ordering::SeqCst),
+        1,
+        "per-call policy: no retry"
+    );
+    assert_eq!(no_retry.options().retry.max_retries, 0);
+    let snapshot = stats.snapshot();
+    assert_eq!(
+        (
+            snapshot.calls,
+            snapshot.successes,
+            snapshot.failures,
+            snapshot.retries
+        ),
+        (2, 1, 1, 1)
+    );
+}
+
+#[tokio::test]
+async fn deadline_bounds_the_whole_call() {
+    let server = serve(vec![Step::ReplyThenStall(Vec::new())]).await;
+    let client = zai::Client::builder()
+        .api_key(KEY)
+        .base_url(&server.url)
+        .call_options(CallOptions::default().deadline(Duration::from_millis(300)))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let err = client.create_chat_completion(&request()).await.unwrap_err();
+    assert!(
+        matches!(err, Error::Timeout(ref m) if m.contains("deadline")),
+        "{err:?}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(2));
+}
