@@ -343,9 +343,12 @@ impl ClientBuilder {
                 .map_err(|e| Error::Config(format!("root URL `{root}`: {e}")))?,
             self.allow_insecure_http,
         )?;
+        // Keyed by the spec's operationId (build.rs's methods) and by the Rust method
+        // name, which progenitor's generated methods report as their operation id.
         let routes = generated::OPERATIONS
             .iter()
-            .filter_map(|op| Some((op.id, format!("{root}{}", root_suffix(op.base?)))))
+            .filter_map(|op| Some((op, format!("{root}{}", root_suffix(op.base?)))))
+            .flat_map(|(op, url)| [(op.id, url.clone()), (op.rust_method, url)])
             .collect();
         let http = match self.http {
             Some(client) => client,
