@@ -176,11 +176,11 @@ fn stream_method(op: &Operation, name: &str, stream: &crate::spec::StreamSpec) -
             let form = format_ident!("{form}");
             (
                 quote!(types::#form),
-                quote!(self.multipart_request(reqwest::Method::#verb, #path, || {
+                quote!(Ok(self.multipart_request(reqwest::Method::#verb, #path, || {
                     let mut body = body.clone();
                     body.stream = Some(true);
                     body.to_form()
-                })),
+                }))),
             )
         }
         None => {

@@ -5,6 +5,713 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
+    ///`AgentAsyncResultRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AgentAsyncResultRequest {
+        pub agent_id: ::std::string::String,
+        ///The `async_id` returned by `createAgentCompletion`.
+        pub async_id: ::std::string::String,
+    }
+    ///`AgentAsyncResultResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentAsyncResultResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub agent_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub async_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub choices: ::std::option::Option<::std::vec::Vec<AgentResultChoice>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error: ::std::option::Option<AgentError>,
+        ///`pending`, `success` or `failed` (plain string: may grow).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<::std::string::String>,
+    }
+    ///`AgentChoice`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentChoice {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub finish_reason: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+        ///The answer (slides): messages with `phase` thinking, tool or answer.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::serde_json::Value>,
+        ///The answer (translation); an object or an array of messages.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub messages: ::std::option::Option<::serde_json::Value>,
+    }
+    ///`AgentChunkChoice`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentChunkChoice {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub delta: ::std::option::Option<AgentDelta>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub finish_reason: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+    }
+    ///One `data:` event of a streamed agent answer (Python SDK shape).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentCompletionChunk {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub agent_id: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub choices: ::std::vec::Vec<AgentChunkChoice>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub conversation_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error: ::std::option::Option<AgentError>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub usage: ::std::option::Option<AgentUsage>,
+    }
+    ///`AgentCompletionRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AgentCompletionRequest {
+        ///`general_translation`, `vidu_template_agent` or `slides_glm_agent`.
+        pub agent_id: ::std::string::String,
+        ///Continue a `slides_glm_agent` conversation.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub conversation_id: ::std::option::Option<::std::string::String>,
+        ///Agent settings, e.g. translation `source_lang`, `target_lang`, `glossary`, `strategy`, `strategy_config`; vidu `template`.
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub custom_variables: ::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+        pub messages: ::std::vec::Vec<AgentInputMessage>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        ///Stream the answer (translation, slides; slides' server default true).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stream: ::std::option::Option<bool>,
+    }
+    ///`AgentCompletionResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentCompletionResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub agent_id: ::std::option::Option<::std::string::String>,
+        ///Task id of `vidu_template_agent`, for `retrieveAgentAsyncResult`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub async_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub choices: ::std::option::Option<::std::vec::Vec<AgentChoice>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub conversation_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error: ::std::option::Option<AgentError>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        ///`pending`, `success` or `failed` (plain string: may grow).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub usage: ::std::option::Option<AgentUsage>,
+    }
+    ///One part of an agent message, tagged by `type`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(tag = "type")]
+    pub enum AgentContentPart {
+        ///Text
+        #[serde(rename = "text")]
+        Text { text: ::std::string::String },
+        ///ImageUrl
+        #[serde(rename = "image_url")]
+        ImageUrl { image_url: ::std::string::String },
+    }
+    ///`AgentConversationPage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentConversationPage {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub height: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub position: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub width: ::std::option::Option<i64>,
+    }
+    ///`AgentConversationRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AgentConversationRequest {
+        ///`slides_glm_agent`.
+        pub agent_id: ::std::string::String,
+        pub conversation_id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_variables: ::std::option::Option<AgentConversationVariables>,
+    }
+    ///`AgentConversationResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentConversationResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub agent_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub choices: ::std::option::Option<::std::vec::Vec<AgentResultChoice>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub conversation_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error: ::std::option::Option<AgentError>,
+    }
+    ///`AgentConversationVariables`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentConversationVariables {
+        ///Export the slides as PDF.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub include_pdf: ::std::option::Option<bool>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub pages: ::std::vec::Vec<AgentConversationPage>,
+    }
+    ///`AgentDelta`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentDelta {
+        ///The new content (text, or structured parts).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<::std::string::String>,
+    }
+    ///`AgentError`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentError {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub code: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::std::string::String>,
+    }
+    ///Plain text, or an array of parts.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(untagged)]
+    pub enum AgentInputContent {
+        String(::std::string::String),
+        Array(::std::vec::Vec<AgentContentPart>),
+    }
+    impl ::std::convert::From<::std::vec::Vec<AgentContentPart>> for AgentInputContent {
+        fn from(value: ::std::vec::Vec<AgentContentPart>) -> Self {
+            Self::Array(value)
+        }
+    }
+    ///`AgentInputMessage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AgentInputMessage {
+        pub content: AgentInputContent,
+        ///`user`.
+        pub role: ::std::string::String,
+    }
+    ///`AgentResultChoice`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentResultChoice {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub finish_reason: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::std::vec::Vec<AgentResultMessage>>,
+    }
+    ///`AgentResultContent`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentResultContent {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub file_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub image_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tag_cn: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tag_en: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub video_url: ::std::option::Option<::std::string::String>,
+    }
+    ///`AgentResultMessage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentResultMessage {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub content: ::std::vec::Vec<AgentResultContent>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<::std::string::String>,
+    }
+    ///`AgentUsage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AgentUsage {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub completion_tokens: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub prompt_tokens: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub total_calls: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub total_tokens: ::std::option::Option<i64>,
+    }
+    ///One output content block, tagged by `type`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(tag = "type")]
+    pub enum AnthropicContentBlock {
+        ///Text
+        #[serde(rename = "text")]
+        Text { text: ::std::string::String },
+        ///Thinking
+        #[serde(rename = "thinking")]
+        Thinking {
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            signature: ::std::option::Option<::std::string::String>,
+            thinking: ::std::string::String,
+        },
+        ///RedactedThinking
+        #[serde(rename = "redacted_thinking")]
+        RedactedThinking { data: ::std::string::String },
+        ///ToolUse
+        #[serde(rename = "tool_use")]
+        ToolUse {
+            id: ::std::string::String,
+            #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+            input: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            name: ::std::string::String,
+        },
+    }
+    ///An increment of a content block, tagged by `type`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(tag = "type")]
+    pub enum AnthropicContentDelta {
+        ///TextDelta
+        #[serde(rename = "text_delta")]
+        TextDelta { text: ::std::string::String },
+        ///InputJsonDelta
+        #[serde(rename = "input_json_delta")]
+        InputJsonDelta { partial_json: ::std::string::String },
+        ///ThinkingDelta
+        #[serde(rename = "thinking_delta")]
+        ThinkingDelta { thinking: ::std::string::String },
+        ///SignatureDelta
+        #[serde(rename = "signature_delta")]
+        SignatureDelta { signature: ::std::string::String },
+    }
+    ///`AnthropicErrorBody`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AnthropicErrorBody {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<::std::string::String>,
+    }
+    ///Image data, tagged by `type`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(tag = "type")]
+    pub enum AnthropicImageSource {
+        ///Base64
+        #[serde(rename = "base64")]
+        Base64 {
+            data: ::std::string::String,
+            ///e.g. `image/png`.
+            media_type: ::std::string::String,
+        },
+        ///Url
+        #[serde(rename = "url")]
+        Url { url: ::std::string::String },
+    }
+    ///One input content block, tagged by `type`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(tag = "type")]
+    pub enum AnthropicInputBlock {
+        ///Text
+        #[serde(rename = "text")]
+        Text { text: ::std::string::String },
+        ///Image
+        #[serde(rename = "image")]
+        Image { source: AnthropicImageSource },
+        ///ToolUse
+        #[serde(rename = "tool_use")]
+        ToolUse {
+            id: ::std::string::String,
+            input: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            name: ::std::string::String,
+        },
+        ///ToolResult
+        #[serde(rename = "tool_result")]
+        ToolResult {
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            content: ::std::option::Option<AnthropicToolResultContent>,
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            is_error: ::std::option::Option<bool>,
+            tool_use_id: ::std::string::String,
+        },
+    }
+    ///Plain text, or an array of content blocks.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(untagged)]
+    pub enum AnthropicInputContent {
+        String(::std::string::String),
+        Array(::std::vec::Vec<AnthropicInputBlock>),
+    }
+    impl ::std::convert::From<::std::vec::Vec<AnthropicInputBlock>>
+    for AnthropicInputContent {
+        fn from(value: ::std::vec::Vec<AnthropicInputBlock>) -> Self {
+            Self::Array(value)
+        }
+    }
+    ///`AnthropicInputMessage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AnthropicInputMessage {
+        pub content: AnthropicInputContent,
+        pub role: AnthropicInputMessageRole,
+    }
+    ///`AnthropicInputMessageRole`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum AnthropicInputMessageRole {
+        #[serde(rename = "user")]
+        User,
+        #[serde(rename = "assistant")]
+        Assistant,
+    }
+    impl ::std::fmt::Display for AnthropicInputMessageRole {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::User => f.write_str("user"),
+                Self::Assistant => f.write_str("assistant"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for AnthropicInputMessageRole {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "user" => Ok(Self::User),
+                "assistant" => Ok(Self::Assistant),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for AnthropicInputMessageRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for AnthropicInputMessageRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///An Anthropic-style message (the reply, and `message_start`'s payload).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AnthropicMessage {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub content: ::std::vec::Vec<AnthropicContentBlock>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stop_reason: ::std::option::Option<crate::types::AnthropicStopReason>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stop_sequence: ::std::option::Option<::std::string::String>,
+        ///Always `message` today.
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub usage: ::std::option::Option<AnthropicUsage>,
+    }
+    ///`AnthropicMessageDeltaBody`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AnthropicMessageDeltaBody {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stop_reason: ::std::option::Option<crate::types::AnthropicStopReason>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stop_sequence: ::std::option::Option<::std::string::String>,
+    }
+    ///`AnthropicMessageRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AnthropicMessageRequest {
+        ///Maximum number of output tokens (at least 1).
+        pub max_tokens: i64,
+        pub messages: ::std::vec::Vec<AnthropicInputMessage>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub metadata: ::std::option::Option<AnthropicMetadata>,
+        ///A GLM model code, e.g. `glm-4.7`.
+        pub model: ::std::string::String,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub stop_sequences: ::std::vec::Vec<::std::string::String>,
+        ///Stream named server-sent events (server default false).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stream: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub system: ::std::option::Option<AnthropicSystem>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub temperature: ::std::option::Option<f64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub thinking: ::std::option::Option<AnthropicThinking>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tool_choice: ::std::option::Option<AnthropicToolChoice>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub tools: ::std::vec::Vec<AnthropicTool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub top_k: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub top_p: ::std::option::Option<f64>,
+    }
+    ///`AnthropicMetadata`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AnthropicMetadata {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_id: ::std::option::Option<::std::string::String>,
+    }
+    ///One server-sent event of a streamed message, tagged by `type`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(tag = "type")]
+    pub enum AnthropicStreamEvent {
+        ///MessageStart
+        #[serde(rename = "message_start")]
+        MessageStart { message: AnthropicMessage },
+        ///ContentBlockStart
+        #[serde(rename = "content_block_start")]
+        ContentBlockStart { content_block: AnthropicContentBlock, index: i64 },
+        ///ContentBlockDelta
+        #[serde(rename = "content_block_delta")]
+        ContentBlockDelta { delta: AnthropicContentDelta, index: i64 },
+        ///ContentBlockStop
+        #[serde(rename = "content_block_stop")]
+        ContentBlockStop { index: i64 },
+        ///MessageDelta
+        #[serde(rename = "message_delta")]
+        MessageDelta {
+            delta: AnthropicMessageDeltaBody,
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            usage: ::std::option::Option<AnthropicUsage>,
+        },
+        #[serde(rename = "message_stop")]
+        MessageStop,
+        #[serde(rename = "ping")]
+        Ping,
+        ///Error
+        #[serde(rename = "error")]
+        Error { error: AnthropicErrorBody },
+    }
+    ///The system prompt, as text or text blocks.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(untagged)]
+    pub enum AnthropicSystem {
+        String(::std::string::String),
+        Array(::std::vec::Vec<AnthropicSystemBlock>),
+    }
+    impl ::std::convert::From<::std::vec::Vec<AnthropicSystemBlock>>
+    for AnthropicSystem {
+        fn from(value: ::std::vec::Vec<AnthropicSystemBlock>) -> Self {
+            Self::Array(value)
+        }
+    }
+    ///`AnthropicSystemBlock`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AnthropicSystemBlock {
+        pub text: ::std::string::String,
+        #[serde(rename = "type")]
+        pub type_: AnthropicSystemBlockType,
+    }
+    ///`AnthropicSystemBlockType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum AnthropicSystemBlockType {
+        #[serde(rename = "text")]
+        Text,
+    }
+    impl ::std::fmt::Display for AnthropicSystemBlockType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Text => f.write_str("text"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for AnthropicSystemBlockType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "text" => Ok(Self::Text),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for AnthropicSystemBlockType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for AnthropicSystemBlockType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///`AnthropicThinking`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AnthropicThinking {
+        ///Thinking budget in tokens (with `enabled`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub budget_tokens: ::std::option::Option<i64>,
+        #[serde(rename = "type")]
+        pub type_: AnthropicThinkingType,
+    }
+    ///`AnthropicThinkingType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum AnthropicThinkingType {
+        #[serde(rename = "enabled")]
+        Enabled,
+        #[serde(rename = "disabled")]
+        Disabled,
+    }
+    impl ::std::fmt::Display for AnthropicThinkingType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Enabled => f.write_str("enabled"),
+                Self::Disabled => f.write_str("disabled"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for AnthropicThinkingType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "enabled" => Ok(Self::Enabled),
+                "disabled" => Ok(Self::Disabled),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for AnthropicThinkingType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for AnthropicThinkingType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///`AnthropicTool`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AnthropicTool {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        ///JSON Schema of the tool's input object.
+        pub input_schema: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        pub name: ::std::string::String,
+    }
+    ///How the model may use tools, tagged by `type`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(tag = "type")]
+    pub enum AnthropicToolChoice {
+        ///Auto
+        #[serde(rename = "auto")]
+        Auto {
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            disable_parallel_tool_use: ::std::option::Option<bool>,
+        },
+        ///Any
+        #[serde(rename = "any")]
+        Any {
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            disable_parallel_tool_use: ::std::option::Option<bool>,
+        },
+        ///Tool
+        #[serde(rename = "tool")]
+        Tool {
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            disable_parallel_tool_use: ::std::option::Option<bool>,
+            name: ::std::string::String,
+        },
+        #[serde(rename = "none")]
+        None,
+    }
+    ///`AnthropicToolResultBlock`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(tag = "type")]
+    pub enum AnthropicToolResultBlock {
+        ///Text
+        #[serde(rename = "text")]
+        Text { text: ::std::string::String },
+        ///Image
+        #[serde(rename = "image")]
+        Image { source: AnthropicImageSource },
+    }
+    ///A tool's result as text, or as text/image blocks.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(untagged)]
+    pub enum AnthropicToolResultContent {
+        String(::std::string::String),
+        Array(::std::vec::Vec<AnthropicToolResultBlock>),
+    }
+    impl ::std::convert::From<::std::vec::Vec<AnthropicToolResultBlock>>
+    for AnthropicToolResultContent {
+        fn from(value: ::std::vec::Vec<AnthropicToolResultBlock>) -> Self {
+            Self::Array(value)
+        }
+    }
+    ///`AnthropicUsage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AnthropicUsage {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub cache_creation_input_tokens: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub cache_read_input_tokens: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub input_tokens: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub output_tokens: ::std::option::Option<i64>,
+    }
     ///`AssistantMessage`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct AssistantMessage {
@@ -16,6 +723,45 @@ pub mod types {
         pub role: ::std::option::Option<crate::types::Role>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub tool_calls: ::std::option::Option<::std::vec::Vec<ToolCall>>,
+    }
+    ///Status of an asynchronous task plus whichever result it produced.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AsyncResult {
+        ///Choices of a finished async chat completion (SDKs).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub choices: ::std::option::Option<::std::vec::Vec<ChatChoice>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        ///Images of a finished async image task (URLs valid 30 days).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub image_result: ::std::option::Option<::std::vec::Vec<ImageUrlResult>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<::std::string::String>,
+        ///The prompt after optimization (video tasks; Java SDK).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub optimized_prompt: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub task_status: ::std::option::Option<crate::types::TaskStatus>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub usage: ::std::option::Option<Usage>,
+        ///Videos of a finished video task.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub video_result: ::std::option::Option<::std::vec::Vec<VideoResult>>,
+    }
+    ///A task accepted for asynchronous processing.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AsyncTask {
+        ///Task id to pass to `retrieveAsyncResult`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub task_status: ::std::option::Option<crate::types::TaskStatus>,
     }
     ///`ChatChoice`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -332,6 +1078,25 @@ Legacy document part (OA51); `file` replaces it.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub filename: ::std::option::Option<::std::string::String>,
     }
+    ///`FileObject`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct FileObject {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub bytes: ::std::option::Option<i64>,
+        ///Unix time in seconds.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub filename: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub object: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub purpose: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<::std::string::String>,
+    }
     ///`FunctionCall`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct FunctionCall {
@@ -351,6 +1116,43 @@ Legacy document part (OA51); `file` replaces it.*/
         ///JSON Schema of the arguments object.
         #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
         pub parameters: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///`ImageGenerationRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct ImageGenerationRequest {
+        ///`glm-image` or `cogview-4-250304` (async: `glm-image` only).
+        pub model: ::std::string::String,
+        pub prompt: ::std::string::String,
+        ///`hd` (glm-image default, ~20 s) or `standard` (5–10 s).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub quality: ::std::option::Option<::std::string::String>,
+        ///`WIDTHxHEIGHT`, server default `1280x1280`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub size: ::std::option::Option<::std::string::String>,
+        ///End-user id (6–128 chars).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_id: ::std::option::Option<::std::string::String>,
+    }
+    ///`ImageGenerationResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ImageGenerationResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content_filter: ::std::option::Option<::std::vec::Vec<ContentFilter>>,
+        ///Unix time in seconds.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub data: ::std::vec::Vec<ImageUrlResult>,
+    }
+    ///`ImageUrlResult`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ImageUrlResult {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub b64_json: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub revised_prompt: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub url: ::std::option::Option<::std::string::String>,
     }
     ///`InputAudio`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
@@ -413,6 +1215,88 @@ Legacy document part (OA51); `file` replaces it.*/
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
+    }
+    ///`LayoutBlock`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct LayoutBlock {
+        ///Bounding box `[x1, y1, x2, y2]`, normalized to 0–1.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub bbox_2d: ::std::option::Option<::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub height: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub label: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub width: ::std::option::Option<i64>,
+    }
+    ///`LayoutDataInfo`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct LayoutDataInfo {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub num_pages: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub pages: ::std::vec::Vec<LayoutPageSize>,
+    }
+    ///`LayoutPageSize`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct LayoutPageSize {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub height: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub width: ::std::option::Option<i64>,
+    }
+    ///`LayoutParsingRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct LayoutParsingRequest {
+        ///Last PDF page (from 1).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub end_page_id: ::std::option::Option<i64>,
+        ///Image/PDF URL or base64 (JPG/PNG ≤10 MB, PDF ≤50 MB).
+        pub file: ::std::string::String,
+        ///`glm-ocr`.
+        pub model: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub need_layout_visualization: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub return_crop_images: ::std::option::Option<bool>,
+        ///First PDF page (from 1).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub start_page_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_id: ::std::option::Option<::std::string::String>,
+    }
+    ///`LayoutParsingResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct LayoutParsingResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub data_info: ::std::option::Option<LayoutDataInfo>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        ///One array of blocks per page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub layout_details: ::std::option::Option<
+            ::std::vec::Vec<::std::vec::Vec<LayoutBlock>>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub layout_visualization: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub md_results: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub usage: ::std::option::Option<Usage>,
     }
     ///`McpTool`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
@@ -556,6 +1440,77 @@ Legacy document part (OA51); `file` replaces it.*/
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
+    }
+    ///`ReaderRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct ReaderRequest {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub keep_img_data_url: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub no_cache: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub no_gfm: ::std::option::Option<bool>,
+        ///Keep images (server default true).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub retain_images: ::std::option::Option<bool>,
+        ///`markdown` (server default) or `text`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub return_format: ::std::option::Option<::std::string::String>,
+        ///Timeout in seconds (server default 20).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub timeout: ::std::option::Option<i64>,
+        pub url: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub with_images_summary: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub with_links_summary: ::std::option::Option<bool>,
+    }
+    ///`ReaderResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ReaderResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub reader_result: ::std::option::Option<ReaderResult>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+    }
+    ///`ReaderResult`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ReaderResult {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub images: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub links: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub metadata: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(
+            rename = "publishedTime",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub published_time: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub url: ::std::option::Option<::std::string::String>,
     }
     ///Reasoning depth (GLM-5.2+; vision models accept max/high/low).
     #[derive(
@@ -701,6 +1656,53 @@ Legacy document part (OA51); `file` replaces it.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub prompt_template: ::std::option::Option<::std::string::String>,
     }
+    ///`SearchIntent`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct SearchIntent {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub intent: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub keywords: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub query: ::std::option::Option<::std::string::String>,
+    }
+    ///`TokenizerRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct TokenizerRequest {
+        pub messages: ::std::vec::Vec<ChatMessage>,
+        ///e.g. `glm-4.6`, `glm-4.6v`, `glm-4.5`.
+        pub model: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub tools: ::std::vec::Vec<ChatTool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_id: ::std::option::Option<::std::string::String>,
+    }
+    ///`TokenizerResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct TokenizerResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub usage: ::std::option::Option<TokenizerUsage>,
+    }
+    ///`TokenizerUsage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct TokenizerUsage {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub image_tokens: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub prompt_tokens: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub total_tokens: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub video_tokens: ::std::option::Option<i64>,
+    }
     ///`ToolCall`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct ToolCall {
@@ -725,6 +1727,49 @@ Legacy document part (OA51); `file` replaces it.*/
         fn from(value: NamedToolChoice) -> Self {
             Self::NamedToolChoice(value)
         }
+    }
+    ///One `data:` event of a streamed transcription.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct TranscriptionChunk {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub delta: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<crate::types::TranscriptionEventType>,
+    }
+    ///`TranscriptionResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct TranscriptionResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        ///Timed segments (Java SDK only).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub segments: ::std::option::Option<::std::vec::Vec<TranscriptionSegment>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub text: ::std::option::Option<::std::string::String>,
+    }
+    ///`TranscriptionSegment`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct TranscriptionSegment {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub end: ::std::option::Option<f64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub start: ::std::option::Option<f64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub text: ::std::option::Option<::std::string::String>,
     }
     ///`Usage`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -765,6 +1810,171 @@ Legacy document part (OA51); `file` replaces it.*/
         fn from(value: ::std::vec::Vec<ContentPart>) -> Self {
             Self::Array(value)
         }
+    }
+    ///`VideoGenerationRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct VideoGenerationRequest {
+        ///Vidu: `16:9`, `9:16` or `1:1`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub aspect_ratio: ::std::option::Option<::std::string::String>,
+        ///Seconds, 5 or 10 (Vidu q1 5, vidu2 4).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub duration: ::std::option::Option<i64>,
+        ///30 or 60.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub fps: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub image_url: ::std::option::Option<VideoImageInput>,
+        ///`cogvideox-3`, or a Vidu model (`viduq1-text`, `viduq1-image`, `vidu2-image`, `viduq1-start-end`, `vidu2-start-end`, `vidu2-reference`).
+        pub model: ::std::string::String,
+        ///Vidu: `auto`, `small`, `medium` or `large`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub movement_amplitude: ::std::option::Option<::std::string::String>,
+        ///Text description of the video (at most 512 characters).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub prompt: ::std::option::Option<::std::string::String>,
+        ///`speed` (server default) or `quality` (CogVideoX-3).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub quality: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        ///e.g. `1920x1080`, `1280x720`, `3840x2160`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub size: ::std::option::Option<::std::string::String>,
+        ///Vidu text-to-video: `general` or `anime`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub style: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_id: ::std::option::Option<::std::string::String>,
+        ///Generate an audio track (server default false).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub with_audio: ::std::option::Option<bool>,
+    }
+    ///One image (URL or `data:` base64), or several (first/last frame, references).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(untagged)]
+    pub enum VideoImageInput {
+        String(::std::string::String),
+        Array(::std::vec::Vec<::std::string::String>),
+    }
+    impl ::std::convert::From<::std::vec::Vec<::std::string::String>>
+    for VideoImageInput {
+        fn from(value: ::std::vec::Vec<::std::string::String>) -> Self {
+            Self::Array(value)
+        }
+    }
+    ///`VideoResult`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct VideoResult {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub cover_image_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub url: ::std::option::Option<::std::string::String>,
+    }
+    ///`WebSearchRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct WebSearchRequest {
+        ///`medium` or `high` (SDKs).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content_size: ::std::option::Option<::std::string::String>,
+        ///Results to return, 1–50 (server default 10).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub count: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub search_domain_filter: ::std::option::Option<::std::string::String>,
+        ///`search-prime`.
+        pub search_engine: ::std::string::String,
+        pub search_query: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub search_recency_filter: ::std::option::Option<
+            WebSearchRequestSearchRecencyFilter,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_id: ::std::option::Option<::std::string::String>,
+    }
+    ///`WebSearchRequestSearchRecencyFilter`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum WebSearchRequestSearchRecencyFilter {
+        #[serde(rename = "oneDay")]
+        OneDay,
+        #[serde(rename = "oneWeek")]
+        OneWeek,
+        #[serde(rename = "oneMonth")]
+        OneMonth,
+        #[serde(rename = "oneYear")]
+        OneYear,
+        #[serde(rename = "noLimit")]
+        NoLimit,
+    }
+    impl ::std::fmt::Display for WebSearchRequestSearchRecencyFilter {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::OneDay => f.write_str("oneDay"),
+                Self::OneWeek => f.write_str("oneWeek"),
+                Self::OneMonth => f.write_str("oneMonth"),
+                Self::OneYear => f.write_str("oneYear"),
+                Self::NoLimit => f.write_str("noLimit"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for WebSearchRequestSearchRecencyFilter {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "oneDay" => Ok(Self::OneDay),
+                "oneWeek" => Ok(Self::OneWeek),
+                "oneMonth" => Ok(Self::OneMonth),
+                "oneYear" => Ok(Self::OneYear),
+                "noLimit" => Ok(Self::NoLimit),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for WebSearchRequestSearchRecencyFilter {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String>
+    for WebSearchRequestSearchRecencyFilter {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///`WebSearchResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct WebSearchResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub search_intent: ::std::option::Option<::std::vec::Vec<SearchIntent>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub search_result: ::std::option::Option<::std::vec::Vec<WebSearchResult>>,
     }
     ///`WebSearchResult`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -1025,6 +2235,12 @@ Legacy document part (OA51); `file` replaces it.*/
         }
     }
     crate::ext::open_enum::open_enum! {
+        #[doc = " Why generation stopped; new values parse as `Unknown`."]
+        AnthropicStopReason { EndTurn = "end_turn", MaxTokens = "max_tokens",
+        StopSequence = "stop_sequence", ToolUse = "tool_use", PauseTurn = "pause_turn",
+        Refusal = "refusal" }
+    }
+    crate::ext::open_enum::open_enum! {
         #[doc = " Why generation stopped; new values parse as `Unknown`."] FinishReason {
         Stop = "stop", ToolCalls = "tool_calls", Length = "length", Sensitive =
         "sensitive", ModelContextWindowExceeded = "model_context_window_exceeded",
@@ -1034,8 +2250,830 @@ Legacy document part (OA51); `file` replaces it.*/
         Role { Assistant = "assistant", User = "user", System = "system", Tool = "tool" }
     }
     crate::ext::open_enum::open_enum! {
+        #[doc = " State of an asynchronous task; new values parse as `Unknown`."]
+        TaskStatus { Processing = "PROCESSING", Success = "SUCCESS", Fail = "FAIL" }
+    }
+    crate::ext::open_enum::open_enum! {
         ToolType { Function = "function", WebSearch = "web_search", Retrieval =
         "retrieval", Mcp = "mcp" }
+    }
+    crate::ext::open_enum::open_enum! {
+        TranscriptionEventType { TranscriptTextDelta = "transcript.text.delta",
+        TranscriptTextDone = "transcript.text.done" }
+    }
+    /// Multipart body of `createTranscription`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct TranscriptionRequest {
+        /// The audio (`.wav`/`.mp3`, at most 25 MB and 30 s).
+        pub file: Option<crate::ext::multipart::FilePart>,
+        /// The audio as base64, instead of `file`.
+        pub file_base64: Option<String>,
+        /// Domain words to favour (at most 100).
+        pub hotwords: Vec<String>,
+        /// `glm-asr-2512`.
+        pub model: String,
+        /// Preceding context (under 8000 characters).
+        pub prompt: Option<String>,
+        pub request_id: Option<String>,
+        /// Stream the transcript (server default false).
+        pub stream: Option<bool>,
+        pub user_id: Option<String>,
+    }
+    impl TranscriptionRequest {
+        /// A [`TranscriptionRequest`] with its required fields; set the others with the setters.
+        pub fn new(model: impl Into<String>) -> Self {
+            Self {
+                file: Default::default(),
+                file_base64: Default::default(),
+                hotwords: Default::default(),
+                model: model.into(),
+                prompt: Default::default(),
+                request_id: Default::default(),
+                stream: Default::default(),
+                user_id: Default::default(),
+            }
+        }
+        /// Sets `file`.
+        pub fn file(
+            mut self,
+            value: impl Into<crate::ext::multipart::FilePart>,
+        ) -> Self {
+            self.file = Some(value.into());
+            self
+        }
+        /// Sets `file_base64`.
+        pub fn file_base64(mut self, value: impl Into<String>) -> Self {
+            self.file_base64 = Some(value.into());
+            self
+        }
+        /// Sets `hotwords`.
+        pub fn hotwords(mut self, value: impl Into<Vec<String>>) -> Self {
+            self.hotwords = value.into();
+            self
+        }
+        /// Sets `prompt`.
+        pub fn prompt(mut self, value: impl Into<String>) -> Self {
+            self.prompt = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `stream`.
+        pub fn stream(mut self, value: impl Into<bool>) -> Self {
+            self.stream = Some(value.into());
+            self
+        }
+        /// Sets `user_id`.
+        pub fn user_id(mut self, value: impl Into<String>) -> Self {
+            self.user_id = Some(value.into());
+            self
+        }
+    }
+    impl TranscriptionRequest {
+        /// The multipart form sent on the wire (rebuilt for each attempt).
+        pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
+            let form = reqwest::multipart::Form::new();
+            let form = crate::ext::multipart::FormValue::append(
+                &self.file,
+                "file",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.file_base64,
+                "file_base64",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.hotwords,
+                "hotwords",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.model,
+                "model",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.prompt,
+                "prompt",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.request_id,
+                "request_id",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.stream,
+                "stream",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.user_id,
+                "user_id",
+                form,
+            )?;
+            Ok(form)
+        }
+    }
+    /// Multipart body of `uploadFile`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct FileUploadRequest {
+        /// The file (`agent` ≤100 MB pdf/doc/xlsx/ppt/txt/jpg/png).
+        pub file: crate::ext::multipart::FilePart,
+        /// `agent` or `user_data`.
+        pub purpose: String,
+    }
+    impl FileUploadRequest {
+        /// A [`FileUploadRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            file: impl Into<crate::ext::multipart::FilePart>,
+            purpose: impl Into<String>,
+        ) -> Self {
+            Self {
+                file: file.into(),
+                purpose: purpose.into(),
+            }
+        }
+    }
+    impl FileUploadRequest {
+        /// The multipart form sent on the wire (rebuilt for each attempt).
+        pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
+            let form = reqwest::multipart::Form::new();
+            let form = crate::ext::multipart::FormValue::append(
+                &self.file,
+                "file",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.purpose,
+                "purpose",
+                form,
+            )?;
+            Ok(form)
+        }
+    }
+    impl AgentAsyncResultRequest {
+        /// A [`AgentAsyncResultRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            agent_id: impl Into<::std::string::String>,
+            async_id: impl Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                agent_id: agent_id.into(),
+                async_id: async_id.into(),
+            }
+        }
+    }
+    impl AgentAsyncResultResponse {
+        /// Sets `agent_id`.
+        pub fn agent_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.agent_id = Some(value.into());
+            self
+        }
+        /// Sets `async_id`.
+        pub fn async_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.async_id = Some(value.into());
+            self
+        }
+        /// Sets `choices`.
+        pub fn choices(
+            mut self,
+            value: impl Into<::std::vec::Vec<AgentResultChoice>>,
+        ) -> Self {
+            self.choices = Some(value.into());
+            self
+        }
+        /// Sets `error`.
+        pub fn error(mut self, value: impl Into<AgentError>) -> Self {
+            self.error = Some(value.into());
+            self
+        }
+        /// Sets `status`.
+        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.status = Some(value.into());
+            self
+        }
+    }
+    impl AgentChoice {
+        /// Sets `finish_reason`.
+        pub fn finish_reason(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.finish_reason = Some(value.into());
+            self
+        }
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
+        /// Sets `message`.
+        pub fn message(mut self, value: impl Into<::serde_json::Value>) -> Self {
+            self.message = Some(value.into());
+            self
+        }
+        /// Sets `messages`.
+        pub fn messages(mut self, value: impl Into<::serde_json::Value>) -> Self {
+            self.messages = Some(value.into());
+            self
+        }
+    }
+    impl AgentChunkChoice {
+        /// Sets `delta`.
+        pub fn delta(mut self, value: impl Into<AgentDelta>) -> Self {
+            self.delta = Some(value.into());
+            self
+        }
+        /// Sets `finish_reason`.
+        pub fn finish_reason(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.finish_reason = Some(value.into());
+            self
+        }
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
+    }
+    impl AgentCompletionChunk {
+        /// Sets `agent_id`.
+        pub fn agent_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.agent_id = Some(value.into());
+            self
+        }
+        /// Sets `choices`.
+        pub fn choices(
+            mut self,
+            value: impl Into<::std::vec::Vec<AgentChunkChoice>>,
+        ) -> Self {
+            self.choices = value.into();
+            self
+        }
+        /// Sets `conversation_id`.
+        pub fn conversation_id(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.conversation_id = Some(value.into());
+            self
+        }
+        /// Sets `error`.
+        pub fn error(mut self, value: impl Into<AgentError>) -> Self {
+            self.error = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `usage`.
+        pub fn usage(mut self, value: impl Into<AgentUsage>) -> Self {
+            self.usage = Some(value.into());
+            self
+        }
+    }
+    impl AgentCompletionRequest {
+        /// A [`AgentCompletionRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            agent_id: impl Into<::std::string::String>,
+            messages: impl Into<::std::vec::Vec<AgentInputMessage>>,
+        ) -> Self {
+            Self {
+                agent_id: agent_id.into(),
+                messages: messages.into(),
+                conversation_id: Default::default(),
+                custom_variables: Default::default(),
+                request_id: Default::default(),
+                stream: Default::default(),
+            }
+        }
+        /// Sets `conversation_id`.
+        pub fn conversation_id(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.conversation_id = Some(value.into());
+            self
+        }
+        /// Sets `custom_variables`.
+        pub fn custom_variables(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.custom_variables = value.into();
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `stream`.
+        pub fn stream(mut self, value: impl Into<bool>) -> Self {
+            self.stream = Some(value.into());
+            self
+        }
+    }
+    impl AgentCompletionResponse {
+        /// Sets `agent_id`.
+        pub fn agent_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.agent_id = Some(value.into());
+            self
+        }
+        /// Sets `async_id`.
+        pub fn async_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.async_id = Some(value.into());
+            self
+        }
+        /// Sets `choices`.
+        pub fn choices(
+            mut self,
+            value: impl Into<::std::vec::Vec<AgentChoice>>,
+        ) -> Self {
+            self.choices = Some(value.into());
+            self
+        }
+        /// Sets `conversation_id`.
+        pub fn conversation_id(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.conversation_id = Some(value.into());
+            self
+        }
+        /// Sets `error`.
+        pub fn error(mut self, value: impl Into<AgentError>) -> Self {
+            self.error = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `status`.
+        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.status = Some(value.into());
+            self
+        }
+        /// Sets `usage`.
+        pub fn usage(mut self, value: impl Into<AgentUsage>) -> Self {
+            self.usage = Some(value.into());
+            self
+        }
+    }
+    impl AgentConversationPage {
+        /// Sets `height`.
+        pub fn height(mut self, value: impl Into<i64>) -> Self {
+            self.height = Some(value.into());
+            self
+        }
+        /// Sets `position`.
+        pub fn position(mut self, value: impl Into<i64>) -> Self {
+            self.position = Some(value.into());
+            self
+        }
+        /// Sets `width`.
+        pub fn width(mut self, value: impl Into<i64>) -> Self {
+            self.width = Some(value.into());
+            self
+        }
+    }
+    impl AgentConversationRequest {
+        /// A [`AgentConversationRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            agent_id: impl Into<::std::string::String>,
+            conversation_id: impl Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                agent_id: agent_id.into(),
+                conversation_id: conversation_id.into(),
+                custom_variables: Default::default(),
+            }
+        }
+        /// Sets `custom_variables`.
+        pub fn custom_variables(
+            mut self,
+            value: impl Into<AgentConversationVariables>,
+        ) -> Self {
+            self.custom_variables = Some(value.into());
+            self
+        }
+    }
+    impl AgentConversationResponse {
+        /// Sets `agent_id`.
+        pub fn agent_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.agent_id = Some(value.into());
+            self
+        }
+        /// Sets `choices`.
+        pub fn choices(
+            mut self,
+            value: impl Into<::std::vec::Vec<AgentResultChoice>>,
+        ) -> Self {
+            self.choices = Some(value.into());
+            self
+        }
+        /// Sets `conversation_id`.
+        pub fn conversation_id(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.conversation_id = Some(value.into());
+            self
+        }
+        /// Sets `error`.
+        pub fn error(mut self, value: impl Into<AgentError>) -> Self {
+            self.error = Some(value.into());
+            self
+        }
+    }
+    impl AgentConversationVariables {
+        /// Sets `include_pdf`.
+        pub fn include_pdf(mut self, value: impl Into<bool>) -> Self {
+            self.include_pdf = Some(value.into());
+            self
+        }
+        /// Sets `pages`.
+        pub fn pages(
+            mut self,
+            value: impl Into<::std::vec::Vec<AgentConversationPage>>,
+        ) -> Self {
+            self.pages = value.into();
+            self
+        }
+    }
+    impl AgentDelta {
+        /// Sets `content`.
+        pub fn content(mut self, value: impl Into<::serde_json::Value>) -> Self {
+            self.content = Some(value.into());
+            self
+        }
+        /// Sets `role`.
+        pub fn role(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.role = Some(value.into());
+            self
+        }
+    }
+    impl AgentError {
+        /// Sets `code`.
+        pub fn code(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.code = Some(value.into());
+            self
+        }
+        /// Sets `message`.
+        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.message = Some(value.into());
+            self
+        }
+    }
+    impl AgentInputMessage {
+        /// A [`AgentInputMessage`] with its required fields; set the others with the setters.
+        pub fn new(
+            role: impl Into<::std::string::String>,
+            content: impl Into<AgentInputContent>,
+        ) -> Self {
+            Self {
+                role: role.into(),
+                content: content.into(),
+            }
+        }
+    }
+    impl AgentResultChoice {
+        /// Sets `finish_reason`.
+        pub fn finish_reason(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.finish_reason = Some(value.into());
+            self
+        }
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
+        /// Sets `message`.
+        pub fn message(
+            mut self,
+            value: impl Into<::std::vec::Vec<AgentResultMessage>>,
+        ) -> Self {
+            self.message = Some(value.into());
+            self
+        }
+    }
+    impl AgentResultContent {
+        /// Sets `file_url`.
+        pub fn file_url(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.file_url = Some(value.into());
+            self
+        }
+        /// Sets `image_url`.
+        pub fn image_url(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.image_url = Some(value.into());
+            self
+        }
+        /// Sets `tag_cn`.
+        pub fn tag_cn(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.tag_cn = Some(value.into());
+            self
+        }
+        /// Sets `tag_en`.
+        pub fn tag_en(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.tag_en = Some(value.into());
+            self
+        }
+        /// Sets `type_`.
+        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.type_ = Some(value.into());
+            self
+        }
+        /// Sets `video_url`.
+        pub fn video_url(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.video_url = Some(value.into());
+            self
+        }
+    }
+    impl AgentResultMessage {
+        /// Sets `content`.
+        pub fn content(
+            mut self,
+            value: impl Into<::std::vec::Vec<AgentResultContent>>,
+        ) -> Self {
+            self.content = value.into();
+            self
+        }
+        /// Sets `role`.
+        pub fn role(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.role = Some(value.into());
+            self
+        }
+    }
+    impl AgentUsage {
+        /// Sets `completion_tokens`.
+        pub fn completion_tokens(mut self, value: impl Into<i64>) -> Self {
+            self.completion_tokens = Some(value.into());
+            self
+        }
+        /// Sets `prompt_tokens`.
+        pub fn prompt_tokens(mut self, value: impl Into<i64>) -> Self {
+            self.prompt_tokens = Some(value.into());
+            self
+        }
+        /// Sets `total_calls`.
+        pub fn total_calls(mut self, value: impl Into<i64>) -> Self {
+            self.total_calls = Some(value.into());
+            self
+        }
+        /// Sets `total_tokens`.
+        pub fn total_tokens(mut self, value: impl Into<i64>) -> Self {
+            self.total_tokens = Some(value.into());
+            self
+        }
+    }
+    impl AnthropicErrorBody {
+        /// Sets `message`.
+        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.message = Some(value.into());
+            self
+        }
+        /// Sets `type_`.
+        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.type_ = Some(value.into());
+            self
+        }
+    }
+    impl AnthropicInputMessage {
+        /// A [`AnthropicInputMessage`] with its required fields; set the others with the setters.
+        pub fn new(
+            role: impl Into<AnthropicInputMessageRole>,
+            content: impl Into<AnthropicInputContent>,
+        ) -> Self {
+            Self {
+                role: role.into(),
+                content: content.into(),
+            }
+        }
+    }
+    impl AnthropicMessage {
+        /// Sets `content`.
+        pub fn content(
+            mut self,
+            value: impl Into<::std::vec::Vec<AnthropicContentBlock>>,
+        ) -> Self {
+            self.content = value.into();
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `model`.
+        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.model = Some(value.into());
+            self
+        }
+        /// Sets `role`.
+        pub fn role(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.role = Some(value.into());
+            self
+        }
+        /// Sets `stop_reason`.
+        pub fn stop_reason(
+            mut self,
+            value: impl Into<crate::types::AnthropicStopReason>,
+        ) -> Self {
+            self.stop_reason = Some(value.into());
+            self
+        }
+        /// Sets `stop_sequence`.
+        pub fn stop_sequence(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.stop_sequence = Some(value.into());
+            self
+        }
+        /// Sets `type_`.
+        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.type_ = Some(value.into());
+            self
+        }
+        /// Sets `usage`.
+        pub fn usage(mut self, value: impl Into<AnthropicUsage>) -> Self {
+            self.usage = Some(value.into());
+            self
+        }
+    }
+    impl AnthropicMessageDeltaBody {
+        /// Sets `stop_reason`.
+        pub fn stop_reason(
+            mut self,
+            value: impl Into<crate::types::AnthropicStopReason>,
+        ) -> Self {
+            self.stop_reason = Some(value.into());
+            self
+        }
+        /// Sets `stop_sequence`.
+        pub fn stop_sequence(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.stop_sequence = Some(value.into());
+            self
+        }
+    }
+    impl AnthropicMessageRequest {
+        /// A [`AnthropicMessageRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            model: impl Into<::std::string::String>,
+            max_tokens: impl Into<i64>,
+            messages: impl Into<::std::vec::Vec<AnthropicInputMessage>>,
+        ) -> Self {
+            Self {
+                model: model.into(),
+                max_tokens: max_tokens.into(),
+                messages: messages.into(),
+                metadata: Default::default(),
+                stop_sequences: Default::default(),
+                stream: Default::default(),
+                system: Default::default(),
+                temperature: Default::default(),
+                thinking: Default::default(),
+                tool_choice: Default::default(),
+                tools: Default::default(),
+                top_k: Default::default(),
+                top_p: Default::default(),
+            }
+        }
+        /// Sets `metadata`.
+        pub fn metadata(mut self, value: impl Into<AnthropicMetadata>) -> Self {
+            self.metadata = Some(value.into());
+            self
+        }
+        /// Sets `stop_sequences`.
+        pub fn stop_sequences(
+            mut self,
+            value: impl Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.stop_sequences = value.into();
+            self
+        }
+        /// Sets `stream`.
+        pub fn stream(mut self, value: impl Into<bool>) -> Self {
+            self.stream = Some(value.into());
+            self
+        }
+        /// Sets `system`.
+        pub fn system(mut self, value: impl Into<AnthropicSystem>) -> Self {
+            self.system = Some(value.into());
+            self
+        }
+        /// Sets `temperature`.
+        pub fn temperature(mut self, value: impl Into<f64>) -> Self {
+            self.temperature = Some(value.into());
+            self
+        }
+        /// Sets `thinking`.
+        pub fn thinking(mut self, value: impl Into<AnthropicThinking>) -> Self {
+            self.thinking = Some(value.into());
+            self
+        }
+        /// Sets `tool_choice`.
+        pub fn tool_choice(mut self, value: impl Into<AnthropicToolChoice>) -> Self {
+            self.tool_choice = Some(value.into());
+            self
+        }
+        /// Sets `tools`.
+        pub fn tools(
+            mut self,
+            value: impl Into<::std::vec::Vec<AnthropicTool>>,
+        ) -> Self {
+            self.tools = value.into();
+            self
+        }
+        /// Sets `top_k`.
+        pub fn top_k(mut self, value: impl Into<i64>) -> Self {
+            self.top_k = Some(value.into());
+            self
+        }
+        /// Sets `top_p`.
+        pub fn top_p(mut self, value: impl Into<f64>) -> Self {
+            self.top_p = Some(value.into());
+            self
+        }
+    }
+    impl AnthropicMetadata {
+        /// Sets `user_id`.
+        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.user_id = Some(value.into());
+            self
+        }
+    }
+    impl AnthropicSystemBlock {
+        /// A [`AnthropicSystemBlock`] with its required fields; set the others with the setters.
+        pub fn new(
+            type_: impl Into<AnthropicSystemBlockType>,
+            text: impl Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                type_: type_.into(),
+                text: text.into(),
+            }
+        }
+    }
+    impl AnthropicThinking {
+        /// A [`AnthropicThinking`] with its required fields; set the others with the setters.
+        pub fn new(type_: impl Into<AnthropicThinkingType>) -> Self {
+            Self {
+                type_: type_.into(),
+                budget_tokens: Default::default(),
+            }
+        }
+        /// Sets `budget_tokens`.
+        pub fn budget_tokens(mut self, value: impl Into<i64>) -> Self {
+            self.budget_tokens = Some(value.into());
+            self
+        }
+    }
+    impl AnthropicTool {
+        /// A [`AnthropicTool`] with its required fields; set the others with the setters.
+        pub fn new(
+            name: impl Into<::std::string::String>,
+            input_schema: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            Self {
+                name: name.into(),
+                input_schema: input_schema.into(),
+                description: Default::default(),
+            }
+        }
+        /// Sets `description`.
+        pub fn description(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.description = Some(value.into());
+            self
+        }
+    }
+    impl AnthropicUsage {
+        /// Sets `cache_creation_input_tokens`.
+        pub fn cache_creation_input_tokens(mut self, value: impl Into<i64>) -> Self {
+            self.cache_creation_input_tokens = Some(value.into());
+            self
+        }
+        /// Sets `cache_read_input_tokens`.
+        pub fn cache_read_input_tokens(mut self, value: impl Into<i64>) -> Self {
+            self.cache_read_input_tokens = Some(value.into());
+            self
+        }
+        /// Sets `input_tokens`.
+        pub fn input_tokens(mut self, value: impl Into<i64>) -> Self {
+            self.input_tokens = Some(value.into());
+            self
+        }
+        /// Sets `output_tokens`.
+        pub fn output_tokens(mut self, value: impl Into<i64>) -> Self {
+            self.output_tokens = Some(value.into());
+            self
+        }
     }
     impl AssistantMessage {
         /// Sets `content`.
@@ -1062,6 +3100,90 @@ Legacy document part (OA51); `file` replaces it.*/
             value: impl Into<::std::vec::Vec<ToolCall>>,
         ) -> Self {
             self.tool_calls = Some(value.into());
+            self
+        }
+    }
+    impl AsyncResult {
+        /// Sets `choices`.
+        pub fn choices(mut self, value: impl Into<::std::vec::Vec<ChatChoice>>) -> Self {
+            self.choices = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `image_result`.
+        pub fn image_result(
+            mut self,
+            value: impl Into<::std::vec::Vec<ImageUrlResult>>,
+        ) -> Self {
+            self.image_result = Some(value.into());
+            self
+        }
+        /// Sets `model`.
+        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.model = Some(value.into());
+            self
+        }
+        /// Sets `optimized_prompt`.
+        pub fn optimized_prompt(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.optimized_prompt = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `task_status`.
+        pub fn task_status(
+            mut self,
+            value: impl Into<crate::types::TaskStatus>,
+        ) -> Self {
+            self.task_status = Some(value.into());
+            self
+        }
+        /// Sets `usage`.
+        pub fn usage(mut self, value: impl Into<Usage>) -> Self {
+            self.usage = Some(value.into());
+            self
+        }
+        /// Sets `video_result`.
+        pub fn video_result(
+            mut self,
+            value: impl Into<::std::vec::Vec<VideoResult>>,
+        ) -> Self {
+            self.video_result = Some(value.into());
+            self
+        }
+    }
+    impl AsyncTask {
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `model`.
+        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.model = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `task_status`.
+        pub fn task_status(
+            mut self,
+            value: impl Into<crate::types::TaskStatus>,
+        ) -> Self {
+            self.task_status = Some(value.into());
             self
         }
     }
@@ -1408,6 +3530,43 @@ Legacy document part (OA51); `file` replaces it.*/
             self
         }
     }
+    impl FileObject {
+        /// Sets `bytes`.
+        pub fn bytes(mut self, value: impl Into<i64>) -> Self {
+            self.bytes = Some(value.into());
+            self
+        }
+        /// Sets `created_at`.
+        pub fn created_at(mut self, value: impl Into<i64>) -> Self {
+            self.created_at = Some(value.into());
+            self
+        }
+        /// Sets `filename`.
+        pub fn filename(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.filename = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `object`.
+        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.object = Some(value.into());
+            self
+        }
+        /// Sets `purpose`.
+        pub fn purpose(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.purpose = Some(value.into());
+            self
+        }
+        /// Sets `status`.
+        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.status = Some(value.into());
+            self
+        }
+    }
     impl FunctionCall {
         /// Sets `arguments`.
         pub fn arguments(mut self, value: impl Into<::std::string::String>) -> Self {
@@ -1445,6 +3604,79 @@ Legacy document part (OA51); `file` replaces it.*/
             self
         }
     }
+    impl ImageGenerationRequest {
+        /// A [`ImageGenerationRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            model: impl Into<::std::string::String>,
+            prompt: impl Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                model: model.into(),
+                prompt: prompt.into(),
+                quality: Default::default(),
+                size: Default::default(),
+                user_id: Default::default(),
+            }
+        }
+        /// Sets `quality`.
+        pub fn quality(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.quality = Some(value.into());
+            self
+        }
+        /// Sets `size`.
+        pub fn size(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.size = Some(value.into());
+            self
+        }
+        /// Sets `user_id`.
+        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.user_id = Some(value.into());
+            self
+        }
+    }
+    impl ImageGenerationResponse {
+        /// Sets `content_filter`.
+        pub fn content_filter(
+            mut self,
+            value: impl Into<::std::vec::Vec<ContentFilter>>,
+        ) -> Self {
+            self.content_filter = Some(value.into());
+            self
+        }
+        /// Sets `created`.
+        pub fn created(mut self, value: impl Into<i64>) -> Self {
+            self.created = Some(value.into());
+            self
+        }
+        /// Sets `data`.
+        pub fn data(
+            mut self,
+            value: impl Into<::std::vec::Vec<ImageUrlResult>>,
+        ) -> Self {
+            self.data = value.into();
+            self
+        }
+    }
+    impl ImageUrlResult {
+        /// Sets `b64_json`.
+        pub fn b64_json(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.b64_json = Some(value.into());
+            self
+        }
+        /// Sets `revised_prompt`.
+        pub fn revised_prompt(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.revised_prompt = Some(value.into());
+            self
+        }
+        /// Sets `url`.
+        pub fn url(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.url = Some(value.into());
+            self
+        }
+    }
     impl InputAudio {
         /// A [`InputAudio`] with its required fields; set the others with the setters.
         pub fn new(
@@ -1455,6 +3687,166 @@ Legacy document part (OA51); `file` replaces it.*/
                 data: data.into(),
                 format: format.into(),
             }
+        }
+    }
+    impl LayoutBlock {
+        /// Sets `bbox_2d`.
+        pub fn bbox_2d(mut self, value: impl Into<::serde_json::Value>) -> Self {
+            self.bbox_2d = Some(value.into());
+            self
+        }
+        /// Sets `content`.
+        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.content = Some(value.into());
+            self
+        }
+        /// Sets `height`.
+        pub fn height(mut self, value: impl Into<i64>) -> Self {
+            self.height = Some(value.into());
+            self
+        }
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
+        /// Sets `label`.
+        pub fn label(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.label = Some(value.into());
+            self
+        }
+        /// Sets `width`.
+        pub fn width(mut self, value: impl Into<i64>) -> Self {
+            self.width = Some(value.into());
+            self
+        }
+    }
+    impl LayoutDataInfo {
+        /// Sets `num_pages`.
+        pub fn num_pages(mut self, value: impl Into<i64>) -> Self {
+            self.num_pages = Some(value.into());
+            self
+        }
+        /// Sets `pages`.
+        pub fn pages(
+            mut self,
+            value: impl Into<::std::vec::Vec<LayoutPageSize>>,
+        ) -> Self {
+            self.pages = value.into();
+            self
+        }
+    }
+    impl LayoutPageSize {
+        /// Sets `height`.
+        pub fn height(mut self, value: impl Into<i64>) -> Self {
+            self.height = Some(value.into());
+            self
+        }
+        /// Sets `width`.
+        pub fn width(mut self, value: impl Into<i64>) -> Self {
+            self.width = Some(value.into());
+            self
+        }
+    }
+    impl LayoutParsingRequest {
+        /// A [`LayoutParsingRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            model: impl Into<::std::string::String>,
+            file: impl Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                model: model.into(),
+                file: file.into(),
+                end_page_id: Default::default(),
+                need_layout_visualization: Default::default(),
+                request_id: Default::default(),
+                return_crop_images: Default::default(),
+                start_page_id: Default::default(),
+                user_id: Default::default(),
+            }
+        }
+        /// Sets `end_page_id`.
+        pub fn end_page_id(mut self, value: impl Into<i64>) -> Self {
+            self.end_page_id = Some(value.into());
+            self
+        }
+        /// Sets `need_layout_visualization`.
+        pub fn need_layout_visualization(mut self, value: impl Into<bool>) -> Self {
+            self.need_layout_visualization = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `return_crop_images`.
+        pub fn return_crop_images(mut self, value: impl Into<bool>) -> Self {
+            self.return_crop_images = Some(value.into());
+            self
+        }
+        /// Sets `start_page_id`.
+        pub fn start_page_id(mut self, value: impl Into<i64>) -> Self {
+            self.start_page_id = Some(value.into());
+            self
+        }
+        /// Sets `user_id`.
+        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.user_id = Some(value.into());
+            self
+        }
+    }
+    impl LayoutParsingResponse {
+        /// Sets `created`.
+        pub fn created(mut self, value: impl Into<i64>) -> Self {
+            self.created = Some(value.into());
+            self
+        }
+        /// Sets `data_info`.
+        pub fn data_info(mut self, value: impl Into<LayoutDataInfo>) -> Self {
+            self.data_info = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `layout_details`.
+        pub fn layout_details(
+            mut self,
+            value: impl Into<::std::vec::Vec<::std::vec::Vec<LayoutBlock>>>,
+        ) -> Self {
+            self.layout_details = Some(value.into());
+            self
+        }
+        /// Sets `layout_visualization`.
+        pub fn layout_visualization(
+            mut self,
+            value: impl Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.layout_visualization = Some(value.into());
+            self
+        }
+        /// Sets `md_results`.
+        pub fn md_results(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.md_results = Some(value.into());
+            self
+        }
+        /// Sets `model`.
+        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.model = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `usage`.
+        pub fn usage(mut self, value: impl Into<Usage>) -> Self {
+            self.usage = Some(value.into());
+            self
         }
     }
     impl McpTool {
@@ -1521,6 +3913,159 @@ Legacy document part (OA51); `file` replaces it.*/
             Self { name: name.into() }
         }
     }
+    impl ReaderRequest {
+        /// A [`ReaderRequest`] with its required fields; set the others with the setters.
+        pub fn new(url: impl Into<::std::string::String>) -> Self {
+            Self {
+                url: url.into(),
+                keep_img_data_url: Default::default(),
+                no_cache: Default::default(),
+                no_gfm: Default::default(),
+                retain_images: Default::default(),
+                return_format: Default::default(),
+                timeout: Default::default(),
+                with_images_summary: Default::default(),
+                with_links_summary: Default::default(),
+            }
+        }
+        /// Sets `keep_img_data_url`.
+        pub fn keep_img_data_url(mut self, value: impl Into<bool>) -> Self {
+            self.keep_img_data_url = Some(value.into());
+            self
+        }
+        /// Sets `no_cache`.
+        pub fn no_cache(mut self, value: impl Into<bool>) -> Self {
+            self.no_cache = Some(value.into());
+            self
+        }
+        /// Sets `no_gfm`.
+        pub fn no_gfm(mut self, value: impl Into<bool>) -> Self {
+            self.no_gfm = Some(value.into());
+            self
+        }
+        /// Sets `retain_images`.
+        pub fn retain_images(mut self, value: impl Into<bool>) -> Self {
+            self.retain_images = Some(value.into());
+            self
+        }
+        /// Sets `return_format`.
+        pub fn return_format(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.return_format = Some(value.into());
+            self
+        }
+        /// Sets `timeout`.
+        pub fn timeout(mut self, value: impl Into<i64>) -> Self {
+            self.timeout = Some(value.into());
+            self
+        }
+        /// Sets `with_images_summary`.
+        pub fn with_images_summary(mut self, value: impl Into<bool>) -> Self {
+            self.with_images_summary = Some(value.into());
+            self
+        }
+        /// Sets `with_links_summary`.
+        pub fn with_links_summary(mut self, value: impl Into<bool>) -> Self {
+            self.with_links_summary = Some(value.into());
+            self
+        }
+    }
+    impl ReaderResponse {
+        /// Sets `created`.
+        pub fn created(mut self, value: impl Into<i64>) -> Self {
+            self.created = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `model`.
+        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.model = Some(value.into());
+            self
+        }
+        /// Sets `reader_result`.
+        pub fn reader_result(mut self, value: impl Into<ReaderResult>) -> Self {
+            self.reader_result = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+    }
+    impl ReaderResult {
+        /// Sets `content`.
+        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.content = Some(value.into());
+            self
+        }
+        /// Sets `description`.
+        pub fn description(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.description = Some(value.into());
+            self
+        }
+        /// Sets `external`.
+        pub fn external(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.external = Some(value.into());
+            self
+        }
+        /// Sets `images`.
+        pub fn images(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.images = Some(value.into());
+            self
+        }
+        /// Sets `links`.
+        pub fn links(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.links = Some(value.into());
+            self
+        }
+        /// Sets `metadata`.
+        pub fn metadata(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.metadata = Some(value.into());
+            self
+        }
+        /// Sets `published_time`.
+        pub fn published_time(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.published_time = Some(value.into());
+            self
+        }
+        /// Sets `title`.
+        pub fn title(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.title = Some(value.into());
+            self
+        }
+        /// Sets `url`.
+        pub fn url(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.url = Some(value.into());
+            self
+        }
+    }
     impl ResponseFormat {
         /// A [`ResponseFormat`] with its required fields; set the others with the setters.
         pub fn new(type_: impl Into<ResponseFormatType>) -> Self {
@@ -1544,6 +4089,97 @@ Legacy document part (OA51); `file` replaces it.*/
             self
         }
     }
+    impl SearchIntent {
+        /// Sets `intent`.
+        pub fn intent(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.intent = Some(value.into());
+            self
+        }
+        /// Sets `keywords`.
+        pub fn keywords(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.keywords = Some(value.into());
+            self
+        }
+        /// Sets `query`.
+        pub fn query(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.query = Some(value.into());
+            self
+        }
+    }
+    impl TokenizerRequest {
+        /// A [`TokenizerRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            model: impl Into<::std::string::String>,
+            messages: impl Into<::std::vec::Vec<ChatMessage>>,
+        ) -> Self {
+            Self {
+                model: model.into(),
+                messages: messages.into(),
+                request_id: Default::default(),
+                tools: Default::default(),
+                user_id: Default::default(),
+            }
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `tools`.
+        pub fn tools(mut self, value: impl Into<::std::vec::Vec<ChatTool>>) -> Self {
+            self.tools = value.into();
+            self
+        }
+        /// Sets `user_id`.
+        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.user_id = Some(value.into());
+            self
+        }
+    }
+    impl TokenizerResponse {
+        /// Sets `created`.
+        pub fn created(mut self, value: impl Into<i64>) -> Self {
+            self.created = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `usage`.
+        pub fn usage(mut self, value: impl Into<TokenizerUsage>) -> Self {
+            self.usage = Some(value.into());
+            self
+        }
+    }
+    impl TokenizerUsage {
+        /// Sets `image_tokens`.
+        pub fn image_tokens(mut self, value: impl Into<i64>) -> Self {
+            self.image_tokens = Some(value.into());
+            self
+        }
+        /// Sets `prompt_tokens`.
+        pub fn prompt_tokens(mut self, value: impl Into<i64>) -> Self {
+            self.prompt_tokens = Some(value.into());
+            self
+        }
+        /// Sets `total_tokens`.
+        pub fn total_tokens(mut self, value: impl Into<i64>) -> Self {
+            self.total_tokens = Some(value.into());
+            self
+        }
+        /// Sets `video_tokens`.
+        pub fn video_tokens(mut self, value: impl Into<i64>) -> Self {
+            self.video_tokens = Some(value.into());
+            self
+        }
+    }
     impl ToolCall {
         /// Sets `function`.
         pub fn function(mut self, value: impl Into<FunctionCall>) -> Self {
@@ -1563,6 +4199,93 @@ Legacy document part (OA51); `file` replaces it.*/
         /// Sets `type_`.
         pub fn type_(mut self, value: impl Into<crate::types::ToolType>) -> Self {
             self.type_ = Some(value.into());
+            self
+        }
+    }
+    impl TranscriptionChunk {
+        /// Sets `created`.
+        pub fn created(mut self, value: impl Into<i64>) -> Self {
+            self.created = Some(value.into());
+            self
+        }
+        /// Sets `delta`.
+        pub fn delta(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.delta = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `model`.
+        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.model = Some(value.into());
+            self
+        }
+        /// Sets `type_`.
+        pub fn type_(
+            mut self,
+            value: impl Into<crate::types::TranscriptionEventType>,
+        ) -> Self {
+            self.type_ = Some(value.into());
+            self
+        }
+    }
+    impl TranscriptionResponse {
+        /// Sets `created`.
+        pub fn created(mut self, value: impl Into<i64>) -> Self {
+            self.created = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `model`.
+        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.model = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `segments`.
+        pub fn segments(
+            mut self,
+            value: impl Into<::std::vec::Vec<TranscriptionSegment>>,
+        ) -> Self {
+            self.segments = Some(value.into());
+            self
+        }
+        /// Sets `text`.
+        pub fn text(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.text = Some(value.into());
+            self
+        }
+    }
+    impl TranscriptionSegment {
+        /// Sets `end`.
+        pub fn end(mut self, value: impl Into<f64>) -> Self {
+            self.end = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<i64>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `start`.
+        pub fn start(mut self, value: impl Into<f64>) -> Self {
+            self.start = Some(value.into());
+            self
+        }
+        /// Sets `text`.
+        pub fn text(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.text = Some(value.into());
             self
         }
     }
@@ -1610,6 +4333,191 @@ Legacy document part (OA51); `file` replaces it.*/
         /// Sets `cached_tokens`.
         pub fn cached_tokens(mut self, value: impl Into<i64>) -> Self {
             self.cached_tokens = Some(value.into());
+            self
+        }
+    }
+    impl VideoGenerationRequest {
+        /// A [`VideoGenerationRequest`] with its required fields; set the others with the setters.
+        pub fn new(model: impl Into<::std::string::String>) -> Self {
+            Self {
+                model: model.into(),
+                aspect_ratio: Default::default(),
+                duration: Default::default(),
+                fps: Default::default(),
+                image_url: Default::default(),
+                movement_amplitude: Default::default(),
+                prompt: Default::default(),
+                quality: Default::default(),
+                request_id: Default::default(),
+                size: Default::default(),
+                style: Default::default(),
+                user_id: Default::default(),
+                with_audio: Default::default(),
+            }
+        }
+        /// Sets `aspect_ratio`.
+        pub fn aspect_ratio(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.aspect_ratio = Some(value.into());
+            self
+        }
+        /// Sets `duration`.
+        pub fn duration(mut self, value: impl Into<i64>) -> Self {
+            self.duration = Some(value.into());
+            self
+        }
+        /// Sets `fps`.
+        pub fn fps(mut self, value: impl Into<i64>) -> Self {
+            self.fps = Some(value.into());
+            self
+        }
+        /// Sets `image_url`.
+        pub fn image_url(mut self, value: impl Into<VideoImageInput>) -> Self {
+            self.image_url = Some(value.into());
+            self
+        }
+        /// Sets `movement_amplitude`.
+        pub fn movement_amplitude(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.movement_amplitude = Some(value.into());
+            self
+        }
+        /// Sets `prompt`.
+        pub fn prompt(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.prompt = Some(value.into());
+            self
+        }
+        /// Sets `quality`.
+        pub fn quality(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.quality = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `size`.
+        pub fn size(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.size = Some(value.into());
+            self
+        }
+        /// Sets `style`.
+        pub fn style(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.style = Some(value.into());
+            self
+        }
+        /// Sets `user_id`.
+        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.user_id = Some(value.into());
+            self
+        }
+        /// Sets `with_audio`.
+        pub fn with_audio(mut self, value: impl Into<bool>) -> Self {
+            self.with_audio = Some(value.into());
+            self
+        }
+    }
+    impl VideoResult {
+        /// Sets `cover_image_url`.
+        pub fn cover_image_url(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.cover_image_url = Some(value.into());
+            self
+        }
+        /// Sets `url`.
+        pub fn url(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.url = Some(value.into());
+            self
+        }
+    }
+    impl WebSearchRequest {
+        /// A [`WebSearchRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            search_engine: impl Into<::std::string::String>,
+            search_query: impl Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                search_engine: search_engine.into(),
+                search_query: search_query.into(),
+                content_size: Default::default(),
+                count: Default::default(),
+                request_id: Default::default(),
+                search_domain_filter: Default::default(),
+                search_recency_filter: Default::default(),
+                user_id: Default::default(),
+            }
+        }
+        /// Sets `content_size`.
+        pub fn content_size(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.content_size = Some(value.into());
+            self
+        }
+        /// Sets `count`.
+        pub fn count(mut self, value: impl Into<i64>) -> Self {
+            self.count = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `search_domain_filter`.
+        pub fn search_domain_filter(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.search_domain_filter = Some(value.into());
+            self
+        }
+        /// Sets `search_recency_filter`.
+        pub fn search_recency_filter(
+            mut self,
+            value: impl Into<WebSearchRequestSearchRecencyFilter>,
+        ) -> Self {
+            self.search_recency_filter = Some(value.into());
+            self
+        }
+        /// Sets `user_id`.
+        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.user_id = Some(value.into());
+            self
+        }
+    }
+    impl WebSearchResponse {
+        /// Sets `created`.
+        pub fn created(mut self, value: impl Into<i64>) -> Self {
+            self.created = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `search_intent`.
+        pub fn search_intent(
+            mut self,
+            value: impl Into<::std::vec::Vec<SearchIntent>>,
+        ) -> Self {
+            self.search_intent = Some(value.into());
+            self
+        }
+        /// Sets `search_result`.
+        pub fn search_result(
+            mut self,
+            value: impl Into<::std::vec::Vec<WebSearchResult>>,
+        ) -> Self {
+            self.search_result = Some(value.into());
             self
         }
     }
@@ -1802,6 +4710,91 @@ const _: () = {
 };
 #[allow(clippy::all)]
 impl Client {
+    /**Retrieve the result of an asynchronous task
+
+Polls a task started by `createVideoGeneration`, `createImageAsync` (or an async chat completion). While `task_status` is `PROCESSING` only the status is set.
+
+Sends a `GET` request to `/async-result/{id}`
+
+Arguments:
+- `id`: The task id returned when the task was created.
+*/
+    pub async fn retrieve_async_result<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<types::AsyncResult>, Error<()>> {
+        let url = format!(
+            "{}/async-result/{}", self.baseurl, encode_path(& id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "retrieve_async_result",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Start an asynchronous image generation
+
+Starts an image generation task (`glm-image`); poll `retrieveAsyncResult` for its `image_result`.
+
+Sends a `POST` request to `/async/images/generations`
+
+*/
+    pub async fn create_image_async<'a>(
+        &'a self,
+        body: &'a types::ImageGenerationRequest,
+    ) -> Result<ResponseValue<types::AsyncTask>, Error<()>> {
+        let url = format!("{}/async/images/generations", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_image_async",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
     /**Create a chat completion
 
 Generates the assistant's reply to a conversation. Send `stream: true` (or call the generated `*_stream` method) to receive server-sent events instead.
@@ -1843,11 +4836,503 @@ Sends a `POST` request to `/chat/completions`
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
+    /**Generate an image
+
+Generates one image from a text prompt and returns its URL (valid 30 days).
+
+Sends a `POST` request to `/images/generations`
+
+*/
+    pub async fn create_image<'a>(
+        &'a self,
+        body: &'a types::ImageGenerationRequest,
+    ) -> Result<ResponseValue<types::ImageGenerationResponse>, Error<()>> {
+        let url = format!("{}/images/generations", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_image",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Parse the layout of an image or PDF (OCR)
+
+Recognizes text, tables, formulas and images of a document (GLM-OCR) and returns Markdown plus per-page layout blocks.
+
+Sends a `POST` request to `/layout_parsing`
+
+*/
+    pub async fn parse_layout<'a>(
+        &'a self,
+        body: &'a types::LayoutParsingRequest,
+    ) -> Result<ResponseValue<types::LayoutParsingResponse>, Error<()>> {
+        let url = format!("{}/layout_parsing", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "parse_layout",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Read a web page as Markdown or text
+
+Fetches a URL and returns its main content, title and metadata.
+
+Sends a `POST` request to `/reader`
+
+*/
+    pub async fn read_web_page<'a>(
+        &'a self,
+        body: &'a types::ReaderRequest,
+    ) -> Result<ResponseValue<types::ReaderResponse>, Error<()>> {
+        let url = format!("{}/reader", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "read_web_page",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Count the tokens of a request
+
+Counts the prompt tokens `messages` (and `tools`) would use with a model. Documented on docs.z.ai; absent from both official SDKs.
+
+Sends a `POST` request to `/tokenizer`
+
+*/
+    pub async fn tokenize<'a>(
+        &'a self,
+        body: &'a types::TokenizerRequest,
+    ) -> Result<ResponseValue<types::TokenizerResponse>, Error<()>> {
+        let url = format!("{}/tokenizer", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tokenize",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Run an agent (translation, special-effects video, slides)
+
+Runs the agent named by `agent_id`. `general_translation` and `slides_glm_agent` stream with `stream: true` (the generated `*_stream` method); `vidu_template_agent` answers with an `async_id` to poll with `retrieveAgentAsyncResult`.
+
+Sends a `POST` request to `/v1/agents`
+
+*/
+    pub async fn create_agent_completion<'a>(
+        &'a self,
+        body: &'a types::AgentCompletionRequest,
+    ) -> Result<ResponseValue<types::AgentCompletionResponse>, Error<()>> {
+        let url = format!("{}/v1/agents", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_agent_completion",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Retrieve an agent's asynchronous result
+
+Polls a `vidu_template_agent` task by its `async_id`.
+
+Sends a `POST` request to `/v1/agents/async-result`
+
+*/
+    pub async fn retrieve_agent_async_result<'a>(
+        &'a self,
+        body: &'a types::AgentAsyncResultRequest,
+    ) -> Result<ResponseValue<types::AgentAsyncResultResponse>, Error<()>> {
+        let url = format!("{}/v1/agents/async-result", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "retrieve_agent_async_result",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Retrieve a slides agent conversation (history and export)
+
+Returns the files and images a `slides_glm_agent` conversation produced (PDF export with `custom_variables.include_pdf`). Documented; absent from the SDKs.
+
+Sends a `POST` request to `/v1/agents/conversation`
+
+*/
+    pub async fn retrieve_agent_conversation<'a>(
+        &'a self,
+        body: &'a types::AgentConversationRequest,
+    ) -> Result<ResponseValue<types::AgentConversationResponse>, Error<()>> {
+        let url = format!("{}/v1/agents/conversation", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "retrieve_agent_conversation",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Create a message (Anthropic Messages API compatible)
+
+Anthropic-compatible chat endpoint. Send `stream: true` (or call the generated `*_stream` method) to receive Anthropic's named server-sent events.
+
+Sends a `POST` request to `/v1/messages`
+
+*/
+    pub async fn create_message<'a>(
+        &'a self,
+        body: &'a types::AnthropicMessageRequest,
+    ) -> Result<ResponseValue<types::AnthropicMessage>, Error<()>> {
+        let url = format!("{}/v1/messages", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_message",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Start an asynchronous video generation
+
+Starts a video generation task (CogVideoX-3, Vidu) and returns its id at once; poll `retrieveAsyncResult` with that id until `task_status` is `SUCCESS` or `FAIL`.
+
+Sends a `POST` request to `/videos/generations`
+
+*/
+    pub async fn create_video_generation<'a>(
+        &'a self,
+        body: &'a types::VideoGenerationRequest,
+    ) -> Result<ResponseValue<types::AsyncTask>, Error<()>> {
+        let url = format!("{}/videos/generations", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_video_generation",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Search the web
+
+Runs a web search and returns the result pages' titles, snippets and links.
+
+Sends a `POST` request to `/web_search`
+
+*/
+    pub async fn web_search<'a>(
+        &'a self,
+        body: &'a types::WebSearchRequest,
+    ) -> Result<ResponseValue<types::WebSearchResponse>, Error<()>> {
+        let url = format!("{}/web_search", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "web_search",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
 }
 /// Items consumers will typically use such as the Client.
 pub mod prelude {
     #[allow(unused_imports)]
     pub use super::Client;
+}
+impl crate::Client {
+    /// Retrieve the result of an asynchronous task.
+    ///
+    /// Polls a task started by `createVideoGeneration`, `createImageAsync` (or an async chat completion). While `task_status` is `PROCESSING` only the status is set.
+    ///
+    /// `GET /async-result/{id}` (operation `retrieveAsyncResult`).
+    pub async fn retrieve_async_result<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<types::AsyncResult, crate::Error> {
+        crate::ext::error::from_raw(self.raw.retrieve_async_result(id).await).await
+    }
+}
+impl crate::Client {
+    /// Start an asynchronous image generation.
+    ///
+    /// Starts an image generation task (`glm-image`); poll `retrieveAsyncResult` for its `image_result`.
+    ///
+    /// `POST /async/images/generations` (operation `createImageAsync`).
+    pub async fn create_image_async<'a>(
+        &'a self,
+        body: &'a types::ImageGenerationRequest,
+    ) -> Result<types::AsyncTask, crate::Error> {
+        crate::ext::error::from_raw(self.raw.create_image_async(body).await).await
+    }
+}
+impl crate::Client {
+    /// Transcribe speech to text.
+    ///
+    /// Transcribes a short audio file (`.wav`/`.mp3`, at most 25 MB and 30 s) with GLM-ASR. Set `stream` (or call the generated `*_stream` method) for server-sent `transcript.text.delta` events.
+    ///
+    /// `POST /audio/transcriptions` (operation `createTranscription`), sent as multipart/form-data.
+    pub async fn create_transcription(
+        &self,
+        body: &types::TranscriptionRequest,
+    ) -> Result<types::TranscriptionResponse, crate::Error> {
+        self.send_json(
+                "createTranscription",
+                self
+                    .multipart_request(
+                        reqwest::Method::POST,
+                        "/audio/transcriptions",
+                        || body.to_form(),
+                    ),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Streaming variant of [`Self::create_transcription`]: sends `stream: true` and yields each server-sent [`types::TranscriptionChunk`] as it arrives. Dropping the stream cancels the request.
+    pub async fn create_transcription_stream(
+        &self,
+        body: &types::TranscriptionRequest,
+    ) -> Result<crate::ext::sse::EventStream<types::TranscriptionChunk>, crate::Error> {
+        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+            done: Some("[DONE]"),
+            final_event: None,
+        };
+        self.open_stream(
+                "createTranscription",
+                Ok(
+                    self
+                        .multipart_request(
+                            reqwest::Method::POST,
+                            "/audio/transcriptions",
+                            || {
+                                let mut body = body.clone();
+                                body.stream = Some(true);
+                                body.to_form()
+                            },
+                        ),
+                ),
+                CONFIG,
+            )
+            .await
+    }
+}
+impl crate::ext::sse::Chunk for types::TranscriptionChunk {
+    fn is_final(&self) -> bool {
+        false
+    }
 }
 impl crate::Client {
     /// Create a chat completion.
@@ -1895,8 +5380,241 @@ impl crate::ext::sse::Chunk for types::ChatCompletionChunk {
         self.choices.iter().any(|item| item.finish_reason.is_some())
     }
 }
+impl crate::Client {
+    /// Upload a file.
+    ///
+    /// Uploads a file for agents (e.g. a translation glossary) or for chat `file.file_id` parts, and returns its id.
+    ///
+    /// `POST /files` (operation `uploadFile`), sent as multipart/form-data.
+    pub async fn upload_file(
+        &self,
+        body: &types::FileUploadRequest,
+    ) -> Result<types::FileObject, crate::Error> {
+        self.send_json(
+                "uploadFile",
+                self
+                    .multipart_request(
+                        reqwest::Method::POST,
+                        "/files",
+                        || body.to_form(),
+                    ),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Generate an image.
+    ///
+    /// Generates one image from a text prompt and returns its URL (valid 30 days).
+    ///
+    /// `POST /images/generations` (operation `createImage`).
+    pub async fn create_image<'a>(
+        &'a self,
+        body: &'a types::ImageGenerationRequest,
+    ) -> Result<types::ImageGenerationResponse, crate::Error> {
+        crate::ext::error::from_raw(self.raw.create_image(body).await).await
+    }
+}
+impl crate::Client {
+    /// Parse the layout of an image or PDF (OCR).
+    ///
+    /// Recognizes text, tables, formulas and images of a document (GLM-OCR) and returns Markdown plus per-page layout blocks.
+    ///
+    /// `POST /layout_parsing` (operation `parseLayout`).
+    pub async fn parse_layout<'a>(
+        &'a self,
+        body: &'a types::LayoutParsingRequest,
+    ) -> Result<types::LayoutParsingResponse, crate::Error> {
+        crate::ext::error::from_raw(self.raw.parse_layout(body).await).await
+    }
+}
+impl crate::Client {
+    /// Read a web page as Markdown or text.
+    ///
+    /// Fetches a URL and returns its main content, title and metadata.
+    ///
+    /// `POST /reader` (operation `readWebPage`).
+    pub async fn read_web_page<'a>(
+        &'a self,
+        body: &'a types::ReaderRequest,
+    ) -> Result<types::ReaderResponse, crate::Error> {
+        crate::ext::error::from_raw(self.raw.read_web_page(body).await).await
+    }
+}
+impl crate::Client {
+    /// Count the tokens of a request.
+    ///
+    /// Counts the prompt tokens `messages` (and `tools`) would use with a model. Documented on docs.z.ai; absent from both official SDKs.
+    ///
+    /// `POST /tokenizer` (operation `tokenize`).
+    pub async fn tokenize<'a>(
+        &'a self,
+        body: &'a types::TokenizerRequest,
+    ) -> Result<types::TokenizerResponse, crate::Error> {
+        crate::ext::error::from_raw(self.raw.tokenize(body).await).await
+    }
+}
+impl crate::Client {
+    /// Run an agent (translation, special-effects video, slides).
+    ///
+    /// Runs the agent named by `agent_id`. `general_translation` and `slides_glm_agent` stream with `stream: true` (the generated `*_stream` method); `vidu_template_agent` answers with an `async_id` to poll with `retrieveAgentAsyncResult`.
+    ///
+    /// `POST /v1/agents` (operation `createAgentCompletion`).
+    pub async fn create_agent_completion<'a>(
+        &'a self,
+        body: &'a types::AgentCompletionRequest,
+    ) -> Result<types::AgentCompletionResponse, crate::Error> {
+        crate::ext::error::from_raw(self.raw.create_agent_completion(body).await).await
+    }
+}
+impl crate::Client {
+    /// Streaming variant of [`Self::create_agent_completion`]: sends `stream: true` and yields each server-sent [`types::AgentCompletionChunk`] as it arrives. Dropping the stream cancels the request.
+    pub async fn create_agent_completion_stream(
+        &self,
+        body: &types::AgentCompletionRequest,
+    ) -> Result<
+        crate::ext::sse::EventStream<types::AgentCompletionChunk>,
+        crate::Error,
+    > {
+        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+            done: Some("[DONE]"),
+            final_event: None,
+        };
+        self.open_stream(
+                "createAgentCompletion",
+                self.json_request(reqwest::Method::POST, "/v1/agents", body, true),
+                CONFIG,
+            )
+            .await
+    }
+}
+impl crate::ext::sse::Chunk for types::AgentCompletionChunk {
+    fn is_final(&self) -> bool {
+        self.choices.iter().any(|item| item.finish_reason.is_some())
+    }
+}
+impl crate::Client {
+    /// Retrieve an agent's asynchronous result.
+    ///
+    /// Polls a `vidu_template_agent` task by its `async_id`.
+    ///
+    /// `POST /v1/agents/async-result` (operation `retrieveAgentAsyncResult`).
+    pub async fn retrieve_agent_async_result<'a>(
+        &'a self,
+        body: &'a types::AgentAsyncResultRequest,
+    ) -> Result<types::AgentAsyncResultResponse, crate::Error> {
+        crate::ext::error::from_raw(self.raw.retrieve_agent_async_result(body).await)
+            .await
+    }
+}
+impl crate::Client {
+    /// Retrieve a slides agent conversation (history and export).
+    ///
+    /// Returns the files and images a `slides_glm_agent` conversation produced (PDF export with `custom_variables.include_pdf`). Documented; absent from the SDKs.
+    ///
+    /// `POST /v1/agents/conversation` (operation `retrieveAgentConversation`).
+    pub async fn retrieve_agent_conversation<'a>(
+        &'a self,
+        body: &'a types::AgentConversationRequest,
+    ) -> Result<types::AgentConversationResponse, crate::Error> {
+        crate::ext::error::from_raw(self.raw.retrieve_agent_conversation(body).await)
+            .await
+    }
+}
+impl crate::Client {
+    /// Create a message (Anthropic Messages API compatible).
+    ///
+    /// Anthropic-compatible chat endpoint. Send `stream: true` (or call the generated `*_stream` method) to receive Anthropic's named server-sent events.
+    ///
+    /// `POST /v1/messages` (operation `createMessage`).
+    pub async fn create_message<'a>(
+        &'a self,
+        body: &'a types::AnthropicMessageRequest,
+    ) -> Result<types::AnthropicMessage, crate::Error> {
+        crate::ext::error::from_raw(self.raw.create_message(body).await).await
+    }
+}
+impl crate::Client {
+    /// Streaming variant of [`Self::create_message`]: sends `stream: true` and yields each server-sent [`types::AnthropicStreamEvent`] as it arrives. Dropping the stream cancels the request.
+    pub async fn create_message_stream(
+        &self,
+        body: &types::AnthropicMessageRequest,
+    ) -> Result<
+        crate::ext::sse::EventStream<types::AnthropicStreamEvent>,
+        crate::Error,
+    > {
+        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+            done: None,
+            final_event: Some("message_stop"),
+        };
+        self.open_stream(
+                "createMessage",
+                self.json_request(reqwest::Method::POST, "/v1/messages", body, true),
+                CONFIG,
+            )
+            .await
+    }
+}
+impl crate::ext::sse::Chunk for types::AnthropicStreamEvent {
+    fn is_final(&self) -> bool {
+        false
+    }
+}
+impl crate::Client {
+    /// Start an asynchronous video generation.
+    ///
+    /// Starts a video generation task (CogVideoX-3, Vidu) and returns its id at once; poll `retrieveAsyncResult` with that id until `task_status` is `SUCCESS` or `FAIL`.
+    ///
+    /// `POST /videos/generations` (operation `createVideoGeneration`).
+    pub async fn create_video_generation<'a>(
+        &'a self,
+        body: &'a types::VideoGenerationRequest,
+    ) -> Result<types::AsyncTask, crate::Error> {
+        crate::ext::error::from_raw(self.raw.create_video_generation(body).await).await
+    }
+}
+impl crate::Client {
+    /// Search the web.
+    ///
+    /// Runs a web search and returns the result pages' titles, snippets and links.
+    ///
+    /// `POST /web_search` (operation `webSearch`).
+    pub async fn web_search<'a>(
+        &'a self,
+        body: &'a types::WebSearchRequest,
+    ) -> Result<types::WebSearchResponse, crate::Error> {
+        crate::ext::error::from_raw(self.raw.web_search(body).await).await
+    }
+}
 /// Every operation in spec/zai.yaml, in spec order.
 pub const OPERATIONS: &[crate::ext::Operation] = &[
+    crate::ext::Operation {
+        id: "retrieveAsyncResult",
+        method: "GET",
+        path: "/async-result/{id}",
+        rust_method: "retrieve_async_result",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "createImageAsync",
+        method: "POST",
+        path: "/async/images/generations",
+        rust_method: "create_image_async",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "createTranscription",
+        method: "POST",
+        path: "/audio/transcriptions",
+        rust_method: "create_transcription",
+        base: None,
+        multipart: true,
+        stream: true,
+    },
     crate::ext::Operation {
         id: "createChatCompletion",
         method: "POST",
@@ -1905,5 +5623,104 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         base: None,
         multipart: false,
         stream: true,
+    },
+    crate::ext::Operation {
+        id: "uploadFile",
+        method: "POST",
+        path: "/files",
+        rust_method: "upload_file",
+        base: None,
+        multipart: true,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "createImage",
+        method: "POST",
+        path: "/images/generations",
+        rust_method: "create_image",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "parseLayout",
+        method: "POST",
+        path: "/layout_parsing",
+        rust_method: "parse_layout",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "readWebPage",
+        method: "POST",
+        path: "/reader",
+        rust_method: "read_web_page",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "tokenize",
+        method: "POST",
+        path: "/tokenizer",
+        rust_method: "tokenize",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "createAgentCompletion",
+        method: "POST",
+        path: "/v1/agents",
+        rust_method: "create_agent_completion",
+        base: Some("agents"),
+        multipart: false,
+        stream: true,
+    },
+    crate::ext::Operation {
+        id: "retrieveAgentAsyncResult",
+        method: "POST",
+        path: "/v1/agents/async-result",
+        rust_method: "retrieve_agent_async_result",
+        base: Some("agents"),
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "retrieveAgentConversation",
+        method: "POST",
+        path: "/v1/agents/conversation",
+        rust_method: "retrieve_agent_conversation",
+        base: Some("agents"),
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "createMessage",
+        method: "POST",
+        path: "/v1/messages",
+        rust_method: "create_message",
+        base: Some("anthropic"),
+        multipart: false,
+        stream: true,
+    },
+    crate::ext::Operation {
+        id: "createVideoGeneration",
+        method: "POST",
+        path: "/videos/generations",
+        rust_method: "create_video_generation",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "webSearch",
+        method: "POST",
+        path: "/web_search",
+        rust_method: "web_search",
+        base: None,
+        multipart: false,
+        stream: false,
     },
 ];

@@ -325,7 +325,6 @@ impl Client {
     }
 
     /// A multipart request; the form is rebuilt for every attempt.
-    #[allow(dead_code)] // until the spec has multipart operations
     pub(crate) fn multipart_request<'a>(
         &'a self,
         method: reqwest::Method,
@@ -371,7 +370,6 @@ impl Client {
         .await
     }
 
-    #[allow(dead_code)] // until the spec has multipart operations
     pub(crate) async fn send_json<T: serde::de::DeserializeOwned>(
         &self,
         operation_id: &'static str,
@@ -387,7 +385,6 @@ impl Client {
         })
     }
 
-    #[allow(dead_code)] // until the spec has multipart operations
     pub(crate) async fn send_bytes(
         &self,
         operation_id: &'static str,
@@ -420,7 +417,6 @@ impl Client {
 /// body can be cloned per attempt, or a closure rebuilding it (multipart).
 pub(crate) enum RequestFactory<'a> {
     Clone(Box<reqwest::Request>),
-    #[allow(dead_code)] // until the spec has multipart operations
     Rebuild(Box<dyn Fn() -> Result<reqwest::Request, Error> + Send + Sync + 'a>),
 }
 
@@ -533,9 +529,12 @@ impl ClientBuilder {
                 .map_err(|e| Error::Config(format!("root URL `{root}`: {e}")))?,
             self.allow_insecure_http,
         )?;
+        // Keyed by the spec's operationId (build.rs's methods) and by the Rust method
+        // name, which progenitor's generated methods report as their operation id.
         let routes: HashMap<_, _> = generated::OPERATIONS
             .iter()
-            .filter_map(|op| Some((op.id, format!("{root}{}", root_suffix(op.base?)))))
+            .filter_map(|op| Some((op, format!("{root}{}", root_suffix(op.base?)))))
+            .flat_map(|(op, url)| [(op.id, url.clone()), (op.rust_method, url)])
             .collect();
         let http = match self.http {
             Some(client) => client,
