@@ -27,10 +27,14 @@ pub fn generate(spec: &Spec) -> Result<String> {
     let raw_methods = take_raw_methods(&file)?;
     let mut extra_types = open_enums(spec);
     let mut items = Vec::new();
+    // A multipart schema shared by several operations gets its struct once.
+    let mut forms = std::collections::BTreeSet::new();
     for op in &spec.operations {
         let name = snake_case(&op.id);
         if let Some(form) = &op.multipart {
-            extra_types.extend(multipart_form(form, &spec.schemas[form.as_str()])?);
+            if forms.insert(form.as_str()) {
+                extra_types.extend(multipart_form(form, &spec.schemas[form.as_str()])?);
+            }
             items.push(multipart_method(op, &name, form));
         } else {
             let raw = raw_methods
