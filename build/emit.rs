@@ -303,7 +303,16 @@ fn multipart_form(name: &str, schema: &Value) -> Result<Vec<TokenStream>> {
     }
     let decls = fields
         .iter()
-        .map(|(f, ty, _, doc)| quote!(#doc pub #f: #ty,));
+        .map(|(f, ty, _, doc)| quote!(#doc pub #f: #ty,))
+        .collect::<Vec<_>>();
+    // `new` takes the required fields in the schema's `required` order, as elsewhere.
+    let rank = |f: &Ident| {
+        required
+            .iter()
+            .position(|r| *f == field_name(r).as_str())
+            .unwrap_or(usize::MAX)
+    };
+    fields.sort_by_key(|f| rank(&f.0));
     let ctor = constructor_tokens(&ident, &fields);
     let doc = doc_attr(
         schema["description"]

@@ -694,25 +694,25 @@ Legacy document part (OA51); `file` replaces it.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(untagged)]
     pub enum EmbeddingInput {
-        Variant0(::std::string::String),
-        Variant1(::std::vec::Vec<::std::string::String>),
-        Variant2(::std::vec::Vec<i64>),
-        Variant3(::std::vec::Vec<::std::vec::Vec<i64>>),
+        Text(::std::string::String),
+        Texts(::std::vec::Vec<::std::string::String>),
+        Tokens(::std::vec::Vec<i64>),
+        TokenLists(::std::vec::Vec<::std::vec::Vec<i64>>),
     }
     impl ::std::convert::From<::std::vec::Vec<::std::string::String>>
     for EmbeddingInput {
         fn from(value: ::std::vec::Vec<::std::string::String>) -> Self {
-            Self::Variant1(value)
+            Self::Texts(value)
         }
     }
     impl ::std::convert::From<::std::vec::Vec<i64>> for EmbeddingInput {
         fn from(value: ::std::vec::Vec<i64>) -> Self {
-            Self::Variant2(value)
+            Self::Tokens(value)
         }
     }
     impl ::std::convert::From<::std::vec::Vec<::std::vec::Vec<i64>>> for EmbeddingInput {
         fn from(value: ::std::vec::Vec<::std::vec::Vec<i64>>) -> Self {
-            Self::Variant3(value)
+            Self::TokenLists(value)
         }
     }
     ///`EmbeddingRequest`
@@ -2100,19 +2100,19 @@ Legacy document part (OA51); `file` replaces it.*/
     impl SpeechCustomizationRequest {
         /// A [`SpeechCustomizationRequest`] with its required fields; set the others with the setters.
         pub fn new(
-            input: impl Into<String>,
             model: impl Into<String>,
-            voice_data: impl Into<crate::ext::multipart::FilePart>,
+            input: impl Into<String>,
             voice_text: impl Into<String>,
+            voice_data: impl Into<crate::ext::multipart::FilePart>,
         ) -> Self {
             Self {
-                input: input.into(),
                 model: model.into(),
+                input: input.into(),
+                voice_text: voice_text.into(),
+                voice_data: voice_data.into(),
                 request_id: Default::default(),
                 response_format: Default::default(),
                 user_id: Default::default(),
-                voice_data: voice_data.into(),
-                voice_text: voice_text.into(),
                 watermark_enabled: Default::default(),
             }
         }
@@ -2203,9 +2203,9 @@ Legacy document part (OA51); `file` replaces it.*/
         ) -> Self {
             Self {
                 file: file.into(),
+                tool_type: tool_type.into(),
                 language_type: Default::default(),
                 probability: Default::default(),
-                tool_type: tool_type.into(),
             }
         }
         /// Sets `language_type`.
