@@ -27,10 +27,14 @@ pub fn generate(spec: &Spec) -> Result<String> {
     let raw_methods = take_raw_methods(&file)?;
     let mut extra_types = open_enums(spec);
     let mut items = Vec::new();
+    // A multipart schema shared by several operations gets its struct once.
+    let mut forms = std::collections::BTreeSet::new();
     for op in &spec.operations {
         let name = snake_case(&op.id);
         if let Some(form) = &op.multipart {
-            extra_types.extend(multipart_form(form, &spec.schemas[form.as_str()])?);
+            if forms.insert(form.as_str()) {
+                extra_types.extend(multipart_form(form, &spec.schemas[form.as_str()])?);
+            }
             items.push(multipart_method(op, &name, form));
         } else {
             let raw = raw_methods
@@ -299,7 +303,16 @@ fn multipart_form(name: &str, schema: &Value) -> Result<Vec<TokenStream>> {
     }
     let decls = fields
         .iter()
-        .map(|(f, ty, _, doc)| quote!(#doc pub #f: #ty,));
+        .map(|(f, ty, _, doc)| quote!(#doc pub #f: #ty,))
+        .collect::<Vec<_>>();
+    // `new` takes the required fields in the schema's `required` order, as elsewhere.
+    let rank = |f: &Ident| {
+        required
+            .iter()
+            .position(|r| *f == field_name(r).as_str())
+            .unwrap_or(usize::MAX)
+    };
+    fields.sort_by_key(|f| rank(&f.0));
     let ctor = constructor_tokens(&ident, &fields);
     let doc = doc_attr(
         schema["description"]

@@ -712,6 +712,202 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub output_tokens: ::std::option::Option<i64>,
     }
+    ///`AssistantAttachment`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AssistantAttachment {
+        pub file_id: ::std::string::String,
+    }
+    ///`AssistantChoice`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AssistantChoice {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub delta: ::std::option::Option<AssistantDelta>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub finish_reason: ::std::option::Option<crate::types::FinishReason>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub metadata: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+    }
+    ///An assistant reply, or one streamed chunk of it.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AssistantCompletion {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub assistant_id: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub choices: ::std::vec::Vec<AssistantChoice>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub conversation_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub last_error: ::std::option::Option<SpeechError>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub metadata: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        ///`completed`, `in_progress` or `failed`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub usage: ::std::option::Option<Usage>,
+    }
+    ///`AssistantCompletionRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AssistantCompletionRequest {
+        pub assistant_id: ::std::string::String,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub attachments: ::std::vec::Vec<AssistantAttachment>,
+        ///Continue a conversation; a new one is started when absent.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub conversation_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub extra_parameters: ::std::option::Option<AssistantExtraParameters>,
+        pub messages: ::std::vec::Vec<AssistantConversationMessage>,
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub metadata: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        ///Server default `glm-4-assistant`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        ///Stream as server-sent events (server default false).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stream: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_id: ::std::option::Option<::std::string::String>,
+    }
+    ///`AssistantConversation`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AssistantConversation {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub assistant_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub create_time: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub update_time: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub usage: ::std::option::Option<Usage>,
+    }
+    ///`AssistantConversationListRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AssistantConversationListRequest {
+        pub assistant_id: ::std::string::String,
+        ///Page number, from 1.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub page: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub page_size: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_id: ::std::option::Option<::std::string::String>,
+    }
+    ///`AssistantConversationListResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AssistantConversationListResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub code: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub data: ::std::option::Option<AssistantConversationPage>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub msg: ::std::option::Option<::std::string::String>,
+    }
+    ///`AssistantConversationMessage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AssistantConversationMessage {
+        pub content: ::std::vec::Vec<AssistantTextContent>,
+        ///`user` or `assistant`.
+        pub role: ::std::string::String,
+    }
+    ///`AssistantConversationPage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AssistantConversationPage {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub assistant_id: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub conversation_list: ::std::vec::Vec<AssistantConversation>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub has_more: ::std::option::Option<bool>,
+    }
+    ///`AssistantDelta`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AssistantDelta {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<crate::types::Role>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tool_calls: ::std::option::Option<::std::vec::Vec<AssistantToolCall>>,
+        ///`content` or `tool_calls`.
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<::std::string::String>,
+    }
+    ///`AssistantExtraParameters`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AssistantExtraParameters {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub translate: ::std::option::Option<AssistantExtraParametersTranslate>,
+    }
+    ///`AssistantExtraParametersTranslate`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AssistantExtraParametersTranslate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub from_language: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub to_language: ::std::option::Option<::std::string::String>,
+    }
+    ///`AssistantInfo`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AssistantInfo {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub assistant_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub avatar: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub starter_prompts: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        ///`publish` today.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tools: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated_at: ::std::option::Option<i64>,
+    }
+    ///`AssistantListRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AssistantListRequest {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub assistant_id_list: ::std::vec::Vec<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_id: ::std::option::Option<::std::string::String>,
+    }
+    ///`AssistantListResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AssistantListResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub code: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub data: ::std::vec::Vec<AssistantInfo>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub msg: ::std::option::Option<::std::string::String>,
+    }
     ///`AssistantMessage`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct AssistantMessage {
@@ -723,6 +919,103 @@ pub mod types {
         pub role: ::std::option::Option<crate::types::Role>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub tool_calls: ::std::option::Option<::std::vec::Vec<ToolCall>>,
+    }
+    ///`AssistantTextContent`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct AssistantTextContent {
+        pub text: ::std::string::String,
+        #[serde(rename = "type")]
+        pub type_: AssistantTextContentType,
+    }
+    ///`AssistantTextContentType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum AssistantTextContentType {
+        #[serde(rename = "text")]
+        Text,
+    }
+    impl ::std::fmt::Display for AssistantTextContentType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Text => f.write_str("text"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for AssistantTextContentType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "text" => Ok(Self::Text),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for AssistantTextContentType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for AssistantTextContentType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///One tool block; `type` names which field is set. The blocks' contents are kept as JSON objects (PY types: drawing_tool, code_interpreter, web_browser, retrieval, function).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AssistantToolCall {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub code_interpreter: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub drawing_tool: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub function: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub retrieval: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub web_browser: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+    }
+    ///A queued asynchronous chat completion.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct AsyncChatCompletionResponse {
+        ///Task id, for `GET /async-result/{id}`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub task_status: ::std::option::Option<crate::types::TaskStatus>,
     }
     ///Status of an asynchronous task plus whichever result it produced.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -762,6 +1055,93 @@ pub mod types {
         pub request_id: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub task_status: ::std::option::Option<crate::types::TaskStatus>,
+    }
+    ///`Batch`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct Batch {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub cancelled_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub cancelling_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub completed_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub completion_window: ::std::option::Option<::std::string::String>,
+        ///Unix time in seconds (as are all `*_at` fields).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub endpoint: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error_file_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub errors: ::std::option::Option<BatchErrors>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub expired_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub expires_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub failed_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub finalizing_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub in_progress_at: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub input_file_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub metadata: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub object: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub output_file_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_counts: ::std::option::Option<BatchRequestCounts>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<crate::types::BatchStatus>,
+    }
+    ///`BatchError`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct BatchError {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub code: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub line: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub param: ::std::option::Option<::std::string::String>,
+    }
+    ///`BatchErrors`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct BatchErrors {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub data: ::std::option::Option<::std::vec::Vec<BatchError>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub object: ::std::option::Option<::std::string::String>,
+    }
+    ///A page of batches; the next cursor is the last batch's `id`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct BatchList {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub data: ::std::vec::Vec<Batch>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub has_more: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub object: ::std::option::Option<::std::string::String>,
+    }
+    ///`BatchRequestCounts`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct BatchRequestCounts {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub completed: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub failed: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub total: ::std::option::Option<i64>,
     }
     ///`ChatChoice`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -1024,6 +1404,94 @@ Legacy document part (OA51); `file` replaces it.*/
         #[serde(rename = "input_audio")]
         InputAudio { input_audio: InputAudio },
     }
+    ///`CreateBatchRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct CreateBatchRequest {
+        ///Delete the input file once the batch is done.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub auto_delete_input_file: ::std::option::Option<bool>,
+        ///`24h`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub completion_window: ::std::option::Option<::std::string::String>,
+        ///`/v1/chat/completions` or `/v1/embeddings`.
+        pub endpoint: ::std::string::String,
+        ///An uploaded JSONL file (purpose `batch`).
+        pub input_file_id: ::std::string::String,
+        #[serde(
+            default,
+            skip_serializing_if = ":: std :: collections :: HashMap::is_empty"
+        )]
+        pub metadata: ::std::collections::HashMap<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+    }
+    ///`Embedding`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct Embedding {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub embedding: ::std::vec::Vec<f64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub object: ::std::option::Option<::std::string::String>,
+    }
+    ///Text, texts, token ids, or lists of token ids.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(untagged)]
+    pub enum EmbeddingInput {
+        Text(::std::string::String),
+        Texts(::std::vec::Vec<::std::string::String>),
+        Tokens(::std::vec::Vec<i64>),
+        TokenLists(::std::vec::Vec<::std::vec::Vec<i64>>),
+    }
+    impl ::std::convert::From<::std::vec::Vec<::std::string::String>>
+    for EmbeddingInput {
+        fn from(value: ::std::vec::Vec<::std::string::String>) -> Self {
+            Self::Texts(value)
+        }
+    }
+    impl ::std::convert::From<::std::vec::Vec<i64>> for EmbeddingInput {
+        fn from(value: ::std::vec::Vec<i64>) -> Self {
+            Self::Tokens(value)
+        }
+    }
+    impl ::std::convert::From<::std::vec::Vec<::std::vec::Vec<i64>>> for EmbeddingInput {
+        fn from(value: ::std::vec::Vec<::std::vec::Vec<i64>>) -> Self {
+            Self::TokenLists(value)
+        }
+    }
+    ///`EmbeddingRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct EmbeddingRequest {
+        ///Output size (embedding-3 only; e.g. 256, 512, 1024, 2048).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub dimensions: ::std::option::Option<i64>,
+        ///`float` (server default).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub encoding_format: ::std::option::Option<::std::string::String>,
+        pub input: EmbeddingInput,
+        ///e.g. `embedding-3`, `embedding-2`.
+        pub model: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sensitive_word_check: ::std::option::Option<SensitiveWordCheck>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user: ::std::option::Option<::std::string::String>,
+    }
+    ///`EmbeddingResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct EmbeddingResponse {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub data: ::std::vec::Vec<Embedding>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub object: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub usage: ::std::option::Option<Usage>,
+    }
     ///`ErrorDetail`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct ErrorDetail {
@@ -1065,6 +1533,16 @@ Legacy document part (OA51); `file` replaces it.*/
             Self::ErrorDetail(value)
         }
     }
+    ///`FileDeleted`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct FileDeleted {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub deleted: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub object: ::std::option::Option<::std::string::String>,
+    }
     ///A document by uploaded id, URL, or inline data URL (at most 50 MB).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct FileInput {
@@ -1077,6 +1555,16 @@ Legacy document part (OA51); `file` replaces it.*/
         pub file_url: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub filename: ::std::option::Option<::std::string::String>,
+    }
+    ///`FileList`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct FileList {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub data: ::std::vec::Vec<FileObject>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub has_more: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub object: ::std::option::Option<::std::string::String>,
     }
     ///`FileObject`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -1096,6 +1584,32 @@ Legacy document part (OA51); `file` replaces it.*/
         pub purpose: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status_details: ::std::option::Option<::std::string::String>,
+    }
+    ///`FileParseSyncResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct FileParseSyncResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub parsing_result_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub task_id: ::std::option::Option<::std::string::String>,
+    }
+    ///`FileParseTask`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct FileParseTask {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub success: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub task_id: ::std::option::Option<::std::string::String>,
     }
     ///`FunctionCall`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -1116,6 +1630,20 @@ Legacy document part (OA51); `file` replaces it.*/
         ///JSON Schema of the arguments object.
         #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
         pub parameters: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///`HandwritingOcrResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct HandwritingOcrResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub task_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub words_result: ::std::option::Option<::std::vec::Vec<OcrWords>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub words_result_num: ::std::option::Option<i64>,
     }
     ///`ImageGenerationRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
@@ -1378,6 +1906,79 @@ Legacy document part (OA51); `file` replaces it.*/
         ///An http(s) URL, or base64 data (`data:image/png;base64,...`).
         pub url: ::std::string::String,
     }
+    ///A text, or an array of typed content parts.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(untagged)]
+    pub enum ModerationInput {
+        String(::std::string::String),
+        Array(::std::vec::Vec<ModerationPart>),
+    }
+    impl ::std::convert::From<::std::vec::Vec<ModerationPart>> for ModerationInput {
+        fn from(value: ::std::vec::Vec<ModerationPart>) -> Self {
+            Self::Array(value)
+        }
+    }
+    ///One item to check, tagged by `type`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(tag = "type")]
+    pub enum ModerationPart {
+        ///Text
+        #[serde(rename = "text")]
+        Text { text: ::std::string::String },
+        ///ImageUrl
+        #[serde(rename = "image_url")]
+        ImageUrl { image_url: MediaUrl },
+        ///VideoUrl
+        #[serde(rename = "video_url")]
+        VideoUrl { video_url: MediaUrl },
+        ///AudioUrl
+        #[serde(rename = "audio_url")]
+        AudioUrl { audio_url: MediaUrl },
+    }
+    ///`ModerationRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct ModerationRequest {
+        pub input: ModerationInput,
+        ///`moderation`.
+        pub model: ::std::string::String,
+    }
+    ///`ModerationResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ModerationResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub result_list: ::std::vec::Vec<ModerationResult>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub usage: ::std::option::Option<ModerationUsage>,
+    }
+    ///`ModerationResult`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ModerationResult {
+        ///`text`, `image`, `video` or `audio`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content_type: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub risk_level: ::std::option::Option<crate::types::RiskLevel>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub risk_type: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    }
+    ///`ModerationUsage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ModerationUsage {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub moderation_text: ::std::option::Option<ModerationUsageModerationText>,
+    }
+    ///`ModerationUsageModerationText`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ModerationUsageModerationText {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub call_count: ::std::option::Option<i64>,
+    }
     ///`NamedToolChoice`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct NamedToolChoice {
@@ -1440,6 +2041,38 @@ Legacy document part (OA51); `file` replaces it.*/
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
+    }
+    ///`OcrWords`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct OcrWords {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub location: ::std::option::Option<OcrWordsLocation>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub probability: ::std::option::Option<OcrWordsProbability>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub words: ::std::option::Option<::std::string::String>,
+    }
+    ///`OcrWordsLocation`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct OcrWordsLocation {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub height: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub left: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub top: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub width: ::std::option::Option<i64>,
+    }
+    ///`OcrWordsProbability`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct OcrWordsProbability {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub average: ::std::option::Option<f64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub min: ::std::option::Option<f64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub variance: ::std::option::Option<f64>,
     }
     ///`ReaderRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
@@ -1660,11 +2293,248 @@ Legacy document part (OA51); `file` replaces it.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct SearchIntent {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub intent: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub keywords: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub query: ::std::option::Option<::std::string::String>,
+    }
+    ///`SearchRecommend`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct SearchRecommend {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub query: ::std::option::Option<::std::string::String>,
+    }
+    ///`SearchResultItem`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct SearchResultItem {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub icon: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub link: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub media: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub refer: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+    }
+    ///`SearchToolCall`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct SearchToolCall {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub search_intent: ::std::option::Option<::std::vec::Vec<SearchIntent>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub search_recommend: ::std::option::Option<::std::vec::Vec<SearchRecommend>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub search_result: ::std::option::Option<::std::vec::Vec<SearchResultItem>>,
+        ///`search_intent`, `search_result` or `search_recommend`.
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<::std::string::String>,
+    }
+    ///Sensitive-word filtering switch (SDK field; enterprise accounts only).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct SensitiveWordCheck {
+        ///`ENABLE` or `DISABLE`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<::std::string::String>,
+        ///`ALL`.
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<::std::string::String>,
+    }
+    ///One `data:` event of streamed speech.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct SpeechChunk {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub choices: ::std::vec::Vec<SpeechChunkChoice>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error: ::std::option::Option<SpeechError>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+    }
+    ///`SpeechChunkChoice`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct SpeechChunkChoice {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub delta: ::std::option::Option<SpeechDelta>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub finish_reason: ::std::option::Option<crate::types::FinishReason>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+    }
+    ///`SpeechDelta`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct SpeechDelta {
+        ///A piece of audio, encoded as `encode_format` says.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<crate::types::Role>,
+    }
+    ///`SpeechError`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct SpeechError {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub code: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::std::string::String>,
+    }
+    ///`SpeechRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct SpeechRequest {
+        ///Encoding of streamed audio chunks.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub encode_format: ::std::option::Option<SpeechRequestEncodeFormat>,
+        ///The text to speak.
+        pub input: ::std::string::String,
+        ///`glm-tts`.
+        pub model: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub response_format: ::std::option::Option<SpeechRequestResponseFormat>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sensitive_word_check: ::std::option::Option<SensitiveWordCheck>,
+        ///0.5–2.0 (server default 1.0).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub speed: ::std::option::Option<f64>,
+        ///Stream the audio as server-sent events (server default false).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stream: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_id: ::std::option::Option<::std::string::String>,
+        ///A system voice (e.g. `tongtong`) or a cloned voice id.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub voice: ::std::option::Option<::std::string::String>,
+        ///(0, 10] (server default 1.0).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub volume: ::std::option::Option<f64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub watermark_enabled: ::std::option::Option<bool>,
+    }
+    ///Encoding of streamed audio chunks.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum SpeechRequestEncodeFormat {
+        #[serde(rename = "base64")]
+        Base64,
+        #[serde(rename = "hex")]
+        Hex,
+    }
+    impl ::std::fmt::Display for SpeechRequestEncodeFormat {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Base64 => f.write_str("base64"),
+                Self::Hex => f.write_str("hex"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for SpeechRequestEncodeFormat {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "base64" => Ok(Self::Base64),
+                "hex" => Ok(Self::Hex),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for SpeechRequestEncodeFormat {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for SpeechRequestEncodeFormat {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///`SpeechRequestResponseFormat`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum SpeechRequestResponseFormat {
+        #[serde(rename = "wav")]
+        Wav,
+        #[serde(rename = "pcm")]
+        Pcm,
+    }
+    impl ::std::fmt::Display for SpeechRequestResponseFormat {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Wav => f.write_str("wav"),
+                Self::Pcm => f.write_str("pcm"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for SpeechRequestResponseFormat {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "wav" => Ok(Self::Wav),
+                "pcm" => Ok(Self::Pcm),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for SpeechRequestResponseFormat {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for SpeechRequestResponseFormat {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
     }
     ///`TokenizerRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
@@ -1715,6 +2585,76 @@ Legacy document part (OA51); `file` replaces it.*/
         pub index: ::std::option::Option<i64>,
         #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
         pub type_: ::std::option::Option<crate::types::ToolType>,
+    }
+    ///`ToolCallChoice`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ToolCallChoice {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub finish_reason: ::std::option::Option<crate::types::FinishReason>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<ToolCallMessage>,
+    }
+    ///One `data:` event of a streamed `createToolCall`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ToolCallChunk {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub choices: ::std::vec::Vec<ToolCallChunkChoice>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+    }
+    ///`ToolCallChunkChoice`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ToolCallChunkChoice {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub delta: ::std::option::Option<ToolCallMessage>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub finish_reason: ::std::option::Option<crate::types::FinishReason>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub index: ::std::option::Option<i64>,
+    }
+    ///`ToolCallMessage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ToolCallMessage {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role: ::std::option::Option<crate::types::Role>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tool_calls: ::std::option::Option<::std::vec::Vec<SearchToolCall>>,
+    }
+    ///`ToolCallRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct ToolCallRequest {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub location: ::std::option::Option<::std::string::String>,
+        pub messages: ::std::vec::Vec<ChatMessage>,
+        ///`web-search-pro`.
+        pub model: ::std::string::String,
+        ///Only results updated within N days (1–30).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub recent_days: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        ///Search scope (server default the whole web).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub scope: ::std::option::Option<::std::string::String>,
+        ///Stream as server-sent events (server default false).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stream: ::std::option::Option<bool>,
+    }
+    ///`ToolCallResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ToolCallResponse {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub choices: ::std::vec::Vec<ToolCallChoice>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
     }
     ///`"auto"`, or a specific function to force.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
@@ -1870,6 +2810,68 @@ Legacy document part (OA51); `file` replaces it.*/
         pub cover_image_url: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub url: ::std::option::Option<::std::string::String>,
+    }
+    ///`VoiceCloneRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct VoiceCloneRequest {
+        ///The uploaded sample (purpose `voice-clone-input`).
+        pub file_id: ::std::string::String,
+        ///Text spoken in the preview audio.
+        pub input: ::std::string::String,
+        pub model: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        ///The transcript of the sample audio.
+        pub text: ::std::string::String,
+        pub voice_name: ::std::string::String,
+    }
+    ///`VoiceCloneResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct VoiceCloneResponse {
+        ///The preview audio file.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub file_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub file_purpose: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub voice: ::std::option::Option<::std::string::String>,
+    }
+    ///`VoiceDeleteRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct VoiceDeleteRequest {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        pub voice: ::std::string::String,
+    }
+    ///`VoiceDeleteResponse`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct VoiceDeleteResponse {
+        ///`yyyy-MM-dd HH:mm:ss`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub update_time: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub voice: ::std::option::Option<::std::string::String>,
+    }
+    ///`VoiceInfo`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct VoiceInfo {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub create_time: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub download_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub voice: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub voice_name: ::std::option::Option<::std::string::String>,
+        ///`OFFICIAL` or `PRIVATE`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub voice_type: ::std::option::Option<::std::string::String>,
+    }
+    ///`VoiceList`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct VoiceList {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub voice_list: ::std::vec::Vec<VoiceInfo>,
     }
     ///`WebSearchRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
@@ -2241,10 +3243,19 @@ Legacy document part (OA51); `file` replaces it.*/
         Refusal = "refusal" }
     }
     crate::ext::open_enum::open_enum! {
+        #[doc = " State of a batch; new values parse as `Unknown`."] BatchStatus {
+        Validating = "validating", Failed = "failed", InProgress = "in_progress",
+        Finalizing = "finalizing", Completed = "completed", Expired = "expired",
+        Cancelling = "cancelling", Cancelled = "cancelled" }
+    }
+    crate::ext::open_enum::open_enum! {
         #[doc = " Why generation stopped; new values parse as `Unknown`."] FinishReason {
         Stop = "stop", ToolCalls = "tool_calls", Length = "length", Sensitive =
         "sensitive", ModelContextWindowExceeded = "model_context_window_exceeded",
         NetworkError = "network_error" }
+    }
+    crate::ext::open_enum::open_enum! {
+        RiskLevel { Pass = "PASS", Review = "REVIEW", Reject = "REJECT" }
     }
     crate::ext::open_enum::open_enum! {
         Role { Assistant = "assistant", User = "user", System = "system", Tool = "tool" }
@@ -2260,6 +3271,109 @@ Legacy document part (OA51); `file` replaces it.*/
     crate::ext::open_enum::open_enum! {
         TranscriptionEventType { TranscriptTextDelta = "transcript.text.delta",
         TranscriptTextDone = "transcript.text.done" }
+    }
+    /// Multipart body of `createSpeechCustomization`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct SpeechCustomizationRequest {
+        /// The text to speak.
+        pub input: String,
+        pub model: String,
+        pub request_id: Option<String>,
+        /// `wav` or `pcm`.
+        pub response_format: Option<String>,
+        pub user_id: Option<String>,
+        /// The sample recording (wav/mp3).
+        pub voice_data: crate::ext::multipart::FilePart,
+        /// The transcript of `voice_data`.
+        pub voice_text: String,
+        pub watermark_enabled: Option<bool>,
+    }
+    impl SpeechCustomizationRequest {
+        /// A [`SpeechCustomizationRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            model: impl Into<String>,
+            input: impl Into<String>,
+            voice_text: impl Into<String>,
+            voice_data: impl Into<crate::ext::multipart::FilePart>,
+        ) -> Self {
+            Self {
+                model: model.into(),
+                input: input.into(),
+                voice_text: voice_text.into(),
+                voice_data: voice_data.into(),
+                request_id: Default::default(),
+                response_format: Default::default(),
+                user_id: Default::default(),
+                watermark_enabled: Default::default(),
+            }
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `response_format`.
+        pub fn response_format(mut self, value: impl Into<String>) -> Self {
+            self.response_format = Some(value.into());
+            self
+        }
+        /// Sets `user_id`.
+        pub fn user_id(mut self, value: impl Into<String>) -> Self {
+            self.user_id = Some(value.into());
+            self
+        }
+        /// Sets `watermark_enabled`.
+        pub fn watermark_enabled(mut self, value: impl Into<bool>) -> Self {
+            self.watermark_enabled = Some(value.into());
+            self
+        }
+    }
+    impl SpeechCustomizationRequest {
+        /// The multipart form sent on the wire (rebuilt for each attempt).
+        pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
+            let form = reqwest::multipart::Form::new();
+            let form = crate::ext::multipart::FormValue::append(
+                &self.input,
+                "input",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.model,
+                "model",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.request_id,
+                "request_id",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.response_format,
+                "response_format",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.user_id,
+                "user_id",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.voice_data,
+                "voice_data",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.voice_text,
+                "voice_text",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.watermark_enabled,
+                "watermark_enabled",
+                form,
+            )?;
+            Ok(form)
+        }
     }
     /// Multipart body of `createTranscription`.
     #[derive(Clone, Debug, PartialEq)]
@@ -2283,10 +3397,10 @@ Legacy document part (OA51); `file` replaces it.*/
         /// A [`TranscriptionRequest`] with its required fields; set the others with the setters.
         pub fn new(model: impl Into<String>) -> Self {
             Self {
+                model: model.into(),
                 file: Default::default(),
                 file_base64: Default::default(),
                 hotwords: Default::default(),
-                model: model.into(),
                 prompt: Default::default(),
                 request_id: Default::default(),
                 stream: Default::default(),
@@ -2411,6 +3525,113 @@ Legacy document part (OA51); `file` replaces it.*/
             let form = crate::ext::multipart::FormValue::append(
                 &self.purpose,
                 "purpose",
+                form,
+            )?;
+            Ok(form)
+        }
+    }
+    /// Multipart body of `recognizeHandwriting`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct HandwritingOcrRequest {
+        pub file: crate::ext::multipart::FilePart,
+        /// e.g. `CHN_ENG`.
+        pub language_type: Option<String>,
+        /// Return per-line confidence.
+        pub probability: Option<bool>,
+        /// `hand_write`.
+        pub tool_type: String,
+    }
+    impl HandwritingOcrRequest {
+        /// A [`HandwritingOcrRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            file: impl Into<crate::ext::multipart::FilePart>,
+            tool_type: impl Into<String>,
+        ) -> Self {
+            Self {
+                file: file.into(),
+                tool_type: tool_type.into(),
+                language_type: Default::default(),
+                probability: Default::default(),
+            }
+        }
+        /// Sets `language_type`.
+        pub fn language_type(mut self, value: impl Into<String>) -> Self {
+            self.language_type = Some(value.into());
+            self
+        }
+        /// Sets `probability`.
+        pub fn probability(mut self, value: impl Into<bool>) -> Self {
+            self.probability = Some(value.into());
+            self
+        }
+    }
+    impl HandwritingOcrRequest {
+        /// The multipart form sent on the wire (rebuilt for each attempt).
+        pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
+            let form = reqwest::multipart::Form::new();
+            let form = crate::ext::multipart::FormValue::append(
+                &self.file,
+                "file",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.language_type,
+                "language_type",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.probability,
+                "probability",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.tool_type,
+                "tool_type",
+                form,
+            )?;
+            Ok(form)
+        }
+    }
+    /// Multipart body of `createFileParseTask` and `parseFileSync`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct FileParseRequest {
+        pub file: crate::ext::multipart::FilePart,
+        /// e.g. `pdf`, `docx`, `png`.
+        pub file_type: String,
+        /// `lite`, `expert`, `prime` (tasks) or `prime-sync` (sync).
+        pub tool_type: String,
+    }
+    impl FileParseRequest {
+        /// A [`FileParseRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            file: impl Into<crate::ext::multipart::FilePart>,
+            file_type: impl Into<String>,
+            tool_type: impl Into<String>,
+        ) -> Self {
+            Self {
+                file: file.into(),
+                file_type: file_type.into(),
+                tool_type: tool_type.into(),
+            }
+        }
+    }
+    impl FileParseRequest {
+        /// The multipart form sent on the wire (rebuilt for each attempt).
+        pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
+            let form = reqwest::multipart::Form::new();
+            let form = crate::ext::multipart::FormValue::append(
+                &self.file,
+                "file",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.file_type,
+                "file_type",
+                form,
+            )?;
+            let form = crate::ext::multipart::FormValue::append(
+                &self.tool_type,
+                "tool_type",
                 form,
             )?;
             Ok(form)
@@ -3075,6 +4296,419 @@ Legacy document part (OA51); `file` replaces it.*/
             self
         }
     }
+    impl AssistantAttachment {
+        /// A [`AssistantAttachment`] with its required fields; set the others with the setters.
+        pub fn new(file_id: impl Into<::std::string::String>) -> Self {
+            Self { file_id: file_id.into() }
+        }
+    }
+    impl AssistantChoice {
+        /// Sets `delta`.
+        pub fn delta(mut self, value: impl Into<AssistantDelta>) -> Self {
+            self.delta = Some(value.into());
+            self
+        }
+        /// Sets `finish_reason`.
+        pub fn finish_reason(
+            mut self,
+            value: impl Into<crate::types::FinishReason>,
+        ) -> Self {
+            self.finish_reason = Some(value.into());
+            self
+        }
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
+        /// Sets `metadata`.
+        pub fn metadata(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.metadata = Some(value.into());
+            self
+        }
+    }
+    impl AssistantCompletion {
+        /// Sets `assistant_id`.
+        pub fn assistant_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.assistant_id = Some(value.into());
+            self
+        }
+        /// Sets `choices`.
+        pub fn choices(
+            mut self,
+            value: impl Into<::std::vec::Vec<AssistantChoice>>,
+        ) -> Self {
+            self.choices = value.into();
+            self
+        }
+        /// Sets `conversation_id`.
+        pub fn conversation_id(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.conversation_id = Some(value.into());
+            self
+        }
+        /// Sets `created`.
+        pub fn created(mut self, value: impl Into<i64>) -> Self {
+            self.created = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `last_error`.
+        pub fn last_error(mut self, value: impl Into<SpeechError>) -> Self {
+            self.last_error = Some(value.into());
+            self
+        }
+        /// Sets `metadata`.
+        pub fn metadata(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.metadata = Some(value.into());
+            self
+        }
+        /// Sets `status`.
+        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.status = Some(value.into());
+            self
+        }
+        /// Sets `usage`.
+        pub fn usage(mut self, value: impl Into<Usage>) -> Self {
+            self.usage = Some(value.into());
+            self
+        }
+    }
+    impl AssistantCompletionRequest {
+        /// A [`AssistantCompletionRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            assistant_id: impl Into<::std::string::String>,
+            messages: impl Into<::std::vec::Vec<AssistantConversationMessage>>,
+        ) -> Self {
+            Self {
+                assistant_id: assistant_id.into(),
+                messages: messages.into(),
+                attachments: Default::default(),
+                conversation_id: Default::default(),
+                extra_parameters: Default::default(),
+                metadata: Default::default(),
+                model: Default::default(),
+                request_id: Default::default(),
+                stream: Default::default(),
+                user_id: Default::default(),
+            }
+        }
+        /// Sets `attachments`.
+        pub fn attachments(
+            mut self,
+            value: impl Into<::std::vec::Vec<AssistantAttachment>>,
+        ) -> Self {
+            self.attachments = value.into();
+            self
+        }
+        /// Sets `conversation_id`.
+        pub fn conversation_id(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.conversation_id = Some(value.into());
+            self
+        }
+        /// Sets `extra_parameters`.
+        pub fn extra_parameters(
+            mut self,
+            value: impl Into<AssistantExtraParameters>,
+        ) -> Self {
+            self.extra_parameters = Some(value.into());
+            self
+        }
+        /// Sets `metadata`.
+        pub fn metadata(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.metadata = value.into();
+            self
+        }
+        /// Sets `model`.
+        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.model = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `stream`.
+        pub fn stream(mut self, value: impl Into<bool>) -> Self {
+            self.stream = Some(value.into());
+            self
+        }
+        /// Sets `user_id`.
+        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.user_id = Some(value.into());
+            self
+        }
+    }
+    impl AssistantConversation {
+        /// Sets `assistant_id`.
+        pub fn assistant_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.assistant_id = Some(value.into());
+            self
+        }
+        /// Sets `create_time`.
+        pub fn create_time(mut self, value: impl Into<i64>) -> Self {
+            self.create_time = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `update_time`.
+        pub fn update_time(mut self, value: impl Into<i64>) -> Self {
+            self.update_time = Some(value.into());
+            self
+        }
+        /// Sets `usage`.
+        pub fn usage(mut self, value: impl Into<Usage>) -> Self {
+            self.usage = Some(value.into());
+            self
+        }
+    }
+    impl AssistantConversationListRequest {
+        /// A [`AssistantConversationListRequest`] with its required fields; set the others with the setters.
+        pub fn new(assistant_id: impl Into<::std::string::String>) -> Self {
+            Self {
+                assistant_id: assistant_id.into(),
+                page: Default::default(),
+                page_size: Default::default(),
+                request_id: Default::default(),
+                user_id: Default::default(),
+            }
+        }
+        /// Sets `page`.
+        pub fn page(mut self, value: impl Into<i64>) -> Self {
+            self.page = Some(value.into());
+            self
+        }
+        /// Sets `page_size`.
+        pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+            self.page_size = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `user_id`.
+        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.user_id = Some(value.into());
+            self
+        }
+    }
+    impl AssistantConversationListResponse {
+        /// Sets `code`.
+        pub fn code(mut self, value: impl Into<i64>) -> Self {
+            self.code = Some(value.into());
+            self
+        }
+        /// Sets `data`.
+        pub fn data(mut self, value: impl Into<AssistantConversationPage>) -> Self {
+            self.data = Some(value.into());
+            self
+        }
+        /// Sets `msg`.
+        pub fn msg(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.msg = Some(value.into());
+            self
+        }
+    }
+    impl AssistantConversationMessage {
+        /// A [`AssistantConversationMessage`] with its required fields; set the others with the setters.
+        pub fn new(
+            role: impl Into<::std::string::String>,
+            content: impl Into<::std::vec::Vec<AssistantTextContent>>,
+        ) -> Self {
+            Self {
+                role: role.into(),
+                content: content.into(),
+            }
+        }
+    }
+    impl AssistantConversationPage {
+        /// Sets `assistant_id`.
+        pub fn assistant_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.assistant_id = Some(value.into());
+            self
+        }
+        /// Sets `conversation_list`.
+        pub fn conversation_list(
+            mut self,
+            value: impl Into<::std::vec::Vec<AssistantConversation>>,
+        ) -> Self {
+            self.conversation_list = value.into();
+            self
+        }
+        /// Sets `has_more`.
+        pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+            self.has_more = Some(value.into());
+            self
+        }
+    }
+    impl AssistantDelta {
+        /// Sets `content`.
+        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.content = Some(value.into());
+            self
+        }
+        /// Sets `role`.
+        pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
+            self.role = Some(value.into());
+            self
+        }
+        /// Sets `tool_calls`.
+        pub fn tool_calls(
+            mut self,
+            value: impl Into<::std::vec::Vec<AssistantToolCall>>,
+        ) -> Self {
+            self.tool_calls = Some(value.into());
+            self
+        }
+        /// Sets `type_`.
+        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.type_ = Some(value.into());
+            self
+        }
+    }
+    impl AssistantExtraParameters {
+        /// Sets `translate`.
+        pub fn translate(
+            mut self,
+            value: impl Into<AssistantExtraParametersTranslate>,
+        ) -> Self {
+            self.translate = Some(value.into());
+            self
+        }
+    }
+    impl AssistantExtraParametersTranslate {
+        /// Sets `from_language`.
+        pub fn from_language(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.from_language = Some(value.into());
+            self
+        }
+        /// Sets `to_language`.
+        pub fn to_language(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.to_language = Some(value.into());
+            self
+        }
+    }
+    impl AssistantInfo {
+        /// Sets `assistant_id`.
+        pub fn assistant_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.assistant_id = Some(value.into());
+            self
+        }
+        /// Sets `avatar`.
+        pub fn avatar(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.avatar = Some(value.into());
+            self
+        }
+        /// Sets `created_at`.
+        pub fn created_at(mut self, value: impl Into<i64>) -> Self {
+            self.created_at = Some(value.into());
+            self
+        }
+        /// Sets `description`.
+        pub fn description(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.description = Some(value.into());
+            self
+        }
+        /// Sets `name`.
+        pub fn name(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.name = Some(value.into());
+            self
+        }
+        /// Sets `starter_prompts`.
+        pub fn starter_prompts(
+            mut self,
+            value: impl Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.starter_prompts = Some(value.into());
+            self
+        }
+        /// Sets `status`.
+        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.status = Some(value.into());
+            self
+        }
+        /// Sets `tools`.
+        pub fn tools(
+            mut self,
+            value: impl Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.tools = Some(value.into());
+            self
+        }
+        /// Sets `updated_at`.
+        pub fn updated_at(mut self, value: impl Into<i64>) -> Self {
+            self.updated_at = Some(value.into());
+            self
+        }
+    }
+    impl AssistantListRequest {
+        /// Sets `assistant_id_list`.
+        pub fn assistant_id_list(
+            mut self,
+            value: impl Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.assistant_id_list = value.into();
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `user_id`.
+        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.user_id = Some(value.into());
+            self
+        }
+    }
+    impl AssistantListResponse {
+        /// Sets `code`.
+        pub fn code(mut self, value: impl Into<i64>) -> Self {
+            self.code = Some(value.into());
+            self
+        }
+        /// Sets `data`.
+        pub fn data(mut self, value: impl Into<::std::vec::Vec<AssistantInfo>>) -> Self {
+            self.data = value.into();
+            self
+        }
+        /// Sets `msg`.
+        pub fn msg(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.msg = Some(value.into());
+            self
+        }
+    }
     impl AssistantMessage {
         /// Sets `content`.
         pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
@@ -3100,6 +4734,100 @@ Legacy document part (OA51); `file` replaces it.*/
             value: impl Into<::std::vec::Vec<ToolCall>>,
         ) -> Self {
             self.tool_calls = Some(value.into());
+            self
+        }
+    }
+    impl AssistantTextContent {
+        /// A [`AssistantTextContent`] with its required fields; set the others with the setters.
+        pub fn new(
+            type_: impl Into<AssistantTextContentType>,
+            text: impl Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                type_: type_.into(),
+                text: text.into(),
+            }
+        }
+    }
+    impl AssistantToolCall {
+        /// Sets `code_interpreter`.
+        pub fn code_interpreter(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.code_interpreter = Some(value.into());
+            self
+        }
+        /// Sets `drawing_tool`.
+        pub fn drawing_tool(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.drawing_tool = Some(value.into());
+            self
+        }
+        /// Sets `function`.
+        pub fn function(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.function = Some(value.into());
+            self
+        }
+        /// Sets `retrieval`.
+        pub fn retrieval(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.retrieval = Some(value.into());
+            self
+        }
+        /// Sets `type_`.
+        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.type_ = Some(value.into());
+            self
+        }
+        /// Sets `web_browser`.
+        pub fn web_browser(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.web_browser = Some(value.into());
+            self
+        }
+    }
+    impl AsyncChatCompletionResponse {
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `model`.
+        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.model = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `task_status`.
+        pub fn task_status(
+            mut self,
+            value: impl Into<crate::types::TaskStatus>,
+        ) -> Self {
+            self.task_status = Some(value.into());
             self
         }
     }
@@ -3184,6 +4912,187 @@ Legacy document part (OA51); `file` replaces it.*/
             value: impl Into<crate::types::TaskStatus>,
         ) -> Self {
             self.task_status = Some(value.into());
+            self
+        }
+    }
+    impl Batch {
+        /// Sets `cancelled_at`.
+        pub fn cancelled_at(mut self, value: impl Into<i64>) -> Self {
+            self.cancelled_at = Some(value.into());
+            self
+        }
+        /// Sets `cancelling_at`.
+        pub fn cancelling_at(mut self, value: impl Into<i64>) -> Self {
+            self.cancelling_at = Some(value.into());
+            self
+        }
+        /// Sets `completed_at`.
+        pub fn completed_at(mut self, value: impl Into<i64>) -> Self {
+            self.completed_at = Some(value.into());
+            self
+        }
+        /// Sets `completion_window`.
+        pub fn completion_window(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.completion_window = Some(value.into());
+            self
+        }
+        /// Sets `created_at`.
+        pub fn created_at(mut self, value: impl Into<i64>) -> Self {
+            self.created_at = Some(value.into());
+            self
+        }
+        /// Sets `endpoint`.
+        pub fn endpoint(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.endpoint = Some(value.into());
+            self
+        }
+        /// Sets `error_file_id`.
+        pub fn error_file_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.error_file_id = Some(value.into());
+            self
+        }
+        /// Sets `errors`.
+        pub fn errors(mut self, value: impl Into<BatchErrors>) -> Self {
+            self.errors = Some(value.into());
+            self
+        }
+        /// Sets `expired_at`.
+        pub fn expired_at(mut self, value: impl Into<i64>) -> Self {
+            self.expired_at = Some(value.into());
+            self
+        }
+        /// Sets `expires_at`.
+        pub fn expires_at(mut self, value: impl Into<i64>) -> Self {
+            self.expires_at = Some(value.into());
+            self
+        }
+        /// Sets `failed_at`.
+        pub fn failed_at(mut self, value: impl Into<i64>) -> Self {
+            self.failed_at = Some(value.into());
+            self
+        }
+        /// Sets `finalizing_at`.
+        pub fn finalizing_at(mut self, value: impl Into<i64>) -> Self {
+            self.finalizing_at = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `in_progress_at`.
+        pub fn in_progress_at(mut self, value: impl Into<i64>) -> Self {
+            self.in_progress_at = Some(value.into());
+            self
+        }
+        /// Sets `input_file_id`.
+        pub fn input_file_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.input_file_id = Some(value.into());
+            self
+        }
+        /// Sets `metadata`.
+        pub fn metadata(
+            mut self,
+            value: impl Into<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            >,
+        ) -> Self {
+            self.metadata = Some(value.into());
+            self
+        }
+        /// Sets `object`.
+        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.object = Some(value.into());
+            self
+        }
+        /// Sets `output_file_id`.
+        pub fn output_file_id(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.output_file_id = Some(value.into());
+            self
+        }
+        /// Sets `request_counts`.
+        pub fn request_counts(mut self, value: impl Into<BatchRequestCounts>) -> Self {
+            self.request_counts = Some(value.into());
+            self
+        }
+        /// Sets `status`.
+        pub fn status(mut self, value: impl Into<crate::types::BatchStatus>) -> Self {
+            self.status = Some(value.into());
+            self
+        }
+    }
+    impl BatchError {
+        /// Sets `code`.
+        pub fn code(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.code = Some(value.into());
+            self
+        }
+        /// Sets `line`.
+        pub fn line(mut self, value: impl Into<i64>) -> Self {
+            self.line = Some(value.into());
+            self
+        }
+        /// Sets `message`.
+        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.message = Some(value.into());
+            self
+        }
+        /// Sets `param`.
+        pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.param = Some(value.into());
+            self
+        }
+    }
+    impl BatchErrors {
+        /// Sets `data`.
+        pub fn data(mut self, value: impl Into<::std::vec::Vec<BatchError>>) -> Self {
+            self.data = Some(value.into());
+            self
+        }
+        /// Sets `object`.
+        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.object = Some(value.into());
+            self
+        }
+    }
+    impl BatchList {
+        /// Sets `data`.
+        pub fn data(mut self, value: impl Into<::std::vec::Vec<Batch>>) -> Self {
+            self.data = value.into();
+            self
+        }
+        /// Sets `has_more`.
+        pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+            self.has_more = Some(value.into());
+            self
+        }
+        /// Sets `object`.
+        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.object = Some(value.into());
+            self
+        }
+    }
+    impl BatchRequestCounts {
+        /// Sets `completed`.
+        pub fn completed(mut self, value: impl Into<i64>) -> Self {
+            self.completed = Some(value.into());
+            self
+        }
+        /// Sets `failed`.
+        pub fn failed(mut self, value: impl Into<i64>) -> Self {
+            self.failed = Some(value.into());
+            self
+        }
+        /// Sets `total`.
+        pub fn total(mut self, value: impl Into<i64>) -> Self {
+            self.total = Some(value.into());
             self
         }
     }
@@ -3466,6 +5375,131 @@ Legacy document part (OA51); `file` replaces it.*/
             self
         }
     }
+    impl CreateBatchRequest {
+        /// A [`CreateBatchRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            input_file_id: impl Into<::std::string::String>,
+            endpoint: impl Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                input_file_id: input_file_id.into(),
+                endpoint: endpoint.into(),
+                auto_delete_input_file: Default::default(),
+                completion_window: Default::default(),
+                metadata: Default::default(),
+            }
+        }
+        /// Sets `auto_delete_input_file`.
+        pub fn auto_delete_input_file(mut self, value: impl Into<bool>) -> Self {
+            self.auto_delete_input_file = Some(value.into());
+            self
+        }
+        /// Sets `completion_window`.
+        pub fn completion_window(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.completion_window = Some(value.into());
+            self
+        }
+        /// Sets `metadata`.
+        pub fn metadata(
+            mut self,
+            value: impl Into<
+                ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+            >,
+        ) -> Self {
+            self.metadata = value.into();
+            self
+        }
+    }
+    impl Embedding {
+        /// Sets `embedding`.
+        pub fn embedding(mut self, value: impl Into<::std::vec::Vec<f64>>) -> Self {
+            self.embedding = value.into();
+            self
+        }
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
+        /// Sets `object`.
+        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.object = Some(value.into());
+            self
+        }
+    }
+    impl EmbeddingRequest {
+        /// A [`EmbeddingRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            model: impl Into<::std::string::String>,
+            input: impl Into<EmbeddingInput>,
+        ) -> Self {
+            Self {
+                model: model.into(),
+                input: input.into(),
+                dimensions: Default::default(),
+                encoding_format: Default::default(),
+                request_id: Default::default(),
+                sensitive_word_check: Default::default(),
+                user: Default::default(),
+            }
+        }
+        /// Sets `dimensions`.
+        pub fn dimensions(mut self, value: impl Into<i64>) -> Self {
+            self.dimensions = Some(value.into());
+            self
+        }
+        /// Sets `encoding_format`.
+        pub fn encoding_format(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.encoding_format = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `sensitive_word_check`.
+        pub fn sensitive_word_check(
+            mut self,
+            value: impl Into<SensitiveWordCheck>,
+        ) -> Self {
+            self.sensitive_word_check = Some(value.into());
+            self
+        }
+        /// Sets `user`.
+        pub fn user(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.user = Some(value.into());
+            self
+        }
+    }
+    impl EmbeddingResponse {
+        /// Sets `data`.
+        pub fn data(mut self, value: impl Into<::std::vec::Vec<Embedding>>) -> Self {
+            self.data = value.into();
+            self
+        }
+        /// Sets `model`.
+        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.model = Some(value.into());
+            self
+        }
+        /// Sets `object`.
+        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.object = Some(value.into());
+            self
+        }
+        /// Sets `usage`.
+        pub fn usage(mut self, value: impl Into<Usage>) -> Self {
+            self.usage = Some(value.into());
+            self
+        }
+    }
     impl ErrorDetail {
         /// Sets `code`.
         pub fn code(mut self, value: impl Into<::std::string::String>) -> Self {
@@ -3508,6 +5542,23 @@ Legacy document part (OA51); `file` replaces it.*/
             self
         }
     }
+    impl FileDeleted {
+        /// Sets `deleted`.
+        pub fn deleted(mut self, value: impl Into<bool>) -> Self {
+            self.deleted = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `object`.
+        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.object = Some(value.into());
+            self
+        }
+    }
     impl FileInput {
         /// Sets `file_data`.
         pub fn file_data(mut self, value: impl Into<::std::string::String>) -> Self {
@@ -3527,6 +5578,23 @@ Legacy document part (OA51); `file` replaces it.*/
         /// Sets `filename`.
         pub fn filename(mut self, value: impl Into<::std::string::String>) -> Self {
             self.filename = Some(value.into());
+            self
+        }
+    }
+    impl FileList {
+        /// Sets `data`.
+        pub fn data(mut self, value: impl Into<::std::vec::Vec<FileObject>>) -> Self {
+            self.data = value.into();
+            self
+        }
+        /// Sets `has_more`.
+        pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+            self.has_more = Some(value.into());
+            self
+        }
+        /// Sets `object`.
+        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.object = Some(value.into());
             self
         }
     }
@@ -3566,6 +5634,61 @@ Legacy document part (OA51); `file` replaces it.*/
             self.status = Some(value.into());
             self
         }
+        /// Sets `status_details`.
+        pub fn status_details(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.status_details = Some(value.into());
+            self
+        }
+    }
+    impl FileParseSyncResponse {
+        /// Sets `content`.
+        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.content = Some(value.into());
+            self
+        }
+        /// Sets `message`.
+        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.message = Some(value.into());
+            self
+        }
+        /// Sets `parsing_result_url`.
+        pub fn parsing_result_url(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.parsing_result_url = Some(value.into());
+            self
+        }
+        /// Sets `status`.
+        pub fn status(mut self, value: impl Into<bool>) -> Self {
+            self.status = Some(value.into());
+            self
+        }
+        /// Sets `task_id`.
+        pub fn task_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.task_id = Some(value.into());
+            self
+        }
+    }
+    impl FileParseTask {
+        /// Sets `message`.
+        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.message = Some(value.into());
+            self
+        }
+        /// Sets `success`.
+        pub fn success(mut self, value: impl Into<bool>) -> Self {
+            self.success = Some(value.into());
+            self
+        }
+        /// Sets `task_id`.
+        pub fn task_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.task_id = Some(value.into());
+            self
+        }
     }
     impl FunctionCall {
         /// Sets `arguments`.
@@ -3601,6 +5724,36 @@ Legacy document part (OA51); `file` replaces it.*/
             >,
         ) -> Self {
             self.parameters = value.into();
+            self
+        }
+    }
+    impl HandwritingOcrResponse {
+        /// Sets `message`.
+        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.message = Some(value.into());
+            self
+        }
+        /// Sets `status`.
+        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.status = Some(value.into());
+            self
+        }
+        /// Sets `task_id`.
+        pub fn task_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.task_id = Some(value.into());
+            self
+        }
+        /// Sets `words_result`.
+        pub fn words_result(
+            mut self,
+            value: impl Into<::std::vec::Vec<OcrWords>>,
+        ) -> Self {
+            self.words_result = Some(value.into());
+            self
+        }
+        /// Sets `words_result_num`.
+        pub fn words_result_num(mut self, value: impl Into<i64>) -> Self {
+            self.words_result_num = Some(value.into());
             self
         }
     }
@@ -3895,6 +6048,85 @@ Legacy document part (OA51); `file` replaces it.*/
             Self { url: url.into() }
         }
     }
+    impl ModerationRequest {
+        /// A [`ModerationRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            model: impl Into<::std::string::String>,
+            input: impl Into<ModerationInput>,
+        ) -> Self {
+            Self {
+                model: model.into(),
+                input: input.into(),
+            }
+        }
+    }
+    impl ModerationResponse {
+        /// Sets `created`.
+        pub fn created(mut self, value: impl Into<i64>) -> Self {
+            self.created = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `result_list`.
+        pub fn result_list(
+            mut self,
+            value: impl Into<::std::vec::Vec<ModerationResult>>,
+        ) -> Self {
+            self.result_list = value.into();
+            self
+        }
+        /// Sets `usage`.
+        pub fn usage(mut self, value: impl Into<ModerationUsage>) -> Self {
+            self.usage = Some(value.into());
+            self
+        }
+    }
+    impl ModerationResult {
+        /// Sets `content_type`.
+        pub fn content_type(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.content_type = Some(value.into());
+            self
+        }
+        /// Sets `risk_level`.
+        pub fn risk_level(mut self, value: impl Into<crate::types::RiskLevel>) -> Self {
+            self.risk_level = Some(value.into());
+            self
+        }
+        /// Sets `risk_type`.
+        pub fn risk_type(
+            mut self,
+            value: impl Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.risk_type = Some(value.into());
+            self
+        }
+    }
+    impl ModerationUsage {
+        /// Sets `moderation_text`.
+        pub fn moderation_text(
+            mut self,
+            value: impl Into<ModerationUsageModerationText>,
+        ) -> Self {
+            self.moderation_text = Some(value.into());
+            self
+        }
+    }
+    impl ModerationUsageModerationText {
+        /// Sets `call_count`.
+        pub fn call_count(mut self, value: impl Into<i64>) -> Self {
+            self.call_count = Some(value.into());
+            self
+        }
+    }
     impl NamedToolChoice {
         /// A [`NamedToolChoice`] with its required fields; set the others with the setters.
         pub fn new(
@@ -3911,6 +6143,62 @@ Legacy document part (OA51); `file` replaces it.*/
         /// A [`NamedToolChoiceFunction`] with its required fields; set the others with the setters.
         pub fn new(name: impl Into<::std::string::String>) -> Self {
             Self { name: name.into() }
+        }
+    }
+    impl OcrWords {
+        /// Sets `location`.
+        pub fn location(mut self, value: impl Into<OcrWordsLocation>) -> Self {
+            self.location = Some(value.into());
+            self
+        }
+        /// Sets `probability`.
+        pub fn probability(mut self, value: impl Into<OcrWordsProbability>) -> Self {
+            self.probability = Some(value.into());
+            self
+        }
+        /// Sets `words`.
+        pub fn words(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.words = Some(value.into());
+            self
+        }
+    }
+    impl OcrWordsLocation {
+        /// Sets `height`.
+        pub fn height(mut self, value: impl Into<i64>) -> Self {
+            self.height = Some(value.into());
+            self
+        }
+        /// Sets `left`.
+        pub fn left(mut self, value: impl Into<i64>) -> Self {
+            self.left = Some(value.into());
+            self
+        }
+        /// Sets `top`.
+        pub fn top(mut self, value: impl Into<i64>) -> Self {
+            self.top = Some(value.into());
+            self
+        }
+        /// Sets `width`.
+        pub fn width(mut self, value: impl Into<i64>) -> Self {
+            self.width = Some(value.into());
+            self
+        }
+    }
+    impl OcrWordsProbability {
+        /// Sets `average`.
+        pub fn average(mut self, value: impl Into<f64>) -> Self {
+            self.average = Some(value.into());
+            self
+        }
+        /// Sets `min`.
+        pub fn min(mut self, value: impl Into<f64>) -> Self {
+            self.min = Some(value.into());
+            self
+        }
+        /// Sets `variance`.
+        pub fn variance(mut self, value: impl Into<f64>) -> Self {
+            self.variance = Some(value.into());
+            self
         }
     }
     impl ReaderRequest {
@@ -4090,6 +6378,11 @@ Legacy document part (OA51); `file` replaces it.*/
         }
     }
     impl SearchIntent {
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
         /// Sets `intent`.
         pub fn intent(mut self, value: impl Into<::std::string::String>) -> Self {
             self.intent = Some(value.into());
@@ -4103,6 +6396,258 @@ Legacy document part (OA51); `file` replaces it.*/
         /// Sets `query`.
         pub fn query(mut self, value: impl Into<::std::string::String>) -> Self {
             self.query = Some(value.into());
+            self
+        }
+    }
+    impl SearchRecommend {
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
+        /// Sets `query`.
+        pub fn query(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.query = Some(value.into());
+            self
+        }
+    }
+    impl SearchResultItem {
+        /// Sets `content`.
+        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.content = Some(value.into());
+            self
+        }
+        /// Sets `icon`.
+        pub fn icon(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.icon = Some(value.into());
+            self
+        }
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
+        /// Sets `link`.
+        pub fn link(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.link = Some(value.into());
+            self
+        }
+        /// Sets `media`.
+        pub fn media(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.media = Some(value.into());
+            self
+        }
+        /// Sets `refer`.
+        pub fn refer(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.refer = Some(value.into());
+            self
+        }
+        /// Sets `title`.
+        pub fn title(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.title = Some(value.into());
+            self
+        }
+    }
+    impl SearchToolCall {
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
+        /// Sets `search_intent`.
+        pub fn search_intent(
+            mut self,
+            value: impl Into<::std::vec::Vec<SearchIntent>>,
+        ) -> Self {
+            self.search_intent = Some(value.into());
+            self
+        }
+        /// Sets `search_recommend`.
+        pub fn search_recommend(
+            mut self,
+            value: impl Into<::std::vec::Vec<SearchRecommend>>,
+        ) -> Self {
+            self.search_recommend = Some(value.into());
+            self
+        }
+        /// Sets `search_result`.
+        pub fn search_result(
+            mut self,
+            value: impl Into<::std::vec::Vec<SearchResultItem>>,
+        ) -> Self {
+            self.search_result = Some(value.into());
+            self
+        }
+        /// Sets `type_`.
+        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.type_ = Some(value.into());
+            self
+        }
+    }
+    impl SensitiveWordCheck {
+        /// Sets `status`.
+        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.status = Some(value.into());
+            self
+        }
+        /// Sets `type_`.
+        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.type_ = Some(value.into());
+            self
+        }
+    }
+    impl SpeechChunk {
+        /// Sets `choices`.
+        pub fn choices(
+            mut self,
+            value: impl Into<::std::vec::Vec<SpeechChunkChoice>>,
+        ) -> Self {
+            self.choices = value.into();
+            self
+        }
+        /// Sets `created`.
+        pub fn created(mut self, value: impl Into<i64>) -> Self {
+            self.created = Some(value.into());
+            self
+        }
+        /// Sets `error`.
+        pub fn error(mut self, value: impl Into<SpeechError>) -> Self {
+            self.error = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+    }
+    impl SpeechChunkChoice {
+        /// Sets `delta`.
+        pub fn delta(mut self, value: impl Into<SpeechDelta>) -> Self {
+            self.delta = Some(value.into());
+            self
+        }
+        /// Sets `finish_reason`.
+        pub fn finish_reason(
+            mut self,
+            value: impl Into<crate::types::FinishReason>,
+        ) -> Self {
+            self.finish_reason = Some(value.into());
+            self
+        }
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
+    }
+    impl SpeechDelta {
+        /// Sets `content`.
+        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.content = Some(value.into());
+            self
+        }
+        /// Sets `role`.
+        pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
+            self.role = Some(value.into());
+            self
+        }
+    }
+    impl SpeechError {
+        /// Sets `code`.
+        pub fn code(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.code = Some(value.into());
+            self
+        }
+        /// Sets `message`.
+        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.message = Some(value.into());
+            self
+        }
+    }
+    impl SpeechRequest {
+        /// A [`SpeechRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            model: impl Into<::std::string::String>,
+            input: impl Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                model: model.into(),
+                input: input.into(),
+                encode_format: Default::default(),
+                request_id: Default::default(),
+                response_format: Default::default(),
+                sensitive_word_check: Default::default(),
+                speed: Default::default(),
+                stream: Default::default(),
+                user_id: Default::default(),
+                voice: Default::default(),
+                volume: Default::default(),
+                watermark_enabled: Default::default(),
+            }
+        }
+        /// Sets `encode_format`.
+        pub fn encode_format(
+            mut self,
+            value: impl Into<SpeechRequestEncodeFormat>,
+        ) -> Self {
+            self.encode_format = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `response_format`.
+        pub fn response_format(
+            mut self,
+            value: impl Into<SpeechRequestResponseFormat>,
+        ) -> Self {
+            self.response_format = Some(value.into());
+            self
+        }
+        /// Sets `sensitive_word_check`.
+        pub fn sensitive_word_check(
+            mut self,
+            value: impl Into<SensitiveWordCheck>,
+        ) -> Self {
+            self.sensitive_word_check = Some(value.into());
+            self
+        }
+        /// Sets `speed`.
+        pub fn speed(mut self, value: impl Into<f64>) -> Self {
+            self.speed = Some(value.into());
+            self
+        }
+        /// Sets `stream`.
+        pub fn stream(mut self, value: impl Into<bool>) -> Self {
+            self.stream = Some(value.into());
+            self
+        }
+        /// Sets `user_id`.
+        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.user_id = Some(value.into());
+            self
+        }
+        /// Sets `voice`.
+        pub fn voice(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.voice = Some(value.into());
+            self
+        }
+        /// Sets `volume`.
+        pub fn volume(mut self, value: impl Into<f64>) -> Self {
+            self.volume = Some(value.into());
+            self
+        }
+        /// Sets `watermark_enabled`.
+        pub fn watermark_enabled(mut self, value: impl Into<bool>) -> Self {
+            self.watermark_enabled = Some(value.into());
             self
         }
     }
@@ -4199,6 +6744,148 @@ Legacy document part (OA51); `file` replaces it.*/
         /// Sets `type_`.
         pub fn type_(mut self, value: impl Into<crate::types::ToolType>) -> Self {
             self.type_ = Some(value.into());
+            self
+        }
+    }
+    impl ToolCallChoice {
+        /// Sets `finish_reason`.
+        pub fn finish_reason(
+            mut self,
+            value: impl Into<crate::types::FinishReason>,
+        ) -> Self {
+            self.finish_reason = Some(value.into());
+            self
+        }
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
+        /// Sets `message`.
+        pub fn message(mut self, value: impl Into<ToolCallMessage>) -> Self {
+            self.message = Some(value.into());
+            self
+        }
+    }
+    impl ToolCallChunk {
+        /// Sets `choices`.
+        pub fn choices(
+            mut self,
+            value: impl Into<::std::vec::Vec<ToolCallChunkChoice>>,
+        ) -> Self {
+            self.choices = value.into();
+            self
+        }
+        /// Sets `created`.
+        pub fn created(mut self, value: impl Into<i64>) -> Self {
+            self.created = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+    }
+    impl ToolCallChunkChoice {
+        /// Sets `delta`.
+        pub fn delta(mut self, value: impl Into<ToolCallMessage>) -> Self {
+            self.delta = Some(value.into());
+            self
+        }
+        /// Sets `finish_reason`.
+        pub fn finish_reason(
+            mut self,
+            value: impl Into<crate::types::FinishReason>,
+        ) -> Self {
+            self.finish_reason = Some(value.into());
+            self
+        }
+        /// Sets `index`.
+        pub fn index(mut self, value: impl Into<i64>) -> Self {
+            self.index = Some(value.into());
+            self
+        }
+    }
+    impl ToolCallMessage {
+        /// Sets `role`.
+        pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
+            self.role = Some(value.into());
+            self
+        }
+        /// Sets `tool_calls`.
+        pub fn tool_calls(
+            mut self,
+            value: impl Into<::std::vec::Vec<SearchToolCall>>,
+        ) -> Self {
+            self.tool_calls = Some(value.into());
+            self
+        }
+    }
+    impl ToolCallRequest {
+        /// A [`ToolCallRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            model: impl Into<::std::string::String>,
+            messages: impl Into<::std::vec::Vec<ChatMessage>>,
+        ) -> Self {
+            Self {
+                model: model.into(),
+                messages: messages.into(),
+                location: Default::default(),
+                recent_days: Default::default(),
+                request_id: Default::default(),
+                scope: Default::default(),
+                stream: Default::default(),
+            }
+        }
+        /// Sets `location`.
+        pub fn location(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.location = Some(value.into());
+            self
+        }
+        /// Sets `recent_days`.
+        pub fn recent_days(mut self, value: impl Into<i64>) -> Self {
+            self.recent_days = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+        /// Sets `scope`.
+        pub fn scope(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.scope = Some(value.into());
+            self
+        }
+        /// Sets `stream`.
+        pub fn stream(mut self, value: impl Into<bool>) -> Self {
+            self.stream = Some(value.into());
+            self
+        }
+    }
+    impl ToolCallResponse {
+        /// Sets `choices`.
+        pub fn choices(
+            mut self,
+            value: impl Into<::std::vec::Vec<ToolCallChoice>>,
+        ) -> Self {
+            self.choices = value.into();
+            self
+        }
+        /// Sets `created`.
+        pub fn created(mut self, value: impl Into<i64>) -> Self {
+            self.created = Some(value.into());
+            self
+        }
+        /// Sets `id`.
+        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.id = Some(value.into());
+            self
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
             self
         }
     }
@@ -4431,6 +7118,110 @@ Legacy document part (OA51); `file` replaces it.*/
         /// Sets `url`.
         pub fn url(mut self, value: impl Into<::std::string::String>) -> Self {
             self.url = Some(value.into());
+            self
+        }
+    }
+    impl VoiceCloneRequest {
+        /// A [`VoiceCloneRequest`] with its required fields; set the others with the setters.
+        pub fn new(
+            voice_name: impl Into<::std::string::String>,
+            text: impl Into<::std::string::String>,
+            input: impl Into<::std::string::String>,
+            file_id: impl Into<::std::string::String>,
+            model: impl Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                voice_name: voice_name.into(),
+                text: text.into(),
+                input: input.into(),
+                file_id: file_id.into(),
+                model: model.into(),
+                request_id: Default::default(),
+            }
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+    }
+    impl VoiceCloneResponse {
+        /// Sets `file_id`.
+        pub fn file_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.file_id = Some(value.into());
+            self
+        }
+        /// Sets `file_purpose`.
+        pub fn file_purpose(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.file_purpose = Some(value.into());
+            self
+        }
+        /// Sets `voice`.
+        pub fn voice(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.voice = Some(value.into());
+            self
+        }
+    }
+    impl VoiceDeleteRequest {
+        /// A [`VoiceDeleteRequest`] with its required fields; set the others with the setters.
+        pub fn new(voice: impl Into<::std::string::String>) -> Self {
+            Self {
+                voice: voice.into(),
+                request_id: Default::default(),
+            }
+        }
+        /// Sets `request_id`.
+        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.request_id = Some(value.into());
+            self
+        }
+    }
+    impl VoiceDeleteResponse {
+        /// Sets `update_time`.
+        pub fn update_time(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.update_time = Some(value.into());
+            self
+        }
+        /// Sets `voice`.
+        pub fn voice(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.voice = Some(value.into());
+            self
+        }
+    }
+    impl VoiceInfo {
+        /// Sets `create_time`.
+        pub fn create_time(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.create_time = Some(value.into());
+            self
+        }
+        /// Sets `download_url`.
+        pub fn download_url(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.download_url = Some(value.into());
+            self
+        }
+        /// Sets `voice`.
+        pub fn voice(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.voice = Some(value.into());
+            self
+        }
+        /// Sets `voice_name`.
+        pub fn voice_name(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.voice_name = Some(value.into());
+            self
+        }
+        /// Sets `voice_type`.
+        pub fn voice_type(mut self, value: impl Into<::std::string::String>) -> Self {
+            self.voice_type = Some(value.into());
+            self
+        }
+    }
+    impl VoiceList {
+        /// Sets `voice_list`.
+        pub fn voice_list(
+            mut self,
+            value: impl Into<::std::vec::Vec<VoiceInfo>>,
+        ) -> Self {
+            self.voice_list = value.into();
             self
         }
     }
@@ -4710,6 +7501,123 @@ const _: () = {
 };
 #[allow(clippy::all)]
 impl Client {
+    /**Talk to a platform assistant (glm-4-assistant)
+
+Sends a `POST` request to `/assistant`
+
+*/
+    pub async fn create_assistant_completion<'a>(
+        &'a self,
+        body: &'a types::AssistantCompletionRequest,
+    ) -> Result<ResponseValue<types::AssistantCompletion>, Error<()>> {
+        let url = format!("{}/assistant", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_assistant_completion",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List an assistant's conversations and their token usage
+
+Sends a `POST` request to `/assistant/conversation/list`
+
+*/
+    pub async fn list_assistant_conversations<'a>(
+        &'a self,
+        body: &'a types::AssistantConversationListRequest,
+    ) -> Result<ResponseValue<types::AssistantConversationListResponse>, Error<()>> {
+        let url = format!("{}/assistant/conversation/list", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_assistant_conversations",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List the assistants available to the caller
+
+Sends a `POST` request to `/assistant/list`
+
+*/
+    pub async fn list_assistants<'a>(
+        &'a self,
+        body: &'a types::AssistantListRequest,
+    ) -> Result<ResponseValue<types::AssistantListResponse>, Error<()>> {
+        let url = format!("{}/assistant/list", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_assistants",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
     /**Retrieve the result of an asynchronous task
 
 Polls a task started by `createVideoGeneration`, `createImageAsync` (or an async chat completion). While `task_status` is `PROCESSING` only the status is set.
@@ -4744,6 +7652,47 @@ Arguments:
             .build()?;
         let info = OperationInfo {
             operation_id: "retrieve_async_result",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Start an asynchronous chat completion
+
+Queues a chat completion and returns its task id at once; poll `GET /async-result/{id}` until `task_status` is `SUCCESS` or `FAIL`.
+
+Sends a `POST` request to `/async/chat/completions`
+
+*/
+    pub async fn create_chat_completion_async<'a>(
+        &'a self,
+        body: &'a types::ChatCompletionRequest,
+    ) -> Result<ResponseValue<types::AsyncChatCompletionResponse>, Error<()>> {
+        let url = format!("{}/async/chat/completions", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_chat_completion_async",
         };
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
@@ -4795,6 +7744,201 @@ Sends a `POST` request to `/async/images/generations`
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
+    /**Synthesize speech from text (GLM-TTS)
+
+Returns the audio file. With `stream` set (or the generated `*_stream` method) the server sends SSE chunks whose `choices[].delta.content` carries base64 (or hex, see `encode_format`) audio.
+
+Sends a `POST` request to `/audio/speech`
+
+*/
+    pub async fn create_speech<'a>(
+        &'a self,
+        body: &'a types::SpeechRequest,
+    ) -> Result<ResponseValue<ByteStream>, Error<()>> {
+        let url = format!("{}/audio/speech", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self.client.post(url).json(&body).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "create_speech",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => Ok(ResponseValue::stream(response)),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List batch jobs, newest first
+
+Sends a `GET` request to `/batches`
+
+Arguments:
+- `after`: Cursor: the `id` of the last batch of the previous page.
+- `limit`: Page size, 1–100 (server default 20).
+*/
+    pub async fn list_batches<'a>(
+        &'a self,
+        after: Option<&'a str>,
+        limit: Option<i64>,
+    ) -> Result<ResponseValue<types::BatchList>, Error<()>> {
+        let url = format!("{}/batches", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("after", &after))
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_batches",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Create a batch job from an uploaded JSONL file
+
+Sends a `POST` request to `/batches`
+
+*/
+    pub async fn create_batch<'a>(
+        &'a self,
+        body: &'a types::CreateBatchRequest,
+    ) -> Result<ResponseValue<types::Batch>, Error<()>> {
+        let url = format!("{}/batches", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_batch",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Retrieve a batch job
+
+Sends a `GET` request to `/batches/{batch_id}`
+
+*/
+    pub async fn retrieve_batch<'a>(
+        &'a self,
+        batch_id: &'a str,
+    ) -> Result<ResponseValue<types::Batch>, Error<()>> {
+        let url = format!(
+            "{}/batches/{}", self.baseurl, encode_path(& batch_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "retrieve_batch",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Cancel a batch job in progress
+
+Sends a `POST` request to `/batches/{batch_id}/cancel`
+
+*/
+    pub async fn cancel_batch<'a>(
+        &'a self,
+        batch_id: &'a str,
+    ) -> Result<ResponseValue<types::Batch>, Error<()>> {
+        let url = format!(
+            "{}/batches/{}/cancel", self.baseurl, encode_path(& batch_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "cancel_batch",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
     /**Create a chat completion
 
 Generates the assistant's reply to a conversation. Send `stream: true` (or call the generated `*_stream` method) to receive server-sent events instead.
@@ -4833,6 +7977,204 @@ Sends a `POST` request to `/chat/completions`
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Create embeddings for text or token ids
+
+Sends a `POST` request to `/embeddings`
+
+*/
+    pub async fn create_embedding<'a>(
+        &'a self,
+        body: &'a types::EmbeddingRequest,
+    ) -> Result<ResponseValue<types::EmbeddingResponse>, Error<()>> {
+        let url = format!("{}/embeddings", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_embedding",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List uploaded files
+
+Sends a `GET` request to `/files`
+
+Arguments:
+- `after`: Cursor: the id of the last file of the previous page.
+- `limit`: Page size.
+- `order`: `asc` or `desc` by creation time.
+- `purpose`: Only files of this purpose, e.g. `batch`, `voice-clone-input`, `agent`.
+*/
+    pub async fn list_files<'a>(
+        &'a self,
+        after: Option<&'a str>,
+        limit: Option<i64>,
+        order: Option<&'a str>,
+        purpose: Option<&'a str>,
+    ) -> Result<ResponseValue<types::FileList>, Error<()>> {
+        let url = format!("{}/files", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("after", &after))
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("order", &order))
+            .query(&progenitor_client::QueryParam::new("purpose", &purpose))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_files",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Fetch a parse task's result
+
+Sends a `GET` request to `/files/parser/result/{task_id}/{format_type}`
+
+Arguments:
+- `task_id`
+- `format_type`: `text` or `download_link`.
+*/
+    pub async fn retrieve_file_parse_result<'a>(
+        &'a self,
+        task_id: &'a str,
+        format_type: &'a str,
+    ) -> Result<ResponseValue<ByteStream>, Error<()>> {
+        let url = format!(
+            "{}/files/parser/result/{}/{}", self.baseurl, encode_path(& task_id
+            .to_string()), encode_path(& format_type.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self.client.get(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "retrieve_file_parse_result",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => Ok(ResponseValue::stream(response)),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete an uploaded file
+
+Sends a `DELETE` request to `/files/{file_id}`
+
+*/
+    pub async fn delete_file<'a>(
+        &'a self,
+        file_id: &'a str,
+    ) -> Result<ResponseValue<types::FileDeleted>, Error<()>> {
+        let url = format!(
+            "{}/files/{}", self.baseurl, encode_path(& file_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "delete_file",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Download a file's content (e.g. a batch's output JSONL)
+
+Sends a `GET` request to `/files/{file_id}/content`
+
+*/
+    pub async fn retrieve_file_content<'a>(
+        &'a self,
+        file_id: &'a str,
+    ) -> Result<ResponseValue<ByteStream>, Error<()>> {
+        let url = format!(
+            "{}/files/{}/content", self.baseurl, encode_path(& file_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self.client.get(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "retrieve_file_content",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => Ok(ResponseValue::stream(response)),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -4918,6 +8260,45 @@ Sends a `POST` request to `/layout_parsing`
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
+    /**Check text or media for risky content
+
+Sends a `POST` request to `/moderations`
+
+*/
+    pub async fn create_moderation<'a>(
+        &'a self,
+        body: &'a types::ModerationRequest,
+    ) -> Result<ResponseValue<types::ModerationResponse>, Error<()>> {
+        let url = format!("{}/moderations", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_moderation",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
     /**Read a web page as Markdown or text
 
 Fetches a URL and returns its main content, title and metadata.
@@ -4990,6 +8371,45 @@ Sends a `POST` request to `/tokenizer`
             .build()?;
         let info = OperationInfo {
             operation_id: "tokenize",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Run the legacy `web-search-pro` tool
+
+Sends a `POST` request to `/tools`
+
+*/
+    pub async fn create_tool_call<'a>(
+        &'a self,
+        body: &'a types::ToolCallRequest,
+    ) -> Result<ResponseValue<types::ToolCallResponse>, Error<()>> {
+        let url = format!("{}/tools", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_tool_call",
         };
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
@@ -5205,6 +8625,131 @@ Sends a `POST` request to `/videos/generations`
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
+    /**Create a cloned voice from an uploaded sample
+
+Sends a `POST` request to `/voice/clone`
+
+*/
+    pub async fn clone_voice<'a>(
+        &'a self,
+        body: &'a types::VoiceCloneRequest,
+    ) -> Result<ResponseValue<types::VoiceCloneResponse>, Error<()>> {
+        let url = format!("{}/voice/clone", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "clone_voice",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete a cloned voice
+
+Sends a `POST` request to `/voice/delete`
+
+*/
+    pub async fn delete_voice<'a>(
+        &'a self,
+        body: &'a types::VoiceDeleteRequest,
+    ) -> Result<ResponseValue<types::VoiceDeleteResponse>, Error<()>> {
+        let url = format!("{}/voice/delete", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "delete_voice",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List system and cloned voices
+
+Sends a `GET` request to `/voice/list`
+
+Arguments:
+- `request_id`
+- `voice_name`
+- `voice_type`: `OFFICIAL` or `PRIVATE`.
+*/
+    pub async fn list_voices<'a>(
+        &'a self,
+        request_id: Option<&'a str>,
+        voice_name: Option<&'a str>,
+        voice_type: Option<&'a str>,
+    ) -> Result<ResponseValue<types::VoiceList>, Error<()>> {
+        let url = format!("{}/voice/list", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("request_id", &request_id))
+            .query(&progenitor_client::QueryParam::new("voiceName", &voice_name))
+            .query(&progenitor_client::QueryParam::new("voiceType", &voice_type))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_voices",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
     /**Search the web
 
 Runs a web search and returns the result pages' titles, snippets and links.
@@ -5253,6 +8798,78 @@ pub mod prelude {
     pub use super::Client;
 }
 impl crate::Client {
+    /// Talk to a platform assistant (glm-4-assistant).
+    ///
+    /// `POST /assistant` (operation `createAssistantCompletion`).
+    pub async fn create_assistant_completion<'a>(
+        &'a self,
+        body: &'a types::AssistantCompletionRequest,
+    ) -> Result<types::AssistantCompletion, crate::Error> {
+        self.call(
+                "createAssistantCompletion",
+                || crate::ext::error::raw_attempt(
+                    self.raw.create_assistant_completion(body),
+                ),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Streaming variant of [`Self::create_assistant_completion`]: sends `stream: true` and yields each server-sent [`types::AssistantCompletion`] as it arrives. Dropping the stream cancels the request.
+    pub async fn create_assistant_completion_stream(
+        &self,
+        body: &types::AssistantCompletionRequest,
+    ) -> Result<crate::ext::sse::EventStream<types::AssistantCompletion>, crate::Error> {
+        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+            done: Some("[DONE]"),
+            final_event: None,
+        };
+        self.open_stream(
+                "createAssistantCompletion",
+                self.json_request(reqwest::Method::POST, "/assistant", body, true),
+                CONFIG,
+            )
+            .await
+    }
+}
+impl crate::ext::sse::Chunk for types::AssistantCompletion {
+    fn is_final(&self) -> bool {
+        self.choices.iter().any(|item| item.finish_reason.is_some())
+    }
+}
+impl crate::Client {
+    /// List an assistant's conversations and their token usage.
+    ///
+    /// `POST /assistant/conversation/list` (operation `listAssistantConversations`).
+    pub async fn list_assistant_conversations<'a>(
+        &'a self,
+        body: &'a types::AssistantConversationListRequest,
+    ) -> Result<types::AssistantConversationListResponse, crate::Error> {
+        self.call(
+                "listAssistantConversations",
+                || crate::ext::error::raw_attempt(
+                    self.raw.list_assistant_conversations(body),
+                ),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// List the assistants available to the caller.
+    ///
+    /// `POST /assistant/list` (operation `listAssistants`).
+    pub async fn list_assistants<'a>(
+        &'a self,
+        body: &'a types::AssistantListRequest,
+    ) -> Result<types::AssistantListResponse, crate::Error> {
+        self.call(
+                "listAssistants",
+                || crate::ext::error::raw_attempt(self.raw.list_assistants(body)),
+            )
+            .await
+    }
+}
+impl crate::Client {
     /// Retrieve the result of an asynchronous task.
     ///
     /// Polls a task started by `createVideoGeneration`, `createImageAsync` (or an async chat completion). While `task_status` is `PROCESSING` only the status is set.
@@ -5262,7 +8879,30 @@ impl crate::Client {
         &'a self,
         id: &'a str,
     ) -> Result<types::AsyncResult, crate::Error> {
-        crate::ext::error::from_raw(self.raw.retrieve_async_result(id).await).await
+        self.call(
+                "retrieveAsyncResult",
+                || crate::ext::error::raw_attempt(self.raw.retrieve_async_result(id)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Start an asynchronous chat completion.
+    ///
+    /// Queues a chat completion and returns its task id at once; poll `GET /async-result/{id}` until `task_status` is `SUCCESS` or `FAIL`.
+    ///
+    /// `POST /async/chat/completions` (operation `createChatCompletionAsync`).
+    pub async fn create_chat_completion_async<'a>(
+        &'a self,
+        body: &'a types::ChatCompletionRequest,
+    ) -> Result<types::AsyncChatCompletionResponse, crate::Error> {
+        self.call(
+                "createChatCompletionAsync",
+                || crate::ext::error::raw_attempt(
+                    self.raw.create_chat_completion_async(body),
+                ),
+            )
+            .await
     }
 }
 impl crate::Client {
@@ -5275,7 +8915,71 @@ impl crate::Client {
         &'a self,
         body: &'a types::ImageGenerationRequest,
     ) -> Result<types::AsyncTask, crate::Error> {
-        crate::ext::error::from_raw(self.raw.create_image_async(body).await).await
+        self.call(
+                "createImageAsync",
+                || crate::ext::error::raw_attempt(self.raw.create_image_async(body)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Synthesize speech in the voice of a sample recording.
+    ///
+    /// `POST /audio/customization` (operation `createSpeechCustomization`), sent as multipart/form-data.
+    pub async fn create_speech_customization(
+        &self,
+        body: &types::SpeechCustomizationRequest,
+    ) -> Result<crate::ByteStream, crate::Error> {
+        self.send_bytes(
+                "createSpeechCustomization",
+                self
+                    .multipart_request(
+                        reqwest::Method::POST,
+                        "/audio/customization",
+                        || body.to_form(),
+                    ),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Synthesize speech from text (GLM-TTS).
+    ///
+    /// Returns the audio file. With `stream` set (or the generated `*_stream` method) the server sends SSE chunks whose `choices[].delta.content` carries base64 (or hex, see `encode_format`) audio.
+    ///
+    /// `POST /audio/speech` (operation `createSpeech`).
+    pub async fn create_speech<'a>(
+        &'a self,
+        body: &'a types::SpeechRequest,
+    ) -> Result<ByteStream, crate::Error> {
+        self.call(
+                "createSpeech",
+                || crate::ext::error::raw_attempt(self.raw.create_speech(body)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Streaming variant of [`Self::create_speech`]: sends `stream: true` and yields each server-sent [`types::SpeechChunk`] as it arrives. Dropping the stream cancels the request.
+    pub async fn create_speech_stream(
+        &self,
+        body: &types::SpeechRequest,
+    ) -> Result<crate::ext::sse::EventStream<types::SpeechChunk>, crate::Error> {
+        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+            done: Some("[DONE]"),
+            final_event: None,
+        };
+        self.open_stream(
+                "createSpeech",
+                self.json_request(reqwest::Method::POST, "/audio/speech", body, true),
+                CONFIG,
+            )
+            .await
+    }
+}
+impl crate::ext::sse::Chunk for types::SpeechChunk {
+    fn is_final(&self) -> bool {
+        self.choices.iter().any(|item| item.finish_reason.is_some())
     }
 }
 impl crate::Client {
@@ -5335,6 +9039,67 @@ impl crate::ext::sse::Chunk for types::TranscriptionChunk {
     }
 }
 impl crate::Client {
+    /// List batch jobs, newest first.
+    ///
+    /// `GET /batches` (operation `listBatches`).
+    pub async fn list_batches<'a>(
+        &'a self,
+        after: Option<&'a str>,
+        limit: Option<i64>,
+    ) -> Result<types::BatchList, crate::Error> {
+        self.call(
+                "listBatches",
+                || crate::ext::error::raw_attempt(self.raw.list_batches(after, limit)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Create a batch job from an uploaded JSONL file.
+    ///
+    /// `POST /batches` (operation `createBatch`).
+    pub async fn create_batch<'a>(
+        &'a self,
+        body: &'a types::CreateBatchRequest,
+    ) -> Result<types::Batch, crate::Error> {
+        self.call(
+                "createBatch",
+                || crate::ext::error::raw_attempt(self.raw.create_batch(body)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Retrieve a batch job.
+    ///
+    /// `GET /batches/{batch_id}` (operation `retrieveBatch`).
+    pub async fn retrieve_batch<'a>(
+        &'a self,
+        batch_id: &'a str,
+    ) -> Result<types::Batch, crate::Error> {
+        self.call(
+                "retrieveBatch",
+                || crate::ext::error::raw_attempt(self.raw.retrieve_batch(batch_id)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Cancel a batch job in progress.
+    ///
+    /// `POST /batches/{batch_id}/cancel` (operation `cancelBatch`).
+    pub async fn cancel_batch<'a>(
+        &'a self,
+        batch_id: &'a str,
+    ) -> Result<types::Batch, crate::Error> {
+        self.call(
+                "cancelBatch",
+                || crate::ext::error::raw_attempt(self.raw.cancel_batch(batch_id)),
+            )
+            .await
+    }
+}
+impl crate::Client {
     /// Create a chat completion.
     ///
     /// Generates the assistant's reply to a conversation. Send `stream: true` (or call the generated `*_stream` method) to receive server-sent events instead.
@@ -5381,6 +9146,41 @@ impl crate::ext::sse::Chunk for types::ChatCompletionChunk {
     }
 }
 impl crate::Client {
+    /// Create embeddings for text or token ids.
+    ///
+    /// `POST /embeddings` (operation `createEmbedding`).
+    pub async fn create_embedding<'a>(
+        &'a self,
+        body: &'a types::EmbeddingRequest,
+    ) -> Result<types::EmbeddingResponse, crate::Error> {
+        self.call(
+                "createEmbedding",
+                || crate::ext::error::raw_attempt(self.raw.create_embedding(body)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// List uploaded files.
+    ///
+    /// `GET /files` (operation `listFiles`).
+    pub async fn list_files<'a>(
+        &'a self,
+        after: Option<&'a str>,
+        limit: Option<i64>,
+        order: Option<&'a str>,
+        purpose: Option<&'a str>,
+    ) -> Result<types::FileList, crate::Error> {
+        self.call(
+                "listFiles",
+                || crate::ext::error::raw_attempt(
+                    self.raw.list_files(after, limit, order, purpose),
+                ),
+            )
+            .await
+    }
+}
+impl crate::Client {
     /// Upload a file.
     ///
     /// Uploads a file for agents (e.g. a translation glossary) or for chat `file.file_id` parts, and returns its id.
@@ -5403,6 +9203,116 @@ impl crate::Client {
     }
 }
 impl crate::Client {
+    /// Recognize handwritten text in an image.
+    ///
+    /// `POST /files/ocr` (operation `recognizeHandwriting`), sent as multipart/form-data.
+    pub async fn recognize_handwriting(
+        &self,
+        body: &types::HandwritingOcrRequest,
+    ) -> Result<types::HandwritingOcrResponse, crate::Error> {
+        self.send_json(
+                "recognizeHandwriting",
+                self
+                    .multipart_request(
+                        reqwest::Method::POST,
+                        "/files/ocr",
+                        || body.to_form(),
+                    ),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Start parsing a document into text.
+    ///
+    /// `POST /files/parser/create` (operation `createFileParseTask`), sent as multipart/form-data.
+    pub async fn create_file_parse_task(
+        &self,
+        body: &types::FileParseRequest,
+    ) -> Result<types::FileParseTask, crate::Error> {
+        self.send_json(
+                "createFileParseTask",
+                self
+                    .multipart_request(
+                        reqwest::Method::POST,
+                        "/files/parser/create",
+                        || body.to_form(),
+                    ),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Fetch a parse task's result.
+    ///
+    /// `GET /files/parser/result/{task_id}/{format_type}` (operation `retrieveFileParseResult`).
+    pub async fn retrieve_file_parse_result<'a>(
+        &'a self,
+        task_id: &'a str,
+        format_type: &'a str,
+    ) -> Result<ByteStream, crate::Error> {
+        self.call(
+                "retrieveFileParseResult",
+                || crate::ext::error::raw_attempt(
+                    self.raw.retrieve_file_parse_result(task_id, format_type),
+                ),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Parse a document synchronously (`tool_type` `prime-sync`).
+    ///
+    /// `POST /files/parser/sync` (operation `parseFileSync`), sent as multipart/form-data.
+    pub async fn parse_file_sync(
+        &self,
+        body: &types::FileParseRequest,
+    ) -> Result<types::FileParseSyncResponse, crate::Error> {
+        self.send_json(
+                "parseFileSync",
+                self
+                    .multipart_request(
+                        reqwest::Method::POST,
+                        "/files/parser/sync",
+                        || body.to_form(),
+                    ),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Delete an uploaded file.
+    ///
+    /// `DELETE /files/{file_id}` (operation `deleteFile`).
+    pub async fn delete_file<'a>(
+        &'a self,
+        file_id: &'a str,
+    ) -> Result<types::FileDeleted, crate::Error> {
+        self.call(
+                "deleteFile",
+                || crate::ext::error::raw_attempt(self.raw.delete_file(file_id)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Download a file's content (e.g. a batch's output JSONL).
+    ///
+    /// `GET /files/{file_id}/content` (operation `retrieveFileContent`).
+    pub async fn retrieve_file_content<'a>(
+        &'a self,
+        file_id: &'a str,
+    ) -> Result<ByteStream, crate::Error> {
+        self.call(
+                "retrieveFileContent",
+                || crate::ext::error::raw_attempt(
+                    self.raw.retrieve_file_content(file_id),
+                ),
+            )
+            .await
+    }
+}
+impl crate::Client {
     /// Generate an image.
     ///
     /// Generates one image from a text prompt and returns its URL (valid 30 days).
@@ -5412,7 +9322,11 @@ impl crate::Client {
         &'a self,
         body: &'a types::ImageGenerationRequest,
     ) -> Result<types::ImageGenerationResponse, crate::Error> {
-        crate::ext::error::from_raw(self.raw.create_image(body).await).await
+        self.call(
+                "createImage",
+                || crate::ext::error::raw_attempt(self.raw.create_image(body)),
+            )
+            .await
     }
 }
 impl crate::Client {
@@ -5425,7 +9339,26 @@ impl crate::Client {
         &'a self,
         body: &'a types::LayoutParsingRequest,
     ) -> Result<types::LayoutParsingResponse, crate::Error> {
-        crate::ext::error::from_raw(self.raw.parse_layout(body).await).await
+        self.call(
+                "parseLayout",
+                || crate::ext::error::raw_attempt(self.raw.parse_layout(body)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Check text or media for risky content.
+    ///
+    /// `POST /moderations` (operation `createModeration`).
+    pub async fn create_moderation<'a>(
+        &'a self,
+        body: &'a types::ModerationRequest,
+    ) -> Result<types::ModerationResponse, crate::Error> {
+        self.call(
+                "createModeration",
+                || crate::ext::error::raw_attempt(self.raw.create_moderation(body)),
+            )
+            .await
     }
 }
 impl crate::Client {
@@ -5438,7 +9371,11 @@ impl crate::Client {
         &'a self,
         body: &'a types::ReaderRequest,
     ) -> Result<types::ReaderResponse, crate::Error> {
-        crate::ext::error::from_raw(self.raw.read_web_page(body).await).await
+        self.call(
+                "readWebPage",
+                || crate::ext::error::raw_attempt(self.raw.read_web_page(body)),
+            )
+            .await
     }
 }
 impl crate::Client {
@@ -5451,7 +9388,46 @@ impl crate::Client {
         &'a self,
         body: &'a types::TokenizerRequest,
     ) -> Result<types::TokenizerResponse, crate::Error> {
-        crate::ext::error::from_raw(self.raw.tokenize(body).await).await
+        self.call("tokenize", || crate::ext::error::raw_attempt(self.raw.tokenize(body)))
+            .await
+    }
+}
+impl crate::Client {
+    /// Run the legacy `web-search-pro` tool.
+    ///
+    /// `POST /tools` (operation `createToolCall`).
+    pub async fn create_tool_call<'a>(
+        &'a self,
+        body: &'a types::ToolCallRequest,
+    ) -> Result<types::ToolCallResponse, crate::Error> {
+        self.call(
+                "createToolCall",
+                || crate::ext::error::raw_attempt(self.raw.create_tool_call(body)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Streaming variant of [`Self::create_tool_call`]: sends `stream: true` and yields each server-sent [`types::ToolCallChunk`] as it arrives. Dropping the stream cancels the request.
+    pub async fn create_tool_call_stream(
+        &self,
+        body: &types::ToolCallRequest,
+    ) -> Result<crate::ext::sse::EventStream<types::ToolCallChunk>, crate::Error> {
+        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+            done: Some("[DONE]"),
+            final_event: None,
+        };
+        self.open_stream(
+                "createToolCall",
+                self.json_request(reqwest::Method::POST, "/tools", body, true),
+                CONFIG,
+            )
+            .await
+    }
+}
+impl crate::ext::sse::Chunk for types::ToolCallChunk {
+    fn is_final(&self) -> bool {
+        self.choices.iter().any(|item| item.finish_reason.is_some())
     }
 }
 impl crate::Client {
@@ -5464,7 +9440,11 @@ impl crate::Client {
         &'a self,
         body: &'a types::AgentCompletionRequest,
     ) -> Result<types::AgentCompletionResponse, crate::Error> {
-        crate::ext::error::from_raw(self.raw.create_agent_completion(body).await).await
+        self.call(
+                "createAgentCompletion",
+                || crate::ext::error::raw_attempt(self.raw.create_agent_completion(body)),
+            )
+            .await
     }
 }
 impl crate::Client {
@@ -5503,7 +9483,12 @@ impl crate::Client {
         &'a self,
         body: &'a types::AgentAsyncResultRequest,
     ) -> Result<types::AgentAsyncResultResponse, crate::Error> {
-        crate::ext::error::from_raw(self.raw.retrieve_agent_async_result(body).await)
+        self.call(
+                "retrieveAgentAsyncResult",
+                || crate::ext::error::raw_attempt(
+                    self.raw.retrieve_agent_async_result(body),
+                ),
+            )
             .await
     }
 }
@@ -5517,7 +9502,12 @@ impl crate::Client {
         &'a self,
         body: &'a types::AgentConversationRequest,
     ) -> Result<types::AgentConversationResponse, crate::Error> {
-        crate::ext::error::from_raw(self.raw.retrieve_agent_conversation(body).await)
+        self.call(
+                "retrieveAgentConversation",
+                || crate::ext::error::raw_attempt(
+                    self.raw.retrieve_agent_conversation(body),
+                ),
+            )
             .await
     }
 }
@@ -5531,7 +9521,11 @@ impl crate::Client {
         &'a self,
         body: &'a types::AnthropicMessageRequest,
     ) -> Result<types::AnthropicMessage, crate::Error> {
-        crate::ext::error::from_raw(self.raw.create_message(body).await).await
+        self.call(
+                "createMessage",
+                || crate::ext::error::raw_attempt(self.raw.create_message(body)),
+            )
+            .await
     }
 }
 impl crate::Client {
@@ -5570,7 +9564,60 @@ impl crate::Client {
         &'a self,
         body: &'a types::VideoGenerationRequest,
     ) -> Result<types::AsyncTask, crate::Error> {
-        crate::ext::error::from_raw(self.raw.create_video_generation(body).await).await
+        self.call(
+                "createVideoGeneration",
+                || crate::ext::error::raw_attempt(self.raw.create_video_generation(body)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Create a cloned voice from an uploaded sample.
+    ///
+    /// `POST /voice/clone` (operation `cloneVoice`).
+    pub async fn clone_voice<'a>(
+        &'a self,
+        body: &'a types::VoiceCloneRequest,
+    ) -> Result<types::VoiceCloneResponse, crate::Error> {
+        self.call(
+                "cloneVoice",
+                || crate::ext::error::raw_attempt(self.raw.clone_voice(body)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Delete a cloned voice.
+    ///
+    /// `POST /voice/delete` (operation `deleteVoice`).
+    pub async fn delete_voice<'a>(
+        &'a self,
+        body: &'a types::VoiceDeleteRequest,
+    ) -> Result<types::VoiceDeleteResponse, crate::Error> {
+        self.call(
+                "deleteVoice",
+                || crate::ext::error::raw_attempt(self.raw.delete_voice(body)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// List system and cloned voices.
+    ///
+    /// `GET /voice/list` (operation `listVoices`).
+    pub async fn list_voices<'a>(
+        &'a self,
+        request_id: Option<&'a str>,
+        voice_name: Option<&'a str>,
+        voice_type: Option<&'a str>,
+    ) -> Result<types::VoiceList, crate::Error> {
+        self.call(
+                "listVoices",
+                || crate::ext::error::raw_attempt(
+                    self.raw.list_voices(request_id, voice_name, voice_type),
+                ),
+            )
+            .await
     }
 }
 impl crate::Client {
@@ -5583,16 +9630,56 @@ impl crate::Client {
         &'a self,
         body: &'a types::WebSearchRequest,
     ) -> Result<types::WebSearchResponse, crate::Error> {
-        crate::ext::error::from_raw(self.raw.web_search(body).await).await
+        self.call(
+                "webSearch",
+                || crate::ext::error::raw_attempt(self.raw.web_search(body)),
+            )
+            .await
     }
 }
 /// Every operation in spec/zai.yaml, in spec order.
 pub const OPERATIONS: &[crate::ext::Operation] = &[
     crate::ext::Operation {
+        id: "createAssistantCompletion",
+        method: "POST",
+        path: "/assistant",
+        rust_method: "create_assistant_completion",
+        base: None,
+        multipart: false,
+        stream: true,
+    },
+    crate::ext::Operation {
+        id: "listAssistantConversations",
+        method: "POST",
+        path: "/assistant/conversation/list",
+        rust_method: "list_assistant_conversations",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "listAssistants",
+        method: "POST",
+        path: "/assistant/list",
+        rust_method: "list_assistants",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
         id: "retrieveAsyncResult",
         method: "GET",
         path: "/async-result/{id}",
         rust_method: "retrieve_async_result",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "createChatCompletionAsync",
+        method: "POST",
+        path: "/async/chat/completions",
+        rust_method: "create_chat_completion_async",
         base: None,
         multipart: false,
         stream: false,
@@ -5607,6 +9694,24 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         stream: false,
     },
     crate::ext::Operation {
+        id: "createSpeechCustomization",
+        method: "POST",
+        path: "/audio/customization",
+        rust_method: "create_speech_customization",
+        base: None,
+        multipart: true,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "createSpeech",
+        method: "POST",
+        path: "/audio/speech",
+        rust_method: "create_speech",
+        base: None,
+        multipart: false,
+        stream: true,
+    },
+    crate::ext::Operation {
         id: "createTranscription",
         method: "POST",
         path: "/audio/transcriptions",
@@ -5614,6 +9719,42 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         base: None,
         multipart: true,
         stream: true,
+    },
+    crate::ext::Operation {
+        id: "listBatches",
+        method: "GET",
+        path: "/batches",
+        rust_method: "list_batches",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "createBatch",
+        method: "POST",
+        path: "/batches",
+        rust_method: "create_batch",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "retrieveBatch",
+        method: "GET",
+        path: "/batches/{batch_id}",
+        rust_method: "retrieve_batch",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "cancelBatch",
+        method: "POST",
+        path: "/batches/{batch_id}/cancel",
+        rust_method: "cancel_batch",
+        base: None,
+        multipart: false,
+        stream: false,
     },
     crate::ext::Operation {
         id: "createChatCompletion",
@@ -5625,12 +9766,84 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         stream: true,
     },
     crate::ext::Operation {
+        id: "createEmbedding",
+        method: "POST",
+        path: "/embeddings",
+        rust_method: "create_embedding",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "listFiles",
+        method: "GET",
+        path: "/files",
+        rust_method: "list_files",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
         id: "uploadFile",
         method: "POST",
         path: "/files",
         rust_method: "upload_file",
         base: None,
         multipart: true,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "recognizeHandwriting",
+        method: "POST",
+        path: "/files/ocr",
+        rust_method: "recognize_handwriting",
+        base: None,
+        multipart: true,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "createFileParseTask",
+        method: "POST",
+        path: "/files/parser/create",
+        rust_method: "create_file_parse_task",
+        base: None,
+        multipart: true,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "retrieveFileParseResult",
+        method: "GET",
+        path: "/files/parser/result/{task_id}/{format_type}",
+        rust_method: "retrieve_file_parse_result",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "parseFileSync",
+        method: "POST",
+        path: "/files/parser/sync",
+        rust_method: "parse_file_sync",
+        base: None,
+        multipart: true,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "deleteFile",
+        method: "DELETE",
+        path: "/files/{file_id}",
+        rust_method: "delete_file",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "retrieveFileContent",
+        method: "GET",
+        path: "/files/{file_id}/content",
+        rust_method: "retrieve_file_content",
+        base: None,
+        multipart: false,
         stream: false,
     },
     crate::ext::Operation {
@@ -5652,6 +9865,15 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         stream: false,
     },
     crate::ext::Operation {
+        id: "createModeration",
+        method: "POST",
+        path: "/moderations",
+        rust_method: "create_moderation",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
         id: "readWebPage",
         method: "POST",
         path: "/reader",
@@ -5668,6 +9890,15 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         base: None,
         multipart: false,
         stream: false,
+    },
+    crate::ext::Operation {
+        id: "createToolCall",
+        method: "POST",
+        path: "/tools",
+        rust_method: "create_tool_call",
+        base: None,
+        multipart: false,
+        stream: true,
     },
     crate::ext::Operation {
         id: "createAgentCompletion",
@@ -5710,6 +9941,33 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         method: "POST",
         path: "/videos/generations",
         rust_method: "create_video_generation",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "cloneVoice",
+        method: "POST",
+        path: "/voice/clone",
+        rust_method: "clone_voice",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "deleteVoice",
+        method: "POST",
+        path: "/voice/delete",
+        rust_method: "delete_voice",
+        base: None,
+        multipart: false,
+        stream: false,
+    },
+    crate::ext::Operation {
+        id: "listVoices",
+        method: "GET",
+        path: "/voice/list",
+        rust_method: "list_voices",
         base: None,
         multipart: false,
         stream: false,

@@ -233,7 +233,9 @@ async fn fault_matrix() {
         .with_max_level(tracing::Level::TRACE)
         .with_writer(move || LogWriter(writer.clone()))
         .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    // Global, not scoped: tracing caches per-callsite interest across threads, and the
+    // other tests of this binary run concurrently.
+    tracing::subscriber::set_global_default(subscriber).unwrap();
 
     let in_a_second =
         httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(2));
