@@ -90,10 +90,10 @@ async fn handle(
             {
                 return;
             }
-            if i == 0 {
-                if let Some(pause) = shape.pause_after_first {
-                    tokio::time::sleep(pause).await;
-                }
+            if i == 0
+                && let Some(pause) = shape.pause_after_first
+            {
+                tokio::time::sleep(pause).await;
             }
         }
         let _ = tx
@@ -136,10 +136,10 @@ pub fn raw_sse_lines(buffer: &mut Vec<u8>, chunk: &[u8], mut on_data: impl FnMut
     let mut start = 0;
     while let Some(pos) = buffer[start..].iter().position(|&b| b == b'\n') {
         let line = &buffer[start..start + pos];
-        if let Some(data) = line.strip_prefix(b"data: ") {
-            if let Ok(text) = std::str::from_utf8(data) {
-                on_data(text);
-            }
+        if let Some(data) = line.strip_prefix(b"data: ")
+            && let Ok(text) = std::str::from_utf8(data)
+        {
+            on_data(text);
         }
         start += pos + 1;
     }
