@@ -48,6 +48,7 @@ pub fn generate(spec: &Spec) -> Result<String> {
         }
     }
     items.push(operation_table(spec));
+    items.extend(task_impls(spec));
 
     let types = file
         .items
@@ -455,6 +456,27 @@ fn open_enums(spec: &Spec) -> Vec<TokenStream> {
             );
             quote! {
                 crate::ext::open_enum::open_enum! { #doc #ident { #(#variants = #values),* } }
+            }
+        })
+        .collect()
+}
+
+/// `x-zai-task` schemas as `crate::ext::poll::Task` implementations.
+fn task_impls(spec: &Spec) -> Vec<TokenStream> {
+    spec.tasks
+        .iter()
+        .map(|(name, task)| {
+            let ident = format_ident!("{name}");
+            let status = format!("/{}", task.status);
+            let (success, failure) = (&task.success, &task.failure);
+            let message = option_str(task.message.as_deref());
+            quote! {
+                impl crate::ext::poll::Task for types::#ident {
+                    const STATUS: &'static str = #status;
+                    const SUCCESS: &'static [&'static str] = &[#(#success),*];
+                    const FAILURE: &'static [&'static str] = &[#(#failure),*];
+                    const MESSAGE: Option<&'static str> = #message;
+                }
             }
         })
         .collect()

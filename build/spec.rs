@@ -18,6 +18,8 @@ pub struct Spec {
     pub operations: Vec<Operation>,
     /// `x-zai-open-enum` schemas: name and wire values.
     pub open_enums: Vec<(String, Vec<String>)>,
+    /// `x-zai-task` schemas: name and polling facts.
+    pub tasks: Vec<(String, TaskSpec)>,
     /// Component schemas, by name (for multipart bodies).
     pub schemas: Map<String, Value>,
 }
@@ -36,6 +38,14 @@ pub struct Operation {
     pub multipart: Option<String>,
     /// Success body: `Some(schema name)` for JSON, `None` for raw bytes.
     pub response: Option<String>,
+}
+
+/// `x-zai-task` of a schema.
+pub struct TaskSpec {
+    pub status: String,
+    pub success: Vec<String>,
+    pub failure: Vec<String>,
+    pub message: Option<String>,
 }
 
 /// `x-zai-stream` of an operation.
@@ -107,11 +117,35 @@ impl Spec {
             })
             .collect::<Result<_>>()?;
 
+        let tasks = schemas
+            .iter()
+            .filter_map(|(name, s)| Some((name, s.get("x-zai-task")?)))
+            .map(|(name, task)| {
+                let list = |key: &str| -> Vec<String> {
+                    let items = task[key].as_array().into_iter().flatten();
+                    items
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                };
+                let status = task["status"]
+                    .as_str()
+                    .ok_or_else(|| format!("{name}: x-zai-task needs `status`"))?;
+                let spec = TaskSpec {
+                    status: status.to_owned(),
+                    success: list("success"),
+                    failure: list("failure"),
+                    message: task["message"].as_str().map(str::to_owned),
+                };
+                Ok((name.clone(), spec))
+            })
+            .collect::<Result<_>>()?;
+
         let view = serde_json::from_value(view).map_err(|e| e.to_string())?;
         Ok(Spec {
             view,
             operations,
             open_enums,
+            tasks,
             schemas,
         })
     }

@@ -1024,6 +1024,8 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub choices: ::std::option::Option<::std::vec::Vec<ChatChoice>>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error: ::std::option::Option<ErrorDetail>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
         ///Images of a finished async image task (URLs valid 30 days).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4835,6 +4837,11 @@ Legacy document part (OA51); `file` replaces it.*/
         /// Sets `choices`.
         pub fn choices(mut self, value: impl Into<::std::vec::Vec<ChatChoice>>) -> Self {
             self.choices = Some(value.into());
+            self
+        }
+        /// Sets `error`.
+        pub fn error(mut self, value: impl Into<ErrorDetail>) -> Self {
+            self.error = Some(value.into());
             self
         }
         /// Sets `id`.
@@ -9982,3 +9989,21 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         stream: false,
     },
 ];
+impl crate::ext::poll::Task for types::AgentAsyncResultResponse {
+    const STATUS: &'static str = "/status";
+    const SUCCESS: &'static [&'static str] = &["success"];
+    const FAILURE: &'static [&'static str] = &["failed"];
+    const MESSAGE: Option<&'static str> = Some("/error/message");
+}
+impl crate::ext::poll::Task for types::AsyncResult {
+    const STATUS: &'static str = "/task_status";
+    const SUCCESS: &'static [&'static str] = &["SUCCESS"];
+    const FAILURE: &'static [&'static str] = &["FAIL"];
+    const MESSAGE: Option<&'static str> = Some("/error/message");
+}
+impl crate::ext::poll::Task for types::Batch {
+    const STATUS: &'static str = "/status";
+    const SUCCESS: &'static [&'static str] = &["completed"];
+    const FAILURE: &'static [&'static str] = &["failed", "expired", "cancelled"];
+    const MESSAGE: Option<&'static str> = Some("/errors/data/0/message");
+}

@@ -17,7 +17,10 @@ fn every_operation_is_callable_and_tested() {
         .map(str::trim)
         .collect();
     let table_ids: BTreeSet<&str> = zai::OPERATIONS.iter().map(|op| op.id).collect();
-    assert_eq!(spec_ids, table_ids, "zai::OPERATIONS differs from the spec's operationIds");
+    assert_eq!(
+        spec_ids, table_ids,
+        "zai::OPERATIONS differs from the spec's operationIds"
+    );
 
     let generated = read("generated/zai_generated.rs");
     let tests: String = std::fs::read_dir(format!("{}/tests", env!("CARGO_MANIFEST_DIR")))
@@ -41,10 +44,15 @@ fn every_operation_is_callable_and_tested() {
         let callable = generated
             .split("impl crate::Client {")
             .skip(1)
-            .any(|block| block.contains(&format!("pub async fn {method}(")) || block.contains(&format!("pub async fn {method}<")));
+            .any(|block| {
+                block.contains(&format!("pub async fn {method}("))
+                    || block.contains(&format!("pub async fn {method}<"))
+            });
         let tested = tests.contains(&format!(".{method}("));
         if !callable || !tested {
-            missing.push(format!("{id} -> {method}: callable={callable} tested={tested}"));
+            missing.push(format!(
+                "{id} -> {method}: callable={callable} tested={tested}"
+            ));
         }
     }
     let streams = methods.len() - zai::OPERATIONS.len();

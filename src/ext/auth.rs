@@ -177,4 +177,25 @@ mod tests {
             br#"{"alg":"HS256","sign_type":"SIGN"}"#
         );
     }
+
+    #[test]
+    fn jwt_is_cached_then_renewed() {
+        let Auth(Kind::Jwt(jwt)) = Auth::jwt("id.secret").unwrap() else {
+            unreachable!()
+        };
+        assert_eq!(
+            jwt.current().unwrap(),
+            jwt.current().unwrap(),
+            "reused within renew_after"
+        );
+        let Auth(Kind::Jwt(short)) =
+            Auth::jwt_with("id.secret", Duration::from_secs(5), Duration::ZERO).unwrap()
+        else {
+            unreachable!()
+        };
+        let first = short.current().unwrap();
+        std::thread::sleep(Duration::from_millis(3));
+        assert_ne!(first, short.current().unwrap(), "renewed once due");
+        assert!(first.is_sensitive());
+    }
 }

@@ -34,6 +34,14 @@ pub enum Error {
     /// An event stream broke its framing or ended too early.
     #[error("event stream error: {0}")]
     Stream(StreamError),
+    /// An asynchronous task ended in a failure state.
+    #[error("task failed ({status}){}", message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
+    TaskFailed {
+        /// The failure state as sent (`FAIL`, `failed`, `expired`, ...).
+        status: String,
+        /// The server's explanation, when it gave one.
+        message: Option<String>,
+    },
     /// The request could not be built (bad argument or configuration).
     #[error("invalid request: {0}")]
     InvalidRequest(String),

@@ -1,12 +1,14 @@
 //! Hand-written, cross-cutting code: everything here serves every operation alike.
 
 pub mod auth;
+pub mod batch;
 pub mod client;
 pub mod error;
 pub mod messages;
 pub mod multipart;
 pub mod observe;
 pub(crate) mod open_enum;
+pub mod poll;
 pub mod retry;
 pub mod sse;
 

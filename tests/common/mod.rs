@@ -3,6 +3,8 @@
 
 use httpmock::MockServer;
 
+pub mod scripted;
+
 pub const KEY: &str = "test-id.test-secret";
 
 /// A client pointed at the mock server, authenticated with [`KEY`].

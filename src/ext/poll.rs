@@ -1,0 +1,202 @@
+//! Waiting on asynchronous tasks (video, async image and chat results, agent
+//! results, batches): one generic poller over every schema the spec marks with
+//! `x-zai-task`, plus one-call conveniences.
+
+use crate::ext::error::Error;
+use crate::types;
+use serde::Serialize;
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+/// A task state the spec describes (`x-zai-task`; implemented by build.rs).
+pub trait Task: Serialize {
+    /// JSON pointer to the state field.
+    const STATUS: &'static str;
+    /// States meaning success.
+    const SUCCESS: &'static [&'static str];
+    /// States meaning failure.
+    const FAILURE: &'static [&'static str];
+    /// JSON pointer to a failed task's message.
+    const MESSAGE: Option<&'static str>;
+}
+
+/// Where a task stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TaskState {
+    /// Still running, in this state (`None` when the server sent none).
+    Pending(Option<String>),
+    /// Finished successfully.
+    Succeeded,
+    /// Finished with a failure: the state and the server's message.
+    Failed(String, Option<String>),
+}
+
+/// The state of a task value.
+pub fn state<T: Task>(task: &T) -> TaskState {
+    let value = serde_json::to_value(task).unwrap_or_default();
+    let status = value
+        .pointer(T::STATUS)
+        .and_then(|s| s.as_str())
+        .map(str::to_owned);
+    match status {
+        Some(s) if T::SUCCESS.contains(&s.as_str()) => TaskState::Succeeded,
+        Some(s) if T::FAILURE.contains(&s.as_str()) => {
+            let message = T::MESSAGE
+                .and_then(|p| value.pointer(p))
+                .and_then(|m| m.as_str())
+                .map(str::to_owned);
+            TaskState::Failed(s, message)
+        }
+        other => TaskState::Pending(other),
+    }
+}
+
+/// How to poll. Defaults: first poll after 1 s, then every 2 s growing ×1.5 up to
+/// 15 s, giving up after 10 minutes.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct PollOptions {
+    /// Wait before the first poll.
+    pub initial_delay: Duration,
+    /// Wait between the first polls.
+    pub interval: Duration,
+    /// Largest wait between polls.
+    pub max_interval: Duration,
+    /// Give up after this long ([`Error::Timeout`] naming the last state).
+    pub timeout: Duration,
+}
+
+impl Default for PollOptions {
+    fn default() -> Self {
+        PollOptions {
+            initial_delay: Duration::from_secs(1),
+            interval: Duration::from_secs(2),
+            max_interval: Duration::from_secs(15),
+            timeout: Duration::from_secs(600),
+        }
+    }
+}
+
+impl PollOptions {
+    /// Polls every `interval` (no growth) after `interval`, until `timeout`.
+    pub fn every(interval: Duration, timeout: Duration) -> Self {
+        PollOptions {
+            initial_delay: interval,
+            interval,
+            max_interval: interval,
+            timeout,
+        }
+    }
+}
+
+/// Reported after each poll.
+#[derive(Clone, Copy, Debug)]
+pub struct PollProgress<'a> {
+    /// The state the last poll returned.
+    pub status: Option<&'a str>,
+    /// Polls made so far.
+    pub polls: u32,
+    /// Time since waiting started.
+    pub elapsed: Duration,
+}
+
+/// Polls `fetch` until the task succeeds (its last value), fails
+/// ([`Error::TaskFailed`]) or the timeout passes ([`Error::Timeout`]). Unknown
+/// states keep polling. Dropping the future cancels the wait.
+pub async fn poll_until<T, F, Fut>(
+    mut fetch: F,
+    options: &PollOptions,
+    mut progress: impl FnMut(&PollProgress<'_>),
+) -> Result<T, Error>
+where
+    T: Task,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, Error>>,
+{
+    let started = Instant::now();
+    let mut wait = options.initial_delay;
+    let mut interval = options.interval;
+    for polls in 1.. {
+        let remaining = options.timeout.saturating_sub(started.elapsed());
+        tokio::time::sleep(wait.min(remaining)).await;
+        let task = fetch().await?;
+        let state = state(&task);
+        let status = match &state {
+            TaskState::Pending(s) => s.clone(),
+            TaskState::Succeeded => return Ok(task),
+            TaskState::Failed(status, message) => {
+                return Err(Error::TaskFailed {
+                    status: status.clone(),
+                    message: message.clone(),
+                });
+            }
+        };
+        progress(&PollProgress {
+            status: status.as_deref(),
+            polls,
+            elapsed: started.elapsed(),
+        });
+        if started.elapsed() >= options.timeout {
+            return Err(Error::Timeout(format!(
+                "task still `{}` after {} s ({polls} polls)",
+                status.as_deref().unwrap_or("<no status>"),
+                started.elapsed().as_secs()
+            )));
+        }
+        wait = interval;
+        interval = interval.mul_f64(1.5).min(options.max_interval);
+    }
+    unreachable!("the poll loop only ends by returning")
+}
+
+impl crate::Client {
+    /// Waits for `GET /async-result/{id}` (video, async image, async chat) to finish.
+    pub async fn wait_async_result(
+        &self,
+        id: &str,
+        options: &PollOptions,
+        progress: impl FnMut(&PollProgress<'_>),
+    ) -> Result<types::AsyncResult, Error> {
+        poll_until(|| self.retrieve_async_result(id), options, progress).await
+    }
+
+    /// Submits a video generation and waits for its result (URLs in
+    /// `video_result`).
+    pub async fn generate_video_and_wait(
+        &self,
+        request: &types::VideoGenerationRequest,
+        options: &PollOptions,
+        progress: impl FnMut(&PollProgress<'_>),
+    ) -> Result<types::AsyncResult, Error> {
+        let task = self.create_video_generation(request).await?;
+        let id = task
+            .id
+            .ok_or_else(|| Error::InvalidRequest("the server returned no task id".into()))?;
+        self.wait_async_result(&id, options, progress).await
+    }
+
+    /// Waits for an agent's asynchronous result (e.g. `vidu_template_agent`).
+    pub async fn wait_agent_async_result(
+        &self,
+        request: &types::AgentAsyncResultRequest,
+        options: &PollOptions,
+        progress: impl FnMut(&PollProgress<'_>),
+    ) -> Result<types::AgentAsyncResultResponse, Error> {
+        poll_until(
+            || self.retrieve_agent_async_result(request),
+            options,
+            progress,
+        )
+        .await
+    }
+
+    /// Waits for a batch to complete.
+    pub async fn wait_batch(
+        &self,
+        batch_id: &str,
+        options: &PollOptions,
+        progress: impl FnMut(&PollProgress<'_>),
+    ) -> Result<types::Batch, Error> {
+        poll_until(|| self.retrieve_batch(batch_id), options, progress).await
+    }
+}

@@ -1,0 +1,123 @@
+//! A scripted loopback HTTP server for faults httpmock cannot express: resets,
+//! stalls, and a different answer per request.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+/// What the server does with one request.
+#[derive(Clone)]
+pub enum Step {
+    /// Write these bytes, then close.
+    Reply(Vec<u8>),
+    /// Write these bytes, then reset the connection.
+    ReplyThenReset(Vec<u8>),
+    /// Write these bytes, then go silent (keep the connection open).
+    ReplyThenStall(Vec<u8>),
+}
+
+pub struct Server {
+    pub url: String,
+    pub hits: Arc<AtomicUsize>,
+}
+
+/// Serves the n-th request with `script[n]` (the last step repeats).
+pub async fn serve(script: Vec<Step>) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let hits = Arc::new(AtomicUsize::new(0));
+    let counter = hits.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return;
+            };
+            let n = counter.fetch_add(1, Ordering::SeqCst);
+            let step = script[n.min(script.len() - 1)].clone();
+            tokio::spawn(async move {
+                read_request(&mut socket).await;
+                match step {
+                    Step::Reply(bytes) => {
+                        let _ = socket.write_all(&bytes).await;
+                        let _ = socket.shutdown().await;
+                    }
+                    Step::ReplyThenReset(bytes) => {
+                        let _ = socket.write_all(&bytes).await;
+                        let _ = socket.flush().await;
+                        tokio::time::sleep(Duration::from_millis(20)).await;
+                        reset(socket);
+                    }
+                    Step::ReplyThenStall(bytes) => {
+                        let _ = socket.write_all(&bytes).await;
+                        tokio::time::sleep(Duration::from_secs(30)).await;
+                    }
+                }
+            });
+        }
+    });
+    Server { url, hits }
+}
+
+fn reset(socket: TcpStream) {
+    let std = socket.into_std().unwrap();
+    let sock = socket2::SockRef::from(&std);
+    sock.set_linger(Some(Duration::ZERO)).unwrap();
+    drop(std);
+}
+
+async fn read_request(socket: &mut TcpStream) {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let Ok(n) = socket.read(&mut chunk).await else {
+            return;
+        };
+        if n == 0 {
+            return;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            while buf.len() < end + 4 + length {
+                let Ok(n) = socket.read(&mut chunk).await else {
+                    return;
+                };
+                if n == 0 {
+                    return;
+                }
+                buf.extend_from_slice(&chunk[..n]);
+            }
+            return;
+        }
+    }
+}
+
+pub fn http(status: &str, headers: &[&str], body: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "HTTP/1.1 {status}\r\nconnection: close\r\ncontent-length: {}\r\n",
+        body.len()
+    );
+    for h in headers {
+        out.push_str(h);
+        out.push_str("\r\n");
+    }
+    out.push_str("\r\n");
+    let mut out = out.into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// A response whose body arrives as-is with no length (read until close).
+pub fn http_stream(body: &[u8]) -> Vec<u8> {
+    let mut out =
+        b"HTTP/1.1 200 OK\r\nconnection: close\r\ncontent-type: text/event-stream\r\n\r\n".to_vec();
+    out.extend_from_slice(body);
+    out
+}

@@ -1,0 +1,238 @@
+//! Waiting on asynchronous tasks, the batch workflow, and JWT auth on the wire.
+
+mod common;
+
+use common::scripted::{Step, http, serve};
+use common::{KEY, client, fixture};
+use httpmock::{Method::GET, Method::POST, MockServer};
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+use zai::ext::poll::PollOptions;
+use zai::types::{ChatCompletionRequest, ChatMessage, TaskStatus};
+
+fn json(body: &str) -> Step {
+    Step::Reply(http(
+        "200 OK",
+        &["content-type: application/json"],
+        body.as_bytes(),
+    ))
+}
+
+fn fast() -> PollOptions {
+    PollOptions::every(Duration::from_millis(10), Duration::from_secs(5))
+}
+
+fn scripted_client(url: &str) -> zai::Client {
+    zai::Client::builder()
+        .api_key(KEY)
+        .base_url(url)
+        .build()
+        .unwrap()
+}
+
+const PROCESSING: &str = r#"{"model":"cogvideox-3","request_id":"r1","task_status":"PROCESSING"}"#;
+const SUCCESS: &str = r#"{"model":"cogvideox-3","request_id":"r1","task_status":"SUCCESS","video_result":[{"url":"https://cdn.example/v.mp4","cover_image_url":"https://cdn.example/v.jpg"}]}"#;
+
+#[tokio::test]
+async fn polls_until_success_reporting_progress() {
+    let server = serve(vec![json(PROCESSING), json(PROCESSING), json(SUCCESS)]).await;
+    let mut seen = Vec::new();
+    let result = scripted_client(&server.url)
+        .wait_async_result("task-1", &fast(), |p| {
+            seen.push((p.polls, p.status.map(str::to_owned)))
+        })
+        .await
+        .unwrap();
+    assert_eq!(result.task_status, Some(TaskStatus::Success));
+    assert_eq!(
+        result.video_result.as_ref().unwrap()[0].url.as_deref(),
+        Some("https://cdn.example/v.mp4")
+    );
+    assert_eq!(server.hits.load(Ordering::SeqCst), 3);
+    assert_eq!(
+        seen,
+        vec![
+            (1, Some("PROCESSING".into())),
+            (2, Some("PROCESSING".into()))
+        ]
+    );
+}
+
+#[tokio::test]
+async fn failure_is_a_typed_error_with_the_message() {
+    let failed = r#"{"task_status":"FAIL","error":{"code":"1301","message":"unsafe prompt"}}"#;
+    let server = serve(vec![json(PROCESSING), json(failed)]).await;
+    let err = scripted_client(&server.url)
+        .wait_async_result("t", &fast(), |_| {})
+        .await
+        .unwrap_err();
+    match err {
+        zai::Error::TaskFailed { status, message } => {
+            assert_eq!(
+                (status.as_str(), message.as_deref()),
+                ("FAIL", Some("unsafe prompt"))
+            );
+        }
+        other => panic!("expected TaskFailed, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn unknown_status_keeps_polling_until_timeout_naming_it() {
+    let server = serve(vec![json(r#"{"task_status":"QUEUED"}"#)]).await;
+    let options = PollOptions::every(Duration::from_millis(20), Duration::from_millis(150));
+    let err = scripted_client(&server.url)
+        .wait_async_result("t", &options, |_| {})
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, zai::Error::Timeout(m) if m.contains("`QUEUED`")),
+        "{err:?}"
+    );
+    assert!(server.hits.load(Ordering::SeqCst) >= 3);
+}
+
+#[tokio::test]
+async fn generate_video_and_wait_submits_then_polls() {
+    let server = MockServer::start_async().await;
+    let create = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/videos/generations")
+                .json_body(serde_json::json!({"model": "cogvideox-3", "prompt": "a cat surfing"}));
+            then.status(200).body(r#"{"model":"cogvideox-3","id":"vid-42","request_id":"r","task_status":"PROCESSING"}"#);
+        })
+        .await;
+    let poll = server
+        .mock_async(|when, then| {
+            when.method(GET).path("/async-result/vid-42");
+            then.status(200).body(SUCCESS);
+        })
+        .await;
+    let request = zai::types::VideoGenerationRequest::new("cogvideox-3").prompt("a cat surfing");
+    let result = client(&server)
+        .generate_video_and_wait(&request, &fast(), |_| {})
+        .await
+        .unwrap();
+    assert_eq!(
+        result.video_result.as_ref().unwrap()[0]
+            .cover_image_url
+            .as_deref(),
+        Some("https://cdn.example/v.jpg")
+    );
+    create.assert_async().await;
+    poll.assert_async().await;
+}
+
+#[tokio::test]
+async fn chat_batch_round_trip_matches_results_to_ids() {
+    let server = MockServer::start_async().await;
+    let line = |id: &str, text: &str| {
+        format!(
+            r#"{{"custom_id":"{id}","method":"POST","url":"/v4/chat/completions","body":{{"messages":[{{"role":"user","content":"{text}"}}],"model":"glm-4.7"}}}}"#
+        )
+    };
+    let upload = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/files")
+                .body_includes("Content-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n")
+                .body_includes(format!(
+                    "Content-Disposition: form-data; name=\"file\"; filename=\"batch.jsonl\"\r\nContent-Type: application/jsonl\r\n\r\n{}\n{}\n{}\n\r\n",
+                    line("a", "one"),
+                    line("b", "two"),
+                    line("c", "three")
+                ));
+            then.status(200).body(r#"{"id":"file-in","object":"file","bytes":300,"filename":"batch.jsonl","purpose":"batch","created_at":1}"#);
+        })
+        .await;
+    let create = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/batches")
+                .json_body(serde_json::json!({"input_file_id": "file-in", "endpoint": "/v4/chat/completions"}));
+            then.status(200).body(r#"{"id":"batch-1","object":"batch","status":"validating","endpoint":"/v4/chat/completions","input_file_id":"file-in"}"#);
+        })
+        .await;
+    server
+        .mock_async(|when, then| {
+            when.method(GET).path("/batches/batch-1");
+            then.status(200).body(r#"{"id":"batch-1","object":"batch","status":"completed","output_file_id":"file-out","error_file_id":"file-err","request_counts":{"total":3,"completed":1,"failed":1}}"#);
+        })
+        .await;
+    let ok_line = format!(
+        r#"{{"id":"br-1","custom_id":"a","response":{{"status_code":200,"body":{}}}}}"#,
+        fixture("chat_reasoning_no_object.json").trim()
+    );
+    server
+        .mock_async(|when, then| {
+            when.method(GET).path("/files/file-out/content");
+            then.status(200)
+                .header("content-type", "application/octet-stream")
+                .body(format!("{ok_line}\n"));
+        })
+        .await;
+    server
+        .mock_async(|when, then| {
+            when.method(GET).path("/files/file-err/content");
+            then.status(200).body(
+                r#"{"id":"br-2","custom_id":"b","response":{"status_code":400,"body":{"error":{"code":"1214","message":"messages invalid"}}}}"#,
+            );
+        })
+        .await;
+    let requests: Vec<(String, ChatCompletionRequest)> =
+        [("a", "one"), ("b", "two"), ("c", "three")]
+            .into_iter()
+            .map(|(id, text)| {
+                (
+                    id.to_owned(),
+                    ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user(text)]),
+                )
+            })
+            .collect();
+    let results = client(&server)
+        .run_chat_batch(&requests, &fast(), |_| {})
+        .await
+        .unwrap();
+    upload.assert_async().await;
+    create.assert_async().await;
+    let ids: Vec<&str> = results.iter().map(|r| r.custom_id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    let first = results[0].outcome.as_ref().unwrap();
+    assert_eq!(first.usage.as_ref().unwrap().total_tokens, Some(59));
+    assert_eq!(
+        results[1].outcome,
+        Err(zai::ext::batch::BatchLineError::Api {
+            status: Some(400),
+            code: Some("1214".into()),
+            message: "messages invalid".into()
+        })
+    );
+    assert_eq!(
+        results[2].outcome,
+        Err(zai::ext::batch::BatchLineError::Missing)
+    );
+}
+
+#[tokio::test]
+async fn jwt_auth_sends_a_signed_token_and_reuses_it() {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(POST).path("/chat/completions").header_matches(
+                "^authorization$",
+                r"^Bearer eyJhbGciOiJIUzI1NiIsInNpZ25fdHlwZSI6IlNJR04ifQ\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$",
+            );
+            then.status(200).body(fixture("chat_reasoning_no_object.json"));
+        })
+        .await;
+    let client = zai::Client::builder()
+        .auth(zai::Auth::jwt(KEY).unwrap())
+        .base_url(server.base_url())
+        .build()
+        .unwrap();
+    let request = ChatCompletionRequest::new("glm-4.5", vec![ChatMessage::user("hi")]);
+    client.create_chat_completion(&request).await.unwrap();
+    client.create_chat_completion(&request).await.unwrap();
+    mock.assert_calls_async(2).await;
+}
