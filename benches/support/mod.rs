@@ -7,7 +7,19 @@ use http_body_util::{BodyExt, Full, StreamBody};
 use hyper::body::Frame;
 use std::convert::Infallible;
 use std::net::SocketAddr;
-use std::time::Duration;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+/// When the server last handed a stream's first event to the connection
+/// ([`now_nanos`] clock).
+pub static FIRST_EVENT_WRITTEN: AtomicU64 = AtomicU64::new(0);
+
+/// Nanoseconds on a process-wide monotonic clock shared by server and client.
+pub fn now_nanos() -> u64 {
+    static BASE: OnceLock<Instant> = OnceLock::new();
+    BASE.get_or_init(Instant::now).elapsed().as_nanos() as u64
+}
 
 pub const REPLY: &str = r#"{"choices":[{"finish_reason":"stop","index":0,"message":{"content":"Rust frees memory when the owner goes out of scope.","reasoning_content":"Short factual answer.","role":"assistant"}}],"created":1760012345,"id":"20251009120545a1b2c3d4e5f60718","model":"glm-4.7","object":"chat.completion","request_id":"20251009120545a1b2c3d4e5f60718","usage":{"completion_tokens":41,"prompt_tokens":18,"prompt_tokens_details":{"cached_tokens":0},"total_tokens":59}}"#;
 
@@ -90,10 +102,11 @@ async fn handle(
             {
                 return;
             }
-            if i == 0
-                && let Some(pause) = shape.pause_after_first
-            {
-                tokio::time::sleep(pause).await;
+            if i == 0 {
+                FIRST_EVENT_WRITTEN.store(now_nanos(), Ordering::SeqCst);
+                if let Some(pause) = shape.pause_after_first {
+                    tokio::time::sleep(pause).await;
+                }
             }
         }
         let _ = tx

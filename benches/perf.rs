@@ -1,0 +1,272 @@
+//! What the client adds on top of the network, side by side with raw reqwest in
+//! the same run: per-call overhead, time to first token, and peak memory while
+//! streaming 1 GiB. `cargo bench --bench perf` runs it all and prints a table.
+//!
+//! Sections can be run alone: `cargo bench --bench perf -- overhead|ttft|memory`.
+
+mod support;
+
+use futures_util::StreamExt;
+use std::process::Command;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+use support::{REQUEST, StreamShape, peak_rss_kib, raw_sse_lines, start_server};
+use zai::types::{ChatCompletionChunk, ChatCompletionRequest, ChatCompletionResponse};
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    match args.first().map(String::as_str) {
+        Some("overhead-worker") => overhead_worker(),
+        Some("memory-worker") => memory_worker(&args[1], args[2].parse().unwrap()),
+        Some("overhead") => overhead(),
+        Some("ttft") => ttft(),
+        Some("memory") => memory(),
+        _ => {
+            overhead();
+            ttft();
+            memory();
+        }
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+fn zai_client(base: &str) -> zai::Client {
+    zai::Client::builder()
+        .api_key("bench.key")
+        .base_url(base)
+        .build()
+        .unwrap()
+}
+
+/// Re-runs this binary pinned to one core (when `taskset` exists), so the server
+/// thread and the client share it and scheduling noise stays small.
+fn overhead() {
+    let exe = std::env::current_exe().unwrap();
+    let pinned = Command::new("taskset")
+        .args(["-c", "0"])
+        .arg(&exe)
+        .arg("overhead-worker")
+        .output();
+    let output = match pinned {
+        Ok(out) if out.status.success() => out,
+        _ => Command::new(&exe).arg("overhead-worker").output().unwrap(),
+    };
+    print!("{}", String::from_utf8_lossy(&output.stdout));
+}
+
+fn overhead_worker() {
+    const CALLS: usize = 5000;
+    const BLOCK: usize = 250;
+    let addr = start_server(StreamShape {
+        events: 0,
+        pause_after_first: None,
+    });
+    let base = format!("http://{addr}");
+    let runtime = runtime();
+    let client = zai_client(&base);
+    let raw = reqwest::Client::new();
+    let request: ChatCompletionRequest = serde_json::from_str(REQUEST).unwrap();
+    let body = serde_json::to_vec(&request).unwrap();
+    let url = format!("{base}/chat/completions");
+    let (mut zai_us, mut raw_us) = (Vec::new(), Vec::new());
+    runtime.block_on(async {
+        for _ in 0..100 {
+            client.create_chat_completion(&request).await.unwrap();
+        }
+        for block in 0..CALLS / BLOCK {
+            for side in [block % 2, 1 - block % 2] {
+                let started = Instant::now();
+                for _ in 0..BLOCK {
+                    if side == 0 {
+                        let reply = client.create_chat_completion(&request).await.unwrap();
+                        std::hint::black_box(reply);
+                    } else {
+                        let response = raw
+                            .post(&url)
+                            .header("authorization", "Bearer bench.key")
+                            .header("content-type", "application/json")
+                            .body(body.clone())
+                            .send()
+                            .await
+                            .unwrap();
+                        let bytes = response.bytes().await.unwrap();
+                        let reply: ChatCompletionResponse = serde_json::from_slice(&bytes).unwrap();
+                        std::hint::black_box(reply);
+                    }
+                }
+                let per_call = started.elapsed().as_secs_f64() * 1e6 / BLOCK as f64;
+                if side == 0 {
+                    zai_us.push(per_call)
+                } else {
+                    raw_us.push(per_call)
+                }
+            }
+        }
+    });
+    let ratios: Vec<f64> = zai_us.iter().zip(&raw_us).map(|(z, r)| z / r).collect();
+    println!(
+        "overhead: {CALLS} sequential calls each side, blocks of {BLOCK}: zai {:.1} µs/call, raw {:.1} µs/call, median ratio {:.3}",
+        median(&zai_us),
+        median(&raw_us),
+        median(&ratios)
+    );
+}
+
+/// Server writes the first event, records when, then pauses; the client records
+/// when the typed stream yields it.
+fn ttft() {
+    const RUNS: usize = 300;
+    let addr = start_server(StreamShape {
+        events: 2,
+        pause_after_first: Some(Duration::from_millis(5)),
+    });
+    let base = format!("http://{addr}");
+    let runtime = runtime();
+    let client = zai_client(&base);
+    let raw = reqwest::Client::new();
+    let request: ChatCompletionRequest = serde_json::from_str(REQUEST).unwrap();
+    let raw_body = REQUEST.replacen('{', "{\"stream\":true,", 1);
+    let (mut zai_us, mut raw_us) = (Vec::new(), Vec::new());
+    runtime.block_on(async {
+        for run in 0..RUNS * 2 {
+            let zai_side = run % 2 == 0;
+            let first_at = if zai_side {
+                let mut stream = client
+                    .create_chat_completion_stream(&request)
+                    .await
+                    .unwrap();
+                let first = stream.next().await.unwrap().unwrap();
+                let at = support::now_nanos();
+                std::hint::black_box(first);
+                while stream.next().await.is_some() {}
+                at
+            } else {
+                let response = raw
+                    .post(format!("{base}/chat/completions"))
+                    .header("authorization", "Bearer bench.key")
+                    .header("content-type", "application/json")
+                    .body(raw_body.clone())
+                    .send()
+                    .await
+                    .unwrap();
+                let mut bytes = response.bytes_stream();
+                let mut buffer = Vec::new();
+                let mut at = None;
+                while let Some(chunk) = bytes.next().await {
+                    raw_sse_lines(&mut buffer, &chunk.unwrap(), |data| {
+                        if at.is_none() && data != "[DONE]" {
+                            let chunk: ChatCompletionChunk = serde_json::from_str(data).unwrap();
+                            at = Some(support::now_nanos());
+                            std::hint::black_box(chunk);
+                        }
+                    });
+                }
+                at.unwrap()
+            };
+            let written = support::FIRST_EVENT_WRITTEN.load(Ordering::SeqCst);
+            let micros = first_at.saturating_sub(written) as f64 / 1000.0;
+            if run >= 20 {
+                if zai_side {
+                    zai_us.push(micros)
+                } else {
+                    raw_us.push(micros)
+                }
+            }
+        }
+    });
+    zai_us.sort_by(f64::total_cmp);
+    raw_us.sort_by(f64::total_cmp);
+    let p = |v: &[f64], q: f64| v[((v.len() - 1) as f64 * q) as usize];
+    println!(
+        "ttft: {RUNS} streams each side: zai p50 {:.0} µs p99 {:.0} µs; raw p50 {:.0} µs p99 {:.0} µs; p50 difference {:+.0} µs",
+        p(&zai_us, 0.5),
+        p(&zai_us, 0.99),
+        p(&raw_us, 0.5),
+        p(&raw_us, 0.99),
+        p(&zai_us, 0.5) - p(&raw_us, 0.5)
+    );
+}
+
+/// Streams 1 GiB of SSE through each side, each in its own process.
+fn memory() {
+    const GIB: u64 = 1 << 30;
+    let exe = std::env::current_exe().unwrap();
+    for side in ["raw", "zai-typed"] {
+        let out = Command::new(&exe)
+            .args(["memory-worker", side, &GIB.to_string()])
+            .output()
+            .unwrap();
+        print!("{}", String::from_utf8_lossy(&out.stdout));
+        if !out.status.success() {
+            print!("{}", String::from_utf8_lossy(&out.stderr));
+        }
+    }
+}
+
+fn memory_worker(side: &str, bytes: u64) {
+    let event_len = support::delta_event(0).len() as u64;
+    let events = (bytes / event_len) as usize;
+    let addr = start_server(StreamShape {
+        events,
+        pause_after_first: None,
+    });
+    let base = format!("http://{addr}");
+    let runtime = runtime();
+    let started = Instant::now();
+    let chunks = runtime.block_on(async {
+        let mut n = 0u64;
+        if side == "raw" {
+            let response = reqwest::Client::new()
+                .post(format!("{base}/chat/completions"))
+                .header("content-type", "application/json")
+                .body(REQUEST.replacen('{', "{\"stream\":true,", 1))
+                .send()
+                .await
+                .unwrap();
+            let mut stream = response.bytes_stream();
+            let mut buffer = Vec::new();
+            while let Some(chunk) = stream.next().await {
+                raw_sse_lines(&mut buffer, &chunk.unwrap(), |data| {
+                    if data != "[DONE]" {
+                        let chunk: ChatCompletionChunk = serde_json::from_str(data).unwrap();
+                        std::hint::black_box(chunk);
+                        n += 1;
+                    }
+                });
+            }
+        } else {
+            let request: ChatCompletionRequest = serde_json::from_str(REQUEST).unwrap();
+            let mut stream = zai_client(&base)
+                .create_chat_completion_stream(&request)
+                .await
+                .unwrap();
+            while let Some(chunk) = stream.next().await {
+                std::hint::black_box(chunk.unwrap());
+                n += 1;
+            }
+        }
+        n
+    });
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "memory: {side}: {:.2} GiB of SSE, {chunks} chunks in {secs:.1} s ({:.0} MB/s), peak RSS {:.1} MiB",
+        (events as u64 * event_len) as f64 / (1u64 << 30) as f64,
+        (events as u64 * event_len) as f64 / secs / 1e6,
+        peak_rss_kib() as f64 / 1024.0
+    );
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}

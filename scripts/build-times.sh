@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Build-time figures for the README: clean debug builds of this crate (default
+# and all features), rebuilds after a spec edit and after an src/ext edit (build.rs
+# must not rerun), and a scratch crate using async-openai with feature `full`, in
+# one run on this machine. Uses separate target dirs; leaves the tree unchanged.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+scratch=$(mktemp -d)
+trap 'git -C "$root" checkout -q -- spec/zai.yaml src/ext/sse.rs; rm -rf "$scratch"' EXIT
+
+secs() { local s=$(date +%s.%N); "$@" >/dev/null 2>"$scratch/log" || { cat "$scratch/log"; exit 1; }; echo "$(date +%s.%N) - $s" | bc; }
+
+cargo fetch -q
+echo "clean build, default features:   $(secs cargo build -q --target-dir "$scratch/default") s"
+echo "clean build, all features:       $(secs cargo build -q --all-features --target-dir "$scratch/all") s"
+sed -i 's/^  description: Typed description of the Z.AI (GLM) open platform HTTP API./&  /' spec/zai.yaml
+echo "rebuild after a spec edit:       $(secs cargo build -q --target-dir "$scratch/default") s"
+git checkout -q -- spec/zai.yaml
+cargo build -q --target-dir "$scratch/default"
+echo "// touched" >> src/ext/sse.rs
+echo "rebuild after an src/ext edit:   $(secs cargo build -q --target-dir "$scratch/default") s"
+if cargo build -v --target-dir "$scratch/default" 2>&1 | grep -q "Running .*build-script-build"; then
+  echo "  build.rs reran after the src/ext edit (it should not)"; exit 1
+else
+  echo "  build.rs did not rerun"
+fi
+git checkout -q -- src/ext/sse.rs
+
+mkdir -p "$scratch/ao/src" && cd "$scratch/ao"
+cat > Cargo.toml <<'TOML'
+[package]
+name = "ao-scratch"
+version = "0.0.0"
+edition = "2024"
+[dependencies]
+async-openai = { version = "0.43", features = ["full"] }
+TOML
+echo 'fn main() {}' > src/main.rs
+cargo fetch -q 2>/dev/null || cargo generate-lockfile -q
+echo "clean build, async-openai[full]: $(secs cargo build -q --target-dir "$scratch/ao-target") s"
