@@ -68,7 +68,7 @@ pub fn corpus(min_bytes: usize) -> Vec<u8> {
                 delta(&mut out, field, &text);
             }
         }
-        let tool = turn % 2 == 0;
+        let tool = turn.is_multiple_of(2);
         if tool {
             out.push_str(&format!(
                 "data: {{{head},\"choices\":[{{\"index\":0,\"delta\":{{\"role\":\"assistant\",\"tool_calls\":[{{\"id\":\"call_{:024x}\",\"index\":0,\"type\":\"function\",\"function\":{{\"name\":\"get_weather\",\"arguments\":\"{{\\\"city\\\": \\\"北京\\\", \\\"unit\\\": \\\"celsius\\\", \\\"days\\\": {}}}\"}}}}]}}}}]}}\n\n",

@@ -345,11 +345,21 @@ fn parse_event<T: Chunk>(event: Event<'_>) -> Result<T, Error> {
             body,
         ))));
     }
-    serde_json::from_str(event.data).map_err(|source| Error::Decode {
+    from_json(event.data).map_err(|source| Error::Decode {
         status: 200,
         body: Bytes::copy_from_slice(event.data.as_bytes()),
         source,
     })
+}
+
+/// Parses one event's JSON payload: with the `sonic` feature through sonic-rs
+/// (same serde types), falling back to serde_json for the error it reports.
+fn from_json<T: serde::de::DeserializeOwned>(data: &str) -> Result<T, serde_json::Error> {
+    #[cfg(feature = "sonic")]
+    if let Ok(value) = sonic_rs::from_str(data) {
+        return Ok(value);
+    }
+    serde_json::from_str(data)
 }
 
 impl From<StreamError> for Error {
