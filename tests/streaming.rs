@@ -376,3 +376,18 @@ fn real_captures_decode_identically_at_every_chunk_size() {
     }
     println!("checked {checked} real captures");
 }
+
+/// Found by fuzzing: garbage after `[DONE]` in the same network chunk must not
+/// turn a finished stream into an error.
+#[test]
+fn bytes_after_done_are_ignored_at_any_chunking() {
+    let body = bytes::Bytes::from_static(b"data: [DONE]\n\ndata: \xFF\n\n");
+    for size in [1, 3, body.len()] {
+        let pieces = (0..body.len())
+            .step_by(size)
+            .map(|at| body.slice(at..body.len().min(at + size)))
+            .collect::<Vec<_>>();
+        let response = zai::ext::accumulate::completion_from_bytes(pieces).unwrap();
+        assert!(response.choices.is_empty());
+    }
+}

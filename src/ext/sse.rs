@@ -324,7 +324,11 @@ impl<T: Chunk> EventStream<T> {
             Ok(())
         });
         if let Err(e) = result {
-            self.ready.push_back(Err(e));
+            // Bytes after the end (`[DONE]`, an error) are ignored, whatever they
+            // are: the same chunking-independent result as a stream stopped there.
+            if !self.finished {
+                self.ready.push_back(Err(e));
+            }
             self.finished = true;
         }
     }
