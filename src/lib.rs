@@ -15,6 +15,8 @@
 //! * [`types`]: every request and response schema of the spec.
 //! * [`Client`]: one method per operation, plus `*_stream` variants yielding typed
 //!   server-sent events ([`ext::sse::EventStream`]).
+//! * [`ChatStreamExt`]: fold a chat stream into the non-streaming response
+//!   (`collect_completion`) or into UI events (`events`).
 //! * [`Error`]: HTTP status, Z.AI business code, message and raw body.
 #![warn(missing_docs)]
 
@@ -31,6 +33,7 @@ mod generated {
 
 pub mod ext;
 
+pub use ext::accumulate::{ChatAccumulator, ChatEvent, ChatStreamExt};
 pub use ext::auth::Auth;
 pub use ext::client::{BaseUrl, CallOptions, Client, ClientBuilder};
 pub use ext::error::{ApiError, Error, StreamError};

@@ -1,5 +1,6 @@
 //! Hand-written, cross-cutting code: everything here serves every operation alike.
 
+pub mod accumulate;
 pub mod auth;
 pub mod batch;
 pub mod client;

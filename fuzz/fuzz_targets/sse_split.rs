@@ -1,0 +1,77 @@
+//! Arbitrary bytes, split at arbitrary points, through the SSE decoder and the
+//! chat accumulator: no panic, and every split gives what the whole input gives.
+#![no_main]
+
+use bytes::Bytes;
+use futures_util::{FutureExt, StreamExt};
+use libfuzzer_sys::fuzz_target;
+use zai::ext::accumulate::{completion_from_bytes, CHAT_STREAM};
+use zai::ext::sse::{Decoder, EventStream};
+use zai::types::ChatCompletionChunk;
+
+/// The first bytes choose split points (and a small event size limit); the rest
+/// is the body.
+fn split(data: &[u8]) -> (Vec<usize>, usize, &[u8]) {
+    let (head, body) = data.split_at(data.len().min(9));
+    let mut cuts: Vec<usize> = head
+        .iter()
+        .skip(1)
+        .map(|b| (*b as usize * body.len()) / 255)
+        .collect();
+    cuts.sort_unstable();
+    let max = match head.first() {
+        Some(b) if *b < 32 => 16 + *b as usize * 8,
+        _ => zai::ext::sse::DEFAULT_MAX_EVENT_SIZE,
+    };
+    (cuts, max, body)
+}
+
+fn pieces(body: &Bytes, cuts: &[usize]) -> Vec<Bytes> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for &cut in cuts {
+        out.push(body.slice(last..cut));
+        last = cut;
+    }
+    out.push(body.slice(last..));
+    out
+}
+
+/// Raw decoder events (and the first error) for these pieces.
+fn events(pieces: &[Bytes], max: usize) -> (Vec<String>, Option<String>) {
+    let mut decoder = Decoder::new(max);
+    let mut events = Vec::new();
+    for piece in pieces {
+        let result = decoder.feed(piece, |e| -> Result<(), zai::StreamError> {
+            events.push(format!("{:?}", e));
+            Ok(())
+        });
+        if let Err(e) = result {
+            return (events, Some(e.to_string()));
+        }
+    }
+    (events, None)
+}
+
+/// UI events through the typed stream.
+fn chat_events(pieces: Vec<Bytes>) -> Vec<String> {
+    use zai::ChatStreamExt;
+    EventStream::<ChatCompletionChunk>::from_chunks(pieces, CHAT_STREAM)
+        .events()
+        .map(|e| format!("{e:?}"))
+        .collect::<Vec<_>>()
+        .now_or_never()
+        .unwrap_or_default()
+}
+
+fuzz_target!(|data: &[u8]| {
+    let (cuts, max, body) = split(data);
+    let body = Bytes::copy_from_slice(body);
+    let split = pieces(&body, &cuts);
+    let whole = vec![body.clone()];
+
+    assert_eq!(events(&split, max), events(&whole, max));
+    let completion = |p: Vec<Bytes>| completion_from_bytes(p).map_err(|e| e.to_string());
+    assert_eq!(completion(split.clone()), completion(whole.clone()));
+    assert_eq!(chat_events(split), chat_events(whole));
+});
