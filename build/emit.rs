@@ -48,6 +48,7 @@ pub fn generate(spec: &Spec) -> Result<String> {
         }
     }
     items.push(operation_table(spec));
+    items.push(stream_configs(spec));
     items.extend(task_impls(spec));
 
     let types = file
@@ -170,8 +171,7 @@ fn stream_method(op: &Operation, name: &str, stream: &crate::spec::StreamSpec) -
     let id = &op.id;
     let path = &op.path;
     let verb = format_ident!("{}", op.method.to_uppercase());
-    let done = option_str(stream.done.as_deref());
-    let final_event = option_str(stream.final_event.as_deref());
+    let config = format_ident!("{}", name.to_uppercase());
     let doc = format!(
         " Streaming variant of [`Self::{plain}`]: sends `stream: true` and yields each \
          server-sent [`types::{chunk}`] as it arrives. Dropping the stream cancels the request."
@@ -209,9 +209,7 @@ fn stream_method(op: &Operation, name: &str, stream: &crate::spec::StreamSpec) -
             pub async fn #method(&self, body: &#body_ty)
                 -> Result<crate::ext::sse::EventStream<types::#chunk>, crate::Error>
             {
-                const CONFIG: crate::ext::sse::StreamConfig =
-                    crate::ext::sse::StreamConfig { done: #done, final_event: #final_event };
-                self.open_stream(#id, #request, CONFIG).await
+                self.open_stream(#id, #request, streams::#config).await
             }
         }
         impl crate::ext::sse::Chunk for types::#chunk {
@@ -459,6 +457,28 @@ fn open_enums(spec: &Spec) -> Vec<TokenStream> {
             }
         })
         .collect()
+}
+
+/// How each streaming operation's event stream ends (its `x-zai-stream`).
+fn stream_configs(spec: &Spec) -> TokenStream {
+    let consts = spec.operations.iter().filter_map(|op| {
+        let stream = op.stream.as_ref()?;
+        let name = format_ident!("{}", snake_case(&op.id).to_uppercase());
+        let (done, final_event) = (
+            option_str(stream.done.as_deref()),
+            option_str(stream.final_event.as_deref()),
+        );
+        let doc = format!(" End of the `{}` event stream.", op.id);
+        Some(quote! {
+            #[doc = #doc]
+            pub const #name: crate::ext::sse::StreamConfig =
+                crate::ext::sse::StreamConfig { done: #done, final_event: #final_event };
+        })
+    });
+    quote! {
+        /// How each streaming operation's event stream ends, from spec/zai.yaml.
+        pub mod streams { #(#consts)* }
+    }
 }
 
 /// `x-zai-task` schemas as `crate::ext::poll::Task` implementations.

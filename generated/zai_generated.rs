@@ -8827,14 +8827,10 @@ impl crate::Client {
         &self,
         body: &types::AssistantCompletionRequest,
     ) -> Result<crate::ext::sse::EventStream<types::AssistantCompletion>, crate::Error> {
-        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
-            done: Some("[DONE]"),
-            final_event: None,
-        };
         self.open_stream(
                 "createAssistantCompletion",
                 self.json_request(reqwest::Method::POST, "/assistant", body, true),
-                CONFIG,
+                streams::CREATE_ASSISTANT_COMPLETION,
             )
             .await
     }
@@ -8972,14 +8968,10 @@ impl crate::Client {
         &self,
         body: &types::SpeechRequest,
     ) -> Result<crate::ext::sse::EventStream<types::SpeechChunk>, crate::Error> {
-        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
-            done: Some("[DONE]"),
-            final_event: None,
-        };
         self.open_stream(
                 "createSpeech",
                 self.json_request(reqwest::Method::POST, "/audio/speech", body, true),
-                CONFIG,
+                streams::CREATE_SPEECH,
             )
             .await
     }
@@ -9017,10 +9009,6 @@ impl crate::Client {
         &self,
         body: &types::TranscriptionRequest,
     ) -> Result<crate::ext::sse::EventStream<types::TranscriptionChunk>, crate::Error> {
-        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
-            done: Some("[DONE]"),
-            final_event: None,
-        };
         self.open_stream(
                 "createTranscription",
                 Ok(
@@ -9035,7 +9023,7 @@ impl crate::Client {
                             },
                         ),
                 ),
-                CONFIG,
+                streams::CREATE_TRANSCRIPTION,
             )
             .await
     }
@@ -9129,10 +9117,6 @@ impl crate::Client {
         &self,
         body: &types::ChatCompletionRequest,
     ) -> Result<crate::ext::sse::EventStream<types::ChatCompletionChunk>, crate::Error> {
-        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
-            done: Some("[DONE]"),
-            final_event: None,
-        };
         self.open_stream(
                 "createChatCompletion",
                 self
@@ -9142,7 +9126,7 @@ impl crate::Client {
                         body,
                         true,
                     ),
-                CONFIG,
+                streams::CREATE_CHAT_COMPLETION,
             )
             .await
     }
@@ -9420,14 +9404,10 @@ impl crate::Client {
         &self,
         body: &types::ToolCallRequest,
     ) -> Result<crate::ext::sse::EventStream<types::ToolCallChunk>, crate::Error> {
-        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
-            done: Some("[DONE]"),
-            final_event: None,
-        };
         self.open_stream(
                 "createToolCall",
                 self.json_request(reqwest::Method::POST, "/tools", body, true),
-                CONFIG,
+                streams::CREATE_TOOL_CALL,
             )
             .await
     }
@@ -9463,14 +9443,10 @@ impl crate::Client {
         crate::ext::sse::EventStream<types::AgentCompletionChunk>,
         crate::Error,
     > {
-        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
-            done: Some("[DONE]"),
-            final_event: None,
-        };
         self.open_stream(
                 "createAgentCompletion",
                 self.json_request(reqwest::Method::POST, "/v1/agents", body, true),
-                CONFIG,
+                streams::CREATE_AGENT_COMPLETION,
             )
             .await
     }
@@ -9544,14 +9520,10 @@ impl crate::Client {
         crate::ext::sse::EventStream<types::AnthropicStreamEvent>,
         crate::Error,
     > {
-        const CONFIG: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
-            done: None,
-            final_event: Some("message_stop"),
-        };
         self.open_stream(
                 "createMessage",
                 self.json_request(reqwest::Method::POST, "/v1/messages", body, true),
-                CONFIG,
+                streams::CREATE_MESSAGE,
             )
             .await
     }
@@ -9989,6 +9961,44 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         stream: false,
     },
 ];
+/// How each streaming operation's event stream ends, from spec/zai.yaml.
+pub mod streams {
+    /// End of the `createAssistantCompletion` event stream.
+    pub const CREATE_ASSISTANT_COMPLETION: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+        done: Some("[DONE]"),
+        final_event: None,
+    };
+    /// End of the `createSpeech` event stream.
+    pub const CREATE_SPEECH: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+        done: Some("[DONE]"),
+        final_event: None,
+    };
+    /// End of the `createTranscription` event stream.
+    pub const CREATE_TRANSCRIPTION: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+        done: Some("[DONE]"),
+        final_event: None,
+    };
+    /// End of the `createChatCompletion` event stream.
+    pub const CREATE_CHAT_COMPLETION: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+        done: Some("[DONE]"),
+        final_event: None,
+    };
+    /// End of the `createToolCall` event stream.
+    pub const CREATE_TOOL_CALL: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+        done: Some("[DONE]"),
+        final_event: None,
+    };
+    /// End of the `createAgentCompletion` event stream.
+    pub const CREATE_AGENT_COMPLETION: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+        done: Some("[DONE]"),
+        final_event: None,
+    };
+    /// End of the `createMessage` event stream.
+    pub const CREATE_MESSAGE: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+        done: None,
+        final_event: Some("message_stop"),
+    };
+}
 impl crate::ext::poll::Task for types::AgentAsyncResultResponse {
     const STATUS: &'static str = "/status";
     const SUCCESS: &'static [&'static str] = &["success"];

@@ -39,7 +39,7 @@ pub use ext::client::{BaseUrl, CallOptions, Client, ClientBuilder};
 pub use ext::error::{ApiError, Error, StreamError};
 pub use ext::observe::{CallStats, Metrics};
 pub use ext::retry::RetryPolicy;
-pub use generated::{OPERATIONS, types};
+pub use generated::{OPERATIONS, streams, types};
 pub use progenitor_client::ByteStream;
 
 /// The generated code, as build.rs emitted it (compared with `generated/` by a test).

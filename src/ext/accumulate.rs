@@ -19,7 +19,7 @@
 //! `index`, as a non-streaming response does.
 
 use crate::ext::error::{Error, StreamError};
-use crate::ext::sse::{EventStream, StreamConfig};
+use crate::ext::sse::EventStream;
 use crate::types::{
     AssistantMessage, ChatChoice, ChatCompletionChunk, ChatCompletionResponse, FinishReason,
     FunctionCall, Role, ToolCall, ToolType, Usage, WebSearchResult,
@@ -32,13 +32,6 @@ use std::{
     future::Future,
     pin::Pin,
     task::{Context, Poll},
-};
-
-/// How a chat completion stream ends: a `data: [DONE]` event (the spec's
-/// `x-zai-stream` for `createChatCompletion`).
-pub const CHAT_STREAM: StreamConfig = StreamConfig {
-    done: Some("[DONE]"),
-    final_event: None,
 };
 
 /// What happened in a chat completion stream, for a UI.
@@ -448,7 +441,7 @@ where
     I: IntoIterator<Item = Bytes>,
     I::IntoIter: Send + 'static,
 {
-    EventStream::<ChatCompletionChunk>::from_chunks(pieces, CHAT_STREAM)
+    EventStream::<ChatCompletionChunk>::from_chunks(pieces, crate::streams::CREATE_CHAT_COMPLETION)
         .collect_completion()
         .now_or_never()
         // An in-memory source is never pending; stay total anyway.
