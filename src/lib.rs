@@ -32,8 +32,10 @@ mod generated {
 pub mod ext;
 
 pub use ext::auth::Auth;
-pub use ext::client::{BaseUrl, CallOptions, Client, ClientBuilder};
+pub use ext::client::{BaseUrl, CallOptions, Client, ClientBuilder, RawResponse};
 pub use ext::error::{ApiError, Error, StreamError};
+#[cfg(feature = "mock")]
+pub use ext::mock;
 pub use ext::observe::{CallStats, Metrics};
 pub use ext::retry::RetryPolicy;
 pub use generated::{OPERATIONS, types};

@@ -4,6 +4,8 @@ pub mod auth;
 pub mod client;
 pub mod error;
 pub mod messages;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod multipart;
 pub mod observe;
 pub(crate) mod open_enum;
