@@ -14,7 +14,8 @@
 //! * errors on demand: a request whose `model` is `error-<status>` (e.g.
 //!   `error-429`) gets that status and the Z.AI error body of
 //!   `x-zai-mock.errors` (`429` → code `1302`, "Rate limit reached for requests");
-//! * `401` (code `1002`) without an `Authorization` (or `x-api-key`) header, `400`
+//! * `401` (code `1002`) unless an `Authorization` (or `x-api-key`) header holds
+//!   something shaped like a key (`id.secret`) or a JWT; `400`
 //!   (code `1214`) for a JSON body that is not a JSON object, `404`/`405` for
 //!   unknown routes.
 //!
@@ -225,7 +226,13 @@ async fn handle(state: &State, req: Request<Incoming>) -> Response<Body> {
     let path = req.uri().path().to_owned();
     let op = match route(&method, &path) {
         Ok(op) => op,
-        Err(true) => return error(StatusCode::METHOD_NOT_ALLOWED),
+        Err(true) => {
+            let mut response = error(StatusCode::METHOD_NOT_ALLOWED);
+            if let Ok(allow) = allowed_methods(&path).parse() {
+                response.headers_mut().insert(hyper::header::ALLOW, allow);
+            }
+            return response;
+        }
         Err(false) => {
             // What Z.AI's gateway answers for an unknown path (Spring-style).
             let body = serde_json::json!({
@@ -245,7 +252,7 @@ async fn handle(state: &State, req: Request<Incoming>) -> Response<Body> {
         .get(hyper::header::AUTHORIZATION)
         .or_else(|| headers.get("x-api-key"))
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| !v.trim().is_empty() && v.trim() != "Bearer");
+        .is_some_and(plausible_key);
     let content_type = headers
         .get(hyper::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -300,6 +307,42 @@ async fn handle(state: &State, req: Request<Incoming>) -> Response<Body> {
             response
         }
     }
+}
+
+/// A Z.AI key (`id.secret`) or a JWT (`a.b.c`), with or without `Bearer `.
+fn plausible_key(value: &str) -> bool {
+    let key = value.trim();
+    let key = key.strip_prefix("Bearer ").unwrap_or(key).trim();
+    key.split('.').count() >= 2
+        && key.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_=".contains(&b))
+        })
+}
+
+/// The methods served at `path` by its most specific path template (for a 405's
+/// `Allow`): `/files/ocr` allows `POST`, not `/files/{file_id}`'s `DELETE`.
+fn allowed_methods(path: &str) -> String {
+    let served: Vec<(&str, usize)> = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+        .into_iter()
+        .filter_map(|m| {
+            let op = route(m, path).ok()?;
+            let rest = match op.base {
+                Some("anthropic") => path.strip_prefix("/anthropic").unwrap_or(path),
+                _ => path,
+            };
+            Some((m, matches(op.path, rest)?))
+        })
+        .collect();
+    let best = served.iter().map(|(_, l)| *l).max().unwrap_or(0);
+    served
+        .iter()
+        .filter(|(_, l)| *l == best)
+        .map(|(m, _)| *m)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn present(value: &Value) -> bool {
