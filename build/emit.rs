@@ -51,6 +51,8 @@ pub fn generate(spec: &Spec) -> Result<String> {
     items.push(stream_configs(spec));
     items.extend(task_impls(spec));
 
+    items.push(mock_table(spec));
+
     let types = file
         .items
         .iter_mut()
@@ -521,6 +523,58 @@ fn operation_table(spec: &Spec) -> TokenStream {
     quote! {
         /// Every operation in spec/zai.yaml, in spec order.
         pub const OPERATIONS: &[crate::ext::Operation] = &[#(#rows),*];
+    }
+}
+
+/// What the built-in mock server (`zai::mock`, feature `mock`) answers, from the
+/// spec's examples and `x-zai-mock` / `x-zai-stream` extensions.
+fn mock_table(spec: &Spec) -> TokenStream {
+    let rows = spec.operations.iter().map(|op| {
+        let (id, method, path) = (&op.id, op.method.to_uppercase(), &op.path);
+        let base = option_str(op.base.as_deref());
+        let m = &op.mock;
+        let content_type = &m.content_type;
+        let examples = m.examples.iter().map(|(n, t)| quote!((#n, #t)));
+        let when = m.when_present.iter().map(|(f, n)| quote!((#f, #n)));
+        let sequence = &m.sequence;
+        let stream = match &op.stream {
+            Some(s) => {
+                let done = option_str(s.done.as_deref());
+                let event_field = option_str(s.event_field.as_deref());
+                let examples = m
+                    .stream_examples
+                    .iter()
+                    .map(|(n, chunks)| quote!((#n, &[#(#chunks),*])));
+                quote!(Some(crate::ext::mock::MockStream {
+                    done: #done, event_field: #event_field, examples: &[#(#examples),*],
+                }))
+            }
+            None => quote!(None),
+        };
+        let multipart = op.multipart.is_some();
+        quote! {
+            crate::ext::mock::MockOperation {
+                id: #id, method: #method, path: #path, base: #base, multipart: #multipart,
+                content_type: #content_type, examples: &[#(#examples),*],
+                when_present: &[#(#when),*], sequence: &[#(#sequence),*], stream: #stream,
+            }
+        }
+    });
+    let errors = spec
+        .mock_errors
+        .iter()
+        .map(|(status, code, message)| quote!((#status, #code, #message)));
+    let error = &spec.error_example;
+    quote! {
+        /// What the mock server answers for each operation (spec examples).
+        #[cfg(feature = "mock")]
+        pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[#(#rows),*];
+        /// `x-zai-mock.errors`: HTTP status → Z.AI code and message.
+        #[cfg(feature = "mock")]
+        pub const MOCK_ERRORS: &[(u16, &str, &str)] = &[#(#errors),*];
+        /// The example error body of the spec.
+        #[cfg(feature = "mock")]
+        pub const MOCK_ERROR_EXAMPLE: &str = #error;
     }
 }
 

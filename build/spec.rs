@@ -22,6 +22,10 @@ pub struct Spec {
     pub tasks: Vec<(String, TaskSpec)>,
     /// Component schemas, by name (for multipart bodies).
     pub schemas: Map<String, Value>,
+    /// `x-zai-mock.errors` of `components/responses/Error`: status → (code, message).
+    pub mock_errors: Vec<(u16, String, String)>,
+    /// The example of `components/responses/Error`, as JSON text.
+    pub error_example: String,
 }
 
 pub struct Operation {
@@ -38,6 +42,23 @@ pub struct Operation {
     pub multipart: Option<String>,
     /// Success body: `Some(schema name)` for JSON, `None` for raw bytes.
     pub response: Option<String>,
+    /// What the built-in mock server answers (examples and `x-zai-mock`).
+    pub mock: MockSpec,
+}
+
+/// The success examples of an operation and its `x-zai-mock` extension.
+pub struct MockSpec {
+    /// Media type of the success response.
+    pub content_type: String,
+    /// Named examples (`example` is named `default`): JSON text, or the raw text of
+    /// a non-JSON example.
+    pub examples: Vec<(String, String)>,
+    /// `x-zai-mock.when-present`: request field → example name.
+    pub when_present: Vec<(String, String)>,
+    /// `x-zai-mock.sequence`: example names served over successive calls.
+    pub sequence: Vec<String>,
+    /// `x-zai-stream.examples`: named lists of chunk payloads (JSON text).
+    pub stream_examples: Vec<(String, Vec<String>)>,
 }
 
 /// `x-zai-task` of a schema.
@@ -56,6 +77,8 @@ pub struct StreamSpec {
     pub final_field: Option<(String, String)>,
     /// An SSE `event:` name that ends the stream properly.
     pub final_event: Option<String>,
+    /// `event-field`: the payload field whose value is each event's SSE `event:` name.
+    pub event_field: Option<String>,
 }
 
 impl Spec {
@@ -140,6 +163,35 @@ impl Spec {
             })
             .collect::<Result<_>>()?;
 
+        let error = raw
+            .pointer("/components/responses/Error")
+            .ok_or("components/responses/Error is missing")?;
+        let error_example = error
+            .pointer("/content/application~1json/example")
+            .map(Value::to_string)
+            .ok_or("components/responses/Error has no example")?;
+        let mock_errors = error
+            .pointer("/x-zai-mock/errors")
+            .and_then(Value::as_object)
+            .map(|errors| {
+                errors
+                    .iter()
+                    .map(|(status, pair)| {
+                        let status = status
+                            .parse::<u16>()
+                            .map_err(|_| format!("x-zai-mock.errors: bad status {status}"))?;
+                        let text =
+                            |i: usize| pair.get(i).and_then(Value::as_str).map(str::to_owned);
+                        match (text(0), text(1)) {
+                            (Some(code), Some(message)) => Ok((status, code, message)),
+                            _ => Err(format!("x-zai-mock.errors.{status}: want [code, message]")),
+                        }
+                    })
+                    .collect::<Result<Vec<_>>>()
+            })
+            .transpose()?
+            .unwrap_or_default();
+
         let view = serde_json::from_value(view).map_err(|e| e.to_string())?;
         Ok(Spec {
             view,
@@ -147,6 +199,8 @@ impl Spec {
             open_enums,
             tasks,
             schemas,
+            mock_errors,
+            error_example,
         })
     }
 }
@@ -184,6 +238,7 @@ impl Operation {
             None => None,
         };
         let stream = op.get("x-zai-stream").map(StreamSpec::read).transpose()?;
+        let mock = MockSpec::read(ok, op).map_err(|e| format!("{id}: {e}"))?;
         Ok(Operation {
             id,
             method: method.to_owned(),
@@ -197,6 +252,79 @@ impl Operation {
             json_body,
             multipart,
             response,
+            mock,
+        })
+    }
+}
+
+impl MockSpec {
+    fn read(ok: &Value, op: &Value) -> Result<Self> {
+        let (content_type, media) = ok["content"]
+            .as_object()
+            .and_then(|c| c.iter().next())
+            .ok_or("success response has no content")?;
+        let text = |v: &Value| match v {
+            Value::String(s) if content_type != "application/json" => s.clone(),
+            v => v.to_string(),
+        };
+        let mut examples = Vec::new();
+        if let Some(example) = media.get("example") {
+            examples.push(("default".to_owned(), text(example)));
+        }
+        for (name, example) in media["examples"].as_object().into_iter().flatten() {
+            let value = example
+                .get("value")
+                .ok_or_else(|| format!("example {name} has no value"))?;
+            examples.push((name.clone(), text(value)));
+        }
+        if examples.is_empty() {
+            return Err("success response has no example".into());
+        }
+        let names = |v: Option<&Value>| -> Vec<(String, String)> {
+            v.and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+                .collect()
+        };
+        let mock = op.get("x-zai-mock");
+        let when_present = names(mock.and_then(|m| m.get("when-present")));
+        let sequence: Vec<String> = mock
+            .and_then(|m| m.get("sequence"))
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect();
+        let mut stream_examples = Vec::new();
+        for (name, chunks) in op
+            .pointer("/x-zai-stream/examples")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let chunks = chunks
+                .as_array()
+                .ok_or_else(|| format!("x-zai-stream.examples.{name} is not a list"))?;
+            stream_examples.push((name.clone(), chunks.iter().map(Value::to_string).collect()));
+        }
+        if op.get("x-zai-stream").is_some() && stream_examples.is_empty() {
+            return Err("x-zai-stream has no examples".into());
+        }
+        let known = |n: &String| {
+            examples.iter().any(|(e, _)| e == n) || stream_examples.iter().any(|(e, _)| e == n)
+        };
+        for name in when_present.iter().map(|(_, n)| n).chain(&sequence) {
+            if !known(name) {
+                return Err(format!("x-zai-mock names unknown example `{name}`"));
+            }
+        }
+        Ok(MockSpec {
+            content_type: content_type.clone(),
+            examples,
+            when_present,
+            sequence,
+            stream_examples,
         })
     }
 }
@@ -216,6 +344,7 @@ impl StreamSpec {
             done: text("done"),
             final_field,
             final_event: text("final-event"),
+            event_field: text("event-field"),
         })
     }
 }

@@ -10017,3 +10017,759 @@ impl crate::ext::poll::Task for types::Batch {
     const FAILURE: &'static [&'static str] = &["failed", "expired", "cancelled"];
     const MESSAGE: Option<&'static str> = Some("/errors/data/0/message");
 }
+/// What the mock server answers for each operation (spec examples).
+#[cfg(feature = "mock")]
+pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
+    crate::ext::mock::MockOperation {
+        id: "createAssistantCompletion",
+        method: "POST",
+        path: "/assistant",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"assistant_id\":\"659e54b1b8006379b4b2abd6\",\"choices\":[{\"delta\":{\"content\":\"Here is your cat.\",\"role\":\"assistant\",\"type\":\"content\"},\"finish_reason\":\"stop\",\"index\":0}],\"conversation_id\":\"67a0c1d2e3f4\",\"created\":1773370271,\"id\":\"20260313bb\",\"status\":\"completed\",\"usage\":{\"completion_tokens\":5,\"prompt_tokens\":10,\"total_tokens\":15}}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: Some(crate::ext::mock::MockStream {
+            done: Some("[DONE]"),
+            event_field: None,
+            examples: &[
+                (
+                    "default",
+                    &[
+                        "{\"assistant_id\":\"659e54b1b8006379b4b2abd6\",\"choices\":[{\"delta\":{\"content\":\"Here is \",\"role\":\"assistant\",\"type\":\"content\"},\"index\":0}],\"conversation_id\":\"67a0c1d2e3f4\",\"created\":1773370271,\"id\":\"20260313bb\",\"status\":\"in_progress\"}",
+                        "{\"assistant_id\":\"659e54b1b8006379b4b2abd6\",\"choices\":[{\"delta\":{\"content\":\"your cat.\",\"role\":\"assistant\",\"type\":\"content\"},\"finish_reason\":\"stop\",\"index\":0}],\"conversation_id\":\"67a0c1d2e3f4\",\"created\":1773370271,\"id\":\"20260313bb\",\"status\":\"completed\",\"usage\":{\"completion_tokens\":5,\"prompt_tokens\":10,\"total_tokens\":15}}",
+                    ],
+                ),
+            ],
+        }),
+    },
+    crate::ext::mock::MockOperation {
+        id: "listAssistantConversations",
+        method: "POST",
+        path: "/assistant/conversation/list",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"code\":200,\"data\":{\"assistant_id\":\"659e54b1b8006379b4b2abd6\",\"conversation_list\":[{\"assistant_id\":\"659e54b1b8006379b4b2abd6\",\"create_time\":1773370271,\"id\":\"67a0c1d2e3f4\",\"update_time\":1773370300,\"usage\":{\"completion_tokens\":5,\"prompt_tokens\":10,\"total_tokens\":15}}],\"has_more\":false},\"msg\":\"success\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "listAssistants",
+        method: "POST",
+        path: "/assistant/list",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"code\":200,\"data\":[{\"assistant_id\":\"659e54b1b8006379b4b2abd6\",\"avatar\":\"https://example.com/avatar.png\",\"created_at\":1705000000,\"description\":\"Draws pictures.\",\"name\":\"CogView\",\"starter_prompts\":[\"Draw a cat\"],\"status\":\"publish\",\"tools\":[\"drawing_tool\"],\"updated_at\":1705000000}],\"msg\":\"success\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "retrieveAsyncResult",
+        method: "GET",
+        path: "/async-result/{id}",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "processing",
+                "{\"model\":\"cogvideox-3\",\"request_id\":\"req-20260313-0001\",\"task_status\":\"PROCESSING\"}",
+            ),
+            (
+                "success",
+                "{\"model\":\"cogvideox-3\",\"request_id\":\"req-20260313-0001\",\"task_status\":\"SUCCESS\",\"video_result\":[{\"cover_image_url\":\"https://aigc-files.z.ai/video/cat_piano.jpg\",\"url\":\"https://aigc-files.z.ai/video/cat_piano.mp4\"}]}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &["processing", "processing", "success"],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "createChatCompletionAsync",
+        method: "POST",
+        path: "/async/chat/completions",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"id\":\"2026031305052806722ab17b540a47\",\"model\":\"glm-4.7\",\"request_id\":\"req-20260313-0001\",\"task_status\":\"PROCESSING\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "createImageAsync",
+        method: "POST",
+        path: "/async/images/generations",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"id\":\"8230173823456789013-8230173823456789013\",\"model\":\"glm-image\",\"request_id\":\"req-20260313-0002\",\"task_status\":\"PROCESSING\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "createSpeechCustomization",
+        method: "POST",
+        path: "/audio/customization",
+        base: None,
+        multipart: true,
+        content_type: "audio/wav",
+        examples: &[("default", "RIFF....WAVEfmt")],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "createSpeech",
+        method: "POST",
+        path: "/audio/speech",
+        base: None,
+        multipart: false,
+        content_type: "audio/wav",
+        examples: &[("default", "RIFF....WAVEfmt")],
+        when_present: &[],
+        sequence: &[],
+        stream: Some(crate::ext::mock::MockStream {
+            done: Some("[DONE]"),
+            event_field: None,
+            examples: &[
+                (
+                    "default",
+                    &[
+                        "{\"choices\":[{\"delta\":{\"content\":\"UklGRiQAAABXQVZFZm10IBAAAAABAAEA\",\"role\":\"assistant\"},\"index\":0}],\"created\":1773349530,\"request_id\":\"req-tts-000001\"}",
+                        "{\"choices\":[{\"delta\":{\"content\":\"\",\"role\":\"assistant\"},\"finish_reason\":\"stop\",\"index\":0}],\"created\":1773349530,\"request_id\":\"req-tts-000001\"}",
+                    ],
+                ),
+            ],
+        }),
+    },
+    crate::ext::mock::MockOperation {
+        id: "createTranscription",
+        method: "POST",
+        path: "/audio/transcriptions",
+        base: None,
+        multipart: true,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"created\":1773349530,\"id\":\"20260313050528067228b617b540a5\",\"model\":\"glm-asr-2512\",\"request_id\":\"req-asr-000001\",\"text\":\"Hello, this is a test of GLM ASR.\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: Some(crate::ext::mock::MockStream {
+            done: Some("[DONE]"),
+            event_field: None,
+            examples: &[
+                (
+                    "default",
+                    &[
+                        "{\"created\":1773349530,\"delta\":\"Hello, this is \",\"id\":\"20260313050528067228b617b540a5\",\"model\":\"glm-asr-2512\",\"type\":\"transcript.text.delta\"}",
+                        "{\"created\":1773349530,\"delta\":\"a test of GLM ASR.\",\"id\":\"20260313050528067228b617b540a5\",\"model\":\"glm-asr-2512\",\"type\":\"transcript.text.delta\"}",
+                        "{\"created\":1773349530,\"delta\":\"\",\"id\":\"20260313050528067228b617b540a5\",\"model\":\"glm-asr-2512\",\"type\":\"transcript.text.done\"}",
+                    ],
+                ),
+            ],
+        }),
+    },
+    crate::ext::mock::MockOperation {
+        id: "listBatches",
+        method: "GET",
+        path: "/batches",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"data\":[{\"completion_window\":\"24h\",\"created_at\":1727162931,\"endpoint\":\"/v1/chat/completions\",\"expires_at\":1727249331,\"id\":\"batch_1791490810192076800\",\"input_file_id\":\"1727162930-5b1a7c0f3e9a4d2c\",\"metadata\":{\"description\":\"nightly eval\"},\"object\":\"batch\",\"request_counts\":{\"completed\":0,\"failed\":0,\"total\":0},\"status\":\"validating\"}],\"object\":\"list\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "createBatch",
+        method: "POST",
+        path: "/batches",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"completion_window\":\"24h\",\"created_at\":1727162931,\"endpoint\":\"/v1/chat/completions\",\"expires_at\":1727249331,\"id\":\"batch_1791490810192076800\",\"input_file_id\":\"1727162930-5b1a7c0f3e9a4d2c\",\"metadata\":{\"description\":\"nightly eval\"},\"object\":\"batch\",\"request_counts\":{\"completed\":0,\"failed\":0,\"total\":0},\"status\":\"validating\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "retrieveBatch",
+        method: "GET",
+        path: "/batches/{batch_id}",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"completion_window\":\"24h\",\"created_at\":1727162931,\"endpoint\":\"/v1/chat/completions\",\"expires_at\":1727249331,\"id\":\"batch_1791490810192076800\",\"input_file_id\":\"1727162930-5b1a7c0f3e9a4d2c\",\"metadata\":{\"description\":\"nightly eval\"},\"object\":\"batch\",\"request_counts\":{\"completed\":0,\"failed\":0,\"total\":0},\"status\":\"validating\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "cancelBatch",
+        method: "POST",
+        path: "/batches/{batch_id}/cancel",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"cancelling_at\":1727163000,\"completion_window\":\"24h\",\"created_at\":1727162931,\"endpoint\":\"/v1/chat/completions\",\"id\":\"batch_1791490810192076800\",\"input_file_id\":\"1727162930-5b1a7c0f3e9a4d2c\",\"object\":\"batch\",\"status\":\"cancelling\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "createChatCompletion",
+        method: "POST",
+        path: "/chat/completions",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"choices\":[{\"finish_reason\":\"stop\",\"index\":0,\"message\":{\"content\":\"Hello! How can I help you today?\",\"reasoning_content\":\"The user greets me; I greet back.\",\"role\":\"assistant\"}}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a4\",\"model\":\"glm-4.7\",\"object\":\"chat.completion\",\"request_id\":\"20260313050528067228b617b540a4\",\"usage\":{\"completion_tokens\":20,\"completion_tokens_details\":{\"reasoning_tokens\":9},\"prompt_tokens\":12,\"prompt_tokens_details\":{\"cached_tokens\":0},\"total_tokens\":32}}",
+            ),
+            (
+                "tool_call",
+                "{\"choices\":[{\"finish_reason\":\"tool_calls\",\"index\":0,\"message\":{\"content\":\"\",\"reasoning_content\":\"The user asks for the weather: call get_weather.\",\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"arguments\":\"{\\\"city\\\": \\\"Paris\\\"}\",\"name\":\"get_weather\"},\"id\":\"call_-7807252050131023498\",\"index\":0,\"type\":\"function\"}]}}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a6\",\"model\":\"glm-4.7\",\"object\":\"chat.completion\",\"request_id\":\"20260313050528067228b617b540a6\",\"usage\":{\"completion_tokens\":18,\"prompt_tokens\":40,\"total_tokens\":58}}",
+            ),
+        ],
+        when_present: &[("tools", "tool_call")],
+        sequence: &[],
+        stream: Some(crate::ext::mock::MockStream {
+            done: Some("[DONE]"),
+            event_field: None,
+            examples: &[
+                (
+                    "default",
+                    &[
+                        "{\"choices\":[{\"delta\":{\"reasoning_content\":\"The user greets me; \",\"role\":\"assistant\"},\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a4\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\"}",
+                        "{\"choices\":[{\"delta\":{\"reasoning_content\":\"I greet back.\",\"role\":\"assistant\"},\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a4\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\"}",
+                        "{\"choices\":[{\"delta\":{\"content\":\"Hello!\",\"role\":\"assistant\"},\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a4\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\"}",
+                        "{\"choices\":[{\"delta\":{\"content\":\" How can I help you today?\",\"role\":\"assistant\"},\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a4\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\"}",
+                        "{\"choices\":[{\"delta\":{\"content\":\"\",\"role\":\"assistant\"},\"finish_reason\":\"stop\",\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a4\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\",\"usage\":{\"completion_tokens\":20,\"prompt_tokens\":12,\"total_tokens\":32}}",
+                    ],
+                ),
+                (
+                    "tool_call",
+                    &[
+                        "{\"choices\":[{\"delta\":{\"reasoning_content\":\"The user asks for the weather: call get_weather.\",\"role\":\"assistant\"},\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a6\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\"}",
+                        "{\"choices\":[{\"delta\":{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"arguments\":\"{\\\"city\\\": \\\"Paris\\\"}\",\"name\":\"get_weather\"},\"id\":\"call_-7807252050131023498\",\"index\":0,\"type\":\"function\"}]},\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a6\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\"}",
+                        "{\"choices\":[{\"delta\":{\"content\":\"\",\"role\":\"assistant\"},\"finish_reason\":\"tool_calls\",\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a6\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\",\"usage\":{\"completion_tokens\":18,\"prompt_tokens\":40,\"total_tokens\":58}}",
+                    ],
+                ),
+            ],
+        }),
+    },
+    crate::ext::mock::MockOperation {
+        id: "createEmbedding",
+        method: "POST",
+        path: "/embeddings",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"data\":[{\"embedding\":[0.0123,-0.0456,0.0789],\"index\":0,\"object\":\"embedding\"}],\"model\":\"embedding-3\",\"object\":\"list\",\"usage\":{\"completion_tokens\":0,\"prompt_tokens\":9,\"total_tokens\":9}}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "listFiles",
+        method: "GET",
+        path: "/files",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"data\":[{\"bytes\":2048,\"created_at\":1727162930,\"filename\":\"batch_input.jsonl\",\"id\":\"1727162930-5b1a7c0f3e9a4d2c\",\"object\":\"file\",\"purpose\":\"batch\"}],\"has_more\":false,\"object\":\"list\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "uploadFile",
+        method: "POST",
+        path: "/files",
+        base: None,
+        multipart: true,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"bytes\":2048,\"created_at\":1773349530,\"filename\":\"glossary.txt\",\"id\":\"file-20260313-7f3a9c\",\"object\":\"file\",\"purpose\":\"agent\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "recognizeHandwriting",
+        method: "POST",
+        path: "/files/ocr",
+        base: None,
+        multipart: true,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"message\":\"success\",\"status\":\"succeeded\",\"task_id\":\"ocr_20260313_01\",\"words_result\":[{\"location\":{\"height\":40,\"left\":10,\"top\":20,\"width\":200},\"probability\":{\"average\":0.98,\"min\":0.95,\"variance\":0.001},\"words\":\"Hello world\"}],\"words_result_num\":1}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "createFileParseTask",
+        method: "POST",
+        path: "/files/parser/create",
+        base: None,
+        multipart: true,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"message\":\"success\",\"success\":true,\"task_id\":\"task_20260313_01\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "retrieveFileParseResult",
+        method: "GET",
+        path: "/files/parser/result/{task_id}/{format_type}",
+        base: None,
+        multipart: false,
+        content_type: "application/octet-stream",
+        examples: &[("default", "{\"status\":\"succeeded\",\"content\":\"Hello\"}")],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "parseFileSync",
+        method: "POST",
+        path: "/files/parser/sync",
+        base: None,
+        multipart: true,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"content\":\"# Title\\nBody text.\",\"message\":\"success\",\"parsing_result_url\":\"https://example.com/result.zip\",\"status\":true,\"task_id\":\"task_20260313_02\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "deleteFile",
+        method: "DELETE",
+        path: "/files/{file_id}",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"deleted\":true,\"id\":\"1727162930-5b1a7c0f3e9a4d2c\",\"object\":\"file\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "retrieveFileContent",
+        method: "GET",
+        path: "/files/{file_id}/content",
+        base: None,
+        multipart: false,
+        content_type: "application/octet-stream",
+        examples: &[
+            ("default", "{\"custom_id\":\"r1\",\"response\":{\"status_code\":200}}"),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "createImage",
+        method: "POST",
+        path: "/images/generations",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"content_filter\":[{\"level\":3,\"role\":\"assistant\"}],\"created\":1773349530,\"data\":[{\"url\":\"https://aigc-files.z.ai/image/lighthouse.png\"}]}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "parseLayout",
+        method: "POST",
+        path: "/layout_parsing",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"created\":1773349530,\"data_info\":{\"num_pages\":1,\"pages\":[{\"height\":1754,\"width\":1240}]},\"id\":\"20260313050528067228b617b540a7\",\"layout_details\":[[{\"bbox_2d\":[0.1,0.05,0.9,0.1],\"content\":\"# Invoice\",\"height\":1754,\"index\":0,\"label\":\"text\",\"width\":1240}]],\"md_results\":\"# Invoice\\n\\nTotal: 42 EUR\",\"model\":\"glm-ocr\",\"usage\":{\"completion_tokens\":30,\"prompt_tokens\":1200,\"total_tokens\":1230}}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "createModeration",
+        method: "POST",
+        path: "/moderations",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"created\":1773370271,\"id\":\"20260313111111aa22bb33cc44dd55\",\"request_id\":\"20260313111111aa22bb33cc44dd55\",\"result_list\":[{\"content_type\":\"text\",\"risk_level\":\"PASS\",\"risk_type\":[]}],\"usage\":{\"moderation_text\":{\"call_count\":1}}}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "readWebPage",
+        method: "POST",
+        path: "/reader",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"created\":1773349530,\"id\":\"20260313050528067228b617b540a9\",\"model\":\"reader\",\"reader_result\":{\"content\":\"# Rust\\n\\nA language empowering everyone...\",\"description\":\"A language empowering everyone to build reliable and efficient software.\",\"title\":\"Rust Programming Language\",\"url\":\"https://www.rust-lang.org/\"},\"request_id\":\"req-reader-0001\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "tokenize",
+        method: "POST",
+        path: "/tokenizer",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"created\":1773349530,\"id\":\"20260313050528067228b617b540a6\",\"request_id\":\"req-tok-000001\",\"usage\":{\"image_tokens\":0,\"prompt_tokens\":9,\"total_tokens\":9,\"video_tokens\":0}}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "createToolCall",
+        method: "POST",
+        path: "/tools",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"choices\":[{\"finish_reason\":\"stop\",\"index\":0,\"message\":{\"role\":\"tool\",\"tool_calls\":[{\"id\":\"call_1\",\"search_result\":[{\"content\":\"The Rust team announces 1.95.\",\"index\":0,\"link\":\"https://blog.rust-lang.org/\",\"title\":\"Rust 1.95 released\"}],\"type\":\"search_result\"}]}}],\"created\":1773370271,\"id\":\"20260313aa\",\"request_id\":\"20260313aa\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: Some(crate::ext::mock::MockStream {
+            done: Some("[DONE]"),
+            event_field: None,
+            examples: &[
+                (
+                    "default",
+                    &[
+                        "{\"choices\":[{\"delta\":{\"role\":\"tool\",\"tool_calls\":[{\"id\":\"call_1\",\"search_result\":[{\"content\":\"The Rust team announces 1.95.\",\"index\":0,\"link\":\"https://blog.rust-lang.org/\",\"title\":\"Rust 1.95 released\"}],\"type\":\"search_result\"}]},\"index\":0}],\"created\":1773370271,\"id\":\"20260313aa\"}",
+                        "{\"choices\":[{\"delta\":{\"role\":\"tool\"},\"finish_reason\":\"stop\",\"index\":0}],\"created\":1773370271,\"id\":\"20260313aa\"}",
+                    ],
+                ),
+            ],
+        }),
+    },
+    crate::ext::mock::MockOperation {
+        id: "createAgentCompletion",
+        method: "POST",
+        path: "/v1/agents",
+        base: Some("agents"),
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"agent_id\":\"general_translation\",\"choices\":[{\"finish_reason\":\"stop\",\"index\":0,\"messages\":[{\"content\":{\"text\":\"你好，世界！\",\"type\":\"text\"},\"role\":\"assistant\"}]}],\"id\":\"20260313050528067228b617b540aa\",\"status\":\"success\",\"usage\":{\"completion_tokens\":5,\"prompt_tokens\":12,\"total_calls\":1,\"total_tokens\":17}}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: Some(crate::ext::mock::MockStream {
+            done: Some("[DONE]"),
+            event_field: None,
+            examples: &[
+                (
+                    "default",
+                    &[
+                        "{\"agent_id\":\"general_translation\",\"choices\":[{\"delta\":{\"content\":\"你好，\",\"role\":\"assistant\"},\"index\":0}],\"id\":\"20260313050528067228b617b540aa\"}",
+                        "{\"agent_id\":\"general_translation\",\"choices\":[{\"delta\":{\"content\":\"世界！\",\"role\":\"assistant\"},\"index\":0}],\"id\":\"20260313050528067228b617b540aa\"}",
+                        "{\"agent_id\":\"general_translation\",\"choices\":[{\"delta\":{\"content\":\"\",\"role\":\"assistant\"},\"finish_reason\":\"stop\",\"index\":0}],\"id\":\"20260313050528067228b617b540aa\",\"usage\":{\"completion_tokens\":5,\"prompt_tokens\":12,\"total_calls\":1,\"total_tokens\":17}}",
+                    ],
+                ),
+            ],
+        }),
+    },
+    crate::ext::mock::MockOperation {
+        id: "retrieveAgentAsyncResult",
+        method: "POST",
+        path: "/v1/agents/async-result",
+        base: Some("agents"),
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"agent_id\":\"vidu_template_agent\",\"async_id\":\"agt-20260313-42\",\"choices\":[{\"finish_reason\":\"stop\",\"index\":0,\"message\":[{\"content\":[{\"type\":\"video_url\",\"video_url\":\"https://aigc-files.z.ai/video/kiss.mp4\"}],\"role\":\"assistant\"}]}],\"status\":\"success\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "retrieveAgentConversation",
+        method: "POST",
+        path: "/v1/agents/conversation",
+        base: Some("agents"),
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"agent_id\":\"slides_glm_agent\",\"choices\":[{\"message\":[{\"content\":[{\"file_url\":\"https://aigc-files.z.ai/slides/deck.pdf\",\"tag_cn\":\"PDF\",\"tag_en\":\"PDF\",\"type\":\"file_url\"}],\"role\":\"assistant\"}]}],\"conversation_id\":\"conv-20260313-7\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "createMessage",
+        method: "POST",
+        path: "/v1/messages",
+        base: Some("anthropic"),
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"content\":[{\"text\":\"Hello! How can I help you today?\",\"type\":\"text\"}],\"id\":\"msg_20260313050528067228b617b540ab\",\"model\":\"glm-4.7\",\"role\":\"assistant\",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"type\":\"message\",\"usage\":{\"input_tokens\":8,\"output_tokens\":10}}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: Some(crate::ext::mock::MockStream {
+            done: None,
+            event_field: Some("type"),
+            examples: &[
+                (
+                    "default",
+                    &[
+                        "{\"message\":{\"content\":[],\"id\":\"msg_20260313050528067228b617b540ab\",\"model\":\"glm-4.7\",\"role\":\"assistant\",\"stop_reason\":null,\"stop_sequence\":null,\"type\":\"message\",\"usage\":{\"input_tokens\":8,\"output_tokens\":0}},\"type\":\"message_start\"}",
+                        "{\"content_block\":{\"text\":\"\",\"type\":\"text\"},\"index\":0,\"type\":\"content_block_start\"}",
+                        "{\"delta\":{\"text\":\"Hello!\",\"type\":\"text_delta\"},\"index\":0,\"type\":\"content_block_delta\"}",
+                        "{\"delta\":{\"text\":\" How can I help you today?\",\"type\":\"text_delta\"},\"index\":0,\"type\":\"content_block_delta\"}",
+                        "{\"index\":0,\"type\":\"content_block_stop\"}",
+                        "{\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"type\":\"message_delta\",\"usage\":{\"output_tokens\":10}}",
+                        "{\"type\":\"message_stop\"}",
+                    ],
+                ),
+            ],
+        }),
+    },
+    crate::ext::mock::MockOperation {
+        id: "createVideoGeneration",
+        method: "POST",
+        path: "/videos/generations",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"id\":\"8230173823456789012-8230173823456789012\",\"model\":\"cogvideox-3\",\"request_id\":\"req-20260313-0001\",\"task_status\":\"PROCESSING\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "cloneVoice",
+        method: "POST",
+        path: "/voice/clone",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"file_id\":\"1727162999-preview01\",\"file_purpose\":\"voice-clone-output\",\"voice\":\"voice_clone_20260313_001\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "deleteVoice",
+        method: "POST",
+        path: "/voice/delete",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"update_time\":\"2026-03-13 12:00:00\",\"voice\":\"voice_clone_20260313_001\"}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "listVoices",
+        method: "GET",
+        path: "/voice/list",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"voice_list\":[{\"create_time\":\"2025-10-01 08:00:00\",\"download_url\":\"https://example.com/tongtong.wav\",\"voice\":\"tongtong\",\"voice_name\":\"Tongtong\",\"voice_type\":\"OFFICIAL\"}]}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+    crate::ext::mock::MockOperation {
+        id: "webSearch",
+        method: "POST",
+        path: "/web_search",
+        base: None,
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"created\":1773349530,\"id\":\"20260313050528067228b617b540a8\",\"search_result\":[{\"content\":\"The Rust team is happy to announce a new version of Rust, 1.85.0, and the 2024 edition.\",\"link\":\"https://blog.rust-lang.org/2025/02/20/Rust-1.85.0.html\",\"media\":\"Rust Blog\",\"publish_date\":\"2025-02-20\",\"title\":\"Announcing Rust 1.85.0 and Rust 2024\"}]}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: None,
+    },
+];
+/// `x-zai-mock.errors`: HTTP status → Z.AI code and message.
+#[cfg(feature = "mock")]
+pub const MOCK_ERRORS: &[(u16, &str, &str)] = &[
+    (400u16, "1214", "Invalid request parameters"),
+    (401u16, "1002", "Authorization Token invalid"),
+    (403u16, "1220", "You do not have permission to access this resource"),
+    (404u16, "1211", "Model does not exist"),
+    (429u16, "1302", "Rate limit reached for requests"),
+    (500u16, "500", "Internal server error"),
+    (503u16, "1305", "The service may be temporarily overloaded, please try again later"),
+];
+/// The example error body of the spec.
+#[cfg(feature = "mock")]
+pub const MOCK_ERROR_EXAMPLE: &str = "{\"error\":{\"code\":\"1302\",\"message\":\"High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits\"}}";

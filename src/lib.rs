@@ -35,8 +35,10 @@ pub mod ext;
 
 pub use ext::accumulate::{ChatAccumulator, ChatEvent, ChatStreamExt};
 pub use ext::auth::Auth;
-pub use ext::client::{BaseUrl, CallOptions, Client, ClientBuilder};
+pub use ext::client::{BaseUrl, CallOptions, Client, ClientBuilder, RawResponse};
 pub use ext::error::{ApiError, Error, StreamError};
+#[cfg(feature = "mock")]
+pub use ext::mock;
 pub use ext::observe::{CallStats, Metrics};
 pub use ext::retry::RetryPolicy;
 pub use generated::{OPERATIONS, streams, types};

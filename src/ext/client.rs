@@ -394,6 +394,77 @@ impl Client {
         Ok(crate::ByteStream::new(Box::pin(response.bytes_stream())))
     }
 
+    /// Calls any JSON operation of the spec by its `operationId` (see
+    /// [`crate::OPERATIONS`]), untyped: `path_params` fill the path template,
+    /// `query` is appended, `body` (if any) is sent as JSON. Goes through the same
+    /// routing, credentials, retries and error mapping as the typed methods.
+    ///
+    /// Multipart operations are refused with [`Error::InvalidRequest`]; use their
+    /// typed methods.
+    pub async fn call_raw(
+        &self,
+        operation_id: &str,
+        path_params: &[(&str, &str)],
+        query: &[(&str, &str)],
+        body: Option<&serde_json::Value>,
+    ) -> Result<RawResponse, Error> {
+        let op = generated::OPERATIONS
+            .iter()
+            .find(|op| op.id == operation_id || op.rust_method == operation_id)
+            .ok_or_else(|| Error::InvalidRequest(format!("unknown operation `{operation_id}`")))?;
+        if op.multipart {
+            return Err(Error::InvalidRequest(format!(
+                "`{}` takes a multipart body; use Client::{}",
+                op.id, op.rust_method
+            )));
+        }
+        let mut path = op.path.to_owned();
+        for (name, value) in path_params {
+            let encoded: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
+            path = path.replace(&format!("{{{name}}}"), &encoded.replace('+', "%20"));
+        }
+        if let Some(missing) = path
+            .split('{')
+            .nth(1)
+            .and_then(|rest| rest.split('}').next())
+        {
+            return Err(Error::InvalidRequest(format!(
+                "`{}` needs the path parameter `{missing}`",
+                op.id
+            )));
+        }
+        let method = reqwest::Method::from_bytes(op.method.as_bytes())
+            .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        let mut request = self
+            .raw
+            .client()
+            .request(method, format!("{}{path}", self.raw.baseurl()))
+            .query(query);
+        if let Some(body) = body {
+            request = request
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(serde_json::to_vec(body).expect("a JSON value serializes"));
+        }
+        let request = request
+            .build()
+            .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        let response = self
+            .send(op.id, RequestFactory::Clone(Box::new(request)))
+            .await?;
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response.bytes().await.map_err(Error::transport)?;
+        Ok(RawResponse {
+            status,
+            content_type,
+            body,
+        })
+    }
+
     pub(crate) async fn open_stream<T: crate::ext::sse::Chunk>(
         &self,
         operation_id: &'static str,
@@ -410,6 +481,37 @@ impl Client {
         let response = self.send(operation_id, request).await?;
         Ok(EventStream::new(response.bytes_stream(), config)
             .with_max_event_size(self.options().max_event_size))
+    }
+}
+
+/// The answer of [`Client::call_raw`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawResponse {
+    /// HTTP status (a success: failures are [`Error`]s).
+    pub status: u16,
+    /// The `Content-Type` header, if any.
+    pub content_type: Option<String>,
+    /// The body as received.
+    pub body: bytes::Bytes,
+}
+
+impl RawResponse {
+    /// Whether the body is declared as JSON.
+    pub fn is_json(&self) -> bool {
+        self.content_type.as_deref().is_some_and(|t| {
+            t.split(';')
+                .next()
+                .is_some_and(|t| t.trim().ends_with("json"))
+        })
+    }
+
+    /// The body parsed as JSON.
+    pub fn json(&self) -> Result<serde_json::Value, Error> {
+        serde_json::from_slice(&self.body).map_err(|source| Error::Decode {
+            status: self.status,
+            body: self.body.clone(),
+            source,
+        })
     }
 }
 

@@ -6,6 +6,8 @@ pub mod batch;
 pub mod client;
 pub mod error;
 pub mod messages;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod multipart;
 pub mod observe;
 pub(crate) mod open_enum;

@@ -1,0 +1,309 @@
+//! The `zai` binary end to end: every subcommand against `--mock`, error paths
+//! against an httpmock server, exit codes and exact output where deterministic.
+
+use httpmock::{Method::POST, MockServer};
+use std::process::Command;
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn zai(args: &[&str]) -> Out {
+    let out = Command::new(env!("CARGO_BIN_EXE_zai"))
+        .args(args)
+        .env_remove("ZAI_API_KEY")
+        .env_remove("ZAI_BASE_URL")
+        .output()
+        .expect("run zai");
+    Out {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn mock(args: &[&str]) -> Out {
+    let mut all = vec!["--mock"];
+    all.extend_from_slice(args);
+    let out = zai(&all);
+    assert_eq!(out.code, 0, "zai {args:?}: {}", out.stderr);
+    out
+}
+
+fn temp_file(name: &str) -> String {
+    let path = std::env::temp_dir().join(format!("zai-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, b"RIFF....WAVEfmt ").unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn chat_plain_and_streamed() {
+    let out = mock(&["chat", "Hello"]);
+    assert_eq!(out.stdout, "Hello! How can I help you today?\n");
+    assert_eq!(out.stderr, "The user greets me; I greet back.\n");
+    let out = mock(&["chat", "--stream", "Hello"]);
+    assert_eq!(out.stdout, "Hello! How can I help you today?\n");
+    assert_eq!(out.stderr, "The user greets me; I greet back.\n");
+    let out = mock(&["chat", "--stream", "--no-reasoning", "Hello"]);
+    assert_eq!(out.stderr, "");
+    let out = mock(&[
+        "chat",
+        "--system",
+        "Be brief.",
+        "--thinking",
+        "on",
+        "--image",
+        "https://x/cat.png",
+        "--max-tokens",
+        "100",
+        "--temperature",
+        "0.5",
+        "Hello",
+    ]);
+    assert_eq!(out.stdout, "Hello! How can I help you today?\n");
+}
+
+#[test]
+fn chat_json_has_the_same_shape_streamed_or_not() {
+    let plain: serde_json::Value =
+        serde_json::from_str(&mock(&["chat", "--json", "Hello"]).stdout).unwrap();
+    let streamed: serde_json::Value =
+        serde_json::from_str(&mock(&["chat", "--stream", "--json", "Hello"]).stdout).unwrap();
+    for v in [&plain, &streamed] {
+        assert_eq!(v["object"], "chat.completion");
+        assert_eq!(
+            v["choices"][0]["message"]["content"],
+            "Hello! How can I help you today?"
+        );
+        assert_eq!(v["choices"][0]["finish_reason"], "stop");
+        assert_eq!(v["usage"]["total_tokens"], 32);
+    }
+}
+
+#[test]
+fn chat_tool_calls_are_printed() {
+    let tools =
+        r#"[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object"}}}]"#;
+    let expected = "[tool call call_-7807252050131023498] get_weather({\"city\": \"Paris\"})\n";
+    assert_eq!(
+        mock(&["chat", "--tools", tools, "Weather?"]).stdout,
+        expected
+    );
+    let out = mock(&["chat", "--stream", "--tools", tools, "Weather?"]);
+    assert_eq!(out.stdout, expected);
+    assert!(out.stderr.contains("call get_weather"));
+}
+
+#[test]
+fn every_other_subcommand_against_the_mock() {
+    let wav = temp_file("a.wav");
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["image", "a cat"],
+            "https://aigc-files.z.ai/image/lighthouse.png\n",
+        ),
+        (
+            &["video", "a cat"],
+            "8230173823456789012-8230173823456789012\n",
+        ),
+        (
+            &["video", "a cat", "--wait"],
+            "https://aigc-files.z.ai/video/cat_piano.mp4\n",
+        ),
+        (
+            &["result", "t1", "--wait"],
+            "https://aigc-files.z.ai/video/cat_piano.mp4\n",
+        ),
+        (&["result", "t1"], ""),
+        (&["tokenize", "hello"], "9\n"),
+        (&["transcribe", &wav], "Hello, this is a test of GLM ASR.\n"),
+        (
+            &["transcribe", "--stream", &wav],
+            "Hello, this is a test of GLM ASR.\n",
+        ),
+        (
+            &["agent", "Hello, world!", "--var", "target_lang=zh-CN"],
+            "你好，世界！\n",
+        ),
+        (&["agent", "--stream", "Hello, world!"], "你好，世界！\n"),
+        (&["messages", "Hello"], "Hello! How can I help you today?\n"),
+        (
+            &["messages", "--stream", "Hello"],
+            "Hello! How can I help you today?\n",
+        ),
+    ];
+    for (args, stdout) in cases {
+        assert_eq!(mock(args).stdout, *stdout, "zai --mock {args:?}");
+    }
+    assert_eq!(mock(&["result", "t2"]).stderr, "status: PROCESSING\n");
+    for args in [
+        &["search", "rust"][..],
+        &["read", "https://www.rust-lang.org"],
+        &["ocr", &wav],
+        &["upload", &wav, "--purpose", "batch"],
+    ] {
+        assert!(!mock(args).stdout.trim().is_empty(), "zai --mock {args:?}");
+    }
+}
+
+#[test]
+fn api_calls_any_json_operation() {
+    let out = mock(&["api", "listFiles", "--param", "limit=2"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["object"], "list");
+    let out = mock(&[
+        "api",
+        "createEmbedding",
+        "--body",
+        r#"{"model":"embedding-3","input":"hi"}"#,
+    ]);
+    assert!(serde_json::from_str::<serde_json::Value>(&out.stdout).is_ok());
+    let out = mock(&["api", "retrieveBatch", "--param", "batch_id=b1"]);
+    assert!(out.stdout.contains("\"id\""));
+    assert!(
+        mock(&["api", "--list"])
+            .stdout
+            .contains("createChatCompletion")
+    );
+    let out = zai(&["--mock", "api", "noSuchOperation"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: unknown operation `noSuchOperation` (`zai api --list` shows them)\n"
+    );
+    let out = zai(&["--mock", "api", "retrieveBatch"]);
+    assert_eq!(out.code, 2);
+}
+
+#[test]
+fn errors_from_the_mock_on_demand() {
+    let out = zai(&[
+        "--mock",
+        "--max-retries",
+        "0",
+        "chat",
+        "--model",
+        "error-429",
+        "hi",
+    ]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "error: HTTP 429, code 1302: Rate limit reached for requests\n"
+    );
+    let out = zai(&["--mock", "chat", "--model", "error-400", "hi"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "error: HTTP 400, code 1214: Invalid request parameters\n"
+    );
+}
+
+#[test]
+fn api_errors_from_a_real_server_are_one_line_and_never_show_the_key() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST).path("/chat/completions");
+        then.status(429)
+            .header("content-type", "application/json")
+            .body(r#"{"error":{"code":"1302","message":"Rate limit reached for requests"}}"#);
+    });
+    let key = "secret-id.secret-value";
+    let out = zai(&[
+        "--base-url",
+        &server.base_url(),
+        "--api-key",
+        key,
+        "--max-retries",
+        "0",
+        "chat",
+        "hi",
+    ]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "error: HTTP 429, code 1302: Rate limit reached for requests\n"
+    );
+    let out = zai(&[
+        "--base-url",
+        &server.base_url(),
+        "--api-key",
+        key,
+        "--auth",
+        "jwt",
+        "--max-retries",
+        "0",
+        "chat",
+        "hi",
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(!out.stderr.contains("secret"));
+}
+
+#[test]
+fn network_errors_exit_1() {
+    let out = zai(&[
+        "--base-url",
+        "http://127.0.0.1:9",
+        "--api-key",
+        "k.s",
+        "--max-retries",
+        "0",
+        "tokenize",
+        "x",
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.starts_with("error: "), "{}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = zai(&["chat", "hi"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: no API key: set ZAI_API_KEY (or pass --api-key), or try --mock to answer from the built-in mock server\n"
+    );
+    assert_eq!(zai(&["chatty"]).code, 2);
+    assert_eq!(zai(&["--mock", "chat"]).code, 2);
+    assert_eq!(
+        zai(&["--mock", "chat", "--thinking", "maybe", "hi"]).code,
+        2
+    );
+    let out = zai(&["--mock", "ocr", "/no/such/file.png"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("error: cannot read /no/such/file.png")
+    );
+    assert_eq!(
+        zai(&["--mock", "chat", "--tools", "not json", "hi"]).code,
+        2
+    );
+}
+
+#[test]
+fn mock_subcommand_serves_until_killed() {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zai"))
+        .args(["mock", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line.trim().to_owned();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    let out = zai(&["--base-url", &url, "--api-key", "k.s", "tokenize", "hi"]);
+    child.kill().unwrap();
+    let _ = child.wait();
+    assert_eq!(out.stdout, "9\n");
+}
