@@ -9,18 +9,24 @@ root=$(pwd)
 scratch=$(mktemp -d)
 trap 'git -C "$root" checkout -q -- spec/zai.yaml src/ext/sse.rs; rm -rf "$scratch"' EXIT
 
-secs() { local s=$(date +%s.%N); "$@" >/dev/null 2>"$scratch/log" || { cat "$scratch/log"; exit 1; }; echo "$(date +%s.%N) - $s" | bc; }
+# Prints "wall W s, cpu C s" (cpu = user + sys of the build, robust to a busy machine).
+secs() {
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" >/dev/null 2>"$scratch/log"; } 2>&1 ) || { cat "$scratch/log"; exit 1; }
+  read -r wall user sys <<<"$t"
+  printf 'wall %6.1f s, cpu %6.1f s' "$wall" "$(echo "$user + $sys" | bc)"
+}
 
 cargo fetch -q
-echo "clean build, default features:   $(secs cargo build -q --target-dir "$scratch/default") s"
-echo "clean build, all features:       $(secs cargo build -q --all-features --target-dir "$scratch/all") s"
+echo "clean build, default features:   $(secs cargo build -q --target-dir "$scratch/default")"
+echo "clean build, all features:       $(secs cargo build -q --all-features --target-dir "$scratch/all")"
 sed -i 's/^  description: Typed description of the Z.AI (GLM) open platform HTTP API./&  /' spec/zai.yaml
-echo "rebuild after a spec edit:       $(secs cargo build -q --target-dir "$scratch/default") s"
+echo "rebuild after a spec edit:       $(secs cargo build -q --target-dir "$scratch/default")"
 git checkout -q -- spec/zai.yaml
 cargo build -q --target-dir "$scratch/default"
 echo "// touched" >> src/ext/sse.rs
-echo "rebuild after an src/ext edit:   $(secs cargo build -q --target-dir "$scratch/default") s"
-if cargo build -v --target-dir "$scratch/default" 2>&1 | grep -q "Running .*build-script-build"; then
+echo "rebuild after an src/ext edit:   $(secs cargo build -v --target-dir "$scratch/default")"
+if grep -q "Running .*build-script-build" "$scratch/log"; then
   echo "  build.rs reran after the src/ext edit (it should not)"; exit 1
 else
   echo "  build.rs did not rerun"
@@ -38,4 +44,4 @@ async-openai = { version = "0.43", features = ["full"] }
 TOML
 echo 'fn main() {}' > src/main.rs
 cargo fetch -q 2>/dev/null || cargo generate-lockfile -q
-echo "clean build, async-openai[full]: $(secs cargo build -q --target-dir "$scratch/ao-target") s"
+echo "clean build, async-openai[full]: $(secs cargo build -q --target-dir "$scratch/ao-target")"
