@@ -1,6 +1,8 @@
 //! What the client adds on top of the network, side by side with raw reqwest in
 //! the same run: per-call overhead, time to first token, and peak memory while
-//! streaming 1 GiB. `cargo bench --bench perf` runs it all and prints a table.
+//! streaming 1 GiB. The raw side does what a hand-written client must: serialize
+//! the same typed request (identical bytes on the wire), post it with the key, and
+//! parse the reply into the same type. `cargo bench --bench perf` runs it all and prints a table.
 //!
 //! Sections can be run alone: `cargo bench --bench perf -- overhead|ttft|memory`.
 
@@ -19,7 +21,7 @@ fn main() {
         .filter(|a| !a.starts_with("--"))
         .collect();
     match args.first().map(String::as_str) {
-        Some("overhead-worker") => overhead_worker(),
+        Some("overhead-worker") => overhead_worker(args.get(1).map(String::as_str)),
         Some("memory-worker") => memory_worker(&args[1], args[2].parse().unwrap()),
         Some("overhead") => overhead(),
         Some("ttft") => ttft(),
@@ -63,7 +65,9 @@ fn overhead() {
     print!("{}", String::from_utf8_lossy(&output.stdout));
 }
 
-fn overhead_worker() {
+/// `only`: `zai` or `raw` runs one side alone (for instruction counts under
+/// `valgrind --tool=callgrind`).
+fn overhead_worker(only: Option<&str>) {
     const CALLS: usize = 5000;
     const BLOCK: usize = 250;
     let addr = start_server(StreamShape {
@@ -75,7 +79,6 @@ fn overhead_worker() {
     let client = zai_client(&base);
     let raw = reqwest::Client::new();
     let request: ChatCompletionRequest = serde_json::from_str(REQUEST).unwrap();
-    let body = serde_json::to_vec(&request).unwrap();
     let url = format!("{base}/chat/completions");
     let (mut zai_us, mut raw_us) = (Vec::new(), Vec::new());
     runtime.block_on(async {
@@ -84,6 +87,9 @@ fn overhead_worker() {
         }
         for block in 0..CALLS / BLOCK {
             for side in [block % 2, 1 - block % 2] {
+                if only.is_some_and(|o| o != ["zai", "raw"][side]) {
+                    continue;
+                }
                 let started = Instant::now();
                 for _ in 0..BLOCK {
                     if side == 0 {
@@ -93,8 +99,7 @@ fn overhead_worker() {
                         let response = raw
                             .post(&url)
                             .header("authorization", "Bearer bench.key")
-                            .header("content-type", "application/json")
-                            .body(body.clone())
+                            .json(&request)
                             .send()
                             .await
                             .unwrap();
@@ -112,6 +117,9 @@ fn overhead_worker() {
             }
         }
     });
+    if only.is_some() {
+        return;
+    }
     let ratios: Vec<f64> = zai_us.iter().zip(&raw_us).map(|(z, r)| z / r).collect();
     println!(
         "overhead: {CALLS} sequential calls each side, blocks of {BLOCK}: zai {:.1} µs/call, raw {:.1} µs/call, median ratio {:.3}",
