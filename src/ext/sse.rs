@@ -336,8 +336,11 @@ impl<T: Chunk> EventStream<T> {
 
 /// An event's payload as a chunk, or the error object it carries.
 fn parse_event<T: Chunk>(event: Event<'_>) -> Result<T, Error> {
-    let looks_like_error = event.event == Some("error")
-        || memchr::memmem::find(event.data.as_bytes(), b"\"error\"").is_some();
+    // Built once: building a SIMD searcher per event cost more than the search.
+    static ERROR_KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\"error\""));
+    let looks_like_error =
+        event.event == Some("error") || ERROR_KEY.find(event.data.as_bytes()).is_some();
     if looks_like_error
         && let Ok(serde_json::Value::Object(map)) = serde_json::from_str(event.data)
         && (event.event == Some("error") || map.get("error").is_some_and(|e| !e.is_null()))
