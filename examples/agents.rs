@@ -15,10 +15,15 @@ use zai::types::{
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
     let mock = zai::mock::MockServer::start().await;
-    let client = zai::Client::builder().api_key("demo.key").base_url(mock.url()).build()?;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
 
     // The translation agent: text in, options in `custom_variables`.
-    let text = AgentContentPart::Text { text: "Ownership is Rust's most unique feature.".into() };
+    let text = AgentContentPart::Text {
+        text: "Ownership is Rust's most unique feature.".into(),
+    };
     let message = AgentInputMessage::new("user", AgentInputContent::from(vec![text]));
     let vars = serde_json::json!({"source_lang": "en", "target_lang": "zh-CN"});
     let request = AgentCompletionRequest::new("general_translation", vec![message])
@@ -41,13 +46,21 @@ async fn main() -> Result<(), zai::Error> {
     // An agent answering with an `async_id`: poll its result until done.
     let request = AgentAsyncResultRequest::new("vidu_template_agent", "agt-async-1");
     let options = PollOptions::every(Duration::from_millis(50), Duration::from_secs(10));
-    let result = client.wait_agent_async_result(&request, &options, |_| {}).await?;
-    println!("async result: status {:?}, choices {:?}", result.status, result.choices);
+    let result = client
+        .wait_agent_async_result(&request, &options, |_| {})
+        .await?;
+    println!(
+        "async result: status {:?}, choices {:?}",
+        result.status, result.choices
+    );
 
     // A slides agent conversation, with its PDF export.
     let request = AgentConversationRequest::new("slides_glm_agent", "conv-8d1e7c")
         .custom_variables(AgentConversationVariables::default().include_pdf(true));
     let conversation = client.retrieve_agent_conversation(&request).await?;
-    println!("conversation {:?}: {:?}", conversation.conversation_id, conversation.choices);
+    println!(
+        "conversation {:?}: {:?}",
+        conversation.conversation_id, conversation.choices
+    );
     Ok(())
 }

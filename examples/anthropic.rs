@@ -13,7 +13,10 @@ use zai::types::{
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
     let mock = zai::mock::MockServer::start().await;
-    let client = zai::Client::builder().api_key("demo.key").base_url(mock.url()).build()?;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
 
     let question = AnthropicInputContent::String("Latest version of serde?".into());
     let message = AnthropicInputMessage::new(AnthropicInputMessageRole::User, question);
@@ -21,7 +24,10 @@ async fn main() -> Result<(), zai::Error> {
 
     // Plain: one message with typed content blocks.
     let reply = client.create_message(&request).await?;
-    println!("message {:?}, stop reason {:?}", reply.id, reply.stop_reason);
+    println!(
+        "message {:?}, stop reason {:?}",
+        reply.id, reply.stop_reason
+    );
     for block in &reply.content {
         match block {
             AnthropicContentBlock::Text { text } => println!("  text: {text}"),

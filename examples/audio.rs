@@ -11,7 +11,10 @@ use zai::types::{SpeechRequest, TranscriptionRequest};
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
     let mock = zai::mock::MockServer::start().await;
-    let client = zai::Client::builder().api_key("demo.key").base_url(mock.url()).build()?;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
 
     // Speech to text: the audio file goes as a multipart part.
     let wav = FilePart::new(b"RIFF....WAVEfmt ".to_vec(), "hello.wav", "audio/wav");
@@ -28,7 +31,11 @@ async fn main() -> Result<(), zai::Error> {
     }
     let path = std::env::temp_dir().join("zai-example-speech.wav");
     std::fs::write(&path, &audio).map_err(|e| zai::Error::InvalidRequest(e.to_string()))?;
-    println!("speech: {} bytes written to {}", audio.len(), path.display());
+    println!(
+        "speech: {} bytes written to {}",
+        audio.len(),
+        path.display()
+    );
 
     // Streamed speech: each chunk's delta carries base64 audio.
     let mut chunks = client.create_speech_stream(&request).await?;

@@ -11,7 +11,10 @@ use zai::types::{ChatCompletionRequest, ChatMessage, CreateBatchRequest};
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
     let mock = zai::mock::MockServer::start().await;
-    let client = zai::Client::builder().api_key("demo.key").base_url(mock.url()).build()?;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
 
     // A batch over an uploaded JSONL file (see the `files` example).
     let request = CreateBatchRequest::new("file-in-1", "/v4/chat/completions");
@@ -20,7 +23,10 @@ async fn main() -> Result<(), zai::Error> {
     println!("created {id}: {:?}", batch.status);
 
     let batch = client.retrieve_batch(&id).await?;
-    println!("retrieved {id}: {:?}, counts {:?}", batch.status, batch.request_counts);
+    println!(
+        "retrieved {id}: {:?}, counts {:?}",
+        batch.status, batch.request_counts
+    );
 
     // Newest first; `after` and `limit` page through the list.
     let page = client.list_batches(None, Some(20)).await?;
@@ -37,12 +43,14 @@ async fn main() -> Result<(), zai::Error> {
         .enumerate()
         .map(|(i, text)| {
             let request = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user(*text)]);
-            (format!("request-{}", i + 1), request)
+            (format!("r{}", i + 1), request)
         })
         .collect();
     let options = PollOptions::every(Duration::from_millis(50), Duration::from_secs(10));
     for result in client.run_chat_batch(&requests, &options, |_| {}).await? {
-        let answer = result.outcome.map(|r| r.choices.first().and_then(|c| c.message.clone()));
+        let answer = result
+            .outcome
+            .map(|r| r.choices.first().and_then(|c| c.message.clone()));
         println!("{}: {answer:?}", result.custom_id);
     }
     Ok(())

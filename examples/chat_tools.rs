@@ -14,7 +14,10 @@ use zai::{ChatEvent, ChatStreamExt};
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
     let mock = zai::mock::MockServer::start().await;
-    let client = zai::Client::builder().api_key("demo.key").base_url(mock.url()).build()?;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
 
     // 1. Offer a function tool (its arguments as a JSON Schema).
     let schema = serde_json::json!({
@@ -33,22 +36,34 @@ async fn main() -> Result<(), zai::Error> {
     let calls = message.and_then(|m| m.tool_calls).unwrap_or_default();
     for call in &calls {
         let function = call.function.clone().unwrap_or_default();
-        println!("tool call {:?}: {:?}({:?})", call.id, function.name, function.arguments);
+        println!(
+            "tool call {:?}: {:?}({:?})",
+            call.id, function.name, function.arguments
+        );
     }
     messages.push(ChatMessage::assistant_tool_calls(None, calls.clone()));
     for call in &calls {
         let id = call.id.clone().unwrap_or_default();
-        messages.push(ChatMessage::tool(id, r#"{"temperature_c": 21, "sky": "clear"}"#));
+        messages.push(ChatMessage::tool(
+            id,
+            r#"{"temperature_c": 21, "sky": "clear"}"#,
+        ));
     }
 
     // 3. Send the tool results back and read the final answer.
     let request = ChatCompletionRequest::new("glm-4.7", messages);
     let answer = client.create_chat_completion(&request).await?;
-    let text = answer.choices.first().and_then(|c| c.message.as_ref()?.content.clone());
+    let text = answer
+        .choices
+        .first()
+        .and_then(|c| c.message.as_ref()?.content.clone());
     println!("answer: {text:?}");
 
     // 4. The same conversation, streamed: semantic events as they arrive.
-    let mut events = client.create_chat_completion_stream(&request).await?.events();
+    let mut events = client
+        .create_chat_completion_stream(&request)
+        .await?
+        .events();
     while let Some(event) = events.next().await {
         match event? {
             ChatEvent::ReasoningDelta(text) => println!("thinking: {text:?}"),

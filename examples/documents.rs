@@ -11,19 +11,31 @@ use zai::types::{FileParseRequest, HandwritingOcrRequest};
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
     let mock = zai::mock::MockServer::start().await;
-    let client = zai::Client::builder().api_key("demo.key").base_url(mock.url()).build()?;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
     let pdf = || FilePart::new(b"%PDF-1.7 tiny".to_vec(), "report.pdf", "application/pdf");
 
     // Start a parse task, then fetch its result as text (a `ByteStream`).
-    let task = client.create_file_parse_task(&FileParseRequest::new(pdf(), "pdf", "lite")).await?;
+    let task = client
+        .create_file_parse_task(&FileParseRequest::new(pdf(), "pdf", "lite"))
+        .await?;
     let task_id = task.task_id.clone().unwrap_or_default();
     println!("parse task {task_id:?}: success {:?}", task.success);
-    let mut body = client.retrieve_file_parse_result(&task_id, "text").await?.into_inner();
+    let mut body = client
+        .retrieve_file_parse_result(&task_id, "text")
+        .await?
+        .into_inner();
     let mut text = Vec::new();
     while let Some(chunk) = body.next().await {
         text.extend_from_slice(&chunk.map_err(zai::Error::Transport)?);
     }
-    println!("parse result ({} bytes): {}", text.len(), String::from_utf8_lossy(&text));
+    println!(
+        "parse result ({} bytes): {}",
+        text.len(),
+        String::from_utf8_lossy(&text)
+    );
 
     // Or synchronously (`prime-sync`): the content comes back at once.
     let request = FileParseRequest::new(pdf(), "pdf", "prime-sync");

@@ -8,7 +8,10 @@ use zai::types::{EmbeddingInput, EmbeddingRequest, ModerationInput, ModerationRe
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
     let mock = zai::mock::MockServer::start().await;
-    let client = zai::Client::builder().api_key("demo.key").base_url(mock.url()).build()?;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
 
     // One vector per input text (optionally shortened with `dimensions`).
     let input = EmbeddingInput::Texts(vec!["red apple".into(), "green pear".into()]);
@@ -16,13 +19,19 @@ async fn main() -> Result<(), zai::Error> {
     let embeddings = client.create_embedding(&request).await?;
     for item in &embeddings.data {
         let head: Vec<_> = item.embedding.iter().take(3).collect();
-        println!("embedding #{:?}: {} floats, starts {head:?}", item.index, item.embedding.len());
+        println!(
+            "embedding #{:?}: {} floats, starts {head:?}",
+            item.index,
+            item.embedding.len()
+        );
     }
     println!("usage: {:?}", embeddings.usage);
 
     // Moderation: a risk level and risk types per checked part.
     let input = ModerationInput::String("A friendly chat about gardening.".into());
-    let verdict = client.create_moderation(&ModerationRequest::new("moderation", input)).await?;
+    let verdict = client
+        .create_moderation(&ModerationRequest::new("moderation", input))
+        .await?;
     for result in &verdict.result_list {
         println!(
             "moderation: {:?} risk {:?} {:?}",

@@ -10,17 +10,27 @@ use zai::types::FileUploadRequest;
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
     let mock = zai::mock::MockServer::start().await;
-    let client = zai::Client::builder().api_key("demo.key").base_url(mock.url()).build()?;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
 
     // Upload a JSONL file for a batch job.
     let line = r#"{"custom_id":"1","method":"POST","url":"/v4/chat/completions","body":{}}"#;
     let part = FilePart::new(line.as_bytes().to_vec(), "input.jsonl", "application/jsonl");
-    let file = client.upload_file(&FileUploadRequest::new(part, "batch")).await?;
+    let file = client
+        .upload_file(&FileUploadRequest::new(part, "batch"))
+        .await?;
     let id = file.id.clone().unwrap_or_default();
-    println!("uploaded: {id} ({:?}, {:?} bytes)", file.filename, file.bytes);
+    println!(
+        "uploaded: {id} ({:?}, {:?} bytes)",
+        file.filename, file.bytes
+    );
 
     // List the batch files (after, limit, order, purpose).
-    let page = client.list_files(None, Some(10), Some("desc"), Some("batch")).await?;
+    let page = client
+        .list_files(None, Some(10), Some("desc"), Some("batch"))
+        .await?;
     for f in &page.data {
         println!("listed: {:?} {:?}", f.id, f.filename);
     }
@@ -31,7 +41,11 @@ async fn main() -> Result<(), zai::Error> {
     while let Some(chunk) = body.next().await {
         content.extend_from_slice(&chunk.map_err(zai::Error::Transport)?);
     }
-    println!("content: {} bytes: {}", content.len(), String::from_utf8_lossy(&content).trim());
+    println!(
+        "content: {} bytes: {}",
+        content.len(),
+        String::from_utf8_lossy(&content).trim()
+    );
 
     // Delete it.
     let deleted = client.delete_file(&id).await?;

@@ -11,7 +11,10 @@ use zai::types::ImageGenerationRequest;
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
     let mock = zai::mock::MockServer::start().await;
-    let client = zai::Client::builder().api_key("demo.key").base_url(mock.url()).build()?;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
 
     // Synchronous: the reply carries the image URL(s) directly.
     let request = ImageGenerationRequest::new("cogview-4-250304", "An isometric pixel-art café")

@@ -10,11 +10,16 @@ use zai::types::{
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
     let mock = zai::mock::MockServer::start().await;
-    let client = zai::Client::builder().api_key("demo.key").base_url(mock.url()).build()?;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
 
     // Count the prompt tokens a conversation would use.
     let messages = vec![ChatMessage::system("Be brief."), ChatMessage::user("Hi!")];
-    let tokens = client.tokenize(&TokenizerRequest::new("glm-4.7", messages)).await?;
+    let tokens = client
+        .tokenize(&TokenizerRequest::new("glm-4.7", messages))
+        .await?;
     println!("tokenizer: {:?}", tokens.usage);
 
     // Search the web.
@@ -29,7 +34,11 @@ async fn main() -> Result<(), zai::Error> {
         .read_web_page(&ReaderRequest::new("https://doc.rust-lang.org/book/"))
         .await?;
     if let Some(result) = page.reader_result {
-        println!("reader: {:?} ({} chars)", result.title, result.content.unwrap_or_default().len());
+        println!(
+            "reader: {:?} ({} chars)",
+            result.title,
+            result.content.unwrap_or_default().len()
+        );
     }
 
     // Parse the layout of a document image (GLM-OCR) into Markdown.

@@ -11,7 +11,10 @@ use zai::types::VideoGenerationRequest;
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
     let mock = zai::mock::MockServer::start().await;
-    let client = zai::Client::builder().api_key("demo.key").base_url(mock.url()).build()?;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
 
     let request = VideoGenerationRequest::new("cogvideox-3")
         .prompt("A red fox running through fresh snow, slow motion.")
