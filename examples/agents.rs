@@ -49,18 +49,28 @@ async fn main() -> Result<(), zai::Error> {
     let result = client
         .wait_agent_async_result(&request, &options, |_| {})
         .await?;
-    println!(
-        "async result: status {:?}, choices {:?}",
-        result.status, result.choices
-    );
+    println!("async result: status {:?}", result.status);
+    print_content(result.choices);
 
     // A slides agent conversation, with its PDF export.
     let request = AgentConversationRequest::new("slides_glm_agent", "conv-8d1e7c")
         .custom_variables(AgentConversationVariables::default().include_pdf(true));
     let conversation = client.retrieve_agent_conversation(&request).await?;
-    println!(
-        "conversation {:?}: {:?}",
-        conversation.conversation_id, conversation.choices
-    );
+    println!("conversation {:?}", conversation.conversation_id);
+    print_content(conversation.choices);
     Ok(())
+}
+
+/// Prints the media an agent produced (files, images, videos).
+fn print_content(choices: Option<Vec<zai::types::AgentResultChoice>>) {
+    for message in choices
+        .into_iter()
+        .flatten()
+        .flat_map(|c| c.message.unwrap_or_default())
+    {
+        for c in message.content {
+            let url = c.file_url.or(c.image_url).or(c.video_url);
+            println!("  {:?}: {:?} {:?}", c.type_, c.tag_en, url);
+        }
+    }
 }

@@ -1,12 +1,9 @@
-//! Batch jobs: create / retrieve / list / cancel, then the one-call helper
-//! `Client::run_chat_batch` (upload JSONL, create, wait, download, match lines).
+//! Batch jobs: create / retrieve / list / cancel.
 //!
 //! Runs against the built-in mock server:
 //! `cargo run --example batches --features mock`
 
-use std::time::Duration;
-use zai::ext::poll::PollOptions;
-use zai::types::{ChatCompletionRequest, ChatMessage, CreateBatchRequest};
+use zai::types::CreateBatchRequest;
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
@@ -37,21 +34,8 @@ async fn main() -> Result<(), zai::Error> {
     let cancelled = client.cancel_batch(&id).await?;
     println!("cancel {id}: {:?}", cancelled.status);
 
-    // Or all in one: requests in, one result per `custom_id` out.
-    let requests: Vec<(String, ChatCompletionRequest)> = ["Hello", "Bonjour"]
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let request = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user(*text)]);
-            (format!("r{}", i + 1), request)
-        })
-        .collect();
-    let options = PollOptions::every(Duration::from_millis(50), Duration::from_secs(10));
-    for result in client.run_chat_batch(&requests, &options, |_| {}).await? {
-        let answer = result
-            .outcome
-            .map(|r| r.choices.first().and_then(|c| c.message.clone()));
-        println!("{}: {answer:?}", result.custom_id);
-    }
+    // `client.run_chat_batch(&requests, &options, progress)` does it all in one
+    // call (upload JSONL, create, `wait_batch`, download, match lines by
+    // `custom_id`); it needs a batch that completes, which the mock's never does.
     Ok(())
 }

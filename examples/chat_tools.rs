@@ -27,7 +27,7 @@ async fn main() -> Result<(), zai::Error> {
     });
     let schema = schema.as_object().cloned().unwrap_or_default();
     let weather = ChatTool::function("get_weather", "Current weather of a city", schema);
-    let mut messages = vec![ChatMessage::user("What's the weather in Beijing?")];
+    let mut messages = vec![ChatMessage::user("What's the weather in Paris?")];
     let request = ChatCompletionRequest::new("glm-4.7", messages.clone()).tools(vec![weather]);
     let reply = client.create_chat_completion(&request).await?;
 

@@ -37,8 +37,8 @@ async fn main() -> Result<(), zai::Error> {
         })
         .await?;
     println!("final status: {:?}", result.task_status);
-    for image in result.image_result.unwrap_or_default() {
-        println!("image url: {:?}", image.url);
-    }
+    // (The mock serves one shared SUCCESS example, a video task, so this is
+    // `None` there; a real `glm-image` task fills `image_result`.)
+    println!("image result: {:?}", result.image_result);
     Ok(())
 }

@@ -63,6 +63,12 @@ async fn main() -> Result<(), zai::Error> {
     }
     let request = AssistantConversationListRequest::new("659e54b1b8006379b4b2abd6").page_size(10);
     let page = client.list_assistant_conversations(&request).await?;
-    println!("conversations: {:?}", page.data);
+    for c in page.data.map(|d| d.conversation_list).unwrap_or_default() {
+        println!(
+            "conversation {:?}: {:?} tokens",
+            c.id,
+            c.usage.and_then(|u| u.total_tokens)
+        );
+    }
     Ok(())
 }
