@@ -1,0 +1,77 @@
+//! A tool-call round trip with chat completions, then a streamed reply.
+//!
+//! The request offers a `get_weather` function; the model answers with a tool
+//! call, we "run" the tool and send its result back as a `tool` message. Finally
+//! a streamed request is printed event by event with `ChatStreamExt::events()`.
+//!
+//! Runs against the built-in mock server:
+//! `cargo run --example chat_tools --features mock`
+
+use futures_util::StreamExt;
+use zai::types::{ChatCompletionRequest, ChatMessage, ChatTool};
+use zai::{ChatEvent, ChatStreamExt};
+
+#[tokio::main]
+async fn main() -> Result<(), zai::Error> {
+    let mock = zai::mock::MockServer::start().await;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
+
+    // 1. Offer a function tool (its arguments as a JSON Schema).
+    let schema = serde_json::json!({
+        "type": "object",
+        "properties": {"city": {"type": "string"}},
+        "required": ["city"]
+    });
+    let schema = schema.as_object().cloned().unwrap_or_default();
+    let weather = ChatTool::function("get_weather", "Current weather of a city", schema);
+    let mut messages = vec![ChatMessage::user("What's the weather in Paris?")];
+    let request = ChatCompletionRequest::new("glm-4.7", messages.clone()).tools(vec![weather]);
+    let reply = client.create_chat_completion(&request).await?;
+
+    // 2. The assistant asked for tool calls: answer each one.
+    let message = reply.choices.first().and_then(|c| c.message.clone());
+    let calls = message.and_then(|m| m.tool_calls).unwrap_or_default();
+    for call in &calls {
+        let function = call.function.clone().unwrap_or_default();
+        println!(
+            "tool call {:?}: {:?}({:?})",
+            call.id, function.name, function.arguments
+        );
+    }
+    messages.push(ChatMessage::assistant_tool_calls(None, calls.clone()));
+    for call in &calls {
+        let id = call.id.clone().unwrap_or_default();
+        messages.push(ChatMessage::tool(
+            id,
+            r#"{"temperature_c": 21, "sky": "clear"}"#,
+        ));
+    }
+
+    // 3. Send the tool results back and read the final answer.
+    let request = ChatCompletionRequest::new("glm-4.7", messages);
+    let answer = client.create_chat_completion(&request).await?;
+    let text = answer
+        .choices
+        .first()
+        .and_then(|c| c.message.as_ref()?.content.clone());
+    println!("answer: {text:?}");
+
+    // 4. The same conversation, streamed: semantic events as they arrive.
+    let mut events = client
+        .create_chat_completion_stream(&request)
+        .await?
+        .events();
+    while let Some(event) = events.next().await {
+        match event? {
+            ChatEvent::ReasoningDelta(text) => println!("thinking: {text:?}"),
+            ChatEvent::ContentDelta(text) => println!("content:  {text:?}"),
+            ChatEvent::Usage(usage) => println!("usage:    {:?} tokens", usage.total_tokens),
+            ChatEvent::Done { finish_reason } => println!("done:     {finish_reason:?}"),
+            other => println!("event:    {other:?}"),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,54 @@
+//! Files: upload (multipart), list, download the content bytes, delete.
+//!
+//! Runs against the built-in mock server:
+//! `cargo run --example files --features mock`
+
+use futures_util::StreamExt;
+use zai::ext::multipart::FilePart;
+use zai::types::FileUploadRequest;
+
+#[tokio::main]
+async fn main() -> Result<(), zai::Error> {
+    let mock = zai::mock::MockServer::start().await;
+    let client = zai::Client::builder()
+        .api_key("demo.key")
+        .base_url(mock.url())
+        .build()?;
+
+    // Upload a JSONL file for a batch job.
+    let line = r#"{"custom_id":"1","method":"POST","url":"/v4/chat/completions","body":{}}"#;
+    let part = FilePart::new(line.as_bytes().to_vec(), "input.jsonl", "application/jsonl");
+    let file = client
+        .upload_file(&FileUploadRequest::new(part, "batch"))
+        .await?;
+    let id = file.id.clone().unwrap_or_default();
+    println!(
+        "uploaded: {id} ({:?}, {:?} bytes)",
+        file.filename, file.bytes
+    );
+
+    // List the batch files (after, limit, order, purpose).
+    let page = client
+        .list_files(None, Some(10), Some("desc"), Some("batch"))
+        .await?;
+    for f in &page.data {
+        println!("listed: {:?} {:?}", f.id, f.filename);
+    }
+
+    // Download a file's content: a `ByteStream` of the raw bytes.
+    let mut body = client.retrieve_file_content(&id).await?.into_inner();
+    let mut content = Vec::new();
+    while let Some(chunk) = body.next().await {
+        content.extend_from_slice(&chunk.map_err(zai::Error::Transport)?);
+    }
+    println!(
+        "content: {} bytes: {}",
+        content.len(),
+        String::from_utf8_lossy(&content).trim()
+    );
+
+    // Delete it.
+    let deleted = client.delete_file(&id).await?;
+    println!("deleted {:?}: {:?}", deleted.id, deleted.deleted);
+    Ok(())
+}
