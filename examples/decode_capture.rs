@@ -12,9 +12,7 @@
 //!
 //! Exits 1 with a one-line error on stderr when decoding fails.
 
-use bytes::Bytes;
 use std::process::ExitCode;
-use zai::types::ChatCompletionResponse;
 
 struct Args {
     chunk: Option<usize>,
@@ -55,56 +53,11 @@ fn parse_args() -> Result<Args, String> {
     })
 }
 
-/// A `.chunks.txt` capture (one JSON chunk per line, maybe `[DONE]`) as SSE.
-fn lines_to_sse(body: &[u8]) -> Vec<u8> {
-    let mut sse = Vec::with_capacity(body.len() + body.len() / 8);
-    for line in body.split(|b| *b == b'\n') {
-        let line = line.trim_ascii();
-        if !line.is_empty() {
-            sse.extend_from_slice(b"data: ");
-            sse.extend_from_slice(line);
-            sse.extend_from_slice(b"\n\n");
-        }
-    }
-    sse
-}
-
 fn run(args: Args) -> Result<String, String> {
     let body = std::fs::read(&args.file).map_err(|e| format!("{}: {e}", args.file))?;
-    if let Some(status) = args.status.filter(|s| *s >= 400) {
-        let status = reqwest::StatusCode::from_u16(status).map_err(|e| e.to_string())?;
-        let error = zai::ApiError::parse(status, &Default::default(), Bytes::from(body));
-        let json = serde_json::json!({
-            "status": error.status.as_u16(),
-            "code": error.code,
-            "message": error.message,
-        });
-        return Ok(json.to_string());
-    }
-    let text = body
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&body)
-        .trim_ascii();
-    let stream = if text.starts_with(b"{") {
-        // A JSON body, or one JSON chunk per line.
-        match serde_json::from_slice::<ChatCompletionResponse>(text) {
-            Ok(response) => return serde_json::to_string(&response).map_err(|e| e.to_string()),
-            Err(e) if !text.contains(&b'\n') => return Err(format!("JSON body: {e}")),
-            Err(_) => Bytes::from(lines_to_sse(text)),
-        }
-    } else {
-        Bytes::from(body)
-    };
-    let pieces: Vec<Bytes> = match args.chunk {
-        Some(n) => (0..stream.len())
-            .step_by(n)
-            .map(|at| stream.slice(at..stream.len().min(at + n)))
-            .collect(),
-        None => vec![stream],
-    };
-    let response =
-        zai::ext::accumulate::completion_from_bytes(pieces).map_err(|e| e.to_string())?;
-    serde_json::to_string(&response).map_err(|e| e.to_string())
+    zai::ext::capture::decode_capture(&body, args.chunk, args.status)
+        .map(|json| json.to_string())
+        .map_err(|e| e.to_string())
 }
 
 fn main() -> ExitCode {

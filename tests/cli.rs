@@ -307,3 +307,47 @@ fn mock_subcommand_serves_until_killed() {
     let _ = child.wait();
     assert_eq!(out.stdout, "9\n");
 }
+
+#[test]
+fn decode_reassembles_a_capture_at_any_chunking_without_a_key() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/stream_tool_index_minus1.sse"
+    );
+    let whole = zai(&["decode", file]);
+    assert_eq!(whole.code, 0, "{}", whole.stderr);
+    let json: serde_json::Value = serde_json::from_str(&whole.stdout).unwrap();
+    let call = &json["choices"][0]["message"]["tool_calls"][0];
+    assert_eq!(
+        call["index"], 0,
+        "a -1 wire index becomes the call's position"
+    );
+    assert_eq!(json["choices"][0]["finish_reason"], "tool_calls");
+    for chunk in ["1", "7", "64", "1460"] {
+        assert_eq!(
+            zai(&["decode", "--chunk", chunk, file]).stdout,
+            whole.stdout,
+            "chunk {chunk}"
+        );
+    }
+    let error = temp_file("error.json");
+    std::fs::write(
+        &error,
+        r#"{"error":{"code":"1302","message":"Rate limit reached for requests"}}"#,
+    )
+    .unwrap();
+    let mapped = zai(&["decode", "--status", "429", &error]);
+    assert_eq!(
+        mapped.stdout.trim(),
+        r#"{"code":"1302","message":"Rate limit reached for requests","status":429}"#
+    );
+    let bad = temp_file("bad.sse");
+    std::fs::write(&bad, "data: {\"id\":\"x\"}\n\n").unwrap();
+    let broken = zai(&["decode", &bad]);
+    assert_eq!(
+        (broken.code, broken.stderr.lines().count()),
+        (1, 1),
+        "{}",
+        broken.stderr
+    );
+}

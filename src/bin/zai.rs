@@ -160,6 +160,17 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Decode a captured response body (SSE stream or JSON) with the client's own
+    /// decoder; prints the completion (or the mapped error) as one JSON object.
+    Decode {
+        file: std::path::PathBuf,
+        /// Feed the body in pieces of this many bytes.
+        #[arg(long)]
+        chunk: Option<usize>,
+        /// Treat the body as an error response with this HTTP status.
+        #[arg(long)]
+        status: Option<u16>,
+    },
     /// Serve the mock API on loopback until Ctrl-C.
     Mock {
         /// Port (default: any free port).
@@ -266,6 +277,18 @@ async fn run(cli: Cli) -> Outcome {
         tokio::signal::ctrl_c()
             .await
             .map_err(|e| Failure::Call(e.to_string()))?;
+        return Ok(());
+    }
+    if let Command::Decode {
+        file,
+        chunk,
+        status,
+    } = &cli.command
+    {
+        let body = std::fs::read(file)
+            .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", file.display())))?;
+        let json = zai::ext::capture::decode_capture(&body, *chunk, *status)?;
+        println!("{json}");
         return Ok(());
     }
     if let Command::Api { list: true, .. } = cli.command {
@@ -420,7 +443,7 @@ async fn run(cli: Cli) -> Outcome {
             params,
             ..
         } => api(&client, operation_id.unwrap_or_default(), body, params).await,
-        Command::Mock { .. } => Ok(()),
+        Command::Mock { .. } | Command::Decode { .. } => Ok(()),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod accumulate;
 pub mod auth;
 pub mod batch;
+pub mod capture;
 pub mod client;
 pub mod error;
 pub mod messages;

@@ -1,0 +1,76 @@
+//! Decoding a captured response body with the client's own machinery: the
+//! debugging path behind `examples/decode_capture.rs` and `zai decode`.
+
+use crate::ext::error::{ApiError, Error};
+use crate::types::ChatCompletionResponse;
+use bytes::Bytes;
+
+/// Decodes a captured body and returns one JSON value:
+/// * with `status` ≥ 400: the body mapped through the error path,
+///   `{"status", "code", "message"}`;
+/// * a JSON body: the typed [`ChatCompletionResponse`], re-serialized;
+/// * an event stream (or one JSON chunk per line): the accumulated completion,
+///   shaped as a non-streaming response, fed in `chunk`-byte pieces if given.
+pub fn decode_capture(
+    body: &[u8],
+    chunk: Option<usize>,
+    status: Option<u16>,
+) -> Result<serde_json::Value, Error> {
+    if let Some(status) = status.filter(|s| *s >= 400) {
+        let status = reqwest::StatusCode::from_u16(status)
+            .map_err(|_| Error::InvalidRequest(format!("{status} is not an HTTP status")))?;
+        let error = ApiError::parse(status, &Default::default(), Bytes::copy_from_slice(body));
+        return Ok(serde_json::json!({
+            "status": error.status.as_u16(),
+            "code": error.code,
+            "message": error.message,
+        }));
+    }
+    let text = body
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(body)
+        .trim_ascii();
+    let stream = if text.starts_with(b"{") {
+        match serde_json::from_slice::<ChatCompletionResponse>(text) {
+            Ok(response) => return to_json(&response),
+            Err(source) if !text.contains(&b'\n') => {
+                return Err(Error::Decode {
+                    status: 200,
+                    body: Bytes::copy_from_slice(text),
+                    source,
+                });
+            }
+            Err(_) => Bytes::from(lines_to_sse(text)),
+        }
+    } else {
+        Bytes::copy_from_slice(body)
+    };
+    let pieces: Vec<Bytes> = match chunk.filter(|n| *n > 0) {
+        Some(n) => (0..stream.len())
+            .step_by(n)
+            .map(|at| stream.slice(at..stream.len().min(at + n)))
+            .collect(),
+        None => vec![stream],
+    };
+    let response = crate::ext::accumulate::completion_from_bytes(pieces)?;
+    to_json(&response)
+}
+
+/// A `.chunks.txt` capture (one JSON chunk per line, maybe `[DONE]`) as SSE.
+fn lines_to_sse(body: &[u8]) -> Vec<u8> {
+    let mut sse = Vec::with_capacity(body.len() + body.len() / 8);
+    for line in body.split(|b| *b == b'\n') {
+        let line = line.trim_ascii();
+        if !line.is_empty() {
+            sse.extend_from_slice(b"data: ");
+            sse.extend_from_slice(line);
+            sse.extend_from_slice(b"\n\n");
+        }
+    }
+    sse
+}
+
+fn to_json(response: &ChatCompletionResponse) -> Result<serde_json::Value, Error> {
+    serde_json::to_value(response)
+        .map_err(|e| Error::InvalidRequest(format!("re-serializing: {e}")))
+}
