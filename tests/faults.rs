@@ -332,3 +332,26 @@ async fn deadline_bounds_the_whole_call() {
     );
     assert!(started.elapsed() < Duration::from_secs(2));
 }
+
+#[tokio::test]
+async fn multipart_upload_is_rebuilt_and_retried() {
+    let uploaded = r#"{"id":"file-1","object":"file","bytes":5,"filename":"a.txt","purpose":"agent","created_at":1}"#;
+    let server = serve(vec![
+        error("503 Service Unavailable", "1305", &[]),
+        Step::Reply(http(
+            "200 OK",
+            &["content-type: application/json"],
+            uploaded.as_bytes(),
+        )),
+    ])
+    .await;
+    let file = zai::ext::multipart::FilePart::new(&b"hello"[..], "a.txt", "text/plain");
+    let body = zai::types::FileUploadRequest::new(file, "agent");
+    let stored = client(&server.url).upload_file(&body).await.unwrap();
+    assert_eq!(stored.id.as_deref(), Some("file-1"));
+    assert_eq!(
+        server.hits.load(Ordering::SeqCst),
+        2,
+        "the form was sent twice"
+    );
+}
