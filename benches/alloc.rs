@@ -10,8 +10,8 @@ use futures_util::{FutureExt, StreamExt};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-use zai::ext::sse::EventStream;
-use zai::streams::CREATE_CHAT_COMPLETION as CHAT_STREAM;
+use zai::__private::streams::CREATE_CHAT_COMPLETION as CHAT_STREAM;
+use zai::EventStream;
 use zai::types::ChatCompletionChunk;
 
 struct Counting;

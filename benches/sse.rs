@@ -16,8 +16,8 @@ use criterion::{Criterion, Throughput};
 use futures_util::{FutureExt, StreamExt};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use zai::ext::sse::EventStream;
-use zai::streams::CREATE_CHAT_COMPLETION as CHAT_STREAM;
+use zai::__private::streams::CREATE_CHAT_COMPLETION as CHAT_STREAM;
+use zai::EventStream;
 use zai::types::ChatCompletionChunk;
 
 /// Decodes with the client's stream; returns the number of chunks.

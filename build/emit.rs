@@ -13,7 +13,7 @@ pub fn generate(spec: &Spec) -> Result<String> {
     settings
         .with_interface(progenitor::InterfaceStyle::Positional)
         .with_tag(progenitor::TagStyle::Merged)
-        .with_inner_type(quote!(std::sync::Arc<crate::ext::client::Shared>))
+        .with_inner_type(quote!(std::sync::Arc<crate::client::Shared>))
         .with_hooks(progenitor::HooksMode::Expected)
         .with_derive("PartialEq");
     for (name, _) in &spec.open_enums {
@@ -139,7 +139,7 @@ fn wrapper_method(op: &Operation, raw: &syn::ImplItemFn) -> Result<TokenStream> 
             ///
             #[doc = #http]
             pub async fn #name #generics (&'a self, #(#inputs),*) -> Result<#ok, crate::Error> {
-                self.call(#id, || crate::ext::error::raw_attempt(self.raw.#name(#(#args),*))).await
+                self.call(#id, || crate::error::raw_attempt(self.raw.#name(#(#args),*))).await
             }
         }
     })
@@ -209,12 +209,12 @@ fn stream_method(op: &Operation, name: &str, stream: &crate::spec::StreamSpec) -
         impl crate::Client {
             #[doc = #doc]
             pub async fn #method(&self, body: &#body_ty)
-                -> Result<crate::ext::sse::EventStream<types::#chunk>, crate::Error>
+                -> Result<crate::sse::EventStream<types::#chunk>, crate::Error>
             {
                 self.open_stream(#id, #request, streams::#config).await
             }
         }
-        impl crate::ext::sse::Chunk for types::#chunk {
+        impl crate::sse::Chunk for types::#chunk {
             fn is_final(&self) -> bool { #is_final }
         }
     }
@@ -280,7 +280,7 @@ fn multipart_form(name: &str, schema: &Value) -> Result<Vec<TokenStream>> {
     for (wire, prop) in props {
         let field = field_ident(wire);
         let base = match (prop["type"].as_str(), prop["format"].as_str()) {
-            (Some("string"), Some("binary")) => quote!(crate::ext::multipart::FilePart),
+            (Some("string"), Some("binary")) => quote!(crate::multipart::FilePart),
             (Some("string"), _) => quote!(String),
             (Some("integer"), _) => quote!(i64),
             (Some("number"), _) => quote!(f64),
@@ -300,7 +300,9 @@ fn multipart_form(name: &str, schema: &Value) -> Result<Vec<TokenStream>> {
         };
         let doc = doc_attr(prop["description"].as_str().unwrap_or(""));
         fields.push((field.clone(), ty.clone(), is_required, doc));
-        parts.push(quote!(let form = crate::ext::multipart::FormValue::append(&self.#field, #wire, form)?;));
+        parts.push(
+            quote!(let form = crate::multipart::FormValue::append(&self.#field, #wire, form)?;),
+        );
     }
     let decls = fields
         .iter()
@@ -442,7 +444,7 @@ fn option_inner(ty: &TokenStream) -> Option<Type> {
     }
 }
 
-/// `x-zai-open-enum` schemas as `crate::ext::open_enum!` invocations.
+/// `x-zai-open-enum` schemas as `crate::open_enum!` invocations.
 fn open_enums(spec: &Spec) -> Vec<TokenStream> {
     spec.open_enums
         .iter()
@@ -455,7 +457,7 @@ fn open_enums(spec: &Spec) -> Vec<TokenStream> {
                     .unwrap_or(""),
             );
             quote! {
-                crate::ext::open_enum::open_enum! { #doc #ident { #(#variants = #values),* } }
+                crate::open_enum::open_enum! { #doc #ident { #(#variants = #values),* } }
             }
         })
         .collect()
@@ -473,8 +475,8 @@ fn stream_configs(spec: &Spec) -> TokenStream {
         let doc = format!(" End of the `{}` event stream.", op.id);
         Some(quote! {
             #[doc = #doc]
-            pub const #name: crate::ext::sse::StreamConfig =
-                crate::ext::sse::StreamConfig { done: #done, final_event: #final_event };
+            pub const #name: crate::sse::StreamConfig =
+                crate::sse::StreamConfig { done: #done, final_event: #final_event };
         })
     });
     quote! {
@@ -483,7 +485,7 @@ fn stream_configs(spec: &Spec) -> TokenStream {
     }
 }
 
-/// `x-zai-task` schemas as `crate::ext::poll::Task` implementations.
+/// `x-zai-task` schemas as `crate::poll::Task` implementations.
 fn task_impls(spec: &Spec) -> Vec<TokenStream> {
     spec.tasks
         .iter()
@@ -493,7 +495,7 @@ fn task_impls(spec: &Spec) -> Vec<TokenStream> {
             let (success, failure) = (&task.success, &task.failure);
             let message = option_str(task.message.as_deref());
             quote! {
-                impl crate::ext::poll::Task for types::#ident {
+                impl crate::poll::Task for types::#ident {
                     const STATUS: &'static str = #status;
                     const SUCCESS: &'static [&'static str] = &[#(#success),*];
                     const FAILURE: &'static [&'static str] = &[#(#failure),*];
@@ -514,7 +516,7 @@ fn operation_table(spec: &Spec) -> TokenStream {
         let multipart = op.multipart.is_some();
         let stream = op.stream.is_some();
         quote! {
-            crate::ext::Operation {
+            crate::Operation {
                 id: #id, method: #method, path: #path, rust_method: #rust,
                 base: #base, multipart: #multipart, stream: #stream,
             }
@@ -522,7 +524,7 @@ fn operation_table(spec: &Spec) -> TokenStream {
     });
     quote! {
         /// Every operation in spec/zai.yaml, in spec order.
-        pub const OPERATIONS: &[crate::ext::Operation] = &[#(#rows),*];
+        pub const OPERATIONS: &[crate::Operation] = &[#(#rows),*];
     }
 }
 
@@ -545,7 +547,7 @@ fn mock_table(spec: &Spec) -> TokenStream {
                     .stream_examples
                     .iter()
                     .map(|(n, chunks)| quote!((#n, &[#(#chunks),*])));
-                quote!(Some(crate::ext::mock::MockStream {
+                quote!(Some(crate::mock::MockStream {
                     done: #done, event_field: #event_field, examples: &[#(#examples),*],
                 }))
             }
@@ -553,7 +555,7 @@ fn mock_table(spec: &Spec) -> TokenStream {
         };
         let multipart = op.multipart.is_some();
         quote! {
-            crate::ext::mock::MockOperation {
+            crate::mock::MockOperation {
                 id: #id, method: #method, path: #path, base: #base, multipart: #multipart,
                 content_type: #content_type, examples: &[#(#examples),*],
                 when_present: &[#(#when),*], sequence: &[#(#sequence),*], stream: #stream,
@@ -568,7 +570,7 @@ fn mock_table(spec: &Spec) -> TokenStream {
     quote! {
         /// What the mock server answers for each operation (spec examples).
         #[cfg(feature = "mock")]
-        pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[#(#rows),*];
+        pub const MOCK_OPERATIONS: &[crate::mock::MockOperation] = &[#(#rows),*];
         /// `x-zai-mock.errors`: HTTP status → Z.AI code and message.
         #[cfg(feature = "mock")]
         pub const MOCK_ERRORS: &[(u16, &str, &str)] = &[#(#errors),*];

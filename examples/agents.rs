@@ -6,7 +6,7 @@
 
 use futures_util::StreamExt;
 use std::time::Duration;
-use zai::ext::poll::PollOptions;
+use zai::PollOptions;
 use zai::types::{
     AgentAsyncResultRequest, AgentCompletionRequest, AgentContentPart, AgentConversationRequest,
     AgentConversationVariables, AgentInputContent, AgentInputMessage,

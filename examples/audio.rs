@@ -5,7 +5,7 @@
 //! `cargo run --example audio --features mock`
 
 use futures_util::StreamExt;
-use zai::ext::multipart::FilePart;
+use zai::FilePart;
 use zai::types::{SpeechRequest, TranscriptionRequest};
 
 #[tokio::main]

@@ -55,7 +55,7 @@ fn parse_args() -> Result<Args, String> {
 
 fn run(args: Args) -> Result<String, String> {
     let body = std::fs::read(&args.file).map_err(|e| format!("{}: {e}", args.file))?;
-    zai::ext::capture::decode_capture(&body, args.chunk, args.status)
+    zai::decode_capture(&body, args.chunk, args.status)
         .map(|json| json.to_string())
         .map_err(|e| e.to_string())
 }

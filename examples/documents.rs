@@ -5,7 +5,7 @@
 //! `cargo run --example documents --features mock`
 
 use futures_util::StreamExt;
-use zai::ext::multipart::FilePart;
+use zai::FilePart;
 use zai::types::{FileParseRequest, HandwritingOcrRequest};
 
 #[tokio::main]

@@ -4,7 +4,7 @@
 //! `cargo run --example files --features mock`
 
 use futures_util::StreamExt;
-use zai::ext::multipart::FilePart;
+use zai::FilePart;
 use zai::types::FileUploadRequest;
 
 #[tokio::main]

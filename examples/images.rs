@@ -5,7 +5,7 @@
 //! `cargo run --example images --features mock`
 
 use std::time::Duration;
-use zai::ext::poll::PollOptions;
+use zai::PollOptions;
 use zai::types::ImageGenerationRequest;
 
 #[tokio::main]

@@ -5,7 +5,7 @@
 //! `cargo run --example video --features mock`
 
 use std::time::Duration;
-use zai::ext::poll::PollOptions;
+use zai::PollOptions;
 use zai::types::VideoGenerationRequest;
 
 #[tokio::main]

@@ -14,7 +14,7 @@
 //!
 //! * [`types`]: every request and response schema of the spec.
 //! * [`Client`]: one method per operation, plus `*_stream` variants yielding typed
-//!   server-sent events ([`ext::sse::EventStream`]).
+//!   server-sent events ([`EventStream`]).
 //! * [`ChatStreamExt`]: fold a chat stream into the non-streaming response
 //!   (`collect_completion`) or into UI events (`events`).
 //! * [`Error`]: HTTP status, Z.AI business code, message and raw body.
@@ -31,19 +31,46 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/zai_generated.rs"));
 }
 
-pub mod ext;
-
-pub use ext::accumulate::{ChatAccumulator, ChatEvent, ChatStreamExt};
-pub use ext::auth::Auth;
-pub use ext::client::{BaseUrl, CallOptions, Client, ClientBuilder, RawResponse};
-pub use ext::error::{ApiError, Error, StreamError};
+mod auth;
+mod batch;
+mod capture;
+mod chat;
+mod client;
+mod error;
 #[cfg(feature = "mock")]
-pub use ext::mock;
-pub use ext::observe::{CallStats, Metrics};
-pub use ext::retry::RetryPolicy;
-pub use generated::{OPERATIONS, streams, types};
-pub use progenitor_client::ByteStream;
+pub mod mock;
+mod multipart;
+mod observe;
+mod open_enum;
+mod poll;
+mod retry;
+mod sse;
 
-/// The generated code, as build.rs emitted it (compared with `generated/` by a test).
+pub use auth::{Auth, DEFAULT_JWT_LIFETIME, DEFAULT_JWT_RENEW_AFTER};
+pub use batch::{BatchLineError, BatchResult, CHAT_ENDPOINT};
+pub use capture::decode_capture;
+pub use chat::stream::{
+    ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, completion_from_bytes,
+};
+pub use client::{
+    BaseUrl, CallOptions, Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
+    Operation, RawResponse,
+};
+pub use error::{ApiError, Error, StreamError};
+pub use generated::{OPERATIONS, types};
+pub use multipart::FilePart;
+pub use observe::{CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot};
+pub use poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
+pub use progenitor_client::ByteStream;
+pub use retry::RetryPolicy;
+pub use sse::{Chunk, DEFAULT_MAX_EVENT_SIZE, EventStream};
+
+/// Plumbing for the generated code and this crate's own tests; not part of the API.
 #[doc(hidden)]
-pub const GENERATED_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/zai_generated.rs"));
+pub mod __private {
+    pub use crate::generated::streams;
+    pub use crate::sse::{Decoder, Event, StreamConfig};
+
+    /// The generated code, as build.rs emitted it (compared with `generated/` by a test).
+    pub const GENERATED_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/zai_generated.rs"));
+}

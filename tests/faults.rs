@@ -345,7 +345,7 @@ async fn multipart_upload_is_rebuilt_and_retried() {
         )),
     ])
     .await;
-    let file = zai::ext::multipart::FilePart::new(&b"hello"[..], "a.txt", "text/plain");
+    let file = zai::FilePart::new(&b"hello"[..], "a.txt", "text/plain");
     let body = zai::types::FileUploadRequest::new(file, "agent");
     let stored = client(&server.url).upload_file(&body).await.unwrap();
     assert_eq!(stored.id.as_deref(), Some("file-1"));

@@ -12,8 +12,8 @@ async fn client(mock: &zai::mock::MockServer) -> zai::Client {
         .unwrap()
 }
 
-fn file() -> zai::ext::multipart::FilePart {
-    zai::ext::multipart::FilePart::new(b"RIFF....WAVE".to_vec(), "a.wav", "audio/wav")
+fn file() -> zai::FilePart {
+    zai::FilePart::new(b"RIFF....WAVE".to_vec(), "a.wav", "audio/wav")
 }
 
 #[tokio::test]

@@ -10,7 +10,7 @@ use httpmock::{
     MockServer,
 };
 use serde_json::json;
-use zai::ext::multipart::FilePart;
+use zai::FilePart;
 use zai::types::{
     AgentAsyncResultRequest, AgentCompletionRequest, AgentContentPart, AgentConversationRequest,
     AgentConversationVariables, AgentInputContent, AgentInputMessage, AnthropicContentBlock,

@@ -11,7 +11,7 @@ use httpmock::{
     MockServer, Then, When,
 };
 use serde_json::{Value, json};
-use zai::ext::multipart::FilePart;
+use zai::FilePart;
 use zai::types::{
     AssistantAttachment, AssistantCompletionRequest, AssistantConversationListRequest,
     AssistantConversationMessage, AssistantExtraParameters, AssistantExtraParametersTranslate,
@@ -84,9 +84,9 @@ async fn collect_bytes(stream: zai::ByteStream) -> Vec<u8> {
     out
 }
 
-async fn collect_events<T>(stream: zai::ext::sse::EventStream<T>) -> Vec<T>
+async fn collect_events<T>(stream: zai::EventStream<T>) -> Vec<T>
 where
-    T: zai::ext::sse::Chunk,
+    T: zai::Chunk,
 {
     stream
         .map(|item| item.expect("chunk parses"))

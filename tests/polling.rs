@@ -7,7 +7,7 @@ use common::{KEY, client, fixture};
 use httpmock::{Method::GET, Method::POST, MockServer};
 use std::sync::atomic::Ordering;
 use std::time::Duration;
-use zai::ext::poll::PollOptions;
+use zai::PollOptions;
 use zai::types::{ChatCompletionRequest, ChatMessage, TaskStatus};
 
 fn json(body: &str) -> Step {
@@ -202,16 +202,13 @@ async fn chat_batch_round_trip_matches_results_to_ids() {
     assert_eq!(first.usage.as_ref().unwrap().total_tokens, Some(59));
     assert_eq!(
         results[1].outcome,
-        Err(zai::ext::batch::BatchLineError::Api {
+        Err(zai::BatchLineError::Api {
             status: Some(400),
             code: Some("1214".into()),
             message: "messages invalid".into()
         })
     );
-    assert_eq!(
-        results[2].outcome,
-        Err(zai::ext::batch::BatchLineError::Missing)
-    );
+    assert_eq!(results[2].outcome, Err(zai::BatchLineError::Missing));
 }
 
 #[tokio::test]

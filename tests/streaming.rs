@@ -8,7 +8,7 @@ use common::{client, fixture};
 use futures_util::StreamExt;
 use httpmock::{Method::POST, MockServer};
 use serde_json::json;
-use zai::ext::sse::EventStream;
+use zai::EventStream;
 use zai::types::{
     ChatCompletionChunk, ChatCompletionRequest, ChatCompletionResponse, ChatMessage, FinishReason,
     FunctionCall, ToolCall, ToolType, Usage,
@@ -320,13 +320,13 @@ async fn any_chunking_of_a_fixture_gives_the_same_completion() {
         "stream_tool_stream_fragments.sse",
     ] {
         let body = bytes::Bytes::from(fixture(name));
-        let whole = zai::ext::accumulate::completion_from_bytes([body.clone()]).unwrap();
+        let whole = zai::completion_from_bytes([body.clone()]).unwrap();
         for size in [1, 2, 3, 7, 64, 1460] {
             let pieces: Vec<bytes::Bytes> = (0..body.len())
                 .step_by(size)
                 .map(|at| body.slice(at..body.len().min(at + size)))
                 .collect();
-            let split = zai::ext::accumulate::completion_from_bytes(pieces).unwrap();
+            let split = zai::completion_from_bytes(pieces).unwrap();
             assert_eq!(split, whole, "{name} in {size}-byte pieces");
         }
     }
@@ -349,7 +349,7 @@ fn real_captures_decode_identically_at_every_chunk_size() {
         }
         let body = bytes::Bytes::from(std::fs::read(&path).unwrap());
         let decode = |pieces: Vec<bytes::Bytes>| {
-            zai::ext::accumulate::completion_from_bytes(pieces).map_err(|e| e.to_string())
+            zai::completion_from_bytes(pieces).map_err(|e| e.to_string())
         };
         let whole = decode(vec![body.clone()]);
         for size in [1, 7, 64, 1460] {
@@ -387,7 +387,7 @@ fn bytes_after_done_are_ignored_at_any_chunking() {
             .step_by(size)
             .map(|at| body.slice(at..body.len().min(at + size)))
             .collect::<Vec<_>>();
-        let response = zai::ext::accumulate::completion_from_bytes(pieces).unwrap();
+        let response = zai::completion_from_bytes(pieces).unwrap();
         assert!(response.choices.is_empty());
     }
 }

@@ -5,8 +5,8 @@
 use bytes::Bytes;
 use futures_util::{FutureExt, StreamExt};
 use libfuzzer_sys::fuzz_target;
-use zai::ext::accumulate::{completion_from_bytes, CHAT_STREAM};
-use zai::ext::sse::{Decoder, EventStream};
+use zai::{completion_from_bytes, CHAT_STREAM};
+use zai::EventStream; use zai::__private::Decoder;
 use zai::types::ChatCompletionChunk;
 
 /// The first bytes choose split points (and a small event size limit); the rest
@@ -21,7 +21,7 @@ fn split(data: &[u8]) -> (Vec<usize>, usize, &[u8]) {
     cuts.sort_unstable();
     let max = match head.first() {
         Some(b) if *b < 32 => 16 + *b as usize * 8,
-        _ => zai::ext::sse::DEFAULT_MAX_EVENT_SIZE,
+        _ => zai::DEFAULT_MAX_EVENT_SIZE,
     };
     (cuts, max, body)
 }

@@ -287,7 +287,7 @@ async fn run(cli: Cli) -> Outcome {
     {
         let body = std::fs::read(file)
             .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", file.display())))?;
-        let json = zai::ext::capture::decode_capture(&body, *chunk, *status)?;
+        let json = zai::decode_capture(&body, *chunk, *status)?;
         println!("{json}");
         return Ok(());
     }
@@ -494,7 +494,7 @@ fn json_arg(text: &str, what: &str) -> Result<Value, Failure> {
     serde_json::from_str(&text).map_err(|e| Failure::Usage(format!("{what}: not JSON: {e}")))
 }
 
-fn file_part(path: &Path) -> Result<zai::ext::multipart::FilePart, Failure> {
+fn file_part(path: &Path) -> Result<zai::FilePart, Failure> {
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
     let name = path
@@ -514,11 +514,7 @@ fn file_part(path: &Path) -> Result<zai::ext::multipart::FilePart, Failure> {
         Some("txt") => "text/plain",
         _ => "application/octet-stream",
     };
-    Ok(zai::ext::multipart::FilePart::new(
-        bytes,
-        name,
-        content_type,
-    ))
+    Ok(zai::FilePart::new(bytes, name, content_type))
 }
 
 /// Reasoning goes to stderr, dimmed on a terminal.
@@ -673,7 +669,7 @@ async fn await_result(client: &zai::Client, id: &str, every: Duration) -> Outcom
     let spinner = indicatif::ProgressBar::new_spinner();
     spinner.enable_steady_tick(Duration::from_millis(120));
     // The timeout is the caller's Ctrl-C; keep polling for up to a day.
-    let options = zai::ext::poll::PollOptions::every(every, Duration::from_secs(86_400));
+    let options = zai::PollOptions::every(every, Duration::from_secs(86_400));
     let result = client
         .wait_async_result(id, &options, |p| {
             let status = p.status.unwrap_or("UNKNOWN");

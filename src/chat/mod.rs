@@ -1,5 +1,7 @@
-//! Constructors for the chat types whose generated form is an enum with struct
-//! variants (messages, content parts, tools).
+//! Chat helpers: constructors for the chat types whose generated form is an enum
+//! with struct variants (messages, content parts, tools), and stream folding.
+
+pub(crate) mod stream;
 
 use crate::types::{
     AssistantMessage, ChatMessage, ChatTool, ContentPart, FunctionDefinition, MediaUrl, ToolCall,

@@ -1,6 +1,6 @@
 //! Credentials: the API key as a Bearer token, or an HS256 JWT signed with it.
 
-use crate::ext::error::Error;
+use crate::error::Error;
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};

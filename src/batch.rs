@@ -1,9 +1,9 @@
 //! The batch workflow in one call: chat requests with custom ids → JSONL upload →
 //! batch → wait → output download → typed results matched back to their ids.
 
-use crate::ext::error::Error;
-use crate::ext::multipart::FilePart;
-use crate::ext::poll::{PollOptions, PollProgress};
+use crate::error::Error;
+use crate::multipart::FilePart;
+use crate::poll::{PollOptions, PollProgress};
 use crate::types;
 use futures_util::TryStreamExt as _;
 

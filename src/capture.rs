@@ -1,7 +1,7 @@
 //! Decoding a captured response body with the client's own machinery: the
 //! debugging path behind `examples/decode_capture.rs` and `zai decode`.
 
-use crate::ext::error::{ApiError, Error};
+use crate::error::{ApiError, Error};
 use crate::types::ChatCompletionResponse;
 use bytes::Bytes;
 
@@ -52,7 +52,7 @@ pub fn decode_capture(
             .collect(),
         None => vec![stream],
     };
-    let response = crate::ext::accumulate::completion_from_bytes(pieces)?;
+    let response = crate::chat::stream::completion_from_bytes(pieces)?;
     to_json(&response)
 }
 

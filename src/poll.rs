@@ -2,7 +2,7 @@
 //! results, batches): one generic poller over every schema the spec marks with
 //! `x-zai-task`, plus one-call conveniences.
 
-use crate::ext::error::Error;
+use crate::error::Error;
 use crate::types;
 use serde::Serialize;
 use std::future::Future;

@@ -1,7 +1,7 @@
 //! Server-sent events: a WHATWG event-stream decoder and the typed stream every
 //! `*_stream` method returns.
 
-use crate::ext::error::{ApiError, Error, StreamError};
+use crate::error::{ApiError, Error, StreamError};
 use bytes::Bytes;
 use futures_core::Stream;
 use std::{

@@ -4,7 +4,7 @@
 //! `operation`, `attempts`, `status`, `code`, `request_id` and `latency_ms`; retries
 //! are logged as `debug` events in it. Neither ever contains credentials.
 
-use crate::ext::error::Error;
+use crate::error::Error;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::time::Duration;
 

@@ -18,8 +18,8 @@
 //! stream ends. The folded tool calls carry their position in the message as
 //! `index`, as a non-streaming response does.
 
-use crate::ext::error::{Error, StreamError};
-use crate::ext::sse::EventStream;
+use crate::error::{Error, StreamError};
+use crate::sse::EventStream;
 use crate::types::{
     AssistantMessage, ChatChoice, ChatCompletionChunk, ChatCompletionResponse, FinishReason,
     FunctionCall, Role, ToolCall, ToolType, Usage, WebSearchResult,
@@ -207,7 +207,7 @@ fn text(
 /// Folds the chunks of a chat completion stream into one response.
 ///
 /// ```
-/// use zai::ext::accumulate::ChatAccumulator;
+/// use zai::ChatAccumulator;
 /// let mut acc = ChatAccumulator::new();
 /// for data in [
 ///     r#"{"id":"a","choices":[{"index":0,"delta":{"role":"assistant","content":"Hel"}}]}"#,
@@ -433,7 +433,7 @@ impl<S> ChatStreamExt for S where S: Stream<Item = Result<ChatCompletionChunk, E
 /// ```
 /// use bytes::Bytes;
 /// let body = "data: {\"id\":\"x\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n";
-/// let response = zai::ext::accumulate::completion_from_bytes([Bytes::from(body)]).unwrap();
+/// let response = zai::completion_from_bytes([Bytes::from(body)]).unwrap();
 /// assert_eq!(response.choices[0].message.as_ref().unwrap().content.as_deref(), Some("Hi"));
 /// ```
 pub fn completion_from_bytes<I>(pieces: I) -> Result<ChatCompletionResponse, Error>
@@ -441,9 +441,12 @@ where
     I: IntoIterator<Item = Bytes>,
     I::IntoIter: Send + 'static,
 {
-    EventStream::<ChatCompletionChunk>::from_chunks(pieces, crate::streams::CREATE_CHAT_COMPLETION)
-        .collect_completion()
-        .now_or_never()
-        // An in-memory source is never pending; stay total anyway.
-        .unwrap_or(Err(Error::Stream(StreamError::Incomplete)))
+    EventStream::<ChatCompletionChunk>::from_chunks(
+        pieces,
+        crate::generated::streams::CREATE_CHAT_COMPLETION,
+    )
+    .collect_completion()
+    .now_or_never()
+    // An in-memory source is never pending; stay total anyway.
+    .unwrap_or(Err(Error::Stream(StreamError::Incomplete)))
 }

@@ -1,7 +1,7 @@
 //! Parts of multipart/form-data bodies. build.rs generates one typed struct per
 //! multipart body schema; its `to_form` appends each field through [`FormValue`].
 
-use crate::ext::error::Error;
+use crate::error::Error;
 use reqwest::multipart::{Form, Part};
 
 /// A file to upload: its bytes, file name and content type.

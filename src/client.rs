@@ -2,12 +2,12 @@
 //! (progenitor's `ClientHooks` for generated methods, [`Client::send`] for the
 //! ones build.rs generates itself).
 
-use crate::ext::auth::Auth;
-use crate::ext::error::{Error, Failure};
-use crate::ext::observe::{CallRecord, Metrics};
-use crate::ext::retry::{self, RetryPolicy};
-use crate::ext::sse::{EventStream, StreamConfig};
+use crate::auth::Auth;
+use crate::error::{Error, Failure};
 use crate::generated;
+use crate::observe::{CallRecord, Metrics};
+use crate::retry::{self, RetryPolicy};
+use crate::sse::{EventStream, StreamConfig};
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use std::{collections::HashMap, fmt, future::Future, sync::Arc, time::Duration, time::Instant};
@@ -88,7 +88,7 @@ pub struct CallOptions {
     /// the stream is open (default none).
     pub deadline: Option<Duration>,
     /// Largest server-sent event accepted (default
-    /// [`crate::ext::sse::DEFAULT_MAX_EVENT_SIZE`]); a larger one ends the stream
+    /// [`crate::sse::DEFAULT_MAX_EVENT_SIZE`]); a larger one ends the stream
     /// with [`crate::StreamError::EventTooLarge`].
     pub max_event_size: usize,
 }
@@ -99,7 +99,7 @@ impl Default for CallOptions {
             retry: RetryPolicy::default(),
             attempt_timeout: None,
             deadline: None,
-            max_event_size: crate::ext::sse::DEFAULT_MAX_EVENT_SIZE,
+            max_event_size: crate::sse::DEFAULT_MAX_EVENT_SIZE,
         }
     }
 }
@@ -147,6 +147,25 @@ impl fmt::Debug for Client {
             .field("shared", self.raw.inner())
             .finish()
     }
+}
+
+/// One operation of spec/zai.yaml, as listed in [`crate::OPERATIONS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Operation {
+    /// The spec's `operationId`.
+    pub id: &'static str,
+    /// HTTP method, upper case.
+    pub method: &'static str,
+    /// Path relative to the operation's base URL.
+    pub path: &'static str,
+    /// Name of the `Client` method calling it.
+    pub rust_method: &'static str,
+    /// `x-zai-base`: served from another base than `paas/v4`.
+    pub base: Option<&'static str>,
+    /// Sent as multipart/form-data.
+    pub multipart: bool,
+    /// Also has a `*_stream` method.
+    pub stream: bool,
 }
 
 /// Builds a [`Client`]; see [`Client::builder`].
@@ -237,7 +256,7 @@ impl Client {
             latency_ms = tracing::field::Empty,
         );
         let started = Instant::now();
-        let on_retry = |record: &crate::ext::observe::RetryRecord<'_>| {
+        let on_retry = |record: &crate::observe::RetryRecord<'_>| {
             tracing::debug!(
                 attempt = record.attempt,
                 delay_ms = record.delay.as_millis() as u64,
@@ -465,7 +484,7 @@ impl Client {
         })
     }
 
-    pub(crate) async fn open_stream<T: crate::ext::sse::Chunk>(
+    pub(crate) async fn open_stream<T: crate::sse::Chunk>(
         &self,
         operation_id: &'static str,
         request: Result<RequestFactory<'_>, Error>,
@@ -599,7 +618,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Receives a record of every call and retry (see [`crate::ext::observe`]).
+    /// Receives a record of every call and retry (see [`Metrics`] and [`crate::CallStats`]).
     pub fn metrics(mut self, metrics: Arc<dyn Metrics>) -> Self {
         self.metrics = Some(metrics);
         self

@@ -2,8 +2,8 @@
 //! failures are retried with `Retry-After` or exponential backoff with full jitter,
 //! unless Z.AI's business code says retrying cannot help (quota, policy, validation).
 
-use crate::ext::error::{ApiError, Error, Failure};
-use crate::ext::observe::RetryRecord;
+use crate::error::{ApiError, Error, Failure};
+use crate::observe::RetryRecord;
 use reqwest::StatusCode;
 use std::time::{Duration, Instant, SystemTime};
 
