@@ -1,4 +1,4 @@
-//! The Anthropic-compatible Messages endpoint (`/v1/messages`): a plain
+//! The Anthropic-compatible Messages endpoint (`/anthropic/v1/messages`): a plain
 //! request, then the same streamed as Anthropic's named server-sent events.
 //!
 //! Runs against the built-in mock server:

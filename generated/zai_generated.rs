@@ -3238,39 +3238,39 @@ Legacy document part (OA51); `file` replaces it.*/
             }
         }
     }
-    crate::ext::open_enum::open_enum! {
+    crate::open_enum::open_enum! {
         #[doc = " Why generation stopped; new values parse as `Unknown`."]
         AnthropicStopReason { EndTurn = "end_turn", MaxTokens = "max_tokens",
         StopSequence = "stop_sequence", ToolUse = "tool_use", PauseTurn = "pause_turn",
         Refusal = "refusal" }
     }
-    crate::ext::open_enum::open_enum! {
+    crate::open_enum::open_enum! {
         #[doc = " State of a batch; new values parse as `Unknown`."] BatchStatus {
         Validating = "validating", Failed = "failed", InProgress = "in_progress",
         Finalizing = "finalizing", Completed = "completed", Expired = "expired",
         Cancelling = "cancelling", Cancelled = "cancelled" }
     }
-    crate::ext::open_enum::open_enum! {
+    crate::open_enum::open_enum! {
         #[doc = " Why generation stopped; new values parse as `Unknown`."] FinishReason {
         Stop = "stop", ToolCalls = "tool_calls", Length = "length", Sensitive =
         "sensitive", ModelContextWindowExceeded = "model_context_window_exceeded",
         NetworkError = "network_error" }
     }
-    crate::ext::open_enum::open_enum! {
+    crate::open_enum::open_enum! {
         RiskLevel { Pass = "PASS", Review = "REVIEW", Reject = "REJECT" }
     }
-    crate::ext::open_enum::open_enum! {
+    crate::open_enum::open_enum! {
         Role { Assistant = "assistant", User = "user", System = "system", Tool = "tool" }
     }
-    crate::ext::open_enum::open_enum! {
+    crate::open_enum::open_enum! {
         #[doc = " State of an asynchronous task; new values parse as `Unknown`."]
         TaskStatus { Processing = "PROCESSING", Success = "SUCCESS", Fail = "FAIL" }
     }
-    crate::ext::open_enum::open_enum! {
+    crate::open_enum::open_enum! {
         ToolType { Function = "function", WebSearch = "web_search", Retrieval =
         "retrieval", Mcp = "mcp" }
     }
-    crate::ext::open_enum::open_enum! {
+    crate::open_enum::open_enum! {
         TranscriptionEventType { TranscriptTextDelta = "transcript.text.delta",
         TranscriptTextDone = "transcript.text.done" }
     }
@@ -3285,7 +3285,7 @@ Legacy document part (OA51); `file` replaces it.*/
         pub response_format: Option<String>,
         pub user_id: Option<String>,
         /// The sample recording (wav/mp3).
-        pub voice_data: crate::ext::multipart::FilePart,
+        pub voice_data: crate::multipart::FilePart,
         /// The transcript of `voice_data`.
         pub voice_text: String,
         pub watermark_enabled: Option<bool>,
@@ -3296,7 +3296,7 @@ Legacy document part (OA51); `file` replaces it.*/
             model: impl Into<String>,
             input: impl Into<String>,
             voice_text: impl Into<String>,
-            voice_data: impl Into<crate::ext::multipart::FilePart>,
+            voice_data: impl Into<crate::multipart::FilePart>,
         ) -> Self {
             Self {
                 model: model.into(),
@@ -3334,42 +3334,34 @@ Legacy document part (OA51); `file` replaces it.*/
         /// The multipart form sent on the wire (rebuilt for each attempt).
         pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
             let form = reqwest::multipart::Form::new();
-            let form = crate::ext::multipart::FormValue::append(
-                &self.input,
-                "input",
-                form,
-            )?;
-            let form = crate::ext::multipart::FormValue::append(
-                &self.model,
-                "model",
-                form,
-            )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(&self.input, "input", form)?;
+            let form = crate::multipart::FormValue::append(&self.model, "model", form)?;
+            let form = crate::multipart::FormValue::append(
                 &self.request_id,
                 "request_id",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(
                 &self.response_format,
                 "response_format",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(
                 &self.user_id,
                 "user_id",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(
                 &self.voice_data,
                 "voice_data",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(
                 &self.voice_text,
                 "voice_text",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(
                 &self.watermark_enabled,
                 "watermark_enabled",
                 form,
@@ -3381,7 +3373,7 @@ Legacy document part (OA51); `file` replaces it.*/
     #[derive(Clone, Debug, PartialEq)]
     pub struct TranscriptionRequest {
         /// The audio (`.wav`/`.mp3`, at most 25 MB and 30 s).
-        pub file: Option<crate::ext::multipart::FilePart>,
+        pub file: Option<crate::multipart::FilePart>,
         /// The audio as base64, instead of `file`.
         pub file_base64: Option<String>,
         /// Domain words to favour (at most 100).
@@ -3410,10 +3402,7 @@ Legacy document part (OA51); `file` replaces it.*/
             }
         }
         /// Sets `file`.
-        pub fn file(
-            mut self,
-            value: impl Into<crate::ext::multipart::FilePart>,
-        ) -> Self {
+        pub fn file(mut self, value: impl Into<crate::multipart::FilePart>) -> Self {
             self.file = Some(value.into());
             self
         }
@@ -3452,42 +3441,34 @@ Legacy document part (OA51); `file` replaces it.*/
         /// The multipart form sent on the wire (rebuilt for each attempt).
         pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
             let form = reqwest::multipart::Form::new();
-            let form = crate::ext::multipart::FormValue::append(
-                &self.file,
-                "file",
-                form,
-            )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
+            let form = crate::multipart::FormValue::append(
                 &self.file_base64,
                 "file_base64",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(
                 &self.hotwords,
                 "hotwords",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
-                &self.model,
-                "model",
-                form,
-            )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(&self.model, "model", form)?;
+            let form = crate::multipart::FormValue::append(
                 &self.prompt,
                 "prompt",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(
                 &self.request_id,
                 "request_id",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(
                 &self.stream,
                 "stream",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(
                 &self.user_id,
                 "user_id",
                 form,
@@ -3499,14 +3480,14 @@ Legacy document part (OA51); `file` replaces it.*/
     #[derive(Clone, Debug, PartialEq)]
     pub struct FileUploadRequest {
         /// The file (`agent` ≤100 MB pdf/doc/xlsx/ppt/txt/jpg/png).
-        pub file: crate::ext::multipart::FilePart,
+        pub file: crate::multipart::FilePart,
         /// `agent` or `user_data`.
         pub purpose: String,
     }
     impl FileUploadRequest {
         /// A [`FileUploadRequest`] with its required fields; set the others with the setters.
         pub fn new(
-            file: impl Into<crate::ext::multipart::FilePart>,
+            file: impl Into<crate::multipart::FilePart>,
             purpose: impl Into<String>,
         ) -> Self {
             Self {
@@ -3519,12 +3500,8 @@ Legacy document part (OA51); `file` replaces it.*/
         /// The multipart form sent on the wire (rebuilt for each attempt).
         pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
             let form = reqwest::multipart::Form::new();
-            let form = crate::ext::multipart::FormValue::append(
-                &self.file,
-                "file",
-                form,
-            )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
+            let form = crate::multipart::FormValue::append(
                 &self.purpose,
                 "purpose",
                 form,
@@ -3535,7 +3512,7 @@ Legacy document part (OA51); `file` replaces it.*/
     /// Multipart body of `recognizeHandwriting`.
     #[derive(Clone, Debug, PartialEq)]
     pub struct HandwritingOcrRequest {
-        pub file: crate::ext::multipart::FilePart,
+        pub file: crate::multipart::FilePart,
         /// e.g. `CHN_ENG`.
         pub language_type: Option<String>,
         /// Return per-line confidence.
@@ -3546,7 +3523,7 @@ Legacy document part (OA51); `file` replaces it.*/
     impl HandwritingOcrRequest {
         /// A [`HandwritingOcrRequest`] with its required fields; set the others with the setters.
         pub fn new(
-            file: impl Into<crate::ext::multipart::FilePart>,
+            file: impl Into<crate::multipart::FilePart>,
             tool_type: impl Into<String>,
         ) -> Self {
             Self {
@@ -3571,22 +3548,18 @@ Legacy document part (OA51); `file` replaces it.*/
         /// The multipart form sent on the wire (rebuilt for each attempt).
         pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
             let form = reqwest::multipart::Form::new();
-            let form = crate::ext::multipart::FormValue::append(
-                &self.file,
-                "file",
-                form,
-            )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
+            let form = crate::multipart::FormValue::append(
                 &self.language_type,
                 "language_type",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(
                 &self.probability,
                 "probability",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(
                 &self.tool_type,
                 "tool_type",
                 form,
@@ -3597,7 +3570,7 @@ Legacy document part (OA51); `file` replaces it.*/
     /// Multipart body of `createFileParseTask` and `parseFileSync`.
     #[derive(Clone, Debug, PartialEq)]
     pub struct FileParseRequest {
-        pub file: crate::ext::multipart::FilePart,
+        pub file: crate::multipart::FilePart,
         /// e.g. `pdf`, `docx`, `png`.
         pub file_type: String,
         /// `lite`, `expert`, `prime` (tasks) or `prime-sync` (sync).
@@ -3606,7 +3579,7 @@ Legacy document part (OA51); `file` replaces it.*/
     impl FileParseRequest {
         /// A [`FileParseRequest`] with its required fields; set the others with the setters.
         pub fn new(
-            file: impl Into<crate::ext::multipart::FilePart>,
+            file: impl Into<crate::multipart::FilePart>,
             file_type: impl Into<String>,
             tool_type: impl Into<String>,
         ) -> Self {
@@ -3621,17 +3594,13 @@ Legacy document part (OA51); `file` replaces it.*/
         /// The multipart form sent on the wire (rebuilt for each attempt).
         pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
             let form = reqwest::multipart::Form::new();
-            let form = crate::ext::multipart::FormValue::append(
-                &self.file,
-                "file",
-                form,
-            )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
+            let form = crate::multipart::FormValue::append(
                 &self.file_type,
                 "file_type",
                 form,
             )?;
-            let form = crate::ext::multipart::FormValue::append(
+            let form = crate::multipart::FormValue::append(
                 &self.tool_type,
                 "tool_type",
                 form,
@@ -7446,7 +7415,7 @@ Version: 4.0.0*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
-    pub(crate) inner: std::sync::Arc<crate::ext::client::Shared>,
+    pub(crate) inner: std::sync::Arc<crate::client::Shared>,
 }
 impl Client {
     /// Create a new client.
@@ -7454,10 +7423,7 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new(
-        baseurl: &str,
-        inner: std::sync::Arc<crate::ext::client::Shared>,
-    ) -> Self {
+    pub fn new(baseurl: &str, inner: std::sync::Arc<crate::client::Shared>) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
@@ -7476,7 +7442,7 @@ impl Client {
     pub fn new_with_client(
         baseurl: &str,
         client: reqwest::Client,
-        inner: std::sync::Arc<crate::ext::client::Shared>,
+        inner: std::sync::Arc<crate::client::Shared>,
     ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
@@ -7485,7 +7451,7 @@ impl Client {
         }
     }
 }
-impl ClientInfo<std::sync::Arc<crate::ext::client::Shared>> for Client {
+impl ClientInfo<std::sync::Arc<crate::client::Shared>> for Client {
     fn api_version() -> &'static str {
         "4.0.0"
     }
@@ -7495,7 +7461,7 @@ impl ClientInfo<std::sync::Arc<crate::ext::client::Shared>> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &std::sync::Arc<crate::ext::client::Shared> {
+    fn inner(&self) -> &std::sync::Arc<crate::client::Shared> {
         &self.inner
     }
 }
@@ -7503,11 +7469,52 @@ const _: () = {
     #[allow(dead_code)]
     fn assert_client_hooks()
     where
-        Client: ClientHooks<std::sync::Arc<crate::ext::client::Shared>>,
+        Client: ClientHooks<std::sync::Arc<crate::client::Shared>>,
     {}
 };
 #[allow(clippy::all)]
 impl Client {
+    /**Create a message (Anthropic Messages API compatible)
+
+Anthropic-compatible chat endpoint. Send `stream: true` (or call the generated `*_stream` method) to receive Anthropic's named server-sent events.
+
+Sends a `POST` request to `/anthropic/v1/messages`
+
+*/
+    pub async fn create_message<'a>(
+        &'a self,
+        body: &'a types::AnthropicMessageRequest,
+    ) -> Result<ResponseValue<types::AnthropicMessage>, Error<()>> {
+        let url = format!("{}/anthropic/v1/messages", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_message",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
     /**Talk to a platform assistant (glm-4-assistant)
 
 Sends a `POST` request to `/assistant`
@@ -8550,47 +8557,6 @@ Sends a `POST` request to `/v1/agents/conversation`
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Create a message (Anthropic Messages API compatible)
-
-Anthropic-compatible chat endpoint. Send `stream: true` (or call the generated `*_stream` method) to receive Anthropic's named server-sent events.
-
-Sends a `POST` request to `/v1/messages`
-
-*/
-    pub async fn create_message<'a>(
-        &'a self,
-        body: &'a types::AnthropicMessageRequest,
-    ) -> Result<ResponseValue<types::AnthropicMessage>, Error<()>> {
-        let url = format!("{}/v1/messages", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_message",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
     /**Start an asynchronous video generation
 
 Starts a video generation task (CogVideoX-3, Vidu) and returns its id at once; poll `retrieveAsyncResult` with that id until `task_status` is `SUCCESS` or `FAIL`.
@@ -8805,6 +8771,48 @@ pub mod prelude {
     pub use super::Client;
 }
 impl crate::Client {
+    /// Create a message (Anthropic Messages API compatible).
+    ///
+    /// Anthropic-compatible chat endpoint. Send `stream: true` (or call the generated `*_stream` method) to receive Anthropic's named server-sent events.
+    ///
+    /// `POST /anthropic/v1/messages` (operation `createMessage`).
+    pub async fn create_message<'a>(
+        &'a self,
+        body: &'a types::AnthropicMessageRequest,
+    ) -> Result<types::AnthropicMessage, crate::Error> {
+        self.call(
+                "createMessage",
+                || crate::error::raw_attempt(self.raw.create_message(body)),
+            )
+            .await
+    }
+}
+impl crate::Client {
+    /// Streaming variant of [`Self::create_message`]: sends `stream: true` and yields each server-sent [`types::AnthropicStreamEvent`] as it arrives. Dropping the stream cancels the request.
+    pub async fn create_message_stream(
+        &self,
+        body: &types::AnthropicMessageRequest,
+    ) -> Result<crate::sse::EventStream<types::AnthropicStreamEvent>, crate::Error> {
+        self.open_stream(
+                "createMessage",
+                self
+                    .json_request(
+                        reqwest::Method::POST,
+                        "/anthropic/v1/messages",
+                        body,
+                        true,
+                    ),
+                streams::CREATE_MESSAGE,
+            )
+            .await
+    }
+}
+impl crate::sse::Chunk for types::AnthropicStreamEvent {
+    fn is_final(&self) -> bool {
+        false
+    }
+}
+impl crate::Client {
     /// Talk to a platform assistant (glm-4-assistant).
     ///
     /// `POST /assistant` (operation `createAssistantCompletion`).
@@ -8814,9 +8822,7 @@ impl crate::Client {
     ) -> Result<types::AssistantCompletion, crate::Error> {
         self.call(
                 "createAssistantCompletion",
-                || crate::ext::error::raw_attempt(
-                    self.raw.create_assistant_completion(body),
-                ),
+                || crate::error::raw_attempt(self.raw.create_assistant_completion(body)),
             )
             .await
     }
@@ -8826,7 +8832,7 @@ impl crate::Client {
     pub async fn create_assistant_completion_stream(
         &self,
         body: &types::AssistantCompletionRequest,
-    ) -> Result<crate::ext::sse::EventStream<types::AssistantCompletion>, crate::Error> {
+    ) -> Result<crate::sse::EventStream<types::AssistantCompletion>, crate::Error> {
         self.open_stream(
                 "createAssistantCompletion",
                 self.json_request(reqwest::Method::POST, "/assistant", body, true),
@@ -8835,7 +8841,7 @@ impl crate::Client {
             .await
     }
 }
-impl crate::ext::sse::Chunk for types::AssistantCompletion {
+impl crate::sse::Chunk for types::AssistantCompletion {
     fn is_final(&self) -> bool {
         self.choices.iter().any(|item| item.finish_reason.is_some())
     }
@@ -8850,9 +8856,7 @@ impl crate::Client {
     ) -> Result<types::AssistantConversationListResponse, crate::Error> {
         self.call(
                 "listAssistantConversations",
-                || crate::ext::error::raw_attempt(
-                    self.raw.list_assistant_conversations(body),
-                ),
+                || crate::error::raw_attempt(self.raw.list_assistant_conversations(body)),
             )
             .await
     }
@@ -8867,7 +8871,7 @@ impl crate::Client {
     ) -> Result<types::AssistantListResponse, crate::Error> {
         self.call(
                 "listAssistants",
-                || crate::ext::error::raw_attempt(self.raw.list_assistants(body)),
+                || crate::error::raw_attempt(self.raw.list_assistants(body)),
             )
             .await
     }
@@ -8884,7 +8888,7 @@ impl crate::Client {
     ) -> Result<types::AsyncResult, crate::Error> {
         self.call(
                 "retrieveAsyncResult",
-                || crate::ext::error::raw_attempt(self.raw.retrieve_async_result(id)),
+                || crate::error::raw_attempt(self.raw.retrieve_async_result(id)),
             )
             .await
     }
@@ -8901,9 +8905,7 @@ impl crate::Client {
     ) -> Result<types::AsyncChatCompletionResponse, crate::Error> {
         self.call(
                 "createChatCompletionAsync",
-                || crate::ext::error::raw_attempt(
-                    self.raw.create_chat_completion_async(body),
-                ),
+                || crate::error::raw_attempt(self.raw.create_chat_completion_async(body)),
             )
             .await
     }
@@ -8920,7 +8922,7 @@ impl crate::Client {
     ) -> Result<types::AsyncTask, crate::Error> {
         self.call(
                 "createImageAsync",
-                || crate::ext::error::raw_attempt(self.raw.create_image_async(body)),
+                || crate::error::raw_attempt(self.raw.create_image_async(body)),
             )
             .await
     }
@@ -8957,7 +8959,7 @@ impl crate::Client {
     ) -> Result<ByteStream, crate::Error> {
         self.call(
                 "createSpeech",
-                || crate::ext::error::raw_attempt(self.raw.create_speech(body)),
+                || crate::error::raw_attempt(self.raw.create_speech(body)),
             )
             .await
     }
@@ -8967,7 +8969,7 @@ impl crate::Client {
     pub async fn create_speech_stream(
         &self,
         body: &types::SpeechRequest,
-    ) -> Result<crate::ext::sse::EventStream<types::SpeechChunk>, crate::Error> {
+    ) -> Result<crate::sse::EventStream<types::SpeechChunk>, crate::Error> {
         self.open_stream(
                 "createSpeech",
                 self.json_request(reqwest::Method::POST, "/audio/speech", body, true),
@@ -8976,7 +8978,7 @@ impl crate::Client {
             .await
     }
 }
-impl crate::ext::sse::Chunk for types::SpeechChunk {
+impl crate::sse::Chunk for types::SpeechChunk {
     fn is_final(&self) -> bool {
         self.choices.iter().any(|item| item.finish_reason.is_some())
     }
@@ -9008,7 +9010,7 @@ impl crate::Client {
     pub async fn create_transcription_stream(
         &self,
         body: &types::TranscriptionRequest,
-    ) -> Result<crate::ext::sse::EventStream<types::TranscriptionChunk>, crate::Error> {
+    ) -> Result<crate::sse::EventStream<types::TranscriptionChunk>, crate::Error> {
         self.open_stream(
                 "createTranscription",
                 Ok(
@@ -9028,7 +9030,7 @@ impl crate::Client {
             .await
     }
 }
-impl crate::ext::sse::Chunk for types::TranscriptionChunk {
+impl crate::sse::Chunk for types::TranscriptionChunk {
     fn is_final(&self) -> bool {
         false
     }
@@ -9044,7 +9046,7 @@ impl crate::Client {
     ) -> Result<types::BatchList, crate::Error> {
         self.call(
                 "listBatches",
-                || crate::ext::error::raw_attempt(self.raw.list_batches(after, limit)),
+                || crate::error::raw_attempt(self.raw.list_batches(after, limit)),
             )
             .await
     }
@@ -9059,7 +9061,7 @@ impl crate::Client {
     ) -> Result<types::Batch, crate::Error> {
         self.call(
                 "createBatch",
-                || crate::ext::error::raw_attempt(self.raw.create_batch(body)),
+                || crate::error::raw_attempt(self.raw.create_batch(body)),
             )
             .await
     }
@@ -9074,7 +9076,7 @@ impl crate::Client {
     ) -> Result<types::Batch, crate::Error> {
         self.call(
                 "retrieveBatch",
-                || crate::ext::error::raw_attempt(self.raw.retrieve_batch(batch_id)),
+                || crate::error::raw_attempt(self.raw.retrieve_batch(batch_id)),
             )
             .await
     }
@@ -9089,7 +9091,7 @@ impl crate::Client {
     ) -> Result<types::Batch, crate::Error> {
         self.call(
                 "cancelBatch",
-                || crate::ext::error::raw_attempt(self.raw.cancel_batch(batch_id)),
+                || crate::error::raw_attempt(self.raw.cancel_batch(batch_id)),
             )
             .await
     }
@@ -9106,7 +9108,7 @@ impl crate::Client {
     ) -> Result<types::ChatCompletionResponse, crate::Error> {
         self.call(
                 "createChatCompletion",
-                || crate::ext::error::raw_attempt(self.raw.create_chat_completion(body)),
+                || crate::error::raw_attempt(self.raw.create_chat_completion(body)),
             )
             .await
     }
@@ -9116,7 +9118,7 @@ impl crate::Client {
     pub async fn create_chat_completion_stream(
         &self,
         body: &types::ChatCompletionRequest,
-    ) -> Result<crate::ext::sse::EventStream<types::ChatCompletionChunk>, crate::Error> {
+    ) -> Result<crate::sse::EventStream<types::ChatCompletionChunk>, crate::Error> {
         self.open_stream(
                 "createChatCompletion",
                 self
@@ -9131,7 +9133,7 @@ impl crate::Client {
             .await
     }
 }
-impl crate::ext::sse::Chunk for types::ChatCompletionChunk {
+impl crate::sse::Chunk for types::ChatCompletionChunk {
     fn is_final(&self) -> bool {
         self.choices.iter().any(|item| item.finish_reason.is_some())
     }
@@ -9146,7 +9148,7 @@ impl crate::Client {
     ) -> Result<types::EmbeddingResponse, crate::Error> {
         self.call(
                 "createEmbedding",
-                || crate::ext::error::raw_attempt(self.raw.create_embedding(body)),
+                || crate::error::raw_attempt(self.raw.create_embedding(body)),
             )
             .await
     }
@@ -9164,7 +9166,7 @@ impl crate::Client {
     ) -> Result<types::FileList, crate::Error> {
         self.call(
                 "listFiles",
-                || crate::ext::error::raw_attempt(
+                || crate::error::raw_attempt(
                     self.raw.list_files(after, limit, order, purpose),
                 ),
             )
@@ -9244,7 +9246,7 @@ impl crate::Client {
     ) -> Result<ByteStream, crate::Error> {
         self.call(
                 "retrieveFileParseResult",
-                || crate::ext::error::raw_attempt(
+                || crate::error::raw_attempt(
                     self.raw.retrieve_file_parse_result(task_id, format_type),
                 ),
             )
@@ -9281,7 +9283,7 @@ impl crate::Client {
     ) -> Result<types::FileDeleted, crate::Error> {
         self.call(
                 "deleteFile",
-                || crate::ext::error::raw_attempt(self.raw.delete_file(file_id)),
+                || crate::error::raw_attempt(self.raw.delete_file(file_id)),
             )
             .await
     }
@@ -9296,9 +9298,7 @@ impl crate::Client {
     ) -> Result<ByteStream, crate::Error> {
         self.call(
                 "retrieveFileContent",
-                || crate::ext::error::raw_attempt(
-                    self.raw.retrieve_file_content(file_id),
-                ),
+                || crate::error::raw_attempt(self.raw.retrieve_file_content(file_id)),
             )
             .await
     }
@@ -9315,7 +9315,7 @@ impl crate::Client {
     ) -> Result<types::ImageGenerationResponse, crate::Error> {
         self.call(
                 "createImage",
-                || crate::ext::error::raw_attempt(self.raw.create_image(body)),
+                || crate::error::raw_attempt(self.raw.create_image(body)),
             )
             .await
     }
@@ -9332,7 +9332,7 @@ impl crate::Client {
     ) -> Result<types::LayoutParsingResponse, crate::Error> {
         self.call(
                 "parseLayout",
-                || crate::ext::error::raw_attempt(self.raw.parse_layout(body)),
+                || crate::error::raw_attempt(self.raw.parse_layout(body)),
             )
             .await
     }
@@ -9347,7 +9347,7 @@ impl crate::Client {
     ) -> Result<types::ModerationResponse, crate::Error> {
         self.call(
                 "createModeration",
-                || crate::ext::error::raw_attempt(self.raw.create_moderation(body)),
+                || crate::error::raw_attempt(self.raw.create_moderation(body)),
             )
             .await
     }
@@ -9364,7 +9364,7 @@ impl crate::Client {
     ) -> Result<types::ReaderResponse, crate::Error> {
         self.call(
                 "readWebPage",
-                || crate::ext::error::raw_attempt(self.raw.read_web_page(body)),
+                || crate::error::raw_attempt(self.raw.read_web_page(body)),
             )
             .await
     }
@@ -9379,7 +9379,7 @@ impl crate::Client {
         &'a self,
         body: &'a types::TokenizerRequest,
     ) -> Result<types::TokenizerResponse, crate::Error> {
-        self.call("tokenize", || crate::ext::error::raw_attempt(self.raw.tokenize(body)))
+        self.call("tokenize", || crate::error::raw_attempt(self.raw.tokenize(body)))
             .await
     }
 }
@@ -9393,7 +9393,7 @@ impl crate::Client {
     ) -> Result<types::ToolCallResponse, crate::Error> {
         self.call(
                 "createToolCall",
-                || crate::ext::error::raw_attempt(self.raw.create_tool_call(body)),
+                || crate::error::raw_attempt(self.raw.create_tool_call(body)),
             )
             .await
     }
@@ -9403,7 +9403,7 @@ impl crate::Client {
     pub async fn create_tool_call_stream(
         &self,
         body: &types::ToolCallRequest,
-    ) -> Result<crate::ext::sse::EventStream<types::ToolCallChunk>, crate::Error> {
+    ) -> Result<crate::sse::EventStream<types::ToolCallChunk>, crate::Error> {
         self.open_stream(
                 "createToolCall",
                 self.json_request(reqwest::Method::POST, "/tools", body, true),
@@ -9412,7 +9412,7 @@ impl crate::Client {
             .await
     }
 }
-impl crate::ext::sse::Chunk for types::ToolCallChunk {
+impl crate::sse::Chunk for types::ToolCallChunk {
     fn is_final(&self) -> bool {
         self.choices.iter().any(|item| item.finish_reason.is_some())
     }
@@ -9429,7 +9429,7 @@ impl crate::Client {
     ) -> Result<types::AgentCompletionResponse, crate::Error> {
         self.call(
                 "createAgentCompletion",
-                || crate::ext::error::raw_attempt(self.raw.create_agent_completion(body)),
+                || crate::error::raw_attempt(self.raw.create_agent_completion(body)),
             )
             .await
     }
@@ -9439,10 +9439,7 @@ impl crate::Client {
     pub async fn create_agent_completion_stream(
         &self,
         body: &types::AgentCompletionRequest,
-    ) -> Result<
-        crate::ext::sse::EventStream<types::AgentCompletionChunk>,
-        crate::Error,
-    > {
+    ) -> Result<crate::sse::EventStream<types::AgentCompletionChunk>, crate::Error> {
         self.open_stream(
                 "createAgentCompletion",
                 self.json_request(reqwest::Method::POST, "/v1/agents", body, true),
@@ -9451,7 +9448,7 @@ impl crate::Client {
             .await
     }
 }
-impl crate::ext::sse::Chunk for types::AgentCompletionChunk {
+impl crate::sse::Chunk for types::AgentCompletionChunk {
     fn is_final(&self) -> bool {
         self.choices.iter().any(|item| item.finish_reason.is_some())
     }
@@ -9468,9 +9465,7 @@ impl crate::Client {
     ) -> Result<types::AgentAsyncResultResponse, crate::Error> {
         self.call(
                 "retrieveAgentAsyncResult",
-                || crate::ext::error::raw_attempt(
-                    self.raw.retrieve_agent_async_result(body),
-                ),
+                || crate::error::raw_attempt(self.raw.retrieve_agent_async_result(body)),
             )
             .await
     }
@@ -9487,50 +9482,9 @@ impl crate::Client {
     ) -> Result<types::AgentConversationResponse, crate::Error> {
         self.call(
                 "retrieveAgentConversation",
-                || crate::ext::error::raw_attempt(
-                    self.raw.retrieve_agent_conversation(body),
-                ),
+                || crate::error::raw_attempt(self.raw.retrieve_agent_conversation(body)),
             )
             .await
-    }
-}
-impl crate::Client {
-    /// Create a message (Anthropic Messages API compatible).
-    ///
-    /// Anthropic-compatible chat endpoint. Send `stream: true` (or call the generated `*_stream` method) to receive Anthropic's named server-sent events.
-    ///
-    /// `POST /v1/messages` (operation `createMessage`).
-    pub async fn create_message<'a>(
-        &'a self,
-        body: &'a types::AnthropicMessageRequest,
-    ) -> Result<types::AnthropicMessage, crate::Error> {
-        self.call(
-                "createMessage",
-                || crate::ext::error::raw_attempt(self.raw.create_message(body)),
-            )
-            .await
-    }
-}
-impl crate::Client {
-    /// Streaming variant of [`Self::create_message`]: sends `stream: true` and yields each server-sent [`types::AnthropicStreamEvent`] as it arrives. Dropping the stream cancels the request.
-    pub async fn create_message_stream(
-        &self,
-        body: &types::AnthropicMessageRequest,
-    ) -> Result<
-        crate::ext::sse::EventStream<types::AnthropicStreamEvent>,
-        crate::Error,
-    > {
-        self.open_stream(
-                "createMessage",
-                self.json_request(reqwest::Method::POST, "/v1/messages", body, true),
-                streams::CREATE_MESSAGE,
-            )
-            .await
-    }
-}
-impl crate::ext::sse::Chunk for types::AnthropicStreamEvent {
-    fn is_final(&self) -> bool {
-        false
     }
 }
 impl crate::Client {
@@ -9545,7 +9499,7 @@ impl crate::Client {
     ) -> Result<types::AsyncTask, crate::Error> {
         self.call(
                 "createVideoGeneration",
-                || crate::ext::error::raw_attempt(self.raw.create_video_generation(body)),
+                || crate::error::raw_attempt(self.raw.create_video_generation(body)),
             )
             .await
     }
@@ -9558,10 +9512,7 @@ impl crate::Client {
         &'a self,
         body: &'a types::VoiceCloneRequest,
     ) -> Result<types::VoiceCloneResponse, crate::Error> {
-        self.call(
-                "cloneVoice",
-                || crate::ext::error::raw_attempt(self.raw.clone_voice(body)),
-            )
+        self.call("cloneVoice", || crate::error::raw_attempt(self.raw.clone_voice(body)))
             .await
     }
 }
@@ -9575,7 +9526,7 @@ impl crate::Client {
     ) -> Result<types::VoiceDeleteResponse, crate::Error> {
         self.call(
                 "deleteVoice",
-                || crate::ext::error::raw_attempt(self.raw.delete_voice(body)),
+                || crate::error::raw_attempt(self.raw.delete_voice(body)),
             )
             .await
     }
@@ -9592,7 +9543,7 @@ impl crate::Client {
     ) -> Result<types::VoiceList, crate::Error> {
         self.call(
                 "listVoices",
-                || crate::ext::error::raw_attempt(
+                || crate::error::raw_attempt(
                     self.raw.list_voices(request_id, voice_name, voice_type),
                 ),
             )
@@ -9609,16 +9560,22 @@ impl crate::Client {
         &'a self,
         body: &'a types::WebSearchRequest,
     ) -> Result<types::WebSearchResponse, crate::Error> {
-        self.call(
-                "webSearch",
-                || crate::ext::error::raw_attempt(self.raw.web_search(body)),
-            )
+        self.call("webSearch", || crate::error::raw_attempt(self.raw.web_search(body)))
             .await
     }
 }
 /// Every operation in spec/zai.yaml, in spec order.
-pub const OPERATIONS: &[crate::ext::Operation] = &[
-    crate::ext::Operation {
+pub const OPERATIONS: &[crate::Operation] = &[
+    crate::Operation {
+        id: "createMessage",
+        method: "POST",
+        path: "/anthropic/v1/messages",
+        rust_method: "create_message",
+        base: Some("root"),
+        multipart: false,
+        stream: true,
+    },
+    crate::Operation {
         id: "createAssistantCompletion",
         method: "POST",
         path: "/assistant",
@@ -9627,7 +9584,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: true,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "listAssistantConversations",
         method: "POST",
         path: "/assistant/conversation/list",
@@ -9636,7 +9593,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "listAssistants",
         method: "POST",
         path: "/assistant/list",
@@ -9645,7 +9602,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "retrieveAsyncResult",
         method: "GET",
         path: "/async-result/{id}",
@@ -9654,7 +9611,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createChatCompletionAsync",
         method: "POST",
         path: "/async/chat/completions",
@@ -9663,7 +9620,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createImageAsync",
         method: "POST",
         path: "/async/images/generations",
@@ -9672,7 +9629,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createSpeechCustomization",
         method: "POST",
         path: "/audio/customization",
@@ -9681,7 +9638,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: true,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createSpeech",
         method: "POST",
         path: "/audio/speech",
@@ -9690,7 +9647,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: true,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createTranscription",
         method: "POST",
         path: "/audio/transcriptions",
@@ -9699,7 +9656,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: true,
         stream: true,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "listBatches",
         method: "GET",
         path: "/batches",
@@ -9708,7 +9665,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createBatch",
         method: "POST",
         path: "/batches",
@@ -9717,7 +9674,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "retrieveBatch",
         method: "GET",
         path: "/batches/{batch_id}",
@@ -9726,7 +9683,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "cancelBatch",
         method: "POST",
         path: "/batches/{batch_id}/cancel",
@@ -9735,7 +9692,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createChatCompletion",
         method: "POST",
         path: "/chat/completions",
@@ -9744,7 +9701,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: true,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createEmbedding",
         method: "POST",
         path: "/embeddings",
@@ -9753,7 +9710,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "listFiles",
         method: "GET",
         path: "/files",
@@ -9762,7 +9719,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "uploadFile",
         method: "POST",
         path: "/files",
@@ -9771,7 +9728,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: true,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "recognizeHandwriting",
         method: "POST",
         path: "/files/ocr",
@@ -9780,7 +9737,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: true,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createFileParseTask",
         method: "POST",
         path: "/files/parser/create",
@@ -9789,7 +9746,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: true,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "retrieveFileParseResult",
         method: "GET",
         path: "/files/parser/result/{task_id}/{format_type}",
@@ -9798,7 +9755,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "parseFileSync",
         method: "POST",
         path: "/files/parser/sync",
@@ -9807,7 +9764,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: true,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "deleteFile",
         method: "DELETE",
         path: "/files/{file_id}",
@@ -9816,7 +9773,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "retrieveFileContent",
         method: "GET",
         path: "/files/{file_id}/content",
@@ -9825,7 +9782,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createImage",
         method: "POST",
         path: "/images/generations",
@@ -9834,7 +9791,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "parseLayout",
         method: "POST",
         path: "/layout_parsing",
@@ -9843,7 +9800,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createModeration",
         method: "POST",
         path: "/moderations",
@@ -9852,7 +9809,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "readWebPage",
         method: "POST",
         path: "/reader",
@@ -9861,7 +9818,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "tokenize",
         method: "POST",
         path: "/tokenizer",
@@ -9870,7 +9827,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createToolCall",
         method: "POST",
         path: "/tools",
@@ -9879,43 +9836,34 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: true,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createAgentCompletion",
         method: "POST",
         path: "/v1/agents",
         rust_method: "create_agent_completion",
-        base: Some("agents"),
+        base: Some("root"),
         multipart: false,
         stream: true,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "retrieveAgentAsyncResult",
         method: "POST",
         path: "/v1/agents/async-result",
         rust_method: "retrieve_agent_async_result",
-        base: Some("agents"),
+        base: Some("root"),
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "retrieveAgentConversation",
         method: "POST",
         path: "/v1/agents/conversation",
         rust_method: "retrieve_agent_conversation",
-        base: Some("agents"),
+        base: Some("root"),
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
-        id: "createMessage",
-        method: "POST",
-        path: "/v1/messages",
-        rust_method: "create_message",
-        base: Some("anthropic"),
-        multipart: false,
-        stream: true,
-    },
-    crate::ext::Operation {
+    crate::Operation {
         id: "createVideoGeneration",
         method: "POST",
         path: "/videos/generations",
@@ -9924,7 +9872,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "cloneVoice",
         method: "POST",
         path: "/voice/clone",
@@ -9933,7 +9881,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "deleteVoice",
         method: "POST",
         path: "/voice/delete",
@@ -9942,7 +9890,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "listVoices",
         method: "GET",
         path: "/voice/list",
@@ -9951,7 +9899,7 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
         multipart: false,
         stream: false,
     },
-    crate::ext::Operation {
+    crate::Operation {
         id: "webSearch",
         method: "POST",
         path: "/web_search",
@@ -9963,55 +9911,55 @@ pub const OPERATIONS: &[crate::ext::Operation] = &[
 ];
 /// How each streaming operation's event stream ends, from spec/zai.yaml.
 pub mod streams {
+    /// End of the `createMessage` event stream.
+    pub const CREATE_MESSAGE: crate::sse::StreamConfig = crate::sse::StreamConfig {
+        done: None,
+        final_event: Some("message_stop"),
+    };
     /// End of the `createAssistantCompletion` event stream.
-    pub const CREATE_ASSISTANT_COMPLETION: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+    pub const CREATE_ASSISTANT_COMPLETION: crate::sse::StreamConfig = crate::sse::StreamConfig {
         done: Some("[DONE]"),
         final_event: None,
     };
     /// End of the `createSpeech` event stream.
-    pub const CREATE_SPEECH: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+    pub const CREATE_SPEECH: crate::sse::StreamConfig = crate::sse::StreamConfig {
         done: Some("[DONE]"),
         final_event: None,
     };
     /// End of the `createTranscription` event stream.
-    pub const CREATE_TRANSCRIPTION: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+    pub const CREATE_TRANSCRIPTION: crate::sse::StreamConfig = crate::sse::StreamConfig {
         done: Some("[DONE]"),
         final_event: None,
     };
     /// End of the `createChatCompletion` event stream.
-    pub const CREATE_CHAT_COMPLETION: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+    pub const CREATE_CHAT_COMPLETION: crate::sse::StreamConfig = crate::sse::StreamConfig {
         done: Some("[DONE]"),
         final_event: None,
     };
     /// End of the `createToolCall` event stream.
-    pub const CREATE_TOOL_CALL: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+    pub const CREATE_TOOL_CALL: crate::sse::StreamConfig = crate::sse::StreamConfig {
         done: Some("[DONE]"),
         final_event: None,
     };
     /// End of the `createAgentCompletion` event stream.
-    pub const CREATE_AGENT_COMPLETION: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
+    pub const CREATE_AGENT_COMPLETION: crate::sse::StreamConfig = crate::sse::StreamConfig {
         done: Some("[DONE]"),
         final_event: None,
     };
-    /// End of the `createMessage` event stream.
-    pub const CREATE_MESSAGE: crate::ext::sse::StreamConfig = crate::ext::sse::StreamConfig {
-        done: None,
-        final_event: Some("message_stop"),
-    };
 }
-impl crate::ext::poll::Task for types::AgentAsyncResultResponse {
+impl crate::poll::Task for types::AgentAsyncResultResponse {
     const STATUS: &'static str = "/status";
     const SUCCESS: &'static [&'static str] = &["success"];
     const FAILURE: &'static [&'static str] = &["failed"];
     const MESSAGE: Option<&'static str> = Some("/error/message");
 }
-impl crate::ext::poll::Task for types::AsyncResult {
+impl crate::poll::Task for types::AsyncResult {
     const STATUS: &'static str = "/task_status";
     const SUCCESS: &'static [&'static str] = &["SUCCESS"];
     const FAILURE: &'static [&'static str] = &["FAIL"];
     const MESSAGE: Option<&'static str> = Some("/error/message");
 }
-impl crate::ext::poll::Task for types::Batch {
+impl crate::poll::Task for types::Batch {
     const STATUS: &'static str = "/status";
     const SUCCESS: &'static [&'static str] = &["completed"];
     const FAILURE: &'static [&'static str] = &["failed", "expired", "cancelled"];
@@ -10019,8 +9967,42 @@ impl crate::ext::poll::Task for types::Batch {
 }
 /// What the mock server answers for each operation (spec examples).
 #[cfg(feature = "mock")]
-pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
-    crate::ext::mock::MockOperation {
+pub const MOCK_OPERATIONS: &[crate::mock::MockOperation] = &[
+    crate::mock::MockOperation {
+        id: "createMessage",
+        method: "POST",
+        path: "/anthropic/v1/messages",
+        base: Some("root"),
+        multipart: false,
+        content_type: "application/json",
+        examples: &[
+            (
+                "default",
+                "{\"content\":[{\"text\":\"Hello! How can I help you today?\",\"type\":\"text\"}],\"id\":\"msg_20260313050528067228b617b540ab\",\"model\":\"glm-4.7\",\"role\":\"assistant\",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"type\":\"message\",\"usage\":{\"input_tokens\":8,\"output_tokens\":10}}",
+            ),
+        ],
+        when_present: &[],
+        sequence: &[],
+        stream: Some(crate::mock::MockStream {
+            done: None,
+            event_field: Some("type"),
+            examples: &[
+                (
+                    "default",
+                    &[
+                        "{\"message\":{\"content\":[],\"id\":\"msg_20260313050528067228b617b540ab\",\"model\":\"glm-4.7\",\"role\":\"assistant\",\"stop_reason\":null,\"stop_sequence\":null,\"type\":\"message\",\"usage\":{\"input_tokens\":8,\"output_tokens\":0}},\"type\":\"message_start\"}",
+                        "{\"content_block\":{\"text\":\"\",\"type\":\"text\"},\"index\":0,\"type\":\"content_block_start\"}",
+                        "{\"delta\":{\"text\":\"Hello!\",\"type\":\"text_delta\"},\"index\":0,\"type\":\"content_block_delta\"}",
+                        "{\"delta\":{\"text\":\" How can I help you today?\",\"type\":\"text_delta\"},\"index\":0,\"type\":\"content_block_delta\"}",
+                        "{\"index\":0,\"type\":\"content_block_stop\"}",
+                        "{\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"type\":\"message_delta\",\"usage\":{\"output_tokens\":10}}",
+                        "{\"type\":\"message_stop\"}",
+                    ],
+                ),
+            ],
+        }),
+    },
+    crate::mock::MockOperation {
         id: "createAssistantCompletion",
         method: "POST",
         path: "/assistant",
@@ -10035,7 +10017,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         ],
         when_present: &[],
         sequence: &[],
-        stream: Some(crate::ext::mock::MockStream {
+        stream: Some(crate::mock::MockStream {
             done: Some("[DONE]"),
             event_field: None,
             examples: &[
@@ -10049,7 +10031,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
             ],
         }),
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "listAssistantConversations",
         method: "POST",
         path: "/assistant/conversation/list",
@@ -10066,7 +10048,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "listAssistants",
         method: "POST",
         path: "/assistant/list",
@@ -10083,7 +10065,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "retrieveAsyncResult",
         method: "GET",
         path: "/async-result/{id}",
@@ -10104,7 +10086,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &["processing", "processing", "success"],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createChatCompletionAsync",
         method: "POST",
         path: "/async/chat/completions",
@@ -10121,7 +10103,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createImageAsync",
         method: "POST",
         path: "/async/images/generations",
@@ -10138,7 +10120,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createSpeechCustomization",
         method: "POST",
         path: "/audio/customization",
@@ -10150,7 +10132,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createSpeech",
         method: "POST",
         path: "/audio/speech",
@@ -10160,7 +10142,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         examples: &[("default", "RIFF....WAVEfmt")],
         when_present: &[],
         sequence: &[],
-        stream: Some(crate::ext::mock::MockStream {
+        stream: Some(crate::mock::MockStream {
             done: Some("[DONE]"),
             event_field: None,
             examples: &[
@@ -10174,7 +10156,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
             ],
         }),
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createTranscription",
         method: "POST",
         path: "/audio/transcriptions",
@@ -10189,7 +10171,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         ],
         when_present: &[],
         sequence: &[],
-        stream: Some(crate::ext::mock::MockStream {
+        stream: Some(crate::mock::MockStream {
             done: Some("[DONE]"),
             event_field: None,
             examples: &[
@@ -10204,7 +10186,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
             ],
         }),
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "listBatches",
         method: "GET",
         path: "/batches",
@@ -10221,7 +10203,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createBatch",
         method: "POST",
         path: "/batches",
@@ -10238,7 +10220,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "retrieveBatch",
         method: "GET",
         path: "/batches/{batch_id}",
@@ -10255,7 +10237,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "cancelBatch",
         method: "POST",
         path: "/batches/{batch_id}/cancel",
@@ -10272,7 +10254,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createChatCompletion",
         method: "POST",
         path: "/chat/completions",
@@ -10291,7 +10273,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         ],
         when_present: &[("tools", "tool_call")],
         sequence: &[],
-        stream: Some(crate::ext::mock::MockStream {
+        stream: Some(crate::mock::MockStream {
             done: Some("[DONE]"),
             event_field: None,
             examples: &[
@@ -10316,7 +10298,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
             ],
         }),
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createEmbedding",
         method: "POST",
         path: "/embeddings",
@@ -10333,7 +10315,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "listFiles",
         method: "GET",
         path: "/files",
@@ -10350,7 +10332,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "uploadFile",
         method: "POST",
         path: "/files",
@@ -10367,7 +10349,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "recognizeHandwriting",
         method: "POST",
         path: "/files/ocr",
@@ -10384,7 +10366,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createFileParseTask",
         method: "POST",
         path: "/files/parser/create",
@@ -10401,7 +10383,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "retrieveFileParseResult",
         method: "GET",
         path: "/files/parser/result/{task_id}/{format_type}",
@@ -10413,7 +10395,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "parseFileSync",
         method: "POST",
         path: "/files/parser/sync",
@@ -10430,7 +10412,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "deleteFile",
         method: "DELETE",
         path: "/files/{file_id}",
@@ -10447,7 +10429,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "retrieveFileContent",
         method: "GET",
         path: "/files/{file_id}/content",
@@ -10461,7 +10443,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createImage",
         method: "POST",
         path: "/images/generations",
@@ -10478,7 +10460,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "parseLayout",
         method: "POST",
         path: "/layout_parsing",
@@ -10495,7 +10477,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createModeration",
         method: "POST",
         path: "/moderations",
@@ -10512,7 +10494,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "readWebPage",
         method: "POST",
         path: "/reader",
@@ -10529,7 +10511,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "tokenize",
         method: "POST",
         path: "/tokenizer",
@@ -10546,7 +10528,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createToolCall",
         method: "POST",
         path: "/tools",
@@ -10561,7 +10543,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         ],
         when_present: &[],
         sequence: &[],
-        stream: Some(crate::ext::mock::MockStream {
+        stream: Some(crate::mock::MockStream {
             done: Some("[DONE]"),
             event_field: None,
             examples: &[
@@ -10575,11 +10557,11 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
             ],
         }),
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createAgentCompletion",
         method: "POST",
         path: "/v1/agents",
-        base: Some("agents"),
+        base: Some("root"),
         multipart: false,
         content_type: "application/json",
         examples: &[
@@ -10590,7 +10572,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         ],
         when_present: &[],
         sequence: &[],
-        stream: Some(crate::ext::mock::MockStream {
+        stream: Some(crate::mock::MockStream {
             done: Some("[DONE]"),
             event_field: None,
             examples: &[
@@ -10605,11 +10587,11 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
             ],
         }),
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "retrieveAgentAsyncResult",
         method: "POST",
         path: "/v1/agents/async-result",
-        base: Some("agents"),
+        base: Some("root"),
         multipart: false,
         content_type: "application/json",
         examples: &[
@@ -10622,11 +10604,11 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "retrieveAgentConversation",
         method: "POST",
         path: "/v1/agents/conversation",
-        base: Some("agents"),
+        base: Some("root"),
         multipart: false,
         content_type: "application/json",
         examples: &[
@@ -10639,41 +10621,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
-        id: "createMessage",
-        method: "POST",
-        path: "/v1/messages",
-        base: Some("anthropic"),
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"content\":[{\"text\":\"Hello! How can I help you today?\",\"type\":\"text\"}],\"id\":\"msg_20260313050528067228b617b540ab\",\"model\":\"glm-4.7\",\"role\":\"assistant\",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"type\":\"message\",\"usage\":{\"input_tokens\":8,\"output_tokens\":10}}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: Some(crate::ext::mock::MockStream {
-            done: None,
-            event_field: Some("type"),
-            examples: &[
-                (
-                    "default",
-                    &[
-                        "{\"message\":{\"content\":[],\"id\":\"msg_20260313050528067228b617b540ab\",\"model\":\"glm-4.7\",\"role\":\"assistant\",\"stop_reason\":null,\"stop_sequence\":null,\"type\":\"message\",\"usage\":{\"input_tokens\":8,\"output_tokens\":0}},\"type\":\"message_start\"}",
-                        "{\"content_block\":{\"text\":\"\",\"type\":\"text\"},\"index\":0,\"type\":\"content_block_start\"}",
-                        "{\"delta\":{\"text\":\"Hello!\",\"type\":\"text_delta\"},\"index\":0,\"type\":\"content_block_delta\"}",
-                        "{\"delta\":{\"text\":\" How can I help you today?\",\"type\":\"text_delta\"},\"index\":0,\"type\":\"content_block_delta\"}",
-                        "{\"index\":0,\"type\":\"content_block_stop\"}",
-                        "{\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"type\":\"message_delta\",\"usage\":{\"output_tokens\":10}}",
-                        "{\"type\":\"message_stop\"}",
-                    ],
-                ),
-            ],
-        }),
-    },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "createVideoGeneration",
         method: "POST",
         path: "/videos/generations",
@@ -10690,7 +10638,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "cloneVoice",
         method: "POST",
         path: "/voice/clone",
@@ -10707,7 +10655,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "deleteVoice",
         method: "POST",
         path: "/voice/delete",
@@ -10724,7 +10672,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "listVoices",
         method: "GET",
         path: "/voice/list",
@@ -10741,7 +10689,7 @@ pub const MOCK_OPERATIONS: &[crate::ext::mock::MockOperation] = &[
         sequence: &[],
         stream: None,
     },
-    crate::ext::mock::MockOperation {
+    crate::mock::MockOperation {
         id: "webSearch",
         method: "POST",
         path: "/web_search",

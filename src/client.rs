@@ -654,7 +654,8 @@ impl ClientBuilder {
         // name, which progenitor's generated methods report as their operation id.
         let routes: HashMap<_, _> = generated::OPERATIONS
             .iter()
-            .filter_map(|op| Some((op, format!("{root}{}", root_suffix(op.base?)))))
+            .filter(|op| op.base == Some("root"))
+            .map(|op| (op, root.clone()))
             .flat_map(|(op, url)| [(op.id, url.clone()), (op.rust_method, url)])
             .collect();
         let http = match self.http {
@@ -682,14 +683,6 @@ impl ClientBuilder {
 fn default_root(base: &str) -> &str {
     let root = base.strip_suffix("/paas/v4").unwrap_or(base);
     root.strip_suffix("/coding").unwrap_or(root)
-}
-
-/// Path between the root URL and an `x-zai-base` operation's spec path.
-fn root_suffix(base: &str) -> &'static str {
-    match base {
-        "anthropic" => "/anthropic",
-        _ => "",
-    }
 }
 
 fn check_scheme(url: &reqwest::Url, allow_insecure: bool) -> Result<(), Error> {

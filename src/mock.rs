@@ -19,9 +19,9 @@
 //!   (code `1214`) for a JSON body that is not a JSON object, `404`/`405` for
 //!   unknown routes.
 //!
-//! Routes: `paas/v4` operations at the server root, agents operations at
-//! `/v1/agents...`, the Anthropic-compatible one at `/anthropic/v1/messages` (and
-//! `/v1/messages`), so a client built with `.base_url(mock.url())` reaches all.
+//! Routes: every operation at its spec path from the server root (`x-zai-base: root`
+//! ones too: the client's root is its base URL minus `/paas/v4`), so a client built
+//! with `.base_url(mock.url())` reaches all.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), zai::Error> {
@@ -178,22 +178,13 @@ pub fn route(method: &str, path: &str) -> Result<&'static MockOperation, bool> {
     let mut best: Option<(usize, &MockOperation)> = None;
     let mut other_method = false;
     for op in OPERATIONS {
-        let prefixes: &[&str] = match op.base {
-            Some("anthropic") => &["/anthropic", ""],
-            _ => &[""],
+        let Some(literals) = matches(op.path, path) else {
+            continue;
         };
-        for prefix in prefixes {
-            let Some(rest) = path.strip_prefix(prefix) else {
-                continue;
-            };
-            let Some(literals) = matches(op.path, rest) else {
-                continue;
-            };
-            if !op.method.eq_ignore_ascii_case(method) {
-                other_method = true;
-            } else if best.is_none_or(|(l, _)| literals > l) {
-                best = Some((literals, op));
-            }
+        if !op.method.eq_ignore_ascii_case(method) {
+            other_method = true;
+        } else if best.is_none_or(|(l, _)| literals > l) {
+            best = Some((literals, op));
         }
     }
     best.map(|(_, op)| op).ok_or(other_method)
