@@ -1,10 +1,20 @@
 //! Turns `spec/zai.yaml` into Rust.
 //!
-//! progenitor/typify generate the types and a raw client for the JSON operations;
-//! the modules under `build/` generate what progenitor cannot express, all from the
-//! spec and its `x-zai-*` extensions (see the header of spec/zai.yaml):
-//! open enums, typed wrapper methods returning `zai::Error`, streaming variants,
-//! multipart operations, and `new`/setter constructors for every struct.
+//! Design: typify (through progenitor's type generator) makes the types; `build/`
+//! emits every method itself, from the spec model. Each method only describes its
+//! request (operation, path parameters, query, body) and hands it to the client's
+//! one request path (`Client::execute` in src/client.rs), which applies routing,
+//! credentials, headers, retries, timeouts, tracing and metrics to JSON,
+//! multipart and streaming calls alike. Why not progenitor's own methods: they
+//! cannot express multipart bodies or SSE variants, so a second request path
+//! would be needed beside them, and wrapping them meant reading their generated
+//! tokens back.
+//!
+//! From the spec and its `x-zai-*` extensions (see the header of spec/zai.yaml)
+//! build/ also emits: open enums, typed query structs, multipart body structs,
+//! `*_stream` variants and their stream-end rules, `x-zai-wait` polling methods,
+//! `x-zai-task` impls, `new`/setter constructors for every struct, and the
+//! operation table.
 //!
 //! The result is formatted with prettyplease into `$OUT_DIR/zai_generated.rs`;
 //! with `ZAI_WRITE_GENERATED=1` the same text is also written to `generated/`.

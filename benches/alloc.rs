@@ -10,7 +10,6 @@ use futures_util::{FutureExt, StreamExt};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-use zai::__private::streams::CREATE_CHAT_COMPLETION as CHAT_STREAM;
 use zai::EventStream;
 use zai::types::ChatCompletionChunk;
 
@@ -59,7 +58,7 @@ fn main() {
         ("lines", corpus::lines(&corpus)),
     ] {
         let ours = counted(|| {
-            let n = EventStream::<ChatCompletionChunk>::from_chunks(pieces, CHAT_STREAM)
+            let n = EventStream::<ChatCompletionChunk>::from_chunks(pieces)
                 .fold(0usize, |n, c| {
                     black_box(c.unwrap());
                     async move { n + 1 }

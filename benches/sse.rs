@@ -16,13 +16,12 @@ use criterion::{Criterion, Throughput};
 use futures_util::{FutureExt, StreamExt};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use zai::__private::streams::CREATE_CHAT_COMPLETION as CHAT_STREAM;
 use zai::EventStream;
 use zai::types::ChatCompletionChunk;
 
 /// Decodes with the client's stream; returns the number of chunks.
 fn zai_stream(pieces: &[Bytes]) -> usize {
-    EventStream::<ChatCompletionChunk>::from_chunks(pieces.to_vec(), CHAT_STREAM)
+    EventStream::<ChatCompletionChunk>::from_chunks(pieces.to_vec())
         .fold(0, |n, chunk| {
             black_box(chunk.expect("valid corpus"));
             async move { n + 1 }

@@ -1,105 +1,73 @@
-//! Emits the crate's generated code: progenitor's output plus everything build.rs
-//! derives from the spec on top of it.
+//! Emits the crate's generated code: typify's types (through progenitor's type
+//! generator) and everything build.rs derives from the spec model on top of them.
 
-use crate::spec::{Operation, Result, Spec};
+use crate::spec::{Operation, Result, Spec, StreamSpec, WaitSpec};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
-use syn::{FnArg, ImplItem, Item, ItemImpl, Pat, ReturnType, Type};
+use typify::{TypeDetails, TypeSpace};
 
 /// Generates the whole file, formatted.
 pub fn generate(spec: &Spec) -> Result<String> {
     let mut settings = progenitor::GenerationSettings::default();
-    settings
-        .with_interface(progenitor::InterfaceStyle::Positional)
-        .with_tag(progenitor::TagStyle::Merged)
-        .with_inner_type(quote!(std::sync::Arc<crate::client::Shared>))
-        .with_hooks(progenitor::HooksMode::Expected)
-        .with_derive("PartialEq");
+    settings.with_derive("PartialEq");
     for (name, _) in &spec.open_enums {
         settings.with_replacement(name, format!("crate::types::{name}"), std::iter::empty());
     }
-    let tokens = progenitor::Generator::new(&settings)
-        .generate_tokens(&spec.view)
+    let mut generator = progenitor::Generator::new(&settings);
+    // The view has no paths: progenitor only fills its type space; its client
+    // methods are not used (build.rs emits every method below).
+    generator
+        .generate_tokens(&spec.types)
         .map_err(|e| e.to_string())?;
-    let mut file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
+    let space = generator.get_type_space();
+    let types = space.to_stream();
+    let open_enums = spec
+        .open_enums
+        .iter()
+        .map(|(name, values)| open_enum(spec, name, values));
+    let constructors = struct_constructors(space, spec)?;
 
-    let raw_methods = take_raw_methods(&file)?;
-    let mut extra_types = open_enums(spec);
-    let mut items = Vec::new();
-    // A multipart schema shared by several operations gets its struct once.
     let mut forms = std::collections::BTreeSet::new();
-    for op in &spec.operations {
-        let name = snake_case(&op.id);
+    let mut form_types = Vec::new();
+    let mut items = Vec::new();
+    for (index, op) in spec.operations.iter().enumerate() {
         if let Some(form) = &op.multipart {
+            // A multipart schema shared by several operations gets its struct once.
             if forms.insert(form.as_str()) {
-                extra_types.extend(multipart_form(form, &spec.schemas[form.as_str()])?);
+                let (declaration, impls) = multipart_form(form, &spec.schemas[form.as_str()])?;
+                form_types.push(declaration);
+                items.push(impls);
             }
-            items.push(multipart_method(op, &name, form));
-        } else {
-            let raw = raw_methods
-                .iter()
-                .find(|m| m.sig.ident == name)
-                .ok_or_else(|| format!("progenitor generated no method for {}", op.id))?;
-            items.push(wrapper_method(op, raw)?);
         }
+        items.push(method(op, index));
         if let Some(stream) = &op.stream {
-            items.push(stream_method(op, &name, stream));
+            items.push(stream_method(op, index, stream));
+            items.push(chunk_impl(stream));
+        }
+        if let Some(wait) = &op.wait {
+            items.push(wait_method(spec, op, wait)?);
         }
     }
-    items.push(operation_table(spec));
-    items.push(stream_configs(spec));
     items.extend(task_impls(spec));
+    let operations = operation_table(spec);
 
-    items.push(mock_table(spec));
-
-    let types = file
-        .items
-        .iter_mut()
-        .find_map(|item| match item {
-            Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
-            _ => None,
-        })
-        .ok_or("progenitor emitted no types module")?;
-    let constructors: Vec<TokenStream> = types
-        .iter()
-        .filter_map(|item| constructors(item, spec))
-        .collect();
-    for tokens in extra_types.into_iter().chain(constructors) {
-        types.extend(parse_items(tokens)?);
-    }
-    for tokens in items {
-        file.items.extend(parse_items(tokens)?);
-    }
+    let file = quote! {
+        /// Every request and response schema of spec/zai.yaml.
+        pub mod types {
+            #[allow(unused_imports)]
+            use serde::{Deserialize, Serialize};
+            #types
+            #(#open_enums)*
+            #(#form_types)*
+        }
+        #(#constructors)*
+        #(#items)*
+        #operations
+    };
+    let file: syn::File = syn::parse2(file.clone())
+        .map_err(|e| format!("build.rs generated invalid Rust ({e}): {file}"))?;
     Ok(prettyplease::unparse(&file))
-}
-
-fn parse_items(tokens: TokenStream) -> Result<Vec<Item>> {
-    syn::parse2::<syn::File>(tokens.clone())
-        .map(|f| f.items)
-        .map_err(|e| format!("build.rs generated invalid Rust ({e}): {tokens}"))
-}
-
-/// The async operation methods of progenitor's `impl Client`.
-fn take_raw_methods(file: &syn::File) -> Result<Vec<syn::ImplItemFn>> {
-    Ok(file
-        .items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Impl(ItemImpl {
-                self_ty,
-                items,
-                trait_: None,
-                ..
-            }) if quote!(#self_ty).to_string() == "Client" => Some(items),
-            _ => None,
-        })
-        .flatten()
-        .filter_map(|item| match item {
-            ImplItem::Fn(f) if f.sig.asyncness.is_some() => Some(f.clone()),
-            _ => None,
-        })
-        .collect())
 }
 
 fn doc_attr(text: &str) -> TokenStream {
@@ -107,97 +75,136 @@ fn doc_attr(text: &str) -> TokenStream {
     quote!(#(#[doc = #lines])*)
 }
 
-/// `zai::Client::<op>`: the raw method with its result mapped into `zai::Error`.
-fn wrapper_method(op: &Operation, raw: &syn::ImplItemFn) -> Result<TokenStream> {
-    let sig = &raw.sig;
-    let name = &sig.ident;
-    let generics = &sig.generics;
-    let inputs = sig.inputs.iter().skip(1);
-    let args = sig.inputs.iter().skip(1).map(|arg| match arg {
-        FnArg::Typed(t) => match &*t.pat {
-            Pat::Ident(p) => Ok(p.ident.clone()),
-            _ => Err(format!("{}: unexpected argument pattern", op.id)),
-        },
-        FnArg::Receiver(_) => Err(format!("{}: unexpected receiver", op.id)),
-    });
-    let args = args.collect::<Result<Vec<_>>>()?;
-    let ReturnType::Type(_, ret) = &sig.output else {
-        return Err(format!("{}: raw method returns nothing", op.id));
-    };
-    let ok =
-        response_value_type(ret).ok_or_else(|| format!("{}: unexpected return type", op.id))?;
-    let doc = doc_attr(&op.doc);
-    let id = &op.id;
-    let http = format!(
-        " `{} {}` (operation `{id}`).",
-        op.method.to_uppercase(),
-        op.path
-    );
-    Ok(quote! {
-        impl crate::Client {
-            #doc
-            ///
-            #[doc = #http]
-            pub async fn #name #generics (&'a self, #(#inputs),*) -> Result<#ok, crate::Error> {
-                self.call(#id, || crate::error::raw_attempt(self.raw.#name(#(#args),*))).await
-            }
-        }
-    })
+fn snake_ident(id: &str) -> Ident {
+    format_ident!("{}", snake_case(id))
 }
 
-/// `T` out of `Result<ResponseValue<T>, Error<..>>`.
-fn response_value_type(ty: &Type) -> Option<TokenStream> {
-    let Type::Path(p) = ty else { return None };
-    let result = p.path.segments.last()?;
-    let syn::PathArguments::AngleBracketed(args) = &result.arguments else {
-        return None;
+/// The arguments every method of an operation takes: its path parameters, its
+/// query struct and its body, as parameter declarations and as forwarded values.
+fn arguments(op: &Operation) -> (Vec<TokenStream>, Vec<Ident>) {
+    let mut params = Vec::new();
+    let mut names = Vec::new();
+    for p in &op.path_params {
+        let name = field_ident(p);
+        params.push(quote!(#name: &str));
+        names.push(name);
+    }
+    if let Some(query) = &op.query {
+        let query = format_ident!("{query}");
+        params.push(quote!(query: &types::#query));
+        names.push(format_ident!("query"));
+    }
+    if let Some(body) = op.json_body.as_ref().or(op.multipart.as_ref()) {
+        let body = format_ident!("{body}");
+        params.push(quote!(body: &types::#body));
+        names.push(format_ident!("body"));
+    }
+    (params, names)
+}
+
+/// The request of an operation: path parameters, query and body, ready for the
+/// client's one request path. `stream` asks for the streaming variant.
+fn request(op: &Operation, index: usize, stream: bool) -> TokenStream {
+    let params = op.path_params.iter().map(|p| {
+        let name = field_ident(p);
+        quote!((#p, #name))
+    });
+    let mut request = quote!(crate::client::Request::new(&OPERATIONS[#index], &[#(#params),*])?);
+    if op.query.is_some() {
+        request = quote!(#request.query(query)?);
+    }
+    if op.json_body.is_some() {
+        request = quote!(#request.json(body, #stream)?);
+    }
+    if op.multipart.is_some() {
+        let form = match stream {
+            true => quote!(move || {
+                let mut body = body.clone();
+                body.stream = Some(true);
+                body.to_form()
+            }),
+            false => quote!(move || body.to_form()),
+        };
+        request = quote!(#request.form(#form));
+    }
+    request
+}
+
+/// `zai::Client::<op>`: one typed call through the client's request path.
+fn method(op: &Operation, index: usize) -> TokenStream {
+    let name = snake_ident(&op.id);
+    let (params, _) = arguments(op);
+    let request = request(op, index, false);
+    let doc = doc_attr(&op.doc);
+    let http = format!(
+        " `{} {}` (operation `{}`{}).",
+        op.method.to_uppercase(),
+        op.path,
+        op.id,
+        if op.multipart.is_some() {
+            ", sent as multipart/form-data"
+        } else {
+            ""
+        }
+    );
+    let (ok, send) = match &op.response {
+        Some(schema) => {
+            let schema = format_ident!("{schema}");
+            (quote!(types::#schema), quote!(send_json))
+        }
+        None => (quote!(crate::ByteStream), quote!(send_bytes)),
     };
-    let Some(syn::GenericArgument::Type(Type::Path(rv))) = args.args.first() else {
-        return None;
-    };
-    let rv = rv.path.segments.last()?;
-    let syn::PathArguments::AngleBracketed(inner) = &rv.arguments else {
-        return None;
-    };
-    let Some(syn::GenericArgument::Type(t)) = inner.args.first() else {
-        return None;
-    };
-    Some(quote!(#t))
+    let stream_note = op.stream.as_ref().map(|_| {
+        let doc = format!(
+            " Answers with one JSON body; for server-sent events call [`Self::{name}_stream`] \
+             (`stream: true` is refused here)."
+        );
+        quote!(#[doc = ""] #[doc = #doc])
+    });
+    quote! {
+        impl crate::Client {
+            #doc
+            #[doc = ""]
+            #[doc = #http]
+            #stream_note
+            pub async fn #name(&self, #(#params),*) -> Result<#ok, crate::Error> {
+                self.#send(#request).await
+            }
+        }
+    }
 }
 
 /// `zai::Client::<op>_stream`: the same request with `stream: true`, as typed SSE.
-fn stream_method(op: &Operation, name: &str, stream: &crate::spec::StreamSpec) -> TokenStream {
-    let method = format_ident!("{name}_stream");
-    let plain = format_ident!("{name}");
+fn stream_method(op: &Operation, index: usize, stream: &StreamSpec) -> TokenStream {
+    let plain = snake_case(&op.id);
+    let name = format_ident!("{plain}_stream");
     let chunk = format_ident!("{}", stream.chunk);
-    let id = &op.id;
-    let path = &op.path;
-    let verb = format_ident!("{}", op.method.to_uppercase());
-    let config = format_ident!("{}", name.to_uppercase());
+    let (params, _) = arguments(op);
+    let request = request(op, index, true);
     let doc = format!(
         " Streaming variant of [`Self::{plain}`]: sends `stream: true` and yields each \
          server-sent [`types::{chunk}`] as it arrives. Dropping the stream cancels the request."
     );
-    let (body_ty, request) = match &op.multipart {
-        Some(form) => {
-            let form = format_ident!("{form}");
-            (
-                quote!(types::#form),
-                quote!(Ok(self.multipart_request(reqwest::Method::#verb, #path, || {
-                    let mut body = body.clone();
-                    body.stream = Some(true);
-                    body.to_form()
-                }))),
-            )
+    quote! {
+        impl crate::Client {
+            #[doc = #doc]
+            pub async fn #name(&self, #(#params),*)
+                -> Result<crate::EventStream<types::#chunk>, crate::Error>
+            {
+                self.send_stream(#request).await
+            }
         }
-        None => {
-            let body = format_ident!("{}", op.json_body.as_deref().unwrap_or("Value"));
-            (
-                quote!(types::#body),
-                quote!(self.json_request(reqwest::Method::#verb, #path, body, true)),
-            )
-        }
+    }
+}
+
+/// How a stream of this chunk type ends (its operation's `x-zai-stream`).
+fn chunk_impl(stream: &StreamSpec) -> TokenStream {
+    let chunk = format_ident!("{}", stream.chunk);
+    let option = |v: &Option<String>| match v {
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
     };
+    let (done, final_event) = (option(&stream.done), option(&stream.final_event));
     let is_final = match &stream.final_field {
         Some((array, field)) => {
             let (array, field) = (format_ident!("{array}"), format_ident!("{field}"));
@@ -206,67 +213,72 @@ fn stream_method(op: &Operation, name: &str, stream: &crate::spec::StreamSpec) -
         None => quote!(false),
     };
     quote! {
-        impl crate::Client {
-            #[doc = #doc]
-            pub async fn #method(&self, body: &#body_ty)
-                -> Result<crate::sse::EventStream<types::#chunk>, crate::Error>
-            {
-                self.open_stream(#id, #request, streams::#config).await
-            }
-        }
-        impl crate::sse::Chunk for types::#chunk {
+        impl crate::StreamChunk for types::#chunk {
+            const DONE: Option<&'static str> = #done;
+            const FINAL_EVENT: Option<&'static str> = #final_event;
             fn is_final(&self) -> bool { #is_final }
         }
     }
 }
 
-fn option_str(value: Option<&str>) -> TokenStream {
-    match value {
-        Some(v) => quote!(Some(#v)),
-        None => quote!(None),
-    }
-}
-
-/// A multipart operation: build the form from its typed struct, send, decode.
-fn multipart_method(op: &Operation, name: &str, form: &str) -> TokenStream {
-    let method = format_ident!("{name}");
-    let form = format_ident!("{form}");
-    let id = &op.id;
-    let path = &op.path;
-    let verb = format_ident!("{}", op.method.to_uppercase());
-    let doc = doc_attr(&op.doc);
-    let http = format!(
-        " `{} {path}` (operation `{id}`), sent as multipart/form-data.",
-        op.method.to_uppercase()
-    );
-    let request = quote!(self.multipart_request(reqwest::Method::#verb, #path, || body.to_form()));
-    let (ok, call) = match &op.response {
-        Some(schema) => {
-            let schema = format_ident!("{schema}");
-            (
-                quote!(types::#schema),
-                quote!(self.send_json(#id, #request).await),
-            )
+/// `x-zai-wait`: a method polling the operation's task until it ends.
+fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Result<TokenStream> {
+    let name = snake_ident(&wait.method);
+    let own = snake_ident(&op.id);
+    let (params, args) = arguments(op);
+    let (result, body, doc) = match (&wait.poll, &wait.id) {
+        (Some(poll), Some(pointer)) => {
+            let target = spec
+                .operations
+                .iter()
+                .find(|o| &o.id == poll)
+                .ok_or_else(|| format!("{}: x-zai-wait polls unknown `{poll}`", op.id))?;
+            let result = target
+                .response
+                .as_ref()
+                .ok_or_else(|| format!("{poll}: polled operation answers no JSON"))?;
+            let poll = snake_ident(poll);
+            let body = quote! {
+                let task = self.#own(#(#args),*).await?;
+                let id = crate::poll::task_id(&task, #pointer)?;
+                crate::poll_until(|| self.#poll(&id), options, progress).await
+            };
+            let doc = format!(
+                " Calls [`Self::{own}`], then polls [`Self::{poll}`] with the task id it \
+                 returns until the task ends (see [`crate::poll_until`])."
+            );
+            (result, body, doc)
         }
-        None => (
-            quote!(crate::ByteStream),
-            quote!(self.send_bytes(#id, #request).await),
-        ),
+        _ => {
+            let result = op
+                .response
+                .as_ref()
+                .ok_or_else(|| format!("{}: waited operation answers no JSON", op.id))?;
+            let body = quote!(crate::poll_until(|| self.#own(#(#args),*), options, progress).await);
+            let doc =
+                format!(" Polls [`Self::{own}`] until the task ends (see [`crate::poll_until`]).");
+            (result, body, doc)
+        }
     };
-    quote! {
+    let result = format_ident!("{result}");
+    Ok(quote! {
         impl crate::Client {
-            #doc
-            ///
-            #[doc = #http]
-            pub async fn #method(&self, body: &types::#form) -> Result<#ok, crate::Error> {
-                #call
+            #[doc = #doc]
+            pub async fn #name(
+                &self,
+                #(#params,)*
+                options: &crate::PollOptions,
+                progress: impl FnMut(&crate::PollProgress<'_>),
+            ) -> Result<types::#result, crate::Error> {
+                #body
             }
         }
-    }
+    })
 }
 
-/// The typed struct of a multipart body, with `new`, setters and `to_form`.
-fn multipart_form(name: &str, schema: &Value) -> Result<Vec<TokenStream>> {
+/// The typed struct of a multipart body (declared in `types`), and its `new`,
+/// setters and `to_form`.
+fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStream)> {
     let ident = format_ident!("{name}");
     let required: Vec<&str> = schema["required"]
         .as_array()
@@ -276,216 +288,180 @@ fn multipart_form(name: &str, schema: &Value) -> Result<Vec<TokenStream>> {
         .as_object()
         .ok_or_else(|| format!("{name}: multipart schema without properties"))?;
     let mut fields = Vec::new();
+    let mut decls = Vec::new();
     let mut parts = Vec::new();
     for (wire, prop) in props {
         let field = field_ident(wire);
-        let base = match (prop["type"].as_str(), prop["format"].as_str()) {
-            (Some("string"), Some("binary")) => quote!(crate::multipart::FilePart),
-            (Some("string"), _) => quote!(String),
-            (Some("integer"), _) => quote!(i64),
-            (Some("number"), _) => quote!(f64),
-            (Some("boolean"), _) => quote!(bool),
-            (Some("array"), _) if prop["items"]["type"] == "string" => quote!(Vec<String>),
+        let (base, repeated) = match (prop["type"].as_str(), prop["format"].as_str()) {
+            (Some("string"), Some("binary")) => (quote!(crate::FilePart), false),
+            (Some("string"), _) => (quote!(String), false),
+            (Some("integer"), _) => (quote!(i64), false),
+            (Some("number"), _) => (quote!(f64), false),
+            (Some("boolean"), _) => (quote!(bool), false),
+            (Some("array"), _) if prop["items"]["type"] == "string" => (quote!(Vec<String>), true),
             other => {
                 return Err(format!(
                     "{name}.{wire}: unsupported multipart type {other:?}"
                 ));
             }
         };
-        let is_required = required.contains(&wire.as_str());
-        let ty = if is_required || base.to_string().starts_with("Vec") {
-            base
-        } else {
-            quote!(Option<#base>)
+        let rank = required.iter().position(|r| r == wire);
+        let field_type = match (rank, repeated) {
+            (Some(_), _) => Field::Required(base),
+            (None, false) => Field::Optional(base),
+            (None, true) => Field::Defaulted(base),
         };
         let doc = doc_attr(prop["description"].as_str().unwrap_or(""));
-        fields.push((field.clone(), ty.clone(), is_required, doc));
+        let declared = field_type.declared();
+        decls.push(quote!(#doc pub #field: #declared,));
         parts.push(
             quote!(let form = crate::multipart::FormValue::append(&self.#field, #wire, form)?;),
         );
+        fields.push((rank.unwrap_or(usize::MAX), field, field_type));
     }
-    let decls = fields
-        .iter()
-        .map(|(f, ty, _, doc)| quote!(#doc pub #f: #ty,))
-        .collect::<Vec<_>>();
     // `new` takes the required fields in the schema's `required` order, as elsewhere.
-    let rank = |f: &Ident| {
-        required
-            .iter()
-            .position(|r| *f == field_name(r).as_str())
-            .unwrap_or(usize::MAX)
-    };
-    fields.sort_by_key(|f| rank(&f.0));
+    fields.sort_by_key(|f| f.0);
+    let fields: Vec<_> = fields.into_iter().map(|(_, f, ty)| (f, ty)).collect();
     let ctor = constructor_tokens(&ident, &fields);
-    let doc = doc_attr(
-        schema["description"]
-            .as_str()
-            .unwrap_or("Multipart request body."),
-    );
-    Ok(vec![
-        quote! {
-            #doc
-            #[derive(Clone, Debug, PartialEq)]
-            pub struct #ident { #(#decls)* }
-        },
-        ctor,
-        quote! {
-            impl #ident {
-                /// The multipart form sent on the wire (rebuilt for each attempt).
-                pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
-                    let form = reqwest::multipart::Form::new();
-                    #(#parts)*
-                    Ok(form)
-                }
+    let doc = doc_attr(schema["description"].as_str().unwrap_or(""));
+    let declaration = quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct #ident { #(#decls)* }
+    };
+    let impls = quote! {
+        impl types::#ident {
+            /// The multipart form sent on the wire (rebuilt for each attempt).
+            pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
+                let form = reqwest::multipart::Form::new();
+                #(#parts)*
+                Ok(form)
             }
-        },
-    ])
+        }
+        #ctor
+    };
+    Ok((declaration, impls))
 }
 
-/// `new(required...)` and one setter per optional field, for every generated struct.
-/// Required parameters of `new` follow the schema's `required` order.
-fn constructors(item: &Item, spec: &Spec) -> Option<TokenStream> {
-    let Item::Struct(s) = item else { return None };
-    let syn::Fields::Named(named) = &s.fields else {
-        return None;
-    };
-    let order: Vec<String> = spec
-        .schemas
-        .get(&s.ident.to_string())
-        .and_then(|schema| schema["required"].as_array())
-        .map(|r| {
-            r.iter()
-                .filter_map(|v| v.as_str().map(field_name))
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut fields: Vec<_> = named
-        .named
-        .iter()
-        .map(|f| {
-            let serde_default = f
-                .attrs
+/// A struct field as `new` and the setters see it.
+enum Field {
+    /// Taken by `new`.
+    Required(TokenStream),
+    /// `Option<T>`: the setter takes a `T`.
+    Optional(TokenStream),
+    /// A collection or defaulted value: the setter takes the whole value.
+    Defaulted(TokenStream),
+}
+
+impl Field {
+    fn declared(&self) -> TokenStream {
+        match self {
+            Field::Optional(t) => quote!(Option<#t>),
+            Field::Required(t) | Field::Defaulted(t) => t.clone(),
+        }
+    }
+}
+
+/// `new(required...)` and one setter per other field, for every generated
+/// struct, read from typify's model of it. `new` takes the required fields in
+/// the schema's `required` order.
+fn struct_constructors(space: &TypeSpace, spec: &Spec) -> Result<Vec<TokenStream>> {
+    let mut out = Vec::new();
+    for ty in space.iter_types() {
+        let TypeDetails::Struct(details) = ty.details() else {
+            continue;
+        };
+        let name = ty.name();
+        let order: Vec<&str> = spec
+            .schemas
+            .get(&name)
+            .and_then(|schema| schema["required"].as_array())
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let mut fields = Vec::new();
+        for prop in details.properties_info() {
+            let prop_type = space.get_type(&prop.type_id).map_err(|e| e.to_string())?;
+            let field = match (prop.required, prop_type.details()) {
+                (_, TypeDetails::Option(inner)) => {
+                    let inner = space.get_type(&inner).map_err(|e| e.to_string())?;
+                    Field::Optional(inner.ident())
+                }
+                (true, _) => Field::Required(prop_type.ident()),
+                (false, _) => Field::Defaulted(prop_type.ident()),
+            };
+            let rank = order
                 .iter()
-                .any(|a| a.path().is_ident("serde") && quote!(#a).to_string().contains("default"));
-            let ty = &f.ty;
-            let ty = quote!(#ty);
-            let required = !serde_default && option_inner(&ty).is_none();
-            (
-                f.ident.clone().expect("named field"),
-                ty,
-                required,
-                TokenStream::new(),
-            )
+                .position(|wire| same_name(prop.name, wire))
+                .unwrap_or(usize::MAX);
+            fields.push((rank, field_ident(prop.name), field));
+        }
+        fields.sort_by_key(|f| f.0);
+        let fields: Vec<_> = fields.into_iter().map(|(_, f, ty)| (f, ty)).collect();
+        out.push(constructor_tokens(&format_ident!("{name}"), &fields));
+    }
+    Ok(out)
+}
+
+/// Whether typify's field name stands for this wire name (`type_` for `type`,
+/// `voice_type` for `voiceType`): the same letters and digits, any case.
+fn same_name(field: &str, wire: &str) -> bool {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    letters(field.trim_start_matches("r#")) == letters(wire)
+}
+
+fn constructor_tokens(ident: &Ident, fields: &[(Ident, Field)]) -> TokenStream {
+    let required: Vec<_> = fields
+        .iter()
+        .filter_map(|(f, ty)| match ty {
+            Field::Required(t) => Some(quote!(#f: impl Into<#t>)),
+            _ => None,
         })
         .collect();
-    let rank = |ident: &Ident| {
-        order
-            .iter()
-            .position(|o| *ident == o.as_str())
-            .unwrap_or(usize::MAX)
-    };
-    fields.sort_by_key(|f| rank(&f.0));
-    Some(constructor_tokens(&s.ident, &fields))
-}
-
-fn constructor_tokens(
-    ident: &Ident,
-    fields: &[(Ident, TokenStream, bool, TokenStream)],
-) -> TokenStream {
-    let required: Vec<_> = fields.iter().filter(|f| f.2).collect();
     let new = (!required.is_empty()).then(|| {
-        let params = required
-            .iter()
-            .map(|(f, ty, ..)| quote!(#f: impl Into<#ty>));
-        let inits = fields.iter().map(|(f, _, req, _)| {
-            if *req {
-                quote!(#f: #f.into())
-            } else {
-                quote!(#f: Default::default())
-            }
+        let inits = fields.iter().map(|(f, ty)| match ty {
+            Field::Required(_) => quote!(#f: #f.into()),
+            _ => quote!(#f: Default::default()),
         });
         let doc =
             format!(" A [`{ident}`] with its required fields; set the others with the setters.");
         quote! {
             #[doc = #doc]
-            pub fn new(#(#params),*) -> Self { Self { #(#inits),* } }
+            pub fn new(#(#required),*) -> Self { Self { #(#inits),* } }
         }
     });
-    let setters = fields.iter().filter(|f| !f.2).map(|(f, ty, ..)| {
+    let setters = fields.iter().filter_map(|(f, ty)| {
         let doc = format!(" Sets `{}`.", f.to_string().trim_start_matches("r#"));
-        match option_inner(ty) {
-            Some(inner) => quote! {
+        match ty {
+            Field::Required(_) => None,
+            Field::Optional(inner) => Some(quote! {
                 #[doc = #doc]
                 pub fn #f(mut self, value: impl Into<#inner>) -> Self { self.#f = Some(value.into()); self }
-            },
-            None => quote! {
+            }),
+            Field::Defaulted(t) => Some(quote! {
                 #[doc = #doc]
-                pub fn #f(mut self, value: impl Into<#ty>) -> Self { self.#f = value.into(); self }
-            },
+                pub fn #f(mut self, value: impl Into<#t>) -> Self { self.#f = value.into(); self }
+            }),
         }
     });
-    quote!(impl #ident { #new #(#setters)* })
+    quote!(impl types::#ident { #new #(#setters)* })
 }
 
-/// `T` of an `Option<T>` / `::std::option::Option<T>` type.
-fn option_inner(ty: &TokenStream) -> Option<Type> {
-    let ty: Type = syn::parse2(ty.clone()).ok()?;
-    let Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last()?;
-    if last.ident != "Option" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first()? {
-        syn::GenericArgument::Type(t) => Some(t.clone()),
-        _ => None,
-    }
-}
-
-/// `x-zai-open-enum` schemas as `crate::open_enum!` invocations.
-fn open_enums(spec: &Spec) -> Vec<TokenStream> {
-    spec.open_enums
-        .iter()
-        .map(|(name, values)| {
-            let ident = format_ident!("{name}");
-            let variants = values.iter().map(|v| format_ident!("{}", pascal_case(v)));
-            let doc = doc_attr(
-                spec.schemas[name.as_str()]["description"]
-                    .as_str()
-                    .unwrap_or(""),
-            );
-            quote! {
-                crate::open_enum::open_enum! { #doc #ident { #(#variants = #values),* } }
-            }
-        })
-        .collect()
-}
-
-/// How each streaming operation's event stream ends (its `x-zai-stream`).
-fn stream_configs(spec: &Spec) -> TokenStream {
-    let consts = spec.operations.iter().filter_map(|op| {
-        let stream = op.stream.as_ref()?;
-        let name = format_ident!("{}", snake_case(&op.id).to_uppercase());
-        let (done, final_event) = (
-            option_str(stream.done.as_deref()),
-            option_str(stream.final_event.as_deref()),
-        );
-        let doc = format!(" End of the `{}` event stream.", op.id);
-        Some(quote! {
-            #[doc = #doc]
-            pub const #name: crate::sse::StreamConfig =
-                crate::sse::StreamConfig { done: #done, final_event: #final_event };
-        })
-    });
+/// An `x-zai-open-enum` schema as a `crate::open_enum!` invocation.
+fn open_enum(spec: &Spec, name: &str, values: &[String]) -> TokenStream {
+    let ident = format_ident!("{name}");
+    let variants = values.iter().map(|v| format_ident!("{}", pascal_case(v)));
+    let doc = doc_attr(spec.schemas[name]["description"].as_str().unwrap_or(""));
     quote! {
-        /// How each streaming operation's event stream ends, from spec/zai.yaml.
-        pub mod streams { #(#consts)* }
+        crate::open_enum::open_enum! { #doc #ident { #(#variants = #values),* } }
     }
 }
 
-/// `x-zai-task` schemas as `crate::poll::Task` implementations.
+/// `x-zai-task` schemas as [`crate::Task`] implementations.
 fn task_impls(spec: &Spec) -> Vec<TokenStream> {
     spec.tasks
         .iter()
@@ -493,9 +469,12 @@ fn task_impls(spec: &Spec) -> Vec<TokenStream> {
             let ident = format_ident!("{name}");
             let status = format!("/{}", task.status);
             let (success, failure) = (&task.success, &task.failure);
-            let message = option_str(task.message.as_deref());
+            let message = match &task.message {
+                Some(m) => quote!(Some(#m)),
+                None => quote!(None),
+            };
             quote! {
-                impl crate::poll::Task for types::#ident {
+                impl crate::Task for types::#ident {
                     const STATUS: &'static str = #status;
                     const SUCCESS: &'static [&'static str] = &[#(#success),*];
                     const FAILURE: &'static [&'static str] = &[#(#failure),*];
@@ -506,13 +485,16 @@ fn task_impls(spec: &Spec) -> Vec<TokenStream> {
         .collect()
 }
 
-/// Operation metadata, for tooling (coverage, the CLI's generic `api` command,
-/// the mock server) and for routing an operation to its base URL.
+/// Operation metadata, for routing, `call_raw`, and tooling (coverage, the CLI's
+/// generic `api` command).
 fn operation_table(spec: &Spec) -> TokenStream {
     let rows = spec.operations.iter().map(|op| {
         let (id, method, path) = (&op.id, op.method.to_uppercase(), &op.path);
         let rust = snake_case(&op.id);
-        let base = option_str(op.base.as_deref());
+        let base = match &op.base {
+            Some(base) => quote!(Some(#base)),
+            None => quote!(None),
+        };
         let multipart = op.multipart.is_some();
         let stream = op.stream.is_some();
         quote! {
@@ -528,75 +510,13 @@ fn operation_table(spec: &Spec) -> TokenStream {
     }
 }
 
-/// What the built-in mock server (`zai::mock`, feature `mock`) answers, from the
-/// spec's examples and `x-zai-mock` / `x-zai-stream` extensions.
-fn mock_table(spec: &Spec) -> TokenStream {
-    let rows = spec.operations.iter().map(|op| {
-        let (id, method, path) = (&op.id, op.method.to_uppercase(), &op.path);
-        let base = option_str(op.base.as_deref());
-        let m = &op.mock;
-        let content_type = &m.content_type;
-        let examples = m.examples.iter().map(|(n, t)| quote!((#n, #t)));
-        let when = m.when_present.iter().map(|(f, n)| quote!((#f, #n)));
-        let sequence = &m.sequence;
-        let stream = match &op.stream {
-            Some(s) => {
-                let done = option_str(s.done.as_deref());
-                let event_field = option_str(s.event_field.as_deref());
-                let examples = m
-                    .stream_examples
-                    .iter()
-                    .map(|(n, chunks)| quote!((#n, &[#(#chunks),*])));
-                quote!(Some(crate::mock::MockStream {
-                    done: #done, event_field: #event_field, examples: &[#(#examples),*],
-                }))
-            }
-            None => quote!(None),
-        };
-        let multipart = op.multipart.is_some();
-        quote! {
-            crate::mock::MockOperation {
-                id: #id, method: #method, path: #path, base: #base, multipart: #multipart,
-                content_type: #content_type, examples: &[#(#examples),*],
-                when_present: &[#(#when),*], sequence: &[#(#sequence),*], stream: #stream,
-            }
-        }
-    });
-    let errors = spec
-        .mock_errors
-        .iter()
-        .map(|(status, code, message)| quote!((#status, #code, #message)));
-    let error = &spec.error_example;
-    quote! {
-        /// What the mock server answers for each operation (spec examples).
-        #[cfg(feature = "mock")]
-        pub const MOCK_OPERATIONS: &[crate::mock::MockOperation] = &[#(#rows),*];
-        /// `x-zai-mock.errors`: HTTP status → Z.AI code and message.
-        #[cfg(feature = "mock")]
-        pub const MOCK_ERRORS: &[(u16, &str, &str)] = &[#(#errors),*];
-        /// The example error body of the spec.
-        #[cfg(feature = "mock")]
-        pub const MOCK_ERROR_EXAMPLE: &str = #error;
-    }
-}
-
-fn field_ident(wire: &str) -> Ident {
-    let name = field_name(wire);
+/// A Rust identifier for a wire or typify name (`r#type` for a keyword).
+fn field_ident(name: &str) -> Ident {
+    let name = snake_case(&name.replace(['-', '.'], "_"));
     syn::parse_str::<Ident>(&name).unwrap_or_else(|_| Ident::new_raw(&name, Span::call_site()))
 }
 
-/// A wire name as typify spells the field (`type` → `type_`).
-fn field_name(wire: &str) -> String {
-    let name = wire.replace(['-', '.'], "_");
-    match name.as_str() {
-        "type" | "ref" | "self" | "crate" | "super" | "mod" | "move" | "match" | "fn" => {
-            format!("{name}_")
-        }
-        _ => name,
-    }
-}
-
-/// `createChatCompletion` → `create_chat_completion` (progenitor's method names).
+/// `createChatCompletion` → `create_chat_completion`.
 pub fn snake_case(id: &str) -> String {
     let mut out = String::new();
     for (i, c) in id.chars().enumerate() {

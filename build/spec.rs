@@ -1,8 +1,7 @@
-//! Reads spec/zai.yaml: the progenitor view of it, and the facts build.rs itself
-//! generates code from (the `x-zai-*` extensions and the multipart operations).
+//! Reads spec/zai.yaml: the schemas typify generates types from, and the facts
+//! build.rs generates everything else from (operations and `x-zai-*` extensions).
 
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
 
 pub type Result<T> = std::result::Result<T, String>;
 
@@ -11,21 +10,17 @@ const MULTIPART: &str = "multipart/form-data";
 
 /// Everything build.rs needs from the spec.
 pub struct Spec {
-    /// The spec as progenitor sees it: multipart operations (which it cannot
-    /// generate) and error responses (so every non-2xx reaches `zai::Error` with its
-    /// status, headers and raw body intact) removed.
-    pub view: openapiv3::OpenAPI,
+    /// The spec as typify sees it: component schemas only (no paths: build.rs
+    /// emits every method itself), without the multipart bodies (build.rs emits
+    /// those), plus one `<Operation>Query` schema per operation with query parameters.
+    pub types: openapiv3::OpenAPI,
     pub operations: Vec<Operation>,
     /// `x-zai-open-enum` schemas: name and wire values.
     pub open_enums: Vec<(String, Vec<String>)>,
     /// `x-zai-task` schemas: name and polling facts.
     pub tasks: Vec<(String, TaskSpec)>,
-    /// Component schemas, by name (for multipart bodies).
+    /// Component schemas, by name.
     pub schemas: Map<String, Value>,
-    /// `x-zai-mock.errors` of `components/responses/Error`: status → (code, message).
-    pub mock_errors: Vec<(u16, String, String)>,
-    /// The example of `components/responses/Error`, as JSON text.
-    pub error_example: String,
 }
 
 pub struct Operation {
@@ -36,29 +31,28 @@ pub struct Operation {
     /// `x-zai-base`: the named base URL the operation is served from.
     pub base: Option<String>,
     pub stream: Option<StreamSpec>,
+    /// Path parameters, in path order.
+    pub path_params: Vec<String>,
+    /// Name of the synthesized query schema, when the operation has query parameters.
+    pub query: Option<String>,
     /// Name of the JSON body schema, when the body is JSON.
     pub json_body: Option<String>,
     /// Name of the multipart/form-data body schema, when the body is multipart.
     pub multipart: Option<String>,
     /// Success body: `Some(schema name)` for JSON, `None` for raw bytes.
     pub response: Option<String>,
-    /// What the built-in mock server answers (examples and `x-zai-mock`).
-    pub mock: MockSpec,
+    /// `x-zai-wait`: a generated method waiting for the task this operation returns.
+    pub wait: Option<WaitSpec>,
 }
 
-/// The success examples of an operation and its `x-zai-mock` extension.
-pub struct MockSpec {
-    /// Media type of the success response.
-    pub content_type: String,
-    /// Named examples (`example` is named `default`): JSON text, or the raw text of
-    /// a non-JSON example.
-    pub examples: Vec<(String, String)>,
-    /// `x-zai-mock.when-present`: request field → example name.
-    pub when_present: Vec<(String, String)>,
-    /// `x-zai-mock.sequence`: example names served over successive calls.
-    pub sequence: Vec<String>,
-    /// `x-zai-stream.examples`: named lists of chunk payloads (JSON text).
-    pub stream_examples: Vec<(String, Vec<String>)>,
+/// `x-zai-wait` of an operation.
+pub struct WaitSpec {
+    /// Name of the generated method (`waitBatch`).
+    pub method: String,
+    /// The operation to poll with the task id; `None`: this operation itself.
+    pub poll: Option<String>,
+    /// JSON pointer to the task id in this operation's response.
+    pub id: Option<String>,
 }
 
 /// `x-zai-task` of a schema.
@@ -77,8 +71,6 @@ pub struct StreamSpec {
     pub final_field: Option<(String, String)>,
     /// An SSE `event:` name that ends the stream properly.
     pub final_event: Option<String>,
-    /// `event-field`: the payload field whose value is each event's SSE `event:` name.
-    pub event_field: Option<String>,
 }
 
 impl Spec {
@@ -86,44 +78,37 @@ impl Spec {
         let raw: Value = serde_norway::from_str::<Strict>(text)
             .map_err(|e| e.to_string())?
             .0;
-        let mut view = raw.clone();
         let schemas = raw
             .pointer("/components/schemas")
             .and_then(Value::as_object)
             .cloned()
             .unwrap_or_default();
+        let mut types = schemas.clone();
 
         let mut operations = Vec::new();
-        let mut multipart_schemas = BTreeSet::new();
-        let paths = view
-            .get_mut("paths")
-            .and_then(Value::as_object_mut)
+        let paths = raw
+            .get("paths")
+            .and_then(Value::as_object)
             .ok_or("no paths")?;
-        for (path, item) in paths.iter_mut() {
-            let item = item
-                .as_object_mut()
-                .ok_or_else(|| format!("{path}: not an object"))?;
+        for (path, item) in paths {
             for method in METHODS {
                 let Some(op) = item.get(method) else { continue };
                 let operation = Operation::read(path, method, op)?;
                 if let Some(form) = &operation.multipart {
-                    multipart_schemas.insert(form.clone());
-                    item.remove(method);
-                } else if let Some(responses) = item[method]
-                    .get_mut("responses")
-                    .and_then(Value::as_object_mut)
-                {
-                    responses.retain(|status, _| status.starts_with('2'));
+                    types.remove(form);
+                }
+                if let Some(query) = &operation.query {
+                    types.insert(query.clone(), query_schema(&operation.id, op));
                 }
                 operations.push(operation);
             }
         }
-        paths.retain(|_, item| METHODS.iter().any(|m| item.get(m).is_some()));
-        if let Some(view_schemas) = view
-            .pointer_mut("/components/schemas")
-            .and_then(Value::as_object_mut)
-        {
-            view_schemas.retain(|name, _| !multipart_schemas.contains(name));
+        for op in &operations {
+            if let Some(poll) = op.wait.as_ref().and_then(|w| w.poll.as_ref()) {
+                if !operations.iter().any(|o| &o.id == poll) {
+                    return Err(format!("{}: x-zai-wait polls unknown `{poll}`", op.id));
+                }
+            }
         }
 
         let open_enums = schemas
@@ -144,65 +129,68 @@ impl Spec {
             .iter()
             .filter_map(|(name, s)| Some((name, s.get("x-zai-task")?)))
             .map(|(name, task)| {
-                let list = |key: &str| -> Vec<String> {
-                    let items = task[key].as_array().into_iter().flatten();
-                    items
-                        .filter_map(|v| v.as_str().map(str::to_owned))
-                        .collect()
-                };
                 let status = task["status"]
                     .as_str()
                     .ok_or_else(|| format!("{name}: x-zai-task needs `status`"))?;
                 let spec = TaskSpec {
                     status: status.to_owned(),
-                    success: list("success"),
-                    failure: list("failure"),
+                    success: strings(&task["success"]),
+                    failure: strings(&task["failure"]),
                     message: task["message"].as_str().map(str::to_owned),
                 };
                 Ok((name.clone(), spec))
             })
             .collect::<Result<_>>()?;
 
-        let error = raw
-            .pointer("/components/responses/Error")
-            .ok_or("components/responses/Error is missing")?;
-        let error_example = error
-            .pointer("/content/application~1json/example")
-            .map(Value::to_string)
-            .ok_or("components/responses/Error has no example")?;
-        let mock_errors = error
-            .pointer("/x-zai-mock/errors")
-            .and_then(Value::as_object)
-            .map(|errors| {
-                errors
-                    .iter()
-                    .map(|(status, pair)| {
-                        let status = status
-                            .parse::<u16>()
-                            .map_err(|_| format!("x-zai-mock.errors: bad status {status}"))?;
-                        let text =
-                            |i: usize| pair.get(i).and_then(Value::as_str).map(str::to_owned);
-                        match (text(0), text(1)) {
-                            (Some(code), Some(message)) => Ok((status, code, message)),
-                            _ => Err(format!("x-zai-mock.errors.{status}: want [code, message]")),
-                        }
-                    })
-                    .collect::<Result<Vec<_>>>()
-            })
-            .transpose()?
-            .unwrap_or_default();
-
-        let view = serde_json::from_value(view).map_err(|e| e.to_string())?;
+        let view = serde_json::json!({
+            "openapi": raw["openapi"],
+            "info": raw["info"],
+            "paths": {},
+            "components": { "schemas": types },
+        });
         Ok(Spec {
-            view,
+            types: serde_json::from_value(view).map_err(|e| e.to_string())?,
             operations,
             open_enums,
             tasks,
             schemas,
-            mock_errors,
-            error_example,
         })
     }
+}
+
+fn strings(list: &Value) -> Vec<String> {
+    let items = list.as_array().into_iter().flatten();
+    items
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// An object schema holding an operation's query parameters (typify turns it into
+/// the typed query struct the method takes).
+fn query_schema(id: &str, op: &Value) -> Value {
+    let params = op["parameters"].as_array().into_iter().flatten();
+    let query: Vec<&Value> = params.filter(|p| p["in"] == "query").collect();
+    let properties: Map<String, Value> = query
+        .iter()
+        .map(|p| {
+            let mut schema = p["schema"].clone();
+            if let (Some(s), Some(doc)) = (schema.as_object_mut(), p.get("description")) {
+                s.insert("description".into(), doc.clone());
+            }
+            (p["name"].as_str().unwrap_or_default().to_owned(), schema)
+        })
+        .collect();
+    let required: Vec<&Value> = query
+        .iter()
+        .filter(|p| p["required"] == true)
+        .map(|p| &p["name"])
+        .collect();
+    serde_json::json!({
+        "type": "object",
+        "description": format!("Query parameters of `{id}`."),
+        "properties": properties,
+        "required": required,
+    })
 }
 
 impl Operation {
@@ -237,9 +225,27 @@ impl Operation {
             Some(schema) => Some(schema_name(schema).map_err(|e| format!("{id}: {e}"))?),
             None => None,
         };
+        let params = op["parameters"].as_array().into_iter().flatten();
+        let mut path_params = Vec::new();
+        let mut has_query = false;
+        for param in params {
+            let name = param["name"]
+                .as_str()
+                .ok_or(format!("{id}: unnamed parameter"))?;
+            match param["in"].as_str() {
+                Some("path") => path_params.push(name.to_owned()),
+                Some("query") => has_query = true,
+                other => return Err(format!("{id}.{name}: unsupported parameter in {other:?}")),
+            }
+        }
+        path_params.sort_by_key(|p| path.find(&format!("{{{p}}}")));
         let stream = op.get("x-zai-stream").map(StreamSpec::read).transpose()?;
-        let mock = MockSpec::read(ok, op).map_err(|e| format!("{id}: {e}"))?;
+        let wait = op
+            .get("x-zai-wait")
+            .map(|w| WaitSpec::read(&id, w))
+            .transpose()?;
         Ok(Operation {
+            query: has_query.then(|| format!("{}Query", upper_first(&id))),
             id,
             method: method.to_owned(),
             path: path.to_owned(),
@@ -249,83 +255,43 @@ impl Operation {
                 .and_then(Value::as_str)
                 .map(str::to_owned),
             stream,
+            path_params,
             json_body,
             multipart,
             response,
-            mock,
+            wait,
         })
     }
 }
 
-impl MockSpec {
-    fn read(ok: &Value, op: &Value) -> Result<Self> {
-        let (content_type, media) = ok["content"]
-            .as_object()
-            .and_then(|c| c.iter().next())
-            .ok_or("success response has no content")?;
-        let text = |v: &Value| match v {
-            Value::String(s) if content_type != "application/json" => s.clone(),
-            v => v.to_string(),
-        };
-        let mut examples = Vec::new();
-        if let Some(example) = media.get("example") {
-            examples.push(("default".to_owned(), text(example)));
+fn upper_first(id: &str) -> String {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+impl WaitSpec {
+    fn read(id: &str, ext: &Value) -> Result<Self> {
+        if let Some(method) = ext.as_str() {
+            return Ok(WaitSpec {
+                method: method.to_owned(),
+                poll: None,
+                id: None,
+            });
         }
-        for (name, example) in media["examples"].as_object().into_iter().flatten() {
-            let value = example
-                .get("value")
-                .ok_or_else(|| format!("example {name} has no value"))?;
-            examples.push((name.clone(), text(value)));
+        let text = |key: &str| ext.get(key).and_then(Value::as_str).map(str::to_owned);
+        match (text("method"), text("poll"), text("id")) {
+            (Some(method), Some(poll), Some(id)) => Ok(WaitSpec {
+                method,
+                poll: Some(poll),
+                id: Some(id),
+            }),
+            _ => Err(format!(
+                "{id}: x-zai-wait is a method name or {{method, poll, id}}"
+            )),
         }
-        if examples.is_empty() {
-            return Err("success response has no example".into());
-        }
-        let names = |v: Option<&Value>| -> Vec<(String, String)> {
-            v.and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
-                .collect()
-        };
-        let mock = op.get("x-zai-mock");
-        let when_present = names(mock.and_then(|m| m.get("when-present")));
-        let sequence: Vec<String> = mock
-            .and_then(|m| m.get("sequence"))
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(|v| v.as_str().map(str::to_owned))
-            .collect();
-        let mut stream_examples = Vec::new();
-        for (name, chunks) in op
-            .pointer("/x-zai-stream/examples")
-            .and_then(Value::as_object)
-            .into_iter()
-            .flatten()
-        {
-            let chunks = chunks
-                .as_array()
-                .ok_or_else(|| format!("x-zai-stream.examples.{name} is not a list"))?;
-            stream_examples.push((name.clone(), chunks.iter().map(Value::to_string).collect()));
-        }
-        if op.get("x-zai-stream").is_some() && stream_examples.is_empty() {
-            return Err("x-zai-stream has no examples".into());
-        }
-        let known = |n: &String| {
-            examples.iter().any(|(e, _)| e == n) || stream_examples.iter().any(|(e, _)| e == n)
-        };
-        for name in when_present.iter().map(|(_, n)| n).chain(&sequence) {
-            if !known(name) {
-                return Err(format!("x-zai-mock names unknown example `{name}`"));
-            }
-        }
-        Ok(MockSpec {
-            content_type: content_type.clone(),
-            examples,
-            when_present,
-            sequence,
-            stream_examples,
-        })
     }
 }
 
@@ -344,7 +310,6 @@ impl StreamSpec {
             done: text("done"),
             final_field,
             final_event: text("final-event"),
-            event_field: text("event-field"),
         })
     }
 }

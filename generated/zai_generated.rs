@@ -1,10 +1,7 @@
-#[allow(unused_imports)]
-pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
-#[allow(unused_imports)]
-use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
-/// Types used as operation parameters and responses.
-#[allow(clippy::all)]
+/// Every request and response schema of spec/zai.yaml.
 pub mod types {
+    #[allow(unused_imports)]
+    use serde::{Deserialize, Serialize};
     ///`AgentAsyncResultRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct AgentAsyncResultRequest {
@@ -1828,6 +1825,49 @@ Legacy document part (OA51); `file` replaces it.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub usage: ::std::option::Option<Usage>,
     }
+    ///Query parameters of `listBatches`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ListBatchesQuery {
+        ///Cursor: the `id` of the last batch of the previous page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub after: ::std::option::Option<::std::string::String>,
+        ///Page size, 1–100 (server default 20).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub limit: ::std::option::Option<i64>,
+    }
+    ///Query parameters of `listFiles`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ListFilesQuery {
+        ///Cursor: the id of the last file of the previous page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub after: ::std::option::Option<::std::string::String>,
+        ///Page size.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub limit: ::std::option::Option<i64>,
+        ///`asc` or `desc` by creation time.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub order: ::std::option::Option<::std::string::String>,
+        ///Only files of this purpose, e.g. `batch`, `voice-clone-input`, `agent`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub purpose: ::std::option::Option<::std::string::String>,
+    }
+    ///Query parameters of `listVoices`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ListVoicesQuery {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub request_id: ::std::option::Option<::std::string::String>,
+        #[serde(
+            rename = "voiceName",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub voice_name: ::std::option::Option<::std::string::String>,
+        ///`OFFICIAL` or `PRIVATE`.
+        #[serde(
+            rename = "voiceType",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub voice_type: ::std::option::Option<::std::string::String>,
+    }
     ///`McpTool`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct McpTool {
@@ -3285,95 +3325,16 @@ Legacy document part (OA51); `file` replaces it.*/
         pub response_format: Option<String>,
         pub user_id: Option<String>,
         /// The sample recording (wav/mp3).
-        pub voice_data: crate::multipart::FilePart,
+        pub voice_data: crate::FilePart,
         /// The transcript of `voice_data`.
         pub voice_text: String,
         pub watermark_enabled: Option<bool>,
-    }
-    impl SpeechCustomizationRequest {
-        /// A [`SpeechCustomizationRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            model: impl Into<String>,
-            input: impl Into<String>,
-            voice_text: impl Into<String>,
-            voice_data: impl Into<crate::multipart::FilePart>,
-        ) -> Self {
-            Self {
-                model: model.into(),
-                input: input.into(),
-                voice_text: voice_text.into(),
-                voice_data: voice_data.into(),
-                request_id: Default::default(),
-                response_format: Default::default(),
-                user_id: Default::default(),
-                watermark_enabled: Default::default(),
-            }
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `response_format`.
-        pub fn response_format(mut self, value: impl Into<String>) -> Self {
-            self.response_format = Some(value.into());
-            self
-        }
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-        /// Sets `watermark_enabled`.
-        pub fn watermark_enabled(mut self, value: impl Into<bool>) -> Self {
-            self.watermark_enabled = Some(value.into());
-            self
-        }
-    }
-    impl SpeechCustomizationRequest {
-        /// The multipart form sent on the wire (rebuilt for each attempt).
-        pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
-            let form = reqwest::multipart::Form::new();
-            let form = crate::multipart::FormValue::append(&self.input, "input", form)?;
-            let form = crate::multipart::FormValue::append(&self.model, "model", form)?;
-            let form = crate::multipart::FormValue::append(
-                &self.request_id,
-                "request_id",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(
-                &self.response_format,
-                "response_format",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(
-                &self.user_id,
-                "user_id",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(
-                &self.voice_data,
-                "voice_data",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(
-                &self.voice_text,
-                "voice_text",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(
-                &self.watermark_enabled,
-                "watermark_enabled",
-                form,
-            )?;
-            Ok(form)
-        }
     }
     /// Multipart body of `createTranscription`.
     #[derive(Clone, Debug, PartialEq)]
     pub struct TranscriptionRequest {
         /// The audio (`.wav`/`.mp3`, at most 25 MB and 30 s).
-        pub file: Option<crate::multipart::FilePart>,
+        pub file: Option<crate::FilePart>,
         /// The audio as base64, instead of `file`.
         pub file_base64: Option<String>,
         /// Domain words to favour (at most 100).
@@ -3387,132 +3348,18 @@ Legacy document part (OA51); `file` replaces it.*/
         pub stream: Option<bool>,
         pub user_id: Option<String>,
     }
-    impl TranscriptionRequest {
-        /// A [`TranscriptionRequest`] with its required fields; set the others with the setters.
-        pub fn new(model: impl Into<String>) -> Self {
-            Self {
-                model: model.into(),
-                file: Default::default(),
-                file_base64: Default::default(),
-                hotwords: Default::default(),
-                prompt: Default::default(),
-                request_id: Default::default(),
-                stream: Default::default(),
-                user_id: Default::default(),
-            }
-        }
-        /// Sets `file`.
-        pub fn file(mut self, value: impl Into<crate::multipart::FilePart>) -> Self {
-            self.file = Some(value.into());
-            self
-        }
-        /// Sets `file_base64`.
-        pub fn file_base64(mut self, value: impl Into<String>) -> Self {
-            self.file_base64 = Some(value.into());
-            self
-        }
-        /// Sets `hotwords`.
-        pub fn hotwords(mut self, value: impl Into<Vec<String>>) -> Self {
-            self.hotwords = value.into();
-            self
-        }
-        /// Sets `prompt`.
-        pub fn prompt(mut self, value: impl Into<String>) -> Self {
-            self.prompt = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `stream`.
-        pub fn stream(mut self, value: impl Into<bool>) -> Self {
-            self.stream = Some(value.into());
-            self
-        }
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-    }
-    impl TranscriptionRequest {
-        /// The multipart form sent on the wire (rebuilt for each attempt).
-        pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
-            let form = reqwest::multipart::Form::new();
-            let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
-            let form = crate::multipart::FormValue::append(
-                &self.file_base64,
-                "file_base64",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(
-                &self.hotwords,
-                "hotwords",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(&self.model, "model", form)?;
-            let form = crate::multipart::FormValue::append(
-                &self.prompt,
-                "prompt",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(
-                &self.request_id,
-                "request_id",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(
-                &self.stream,
-                "stream",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(
-                &self.user_id,
-                "user_id",
-                form,
-            )?;
-            Ok(form)
-        }
-    }
     /// Multipart body of `uploadFile`.
     #[derive(Clone, Debug, PartialEq)]
     pub struct FileUploadRequest {
         /// The file (`agent` ≤100 MB pdf/doc/xlsx/ppt/txt/jpg/png).
-        pub file: crate::multipart::FilePart,
+        pub file: crate::FilePart,
         /// `agent` or `user_data`.
         pub purpose: String,
-    }
-    impl FileUploadRequest {
-        /// A [`FileUploadRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            file: impl Into<crate::multipart::FilePart>,
-            purpose: impl Into<String>,
-        ) -> Self {
-            Self {
-                file: file.into(),
-                purpose: purpose.into(),
-            }
-        }
-    }
-    impl FileUploadRequest {
-        /// The multipart form sent on the wire (rebuilt for each attempt).
-        pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
-            let form = reqwest::multipart::Form::new();
-            let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
-            let form = crate::multipart::FormValue::append(
-                &self.purpose,
-                "purpose",
-                form,
-            )?;
-            Ok(form)
-        }
     }
     /// Multipart body of `recognizeHandwriting`.
     #[derive(Clone, Debug, PartialEq)]
     pub struct HandwritingOcrRequest {
-        pub file: crate::multipart::FilePart,
+        pub file: crate::FilePart,
         /// e.g. `CHN_ENG`.
         pub language_type: Option<String>,
         /// Return per-line confidence.
@@ -3520,5255 +3367,3785 @@ Legacy document part (OA51); `file` replaces it.*/
         /// `hand_write`.
         pub tool_type: String,
     }
-    impl HandwritingOcrRequest {
-        /// A [`HandwritingOcrRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            file: impl Into<crate::multipart::FilePart>,
-            tool_type: impl Into<String>,
-        ) -> Self {
-            Self {
-                file: file.into(),
-                tool_type: tool_type.into(),
-                language_type: Default::default(),
-                probability: Default::default(),
-            }
-        }
-        /// Sets `language_type`.
-        pub fn language_type(mut self, value: impl Into<String>) -> Self {
-            self.language_type = Some(value.into());
-            self
-        }
-        /// Sets `probability`.
-        pub fn probability(mut self, value: impl Into<bool>) -> Self {
-            self.probability = Some(value.into());
-            self
-        }
-    }
-    impl HandwritingOcrRequest {
-        /// The multipart form sent on the wire (rebuilt for each attempt).
-        pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
-            let form = reqwest::multipart::Form::new();
-            let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
-            let form = crate::multipart::FormValue::append(
-                &self.language_type,
-                "language_type",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(
-                &self.probability,
-                "probability",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(
-                &self.tool_type,
-                "tool_type",
-                form,
-            )?;
-            Ok(form)
-        }
-    }
     /// Multipart body of `createFileParseTask` and `parseFileSync`.
     #[derive(Clone, Debug, PartialEq)]
     pub struct FileParseRequest {
-        pub file: crate::multipart::FilePart,
+        pub file: crate::FilePart,
         /// e.g. `pdf`, `docx`, `png`.
         pub file_type: String,
         /// `lite`, `expert`, `prime` (tasks) or `prime-sync` (sync).
         pub tool_type: String,
     }
-    impl FileParseRequest {
-        /// A [`FileParseRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            file: impl Into<crate::multipart::FilePart>,
-            file_type: impl Into<String>,
-            tool_type: impl Into<String>,
-        ) -> Self {
-            Self {
-                file: file.into(),
-                file_type: file_type.into(),
-                tool_type: tool_type.into(),
-            }
-        }
-    }
-    impl FileParseRequest {
-        /// The multipart form sent on the wire (rebuilt for each attempt).
-        pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
-            let form = reqwest::multipart::Form::new();
-            let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
-            let form = crate::multipart::FormValue::append(
-                &self.file_type,
-                "file_type",
-                form,
-            )?;
-            let form = crate::multipart::FormValue::append(
-                &self.tool_type,
-                "tool_type",
-                form,
-            )?;
-            Ok(form)
-        }
-    }
-    impl AgentAsyncResultRequest {
-        /// A [`AgentAsyncResultRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            agent_id: impl Into<::std::string::String>,
-            async_id: impl Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                agent_id: agent_id.into(),
-                async_id: async_id.into(),
-            }
-        }
-    }
-    impl AgentAsyncResultResponse {
-        /// Sets `agent_id`.
-        pub fn agent_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.agent_id = Some(value.into());
-            self
-        }
-        /// Sets `async_id`.
-        pub fn async_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.async_id = Some(value.into());
-            self
-        }
-        /// Sets `choices`.
-        pub fn choices(
-            mut self,
-            value: impl Into<::std::vec::Vec<AgentResultChoice>>,
-        ) -> Self {
-            self.choices = Some(value.into());
-            self
-        }
-        /// Sets `error`.
-        pub fn error(mut self, value: impl Into<AgentError>) -> Self {
-            self.error = Some(value.into());
-            self
-        }
-        /// Sets `status`.
-        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.status = Some(value.into());
-            self
-        }
-    }
-    impl AgentChoice {
-        /// Sets `finish_reason`.
-        pub fn finish_reason(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.finish_reason = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-        /// Sets `message`.
-        pub fn message(mut self, value: impl Into<::serde_json::Value>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-        /// Sets `messages`.
-        pub fn messages(mut self, value: impl Into<::serde_json::Value>) -> Self {
-            self.messages = Some(value.into());
-            self
-        }
-    }
-    impl AgentChunkChoice {
-        /// Sets `delta`.
-        pub fn delta(mut self, value: impl Into<AgentDelta>) -> Self {
-            self.delta = Some(value.into());
-            self
-        }
-        /// Sets `finish_reason`.
-        pub fn finish_reason(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.finish_reason = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-    }
-    impl AgentCompletionChunk {
-        /// Sets `agent_id`.
-        pub fn agent_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.agent_id = Some(value.into());
-            self
-        }
-        /// Sets `choices`.
-        pub fn choices(
-            mut self,
-            value: impl Into<::std::vec::Vec<AgentChunkChoice>>,
-        ) -> Self {
-            self.choices = value.into();
-            self
-        }
-        /// Sets `conversation_id`.
-        pub fn conversation_id(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.conversation_id = Some(value.into());
-            self
-        }
-        /// Sets `error`.
-        pub fn error(mut self, value: impl Into<AgentError>) -> Self {
-            self.error = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `usage`.
-        pub fn usage(mut self, value: impl Into<AgentUsage>) -> Self {
-            self.usage = Some(value.into());
-            self
-        }
-    }
-    impl AgentCompletionRequest {
-        /// A [`AgentCompletionRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            agent_id: impl Into<::std::string::String>,
-            messages: impl Into<::std::vec::Vec<AgentInputMessage>>,
-        ) -> Self {
-            Self {
-                agent_id: agent_id.into(),
-                messages: messages.into(),
-                conversation_id: Default::default(),
-                custom_variables: Default::default(),
-                request_id: Default::default(),
-                stream: Default::default(),
-            }
-        }
-        /// Sets `conversation_id`.
-        pub fn conversation_id(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.conversation_id = Some(value.into());
-            self
-        }
-        /// Sets `custom_variables`.
-        pub fn custom_variables(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.custom_variables = value.into();
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `stream`.
-        pub fn stream(mut self, value: impl Into<bool>) -> Self {
-            self.stream = Some(value.into());
-            self
-        }
-    }
-    impl AgentCompletionResponse {
-        /// Sets `agent_id`.
-        pub fn agent_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.agent_id = Some(value.into());
-            self
-        }
-        /// Sets `async_id`.
-        pub fn async_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.async_id = Some(value.into());
-            self
-        }
-        /// Sets `choices`.
-        pub fn choices(
-            mut self,
-            value: impl Into<::std::vec::Vec<AgentChoice>>,
-        ) -> Self {
-            self.choices = Some(value.into());
-            self
-        }
-        /// Sets `conversation_id`.
-        pub fn conversation_id(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.conversation_id = Some(value.into());
-            self
-        }
-        /// Sets `error`.
-        pub fn error(mut self, value: impl Into<AgentError>) -> Self {
-            self.error = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `status`.
-        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.status = Some(value.into());
-            self
-        }
-        /// Sets `usage`.
-        pub fn usage(mut self, value: impl Into<AgentUsage>) -> Self {
-            self.usage = Some(value.into());
-            self
-        }
-    }
-    impl AgentConversationPage {
-        /// Sets `height`.
-        pub fn height(mut self, value: impl Into<i64>) -> Self {
-            self.height = Some(value.into());
-            self
-        }
-        /// Sets `position`.
-        pub fn position(mut self, value: impl Into<i64>) -> Self {
-            self.position = Some(value.into());
-            self
-        }
-        /// Sets `width`.
-        pub fn width(mut self, value: impl Into<i64>) -> Self {
-            self.width = Some(value.into());
-            self
-        }
-    }
-    impl AgentConversationRequest {
-        /// A [`AgentConversationRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            agent_id: impl Into<::std::string::String>,
-            conversation_id: impl Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                agent_id: agent_id.into(),
-                conversation_id: conversation_id.into(),
-                custom_variables: Default::default(),
-            }
-        }
-        /// Sets `custom_variables`.
-        pub fn custom_variables(
-            mut self,
-            value: impl Into<AgentConversationVariables>,
-        ) -> Self {
-            self.custom_variables = Some(value.into());
-            self
-        }
-    }
-    impl AgentConversationResponse {
-        /// Sets `agent_id`.
-        pub fn agent_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.agent_id = Some(value.into());
-            self
-        }
-        /// Sets `choices`.
-        pub fn choices(
-            mut self,
-            value: impl Into<::std::vec::Vec<AgentResultChoice>>,
-        ) -> Self {
-            self.choices = Some(value.into());
-            self
-        }
-        /// Sets `conversation_id`.
-        pub fn conversation_id(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.conversation_id = Some(value.into());
-            self
-        }
-        /// Sets `error`.
-        pub fn error(mut self, value: impl Into<AgentError>) -> Self {
-            self.error = Some(value.into());
-            self
-        }
-    }
-    impl AgentConversationVariables {
-        /// Sets `include_pdf`.
-        pub fn include_pdf(mut self, value: impl Into<bool>) -> Self {
-            self.include_pdf = Some(value.into());
-            self
-        }
-        /// Sets `pages`.
-        pub fn pages(
-            mut self,
-            value: impl Into<::std::vec::Vec<AgentConversationPage>>,
-        ) -> Self {
-            self.pages = value.into();
-            self
-        }
-    }
-    impl AgentDelta {
-        /// Sets `content`.
-        pub fn content(mut self, value: impl Into<::serde_json::Value>) -> Self {
-            self.content = Some(value.into());
-            self
-        }
-        /// Sets `role`.
-        pub fn role(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.role = Some(value.into());
-            self
-        }
-    }
-    impl AgentError {
-        /// Sets `code`.
-        pub fn code(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.code = Some(value.into());
-            self
-        }
-        /// Sets `message`.
-        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-    }
-    impl AgentInputMessage {
-        /// A [`AgentInputMessage`] with its required fields; set the others with the setters.
-        pub fn new(
-            role: impl Into<::std::string::String>,
-            content: impl Into<AgentInputContent>,
-        ) -> Self {
-            Self {
-                role: role.into(),
-                content: content.into(),
-            }
-        }
-    }
-    impl AgentResultChoice {
-        /// Sets `finish_reason`.
-        pub fn finish_reason(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.finish_reason = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-        /// Sets `message`.
-        pub fn message(
-            mut self,
-            value: impl Into<::std::vec::Vec<AgentResultMessage>>,
-        ) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-    }
-    impl AgentResultContent {
-        /// Sets `file_url`.
-        pub fn file_url(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.file_url = Some(value.into());
-            self
-        }
-        /// Sets `image_url`.
-        pub fn image_url(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.image_url = Some(value.into());
-            self
-        }
-        /// Sets `tag_cn`.
-        pub fn tag_cn(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.tag_cn = Some(value.into());
-            self
-        }
-        /// Sets `tag_en`.
-        pub fn tag_en(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.tag_en = Some(value.into());
-            self
-        }
-        /// Sets `type_`.
-        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.type_ = Some(value.into());
-            self
-        }
-        /// Sets `video_url`.
-        pub fn video_url(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.video_url = Some(value.into());
-            self
-        }
-    }
-    impl AgentResultMessage {
-        /// Sets `content`.
-        pub fn content(
-            mut self,
-            value: impl Into<::std::vec::Vec<AgentResultContent>>,
-        ) -> Self {
-            self.content = value.into();
-            self
-        }
-        /// Sets `role`.
-        pub fn role(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.role = Some(value.into());
-            self
-        }
-    }
-    impl AgentUsage {
-        /// Sets `completion_tokens`.
-        pub fn completion_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.completion_tokens = Some(value.into());
-            self
-        }
-        /// Sets `prompt_tokens`.
-        pub fn prompt_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.prompt_tokens = Some(value.into());
-            self
-        }
-        /// Sets `total_calls`.
-        pub fn total_calls(mut self, value: impl Into<i64>) -> Self {
-            self.total_calls = Some(value.into());
-            self
-        }
-        /// Sets `total_tokens`.
-        pub fn total_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.total_tokens = Some(value.into());
-            self
-        }
-    }
-    impl AnthropicErrorBody {
-        /// Sets `message`.
-        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-        /// Sets `type_`.
-        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.type_ = Some(value.into());
-            self
-        }
-    }
-    impl AnthropicInputMessage {
-        /// A [`AnthropicInputMessage`] with its required fields; set the others with the setters.
-        pub fn new(
-            role: impl Into<AnthropicInputMessageRole>,
-            content: impl Into<AnthropicInputContent>,
-        ) -> Self {
-            Self {
-                role: role.into(),
-                content: content.into(),
-            }
-        }
-    }
-    impl AnthropicMessage {
-        /// Sets `content`.
-        pub fn content(
-            mut self,
-            value: impl Into<::std::vec::Vec<AnthropicContentBlock>>,
-        ) -> Self {
-            self.content = value.into();
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `model`.
-        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.model = Some(value.into());
-            self
-        }
-        /// Sets `role`.
-        pub fn role(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.role = Some(value.into());
-            self
-        }
-        /// Sets `stop_reason`.
-        pub fn stop_reason(
-            mut self,
-            value: impl Into<crate::types::AnthropicStopReason>,
-        ) -> Self {
-            self.stop_reason = Some(value.into());
-            self
-        }
-        /// Sets `stop_sequence`.
-        pub fn stop_sequence(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.stop_sequence = Some(value.into());
-            self
-        }
-        /// Sets `type_`.
-        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.type_ = Some(value.into());
-            self
-        }
-        /// Sets `usage`.
-        pub fn usage(mut self, value: impl Into<AnthropicUsage>) -> Self {
-            self.usage = Some(value.into());
-            self
-        }
-    }
-    impl AnthropicMessageDeltaBody {
-        /// Sets `stop_reason`.
-        pub fn stop_reason(
-            mut self,
-            value: impl Into<crate::types::AnthropicStopReason>,
-        ) -> Self {
-            self.stop_reason = Some(value.into());
-            self
-        }
-        /// Sets `stop_sequence`.
-        pub fn stop_sequence(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.stop_sequence = Some(value.into());
-            self
-        }
-    }
-    impl AnthropicMessageRequest {
-        /// A [`AnthropicMessageRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            model: impl Into<::std::string::String>,
-            max_tokens: impl Into<i64>,
-            messages: impl Into<::std::vec::Vec<AnthropicInputMessage>>,
-        ) -> Self {
-            Self {
-                model: model.into(),
-                max_tokens: max_tokens.into(),
-                messages: messages.into(),
-                metadata: Default::default(),
-                stop_sequences: Default::default(),
-                stream: Default::default(),
-                system: Default::default(),
-                temperature: Default::default(),
-                thinking: Default::default(),
-                tool_choice: Default::default(),
-                tools: Default::default(),
-                top_k: Default::default(),
-                top_p: Default::default(),
-            }
-        }
-        /// Sets `metadata`.
-        pub fn metadata(mut self, value: impl Into<AnthropicMetadata>) -> Self {
-            self.metadata = Some(value.into());
-            self
-        }
-        /// Sets `stop_sequences`.
-        pub fn stop_sequences(
-            mut self,
-            value: impl Into<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.stop_sequences = value.into();
-            self
-        }
-        /// Sets `stream`.
-        pub fn stream(mut self, value: impl Into<bool>) -> Self {
-            self.stream = Some(value.into());
-            self
-        }
-        /// Sets `system`.
-        pub fn system(mut self, value: impl Into<AnthropicSystem>) -> Self {
-            self.system = Some(value.into());
-            self
-        }
-        /// Sets `temperature`.
-        pub fn temperature(mut self, value: impl Into<f64>) -> Self {
-            self.temperature = Some(value.into());
-            self
-        }
-        /// Sets `thinking`.
-        pub fn thinking(mut self, value: impl Into<AnthropicThinking>) -> Self {
-            self.thinking = Some(value.into());
-            self
-        }
-        /// Sets `tool_choice`.
-        pub fn tool_choice(mut self, value: impl Into<AnthropicToolChoice>) -> Self {
-            self.tool_choice = Some(value.into());
-            self
-        }
-        /// Sets `tools`.
-        pub fn tools(
-            mut self,
-            value: impl Into<::std::vec::Vec<AnthropicTool>>,
-        ) -> Self {
-            self.tools = value.into();
-            self
-        }
-        /// Sets `top_k`.
-        pub fn top_k(mut self, value: impl Into<i64>) -> Self {
-            self.top_k = Some(value.into());
-            self
-        }
-        /// Sets `top_p`.
-        pub fn top_p(mut self, value: impl Into<f64>) -> Self {
-            self.top_p = Some(value.into());
-            self
-        }
-    }
-    impl AnthropicMetadata {
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-    }
-    impl AnthropicSystemBlock {
-        /// A [`AnthropicSystemBlock`] with its required fields; set the others with the setters.
-        pub fn new(
-            type_: impl Into<AnthropicSystemBlockType>,
-            text: impl Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                type_: type_.into(),
-                text: text.into(),
-            }
-        }
-    }
-    impl AnthropicThinking {
-        /// A [`AnthropicThinking`] with its required fields; set the others with the setters.
-        pub fn new(type_: impl Into<AnthropicThinkingType>) -> Self {
-            Self {
-                type_: type_.into(),
-                budget_tokens: Default::default(),
-            }
-        }
-        /// Sets `budget_tokens`.
-        pub fn budget_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.budget_tokens = Some(value.into());
-            self
-        }
-    }
-    impl AnthropicTool {
-        /// A [`AnthropicTool`] with its required fields; set the others with the setters.
-        pub fn new(
-            name: impl Into<::std::string::String>,
-            input_schema: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            Self {
-                name: name.into(),
-                input_schema: input_schema.into(),
-                description: Default::default(),
-            }
-        }
-        /// Sets `description`.
-        pub fn description(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.description = Some(value.into());
-            self
-        }
-    }
-    impl AnthropicUsage {
-        /// Sets `cache_creation_input_tokens`.
-        pub fn cache_creation_input_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.cache_creation_input_tokens = Some(value.into());
-            self
-        }
-        /// Sets `cache_read_input_tokens`.
-        pub fn cache_read_input_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.cache_read_input_tokens = Some(value.into());
-            self
-        }
-        /// Sets `input_tokens`.
-        pub fn input_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.input_tokens = Some(value.into());
-            self
-        }
-        /// Sets `output_tokens`.
-        pub fn output_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.output_tokens = Some(value.into());
-            self
-        }
-    }
-    impl AssistantAttachment {
-        /// A [`AssistantAttachment`] with its required fields; set the others with the setters.
-        pub fn new(file_id: impl Into<::std::string::String>) -> Self {
-            Self { file_id: file_id.into() }
-        }
-    }
-    impl AssistantChoice {
-        /// Sets `delta`.
-        pub fn delta(mut self, value: impl Into<AssistantDelta>) -> Self {
-            self.delta = Some(value.into());
-            self
-        }
-        /// Sets `finish_reason`.
-        pub fn finish_reason(
-            mut self,
-            value: impl Into<crate::types::FinishReason>,
-        ) -> Self {
-            self.finish_reason = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-        /// Sets `metadata`.
-        pub fn metadata(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.metadata = Some(value.into());
-            self
-        }
-    }
-    impl AssistantCompletion {
-        /// Sets `assistant_id`.
-        pub fn assistant_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.assistant_id = Some(value.into());
-            self
-        }
-        /// Sets `choices`.
-        pub fn choices(
-            mut self,
-            value: impl Into<::std::vec::Vec<AssistantChoice>>,
-        ) -> Self {
-            self.choices = value.into();
-            self
-        }
-        /// Sets `conversation_id`.
-        pub fn conversation_id(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.conversation_id = Some(value.into());
-            self
-        }
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `last_error`.
-        pub fn last_error(mut self, value: impl Into<SpeechError>) -> Self {
-            self.last_error = Some(value.into());
-            self
-        }
-        /// Sets `metadata`.
-        pub fn metadata(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.metadata = Some(value.into());
-            self
-        }
-        /// Sets `status`.
-        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.status = Some(value.into());
-            self
-        }
-        /// Sets `usage`.
-        pub fn usage(mut self, value: impl Into<Usage>) -> Self {
-            self.usage = Some(value.into());
-            self
-        }
-    }
-    impl AssistantCompletionRequest {
-        /// A [`AssistantCompletionRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            assistant_id: impl Into<::std::string::String>,
-            messages: impl Into<::std::vec::Vec<AssistantConversationMessage>>,
-        ) -> Self {
-            Self {
-                assistant_id: assistant_id.into(),
-                messages: messages.into(),
-                attachments: Default::default(),
-                conversation_id: Default::default(),
-                extra_parameters: Default::default(),
-                metadata: Default::default(),
-                model: Default::default(),
-                request_id: Default::default(),
-                stream: Default::default(),
-                user_id: Default::default(),
-            }
-        }
-        /// Sets `attachments`.
-        pub fn attachments(
-            mut self,
-            value: impl Into<::std::vec::Vec<AssistantAttachment>>,
-        ) -> Self {
-            self.attachments = value.into();
-            self
-        }
-        /// Sets `conversation_id`.
-        pub fn conversation_id(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.conversation_id = Some(value.into());
-            self
-        }
-        /// Sets `extra_parameters`.
-        pub fn extra_parameters(
-            mut self,
-            value: impl Into<AssistantExtraParameters>,
-        ) -> Self {
-            self.extra_parameters = Some(value.into());
-            self
-        }
-        /// Sets `metadata`.
-        pub fn metadata(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.metadata = value.into();
-            self
-        }
-        /// Sets `model`.
-        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.model = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `stream`.
-        pub fn stream(mut self, value: impl Into<bool>) -> Self {
-            self.stream = Some(value.into());
-            self
-        }
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-    }
-    impl AssistantConversation {
-        /// Sets `assistant_id`.
-        pub fn assistant_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.assistant_id = Some(value.into());
-            self
-        }
-        /// Sets `create_time`.
-        pub fn create_time(mut self, value: impl Into<i64>) -> Self {
-            self.create_time = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `update_time`.
-        pub fn update_time(mut self, value: impl Into<i64>) -> Self {
-            self.update_time = Some(value.into());
-            self
-        }
-        /// Sets `usage`.
-        pub fn usage(mut self, value: impl Into<Usage>) -> Self {
-            self.usage = Some(value.into());
-            self
-        }
-    }
-    impl AssistantConversationListRequest {
-        /// A [`AssistantConversationListRequest`] with its required fields; set the others with the setters.
-        pub fn new(assistant_id: impl Into<::std::string::String>) -> Self {
-            Self {
-                assistant_id: assistant_id.into(),
-                page: Default::default(),
-                page_size: Default::default(),
-                request_id: Default::default(),
-                user_id: Default::default(),
-            }
-        }
-        /// Sets `page`.
-        pub fn page(mut self, value: impl Into<i64>) -> Self {
-            self.page = Some(value.into());
-            self
-        }
-        /// Sets `page_size`.
-        pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-            self.page_size = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-    }
-    impl AssistantConversationListResponse {
-        /// Sets `code`.
-        pub fn code(mut self, value: impl Into<i64>) -> Self {
-            self.code = Some(value.into());
-            self
-        }
-        /// Sets `data`.
-        pub fn data(mut self, value: impl Into<AssistantConversationPage>) -> Self {
-            self.data = Some(value.into());
-            self
-        }
-        /// Sets `msg`.
-        pub fn msg(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.msg = Some(value.into());
-            self
-        }
-    }
-    impl AssistantConversationMessage {
-        /// A [`AssistantConversationMessage`] with its required fields; set the others with the setters.
-        pub fn new(
-            role: impl Into<::std::string::String>,
-            content: impl Into<::std::vec::Vec<AssistantTextContent>>,
-        ) -> Self {
-            Self {
-                role: role.into(),
-                content: content.into(),
-            }
-        }
-    }
-    impl AssistantConversationPage {
-        /// Sets `assistant_id`.
-        pub fn assistant_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.assistant_id = Some(value.into());
-            self
-        }
-        /// Sets `conversation_list`.
-        pub fn conversation_list(
-            mut self,
-            value: impl Into<::std::vec::Vec<AssistantConversation>>,
-        ) -> Self {
-            self.conversation_list = value.into();
-            self
-        }
-        /// Sets `has_more`.
-        pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-            self.has_more = Some(value.into());
-            self
-        }
-    }
-    impl AssistantDelta {
-        /// Sets `content`.
-        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.content = Some(value.into());
-            self
-        }
-        /// Sets `role`.
-        pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
-            self.role = Some(value.into());
-            self
-        }
-        /// Sets `tool_calls`.
-        pub fn tool_calls(
-            mut self,
-            value: impl Into<::std::vec::Vec<AssistantToolCall>>,
-        ) -> Self {
-            self.tool_calls = Some(value.into());
-            self
-        }
-        /// Sets `type_`.
-        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.type_ = Some(value.into());
-            self
-        }
-    }
-    impl AssistantExtraParameters {
-        /// Sets `translate`.
-        pub fn translate(
-            mut self,
-            value: impl Into<AssistantExtraParametersTranslate>,
-        ) -> Self {
-            self.translate = Some(value.into());
-            self
-        }
-    }
-    impl AssistantExtraParametersTranslate {
-        /// Sets `from_language`.
-        pub fn from_language(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.from_language = Some(value.into());
-            self
-        }
-        /// Sets `to_language`.
-        pub fn to_language(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.to_language = Some(value.into());
-            self
-        }
-    }
-    impl AssistantInfo {
-        /// Sets `assistant_id`.
-        pub fn assistant_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.assistant_id = Some(value.into());
-            self
-        }
-        /// Sets `avatar`.
-        pub fn avatar(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.avatar = Some(value.into());
-            self
-        }
-        /// Sets `created_at`.
-        pub fn created_at(mut self, value: impl Into<i64>) -> Self {
-            self.created_at = Some(value.into());
-            self
-        }
-        /// Sets `description`.
-        pub fn description(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.description = Some(value.into());
-            self
-        }
-        /// Sets `name`.
-        pub fn name(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.name = Some(value.into());
-            self
-        }
-        /// Sets `starter_prompts`.
-        pub fn starter_prompts(
-            mut self,
-            value: impl Into<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.starter_prompts = Some(value.into());
-            self
-        }
-        /// Sets `status`.
-        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.status = Some(value.into());
-            self
-        }
-        /// Sets `tools`.
-        pub fn tools(
-            mut self,
-            value: impl Into<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.tools = Some(value.into());
-            self
-        }
-        /// Sets `updated_at`.
-        pub fn updated_at(mut self, value: impl Into<i64>) -> Self {
-            self.updated_at = Some(value.into());
-            self
-        }
-    }
-    impl AssistantListRequest {
-        /// Sets `assistant_id_list`.
-        pub fn assistant_id_list(
-            mut self,
-            value: impl Into<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.assistant_id_list = value.into();
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-    }
-    impl AssistantListResponse {
-        /// Sets `code`.
-        pub fn code(mut self, value: impl Into<i64>) -> Self {
-            self.code = Some(value.into());
-            self
-        }
-        /// Sets `data`.
-        pub fn data(mut self, value: impl Into<::std::vec::Vec<AssistantInfo>>) -> Self {
-            self.data = value.into();
-            self
-        }
-        /// Sets `msg`.
-        pub fn msg(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.msg = Some(value.into());
-            self
-        }
-    }
-    impl AssistantMessage {
-        /// Sets `content`.
-        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.content = Some(value.into());
-            self
-        }
-        /// Sets `reasoning_content`.
-        pub fn reasoning_content(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.reasoning_content = Some(value.into());
-            self
-        }
-        /// Sets `role`.
-        pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
-            self.role = Some(value.into());
-            self
-        }
-        /// Sets `tool_calls`.
-        pub fn tool_calls(
-            mut self,
-            value: impl Into<::std::vec::Vec<ToolCall>>,
-        ) -> Self {
-            self.tool_calls = Some(value.into());
-            self
-        }
-    }
-    impl AssistantTextContent {
-        /// A [`AssistantTextContent`] with its required fields; set the others with the setters.
-        pub fn new(
-            type_: impl Into<AssistantTextContentType>,
-            text: impl Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                type_: type_.into(),
-                text: text.into(),
-            }
-        }
-    }
-    impl AssistantToolCall {
-        /// Sets `code_interpreter`.
-        pub fn code_interpreter(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.code_interpreter = Some(value.into());
-            self
-        }
-        /// Sets `drawing_tool`.
-        pub fn drawing_tool(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.drawing_tool = Some(value.into());
-            self
-        }
-        /// Sets `function`.
-        pub fn function(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.function = Some(value.into());
-            self
-        }
-        /// Sets `retrieval`.
-        pub fn retrieval(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.retrieval = Some(value.into());
-            self
-        }
-        /// Sets `type_`.
-        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.type_ = Some(value.into());
-            self
-        }
-        /// Sets `web_browser`.
-        pub fn web_browser(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.web_browser = Some(value.into());
-            self
-        }
-    }
-    impl AsyncChatCompletionResponse {
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `model`.
-        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.model = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `task_status`.
-        pub fn task_status(
-            mut self,
-            value: impl Into<crate::types::TaskStatus>,
-        ) -> Self {
-            self.task_status = Some(value.into());
-            self
-        }
-    }
-    impl AsyncResult {
-        /// Sets `choices`.
-        pub fn choices(mut self, value: impl Into<::std::vec::Vec<ChatChoice>>) -> Self {
-            self.choices = Some(value.into());
-            self
-        }
-        /// Sets `error`.
-        pub fn error(mut self, value: impl Into<ErrorDetail>) -> Self {
-            self.error = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `image_result`.
-        pub fn image_result(
-            mut self,
-            value: impl Into<::std::vec::Vec<ImageUrlResult>>,
-        ) -> Self {
-            self.image_result = Some(value.into());
-            self
-        }
-        /// Sets `model`.
-        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.model = Some(value.into());
-            self
-        }
-        /// Sets `optimized_prompt`.
-        pub fn optimized_prompt(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.optimized_prompt = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `task_status`.
-        pub fn task_status(
-            mut self,
-            value: impl Into<crate::types::TaskStatus>,
-        ) -> Self {
-            self.task_status = Some(value.into());
-            self
-        }
-        /// Sets `usage`.
-        pub fn usage(mut self, value: impl Into<Usage>) -> Self {
-            self.usage = Some(value.into());
-            self
-        }
-        /// Sets `video_result`.
-        pub fn video_result(
-            mut self,
-            value: impl Into<::std::vec::Vec<VideoResult>>,
-        ) -> Self {
-            self.video_result = Some(value.into());
-            self
-        }
-    }
-    impl AsyncTask {
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `model`.
-        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.model = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `task_status`.
-        pub fn task_status(
-            mut self,
-            value: impl Into<crate::types::TaskStatus>,
-        ) -> Self {
-            self.task_status = Some(value.into());
-            self
-        }
-    }
-    impl Batch {
-        /// Sets `cancelled_at`.
-        pub fn cancelled_at(mut self, value: impl Into<i64>) -> Self {
-            self.cancelled_at = Some(value.into());
-            self
-        }
-        /// Sets `cancelling_at`.
-        pub fn cancelling_at(mut self, value: impl Into<i64>) -> Self {
-            self.cancelling_at = Some(value.into());
-            self
-        }
-        /// Sets `completed_at`.
-        pub fn completed_at(mut self, value: impl Into<i64>) -> Self {
-            self.completed_at = Some(value.into());
-            self
-        }
-        /// Sets `completion_window`.
-        pub fn completion_window(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.completion_window = Some(value.into());
-            self
-        }
-        /// Sets `created_at`.
-        pub fn created_at(mut self, value: impl Into<i64>) -> Self {
-            self.created_at = Some(value.into());
-            self
-        }
-        /// Sets `endpoint`.
-        pub fn endpoint(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.endpoint = Some(value.into());
-            self
-        }
-        /// Sets `error_file_id`.
-        pub fn error_file_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.error_file_id = Some(value.into());
-            self
-        }
-        /// Sets `errors`.
-        pub fn errors(mut self, value: impl Into<BatchErrors>) -> Self {
-            self.errors = Some(value.into());
-            self
-        }
-        /// Sets `expired_at`.
-        pub fn expired_at(mut self, value: impl Into<i64>) -> Self {
-            self.expired_at = Some(value.into());
-            self
-        }
-        /// Sets `expires_at`.
-        pub fn expires_at(mut self, value: impl Into<i64>) -> Self {
-            self.expires_at = Some(value.into());
-            self
-        }
-        /// Sets `failed_at`.
-        pub fn failed_at(mut self, value: impl Into<i64>) -> Self {
-            self.failed_at = Some(value.into());
-            self
-        }
-        /// Sets `finalizing_at`.
-        pub fn finalizing_at(mut self, value: impl Into<i64>) -> Self {
-            self.finalizing_at = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `in_progress_at`.
-        pub fn in_progress_at(mut self, value: impl Into<i64>) -> Self {
-            self.in_progress_at = Some(value.into());
-            self
-        }
-        /// Sets `input_file_id`.
-        pub fn input_file_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.input_file_id = Some(value.into());
-            self
-        }
-        /// Sets `metadata`.
-        pub fn metadata(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.metadata = Some(value.into());
-            self
-        }
-        /// Sets `object`.
-        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.object = Some(value.into());
-            self
-        }
-        /// Sets `output_file_id`.
-        pub fn output_file_id(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.output_file_id = Some(value.into());
-            self
-        }
-        /// Sets `request_counts`.
-        pub fn request_counts(mut self, value: impl Into<BatchRequestCounts>) -> Self {
-            self.request_counts = Some(value.into());
-            self
-        }
-        /// Sets `status`.
-        pub fn status(mut self, value: impl Into<crate::types::BatchStatus>) -> Self {
-            self.status = Some(value.into());
-            self
-        }
-    }
-    impl BatchError {
-        /// Sets `code`.
-        pub fn code(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.code = Some(value.into());
-            self
-        }
-        /// Sets `line`.
-        pub fn line(mut self, value: impl Into<i64>) -> Self {
-            self.line = Some(value.into());
-            self
-        }
-        /// Sets `message`.
-        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-        /// Sets `param`.
-        pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.param = Some(value.into());
-            self
-        }
-    }
-    impl BatchErrors {
-        /// Sets `data`.
-        pub fn data(mut self, value: impl Into<::std::vec::Vec<BatchError>>) -> Self {
-            self.data = Some(value.into());
-            self
-        }
-        /// Sets `object`.
-        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.object = Some(value.into());
-            self
-        }
-    }
-    impl BatchList {
-        /// Sets `data`.
-        pub fn data(mut self, value: impl Into<::std::vec::Vec<Batch>>) -> Self {
-            self.data = value.into();
-            self
-        }
-        /// Sets `has_more`.
-        pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-            self.has_more = Some(value.into());
-            self
-        }
-        /// Sets `object`.
-        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.object = Some(value.into());
-            self
-        }
-    }
-    impl BatchRequestCounts {
-        /// Sets `completed`.
-        pub fn completed(mut self, value: impl Into<i64>) -> Self {
-            self.completed = Some(value.into());
-            self
-        }
-        /// Sets `failed`.
-        pub fn failed(mut self, value: impl Into<i64>) -> Self {
-            self.failed = Some(value.into());
-            self
-        }
-        /// Sets `total`.
-        pub fn total(mut self, value: impl Into<i64>) -> Self {
-            self.total = Some(value.into());
-            self
-        }
-    }
-    impl ChatChoice {
-        /// Sets `finish_reason`.
-        pub fn finish_reason(
-            mut self,
-            value: impl Into<crate::types::FinishReason>,
-        ) -> Self {
-            self.finish_reason = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-        /// Sets `message`.
-        pub fn message(mut self, value: impl Into<AssistantMessage>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-    }
-    impl ChatChunkChoice {
-        /// Sets `delta`.
-        pub fn delta(mut self, value: impl Into<ChatDelta>) -> Self {
-            self.delta = Some(value.into());
-            self
-        }
-        /// Sets `finish_reason`.
-        pub fn finish_reason(
-            mut self,
-            value: impl Into<crate::types::FinishReason>,
-        ) -> Self {
-            self.finish_reason = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-    }
-    impl ChatCompletionChunk {
-        /// Sets `choices`.
-        pub fn choices(
-            mut self,
-            value: impl Into<::std::vec::Vec<ChatChunkChoice>>,
-        ) -> Self {
-            self.choices = value.into();
-            self
-        }
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `model`.
-        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.model = Some(value.into());
-            self
-        }
-        /// Sets `object`.
-        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.object = Some(value.into());
-            self
-        }
-        /// Sets `usage`.
-        pub fn usage(mut self, value: impl Into<Usage>) -> Self {
-            self.usage = Some(value.into());
-            self
-        }
-        /// Sets `web_search`.
-        pub fn web_search(
-            mut self,
-            value: impl Into<::std::vec::Vec<WebSearchResult>>,
-        ) -> Self {
-            self.web_search = Some(value.into());
-            self
-        }
-    }
-    impl ChatCompletionRequest {
-        /// A [`ChatCompletionRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            model: impl Into<::std::string::String>,
-            messages: impl Into<::std::vec::Vec<ChatMessage>>,
-        ) -> Self {
-            Self {
-                model: model.into(),
-                messages: messages.into(),
-                do_sample: Default::default(),
-                max_tokens: Default::default(),
-                reasoning_effort: Default::default(),
-                request_id: Default::default(),
-                response_format: Default::default(),
-                stop: Default::default(),
-                stream: Default::default(),
-                temperature: Default::default(),
-                thinking: Default::default(),
-                tool_choice: Default::default(),
-                tool_stream: Default::default(),
-                tools: Default::default(),
-                top_p: Default::default(),
-                user_id: Default::default(),
-            }
-        }
-        /// Sets `do_sample`.
-        pub fn do_sample(mut self, value: impl Into<bool>) -> Self {
-            self.do_sample = Some(value.into());
-            self
-        }
-        /// Sets `max_tokens`.
-        pub fn max_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.max_tokens = Some(value.into());
-            self
-        }
-        /// Sets `reasoning_effort`.
-        pub fn reasoning_effort(mut self, value: impl Into<ReasoningEffort>) -> Self {
-            self.reasoning_effort = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `response_format`.
-        pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
-            self.response_format = Some(value.into());
-            self
-        }
-        /// Sets `stop`.
-        pub fn stop(
-            mut self,
-            value: impl Into<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.stop = value.into();
-            self
-        }
-        /// Sets `stream`.
-        pub fn stream(mut self, value: impl Into<bool>) -> Self {
-            self.stream = Some(value.into());
-            self
-        }
-        /// Sets `temperature`.
-        pub fn temperature(mut self, value: impl Into<f64>) -> Self {
-            self.temperature = Some(value.into());
-            self
-        }
-        /// Sets `thinking`.
-        pub fn thinking(mut self, value: impl Into<ChatThinking>) -> Self {
-            self.thinking = Some(value.into());
-            self
-        }
-        /// Sets `tool_choice`.
-        pub fn tool_choice(mut self, value: impl Into<ToolChoice>) -> Self {
-            self.tool_choice = Some(value.into());
-            self
-        }
-        /// Sets `tool_stream`.
-        pub fn tool_stream(mut self, value: impl Into<bool>) -> Self {
-            self.tool_stream = Some(value.into());
-            self
-        }
-        /// Sets `tools`.
-        pub fn tools(mut self, value: impl Into<::std::vec::Vec<ChatTool>>) -> Self {
-            self.tools = value.into();
-            self
-        }
-        /// Sets `top_p`.
-        pub fn top_p(mut self, value: impl Into<f64>) -> Self {
-            self.top_p = Some(value.into());
-            self
-        }
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-    }
-    impl ChatCompletionResponse {
-        /// Sets `choices`.
-        pub fn choices(mut self, value: impl Into<::std::vec::Vec<ChatChoice>>) -> Self {
-            self.choices = value.into();
-            self
-        }
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `model`.
-        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.model = Some(value.into());
-            self
-        }
-        /// Sets `object`.
-        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.object = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `usage`.
-        pub fn usage(mut self, value: impl Into<Usage>) -> Self {
-            self.usage = Some(value.into());
-            self
-        }
-        /// Sets `web_search`.
-        pub fn web_search(
-            mut self,
-            value: impl Into<::std::vec::Vec<WebSearchResult>>,
-        ) -> Self {
-            self.web_search = Some(value.into());
-            self
-        }
-    }
-    impl ChatDelta {
-        /// Sets `content`.
-        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.content = Some(value.into());
-            self
-        }
-        /// Sets `reasoning_content`.
-        pub fn reasoning_content(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.reasoning_content = Some(value.into());
-            self
-        }
-        /// Sets `role`.
-        pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
-            self.role = Some(value.into());
-            self
-        }
-        /// Sets `tool_calls`.
-        pub fn tool_calls(
-            mut self,
-            value: impl Into<::std::vec::Vec<ToolCall>>,
-        ) -> Self {
-            self.tool_calls = Some(value.into());
-            self
-        }
-    }
-    impl ChatThinking {
-        /// Sets `clear_thinking`.
-        pub fn clear_thinking(mut self, value: impl Into<bool>) -> Self {
-            self.clear_thinking = Some(value.into());
-            self
-        }
-        /// Sets `type_`.
-        pub fn type_(mut self, value: impl Into<ChatThinkingType>) -> Self {
-            self.type_ = Some(value.into());
-            self
-        }
-    }
-    impl ContentFilter {
-        /// Sets `level`.
-        pub fn level(mut self, value: impl Into<i64>) -> Self {
-            self.level = Some(value.into());
-            self
-        }
-        /// Sets `role`.
-        pub fn role(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.role = Some(value.into());
-            self
-        }
-    }
-    impl CreateBatchRequest {
-        /// A [`CreateBatchRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            input_file_id: impl Into<::std::string::String>,
-            endpoint: impl Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                input_file_id: input_file_id.into(),
-                endpoint: endpoint.into(),
-                auto_delete_input_file: Default::default(),
-                completion_window: Default::default(),
-                metadata: Default::default(),
-            }
-        }
-        /// Sets `auto_delete_input_file`.
-        pub fn auto_delete_input_file(mut self, value: impl Into<bool>) -> Self {
-            self.auto_delete_input_file = Some(value.into());
-            self
-        }
-        /// Sets `completion_window`.
-        pub fn completion_window(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.completion_window = Some(value.into());
-            self
-        }
-        /// Sets `metadata`.
-        pub fn metadata(
-            mut self,
-            value: impl Into<
-                ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-            >,
-        ) -> Self {
-            self.metadata = value.into();
-            self
-        }
-    }
-    impl Embedding {
-        /// Sets `embedding`.
-        pub fn embedding(mut self, value: impl Into<::std::vec::Vec<f64>>) -> Self {
-            self.embedding = value.into();
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-        /// Sets `object`.
-        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.object = Some(value.into());
-            self
-        }
-    }
-    impl EmbeddingRequest {
-        /// A [`EmbeddingRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            model: impl Into<::std::string::String>,
-            input: impl Into<EmbeddingInput>,
-        ) -> Self {
-            Self {
-                model: model.into(),
-                input: input.into(),
-                dimensions: Default::default(),
-                encoding_format: Default::default(),
-                request_id: Default::default(),
-                sensitive_word_check: Default::default(),
-                user: Default::default(),
-            }
-        }
-        /// Sets `dimensions`.
-        pub fn dimensions(mut self, value: impl Into<i64>) -> Self {
-            self.dimensions = Some(value.into());
-            self
-        }
-        /// Sets `encoding_format`.
-        pub fn encoding_format(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.encoding_format = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `sensitive_word_check`.
-        pub fn sensitive_word_check(
-            mut self,
-            value: impl Into<SensitiveWordCheck>,
-        ) -> Self {
-            self.sensitive_word_check = Some(value.into());
-            self
-        }
-        /// Sets `user`.
-        pub fn user(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.user = Some(value.into());
-            self
-        }
-    }
-    impl EmbeddingResponse {
-        /// Sets `data`.
-        pub fn data(mut self, value: impl Into<::std::vec::Vec<Embedding>>) -> Self {
-            self.data = value.into();
-            self
-        }
-        /// Sets `model`.
-        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.model = Some(value.into());
-            self
-        }
-        /// Sets `object`.
-        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.object = Some(value.into());
-            self
-        }
-        /// Sets `usage`.
-        pub fn usage(mut self, value: impl Into<Usage>) -> Self {
-            self.usage = Some(value.into());
-            self
-        }
-    }
-    impl ErrorDetail {
-        /// Sets `code`.
-        pub fn code(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.code = Some(value.into());
-            self
-        }
-        /// Sets `message`.
-        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-    }
-    impl ErrorResponse {
-        /// Sets `content_filter`.
-        pub fn content_filter(
-            mut self,
-            value: impl Into<::std::vec::Vec<ContentFilter>>,
-        ) -> Self {
-            self.content_filter = Some(value.into());
-            self
-        }
-        /// Sets `error`.
-        pub fn error(mut self, value: impl Into<ErrorResponseError>) -> Self {
-            self.error = Some(value.into());
-            self
-        }
-        /// Sets `path`.
-        pub fn path(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.path = Some(value.into());
-            self
-        }
-        /// Sets `status`.
-        pub fn status(mut self, value: impl Into<i64>) -> Self {
-            self.status = Some(value.into());
-            self
-        }
-        /// Sets `timestamp`.
-        pub fn timestamp(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.timestamp = Some(value.into());
-            self
-        }
-    }
-    impl FileDeleted {
-        /// Sets `deleted`.
-        pub fn deleted(mut self, value: impl Into<bool>) -> Self {
-            self.deleted = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `object`.
-        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.object = Some(value.into());
-            self
-        }
-    }
-    impl FileInput {
-        /// Sets `file_data`.
-        pub fn file_data(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.file_data = Some(value.into());
-            self
-        }
-        /// Sets `file_id`.
-        pub fn file_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.file_id = Some(value.into());
-            self
-        }
-        /// Sets `file_url`.
-        pub fn file_url(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.file_url = Some(value.into());
-            self
-        }
-        /// Sets `filename`.
-        pub fn filename(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.filename = Some(value.into());
-            self
-        }
-    }
-    impl FileList {
-        /// Sets `data`.
-        pub fn data(mut self, value: impl Into<::std::vec::Vec<FileObject>>) -> Self {
-            self.data = value.into();
-            self
-        }
-        /// Sets `has_more`.
-        pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-            self.has_more = Some(value.into());
-            self
-        }
-        /// Sets `object`.
-        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.object = Some(value.into());
-            self
-        }
-    }
-    impl FileObject {
-        /// Sets `bytes`.
-        pub fn bytes(mut self, value: impl Into<i64>) -> Self {
-            self.bytes = Some(value.into());
-            self
-        }
-        /// Sets `created_at`.
-        pub fn created_at(mut self, value: impl Into<i64>) -> Self {
-            self.created_at = Some(value.into());
-            self
-        }
-        /// Sets `filename`.
-        pub fn filename(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.filename = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `object`.
-        pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.object = Some(value.into());
-            self
-        }
-        /// Sets `purpose`.
-        pub fn purpose(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.purpose = Some(value.into());
-            self
-        }
-        /// Sets `status`.
-        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.status = Some(value.into());
-            self
-        }
-        /// Sets `status_details`.
-        pub fn status_details(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.status_details = Some(value.into());
-            self
-        }
-    }
-    impl FileParseSyncResponse {
-        /// Sets `content`.
-        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.content = Some(value.into());
-            self
-        }
-        /// Sets `message`.
-        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-        /// Sets `parsing_result_url`.
-        pub fn parsing_result_url(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.parsing_result_url = Some(value.into());
-            self
-        }
-        /// Sets `status`.
-        pub fn status(mut self, value: impl Into<bool>) -> Self {
-            self.status = Some(value.into());
-            self
-        }
-        /// Sets `task_id`.
-        pub fn task_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.task_id = Some(value.into());
-            self
-        }
-    }
-    impl FileParseTask {
-        /// Sets `message`.
-        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-        /// Sets `success`.
-        pub fn success(mut self, value: impl Into<bool>) -> Self {
-            self.success = Some(value.into());
-            self
-        }
-        /// Sets `task_id`.
-        pub fn task_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.task_id = Some(value.into());
-            self
-        }
-    }
-    impl FunctionCall {
-        /// Sets `arguments`.
-        pub fn arguments(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.arguments = Some(value.into());
-            self
-        }
-        /// Sets `name`.
-        pub fn name(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.name = Some(value.into());
-            self
-        }
-    }
-    impl FunctionDefinition {
-        /// A [`FunctionDefinition`] with its required fields; set the others with the setters.
-        pub fn new(name: impl Into<::std::string::String>) -> Self {
-            Self {
-                name: name.into(),
-                description: Default::default(),
-                parameters: Default::default(),
-            }
-        }
-        /// Sets `description`.
-        pub fn description(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.description = Some(value.into());
-            self
-        }
-        /// Sets `parameters`.
-        pub fn parameters(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.parameters = value.into();
-            self
-        }
-    }
-    impl HandwritingOcrResponse {
-        /// Sets `message`.
-        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-        /// Sets `status`.
-        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.status = Some(value.into());
-            self
-        }
-        /// Sets `task_id`.
-        pub fn task_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.task_id = Some(value.into());
-            self
-        }
-        /// Sets `words_result`.
-        pub fn words_result(
-            mut self,
-            value: impl Into<::std::vec::Vec<OcrWords>>,
-        ) -> Self {
-            self.words_result = Some(value.into());
-            self
-        }
-        /// Sets `words_result_num`.
-        pub fn words_result_num(mut self, value: impl Into<i64>) -> Self {
-            self.words_result_num = Some(value.into());
-            self
-        }
-    }
-    impl ImageGenerationRequest {
-        /// A [`ImageGenerationRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            model: impl Into<::std::string::String>,
-            prompt: impl Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                model: model.into(),
-                prompt: prompt.into(),
-                quality: Default::default(),
-                size: Default::default(),
-                user_id: Default::default(),
-            }
-        }
-        /// Sets `quality`.
-        pub fn quality(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.quality = Some(value.into());
-            self
-        }
-        /// Sets `size`.
-        pub fn size(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.size = Some(value.into());
-            self
-        }
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-    }
-    impl ImageGenerationResponse {
-        /// Sets `content_filter`.
-        pub fn content_filter(
-            mut self,
-            value: impl Into<::std::vec::Vec<ContentFilter>>,
-        ) -> Self {
-            self.content_filter = Some(value.into());
-            self
-        }
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `data`.
-        pub fn data(
-            mut self,
-            value: impl Into<::std::vec::Vec<ImageUrlResult>>,
-        ) -> Self {
-            self.data = value.into();
-            self
-        }
-    }
-    impl ImageUrlResult {
-        /// Sets `b64_json`.
-        pub fn b64_json(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.b64_json = Some(value.into());
-            self
-        }
-        /// Sets `revised_prompt`.
-        pub fn revised_prompt(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.revised_prompt = Some(value.into());
-            self
-        }
-        /// Sets `url`.
-        pub fn url(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.url = Some(value.into());
-            self
-        }
-    }
-    impl InputAudio {
-        /// A [`InputAudio`] with its required fields; set the others with the setters.
-        pub fn new(
-            data: impl Into<::std::string::String>,
-            format: impl Into<InputAudioFormat>,
-        ) -> Self {
-            Self {
-                data: data.into(),
-                format: format.into(),
-            }
-        }
-    }
-    impl LayoutBlock {
-        /// Sets `bbox_2d`.
-        pub fn bbox_2d(mut self, value: impl Into<::serde_json::Value>) -> Self {
-            self.bbox_2d = Some(value.into());
-            self
-        }
-        /// Sets `content`.
-        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.content = Some(value.into());
-            self
-        }
-        /// Sets `height`.
-        pub fn height(mut self, value: impl Into<i64>) -> Self {
-            self.height = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-        /// Sets `label`.
-        pub fn label(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.label = Some(value.into());
-            self
-        }
-        /// Sets `width`.
-        pub fn width(mut self, value: impl Into<i64>) -> Self {
-            self.width = Some(value.into());
-            self
-        }
-    }
-    impl LayoutDataInfo {
-        /// Sets `num_pages`.
-        pub fn num_pages(mut self, value: impl Into<i64>) -> Self {
-            self.num_pages = Some(value.into());
-            self
-        }
-        /// Sets `pages`.
-        pub fn pages(
-            mut self,
-            value: impl Into<::std::vec::Vec<LayoutPageSize>>,
-        ) -> Self {
-            self.pages = value.into();
-            self
-        }
-    }
-    impl LayoutPageSize {
-        /// Sets `height`.
-        pub fn height(mut self, value: impl Into<i64>) -> Self {
-            self.height = Some(value.into());
-            self
-        }
-        /// Sets `width`.
-        pub fn width(mut self, value: impl Into<i64>) -> Self {
-            self.width = Some(value.into());
-            self
-        }
-    }
-    impl LayoutParsingRequest {
-        /// A [`LayoutParsingRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            model: impl Into<::std::string::String>,
-            file: impl Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                model: model.into(),
-                file: file.into(),
-                end_page_id: Default::default(),
-                need_layout_visualization: Default::default(),
-                request_id: Default::default(),
-                return_crop_images: Default::default(),
-                start_page_id: Default::default(),
-                user_id: Default::default(),
-            }
-        }
-        /// Sets `end_page_id`.
-        pub fn end_page_id(mut self, value: impl Into<i64>) -> Self {
-            self.end_page_id = Some(value.into());
-            self
-        }
-        /// Sets `need_layout_visualization`.
-        pub fn need_layout_visualization(mut self, value: impl Into<bool>) -> Self {
-            self.need_layout_visualization = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `return_crop_images`.
-        pub fn return_crop_images(mut self, value: impl Into<bool>) -> Self {
-            self.return_crop_images = Some(value.into());
-            self
-        }
-        /// Sets `start_page_id`.
-        pub fn start_page_id(mut self, value: impl Into<i64>) -> Self {
-            self.start_page_id = Some(value.into());
-            self
-        }
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-    }
-    impl LayoutParsingResponse {
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `data_info`.
-        pub fn data_info(mut self, value: impl Into<LayoutDataInfo>) -> Self {
-            self.data_info = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `layout_details`.
-        pub fn layout_details(
-            mut self,
-            value: impl Into<::std::vec::Vec<::std::vec::Vec<LayoutBlock>>>,
-        ) -> Self {
-            self.layout_details = Some(value.into());
-            self
-        }
-        /// Sets `layout_visualization`.
-        pub fn layout_visualization(
-            mut self,
-            value: impl Into<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.layout_visualization = Some(value.into());
-            self
-        }
-        /// Sets `md_results`.
-        pub fn md_results(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.md_results = Some(value.into());
-            self
-        }
-        /// Sets `model`.
-        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.model = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `usage`.
-        pub fn usage(mut self, value: impl Into<Usage>) -> Self {
-            self.usage = Some(value.into());
-            self
-        }
-    }
-    impl McpTool {
-        /// A [`McpTool`] with its required fields; set the others with the setters.
-        pub fn new(server_label: impl Into<::std::string::String>) -> Self {
-            Self {
-                server_label: server_label.into(),
-                allowed_tools: Default::default(),
-                headers: Default::default(),
-                server_url: Default::default(),
-                transport_type: Default::default(),
-            }
-        }
-        /// Sets `allowed_tools`.
-        pub fn allowed_tools(
-            mut self,
-            value: impl Into<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.allowed_tools = value.into();
-            self
-        }
-        /// Sets `headers`.
-        pub fn headers(
-            mut self,
-            value: impl Into<
-                ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-            >,
-        ) -> Self {
-            self.headers = value.into();
-            self
-        }
-        /// Sets `server_url`.
-        pub fn server_url(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.server_url = Some(value.into());
-            self
-        }
-        /// Sets `transport_type`.
-        pub fn transport_type(mut self, value: impl Into<McpToolTransportType>) -> Self {
-            self.transport_type = Some(value.into());
-            self
-        }
-    }
-    impl MediaUrl {
-        /// A [`MediaUrl`] with its required fields; set the others with the setters.
-        pub fn new(url: impl Into<::std::string::String>) -> Self {
-            Self { url: url.into() }
-        }
-    }
-    impl ModerationRequest {
-        /// A [`ModerationRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            model: impl Into<::std::string::String>,
-            input: impl Into<ModerationInput>,
-        ) -> Self {
-            Self {
-                model: model.into(),
-                input: input.into(),
-            }
-        }
-    }
-    impl ModerationResponse {
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `result_list`.
-        pub fn result_list(
-            mut self,
-            value: impl Into<::std::vec::Vec<ModerationResult>>,
-        ) -> Self {
-            self.result_list = value.into();
-            self
-        }
-        /// Sets `usage`.
-        pub fn usage(mut self, value: impl Into<ModerationUsage>) -> Self {
-            self.usage = Some(value.into());
-            self
-        }
-    }
-    impl ModerationResult {
-        /// Sets `content_type`.
-        pub fn content_type(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.content_type = Some(value.into());
-            self
-        }
-        /// Sets `risk_level`.
-        pub fn risk_level(mut self, value: impl Into<crate::types::RiskLevel>) -> Self {
-            self.risk_level = Some(value.into());
-            self
-        }
-        /// Sets `risk_type`.
-        pub fn risk_type(
-            mut self,
-            value: impl Into<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.risk_type = Some(value.into());
-            self
-        }
-    }
-    impl ModerationUsage {
-        /// Sets `moderation_text`.
-        pub fn moderation_text(
-            mut self,
-            value: impl Into<ModerationUsageModerationText>,
-        ) -> Self {
-            self.moderation_text = Some(value.into());
-            self
-        }
-    }
-    impl ModerationUsageModerationText {
-        /// Sets `call_count`.
-        pub fn call_count(mut self, value: impl Into<i64>) -> Self {
-            self.call_count = Some(value.into());
-            self
-        }
-    }
-    impl NamedToolChoice {
-        /// A [`NamedToolChoice`] with its required fields; set the others with the setters.
-        pub fn new(
-            type_: impl Into<NamedToolChoiceType>,
-            function: impl Into<NamedToolChoiceFunction>,
-        ) -> Self {
-            Self {
-                type_: type_.into(),
-                function: function.into(),
-            }
-        }
-    }
-    impl NamedToolChoiceFunction {
-        /// A [`NamedToolChoiceFunction`] with its required fields; set the others with the setters.
-        pub fn new(name: impl Into<::std::string::String>) -> Self {
-            Self { name: name.into() }
-        }
-    }
-    impl OcrWords {
-        /// Sets `location`.
-        pub fn location(mut self, value: impl Into<OcrWordsLocation>) -> Self {
-            self.location = Some(value.into());
-            self
-        }
-        /// Sets `probability`.
-        pub fn probability(mut self, value: impl Into<OcrWordsProbability>) -> Self {
-            self.probability = Some(value.into());
-            self
-        }
-        /// Sets `words`.
-        pub fn words(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.words = Some(value.into());
-            self
-        }
-    }
-    impl OcrWordsLocation {
-        /// Sets `height`.
-        pub fn height(mut self, value: impl Into<i64>) -> Self {
-            self.height = Some(value.into());
-            self
-        }
-        /// Sets `left`.
-        pub fn left(mut self, value: impl Into<i64>) -> Self {
-            self.left = Some(value.into());
-            self
-        }
-        /// Sets `top`.
-        pub fn top(mut self, value: impl Into<i64>) -> Self {
-            self.top = Some(value.into());
-            self
-        }
-        /// Sets `width`.
-        pub fn width(mut self, value: impl Into<i64>) -> Self {
-            self.width = Some(value.into());
-            self
-        }
-    }
-    impl OcrWordsProbability {
-        /// Sets `average`.
-        pub fn average(mut self, value: impl Into<f64>) -> Self {
-            self.average = Some(value.into());
-            self
-        }
-        /// Sets `min`.
-        pub fn min(mut self, value: impl Into<f64>) -> Self {
-            self.min = Some(value.into());
-            self
-        }
-        /// Sets `variance`.
-        pub fn variance(mut self, value: impl Into<f64>) -> Self {
-            self.variance = Some(value.into());
-            self
-        }
-    }
-    impl ReaderRequest {
-        /// A [`ReaderRequest`] with its required fields; set the others with the setters.
-        pub fn new(url: impl Into<::std::string::String>) -> Self {
-            Self {
-                url: url.into(),
-                keep_img_data_url: Default::default(),
-                no_cache: Default::default(),
-                no_gfm: Default::default(),
-                retain_images: Default::default(),
-                return_format: Default::default(),
-                timeout: Default::default(),
-                with_images_summary: Default::default(),
-                with_links_summary: Default::default(),
-            }
-        }
-        /// Sets `keep_img_data_url`.
-        pub fn keep_img_data_url(mut self, value: impl Into<bool>) -> Self {
-            self.keep_img_data_url = Some(value.into());
-            self
-        }
-        /// Sets `no_cache`.
-        pub fn no_cache(mut self, value: impl Into<bool>) -> Self {
-            self.no_cache = Some(value.into());
-            self
-        }
-        /// Sets `no_gfm`.
-        pub fn no_gfm(mut self, value: impl Into<bool>) -> Self {
-            self.no_gfm = Some(value.into());
-            self
-        }
-        /// Sets `retain_images`.
-        pub fn retain_images(mut self, value: impl Into<bool>) -> Self {
-            self.retain_images = Some(value.into());
-            self
-        }
-        /// Sets `return_format`.
-        pub fn return_format(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.return_format = Some(value.into());
-            self
-        }
-        /// Sets `timeout`.
-        pub fn timeout(mut self, value: impl Into<i64>) -> Self {
-            self.timeout = Some(value.into());
-            self
-        }
-        /// Sets `with_images_summary`.
-        pub fn with_images_summary(mut self, value: impl Into<bool>) -> Self {
-            self.with_images_summary = Some(value.into());
-            self
-        }
-        /// Sets `with_links_summary`.
-        pub fn with_links_summary(mut self, value: impl Into<bool>) -> Self {
-            self.with_links_summary = Some(value.into());
-            self
-        }
-    }
-    impl ReaderResponse {
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `model`.
-        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.model = Some(value.into());
-            self
-        }
-        /// Sets `reader_result`.
-        pub fn reader_result(mut self, value: impl Into<ReaderResult>) -> Self {
-            self.reader_result = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-    }
-    impl ReaderResult {
-        /// Sets `content`.
-        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.content = Some(value.into());
-            self
-        }
-        /// Sets `description`.
-        pub fn description(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.description = Some(value.into());
-            self
-        }
-        /// Sets `external`.
-        pub fn external(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.external = Some(value.into());
-            self
-        }
-        /// Sets `images`.
-        pub fn images(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.images = Some(value.into());
-            self
-        }
-        /// Sets `links`.
-        pub fn links(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.links = Some(value.into());
-            self
-        }
-        /// Sets `metadata`.
-        pub fn metadata(
-            mut self,
-            value: impl Into<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            >,
-        ) -> Self {
-            self.metadata = Some(value.into());
-            self
-        }
-        /// Sets `published_time`.
-        pub fn published_time(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.published_time = Some(value.into());
-            self
-        }
-        /// Sets `title`.
-        pub fn title(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.title = Some(value.into());
-            self
-        }
-        /// Sets `url`.
-        pub fn url(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.url = Some(value.into());
-            self
-        }
-    }
-    impl ResponseFormat {
-        /// A [`ResponseFormat`] with its required fields; set the others with the setters.
-        pub fn new(type_: impl Into<ResponseFormatType>) -> Self {
-            Self { type_: type_.into() }
-        }
-    }
-    impl RetrievalTool {
-        /// A [`RetrievalTool`] with its required fields; set the others with the setters.
-        pub fn new(knowledge_id: impl Into<::std::string::String>) -> Self {
-            Self {
-                knowledge_id: knowledge_id.into(),
-                prompt_template: Default::default(),
-            }
-        }
-        /// Sets `prompt_template`.
-        pub fn prompt_template(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.prompt_template = Some(value.into());
-            self
-        }
-    }
-    impl SearchIntent {
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-        /// Sets `intent`.
-        pub fn intent(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.intent = Some(value.into());
-            self
-        }
-        /// Sets `keywords`.
-        pub fn keywords(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.keywords = Some(value.into());
-            self
-        }
-        /// Sets `query`.
-        pub fn query(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.query = Some(value.into());
-            self
-        }
-    }
-    impl SearchRecommend {
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-        /// Sets `query`.
-        pub fn query(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.query = Some(value.into());
-            self
-        }
-    }
-    impl SearchResultItem {
-        /// Sets `content`.
-        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.content = Some(value.into());
-            self
-        }
-        /// Sets `icon`.
-        pub fn icon(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.icon = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-        /// Sets `link`.
-        pub fn link(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.link = Some(value.into());
-            self
-        }
-        /// Sets `media`.
-        pub fn media(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.media = Some(value.into());
-            self
-        }
-        /// Sets `refer`.
-        pub fn refer(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.refer = Some(value.into());
-            self
-        }
-        /// Sets `title`.
-        pub fn title(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.title = Some(value.into());
-            self
-        }
-    }
-    impl SearchToolCall {
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-        /// Sets `search_intent`.
-        pub fn search_intent(
-            mut self,
-            value: impl Into<::std::vec::Vec<SearchIntent>>,
-        ) -> Self {
-            self.search_intent = Some(value.into());
-            self
-        }
-        /// Sets `search_recommend`.
-        pub fn search_recommend(
-            mut self,
-            value: impl Into<::std::vec::Vec<SearchRecommend>>,
-        ) -> Self {
-            self.search_recommend = Some(value.into());
-            self
-        }
-        /// Sets `search_result`.
-        pub fn search_result(
-            mut self,
-            value: impl Into<::std::vec::Vec<SearchResultItem>>,
-        ) -> Self {
-            self.search_result = Some(value.into());
-            self
-        }
-        /// Sets `type_`.
-        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.type_ = Some(value.into());
-            self
-        }
-    }
-    impl SensitiveWordCheck {
-        /// Sets `status`.
-        pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.status = Some(value.into());
-            self
-        }
-        /// Sets `type_`.
-        pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.type_ = Some(value.into());
-            self
-        }
-    }
-    impl SpeechChunk {
-        /// Sets `choices`.
-        pub fn choices(
-            mut self,
-            value: impl Into<::std::vec::Vec<SpeechChunkChoice>>,
-        ) -> Self {
-            self.choices = value.into();
-            self
-        }
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `error`.
-        pub fn error(mut self, value: impl Into<SpeechError>) -> Self {
-            self.error = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-    }
-    impl SpeechChunkChoice {
-        /// Sets `delta`.
-        pub fn delta(mut self, value: impl Into<SpeechDelta>) -> Self {
-            self.delta = Some(value.into());
-            self
-        }
-        /// Sets `finish_reason`.
-        pub fn finish_reason(
-            mut self,
-            value: impl Into<crate::types::FinishReason>,
-        ) -> Self {
-            self.finish_reason = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-    }
-    impl SpeechDelta {
-        /// Sets `content`.
-        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.content = Some(value.into());
-            self
-        }
-        /// Sets `role`.
-        pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
-            self.role = Some(value.into());
-            self
-        }
-    }
-    impl SpeechError {
-        /// Sets `code`.
-        pub fn code(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.code = Some(value.into());
-            self
-        }
-        /// Sets `message`.
-        pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-    }
-    impl SpeechRequest {
-        /// A [`SpeechRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            model: impl Into<::std::string::String>,
-            input: impl Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                model: model.into(),
-                input: input.into(),
-                encode_format: Default::default(),
-                request_id: Default::default(),
-                response_format: Default::default(),
-                sensitive_word_check: Default::default(),
-                speed: Default::default(),
-                stream: Default::default(),
-                user_id: Default::default(),
-                voice: Default::default(),
-                volume: Default::default(),
-                watermark_enabled: Default::default(),
-            }
-        }
-        /// Sets `encode_format`.
-        pub fn encode_format(
-            mut self,
-            value: impl Into<SpeechRequestEncodeFormat>,
-        ) -> Self {
-            self.encode_format = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `response_format`.
-        pub fn response_format(
-            mut self,
-            value: impl Into<SpeechRequestResponseFormat>,
-        ) -> Self {
-            self.response_format = Some(value.into());
-            self
-        }
-        /// Sets `sensitive_word_check`.
-        pub fn sensitive_word_check(
-            mut self,
-            value: impl Into<SensitiveWordCheck>,
-        ) -> Self {
-            self.sensitive_word_check = Some(value.into());
-            self
-        }
-        /// Sets `speed`.
-        pub fn speed(mut self, value: impl Into<f64>) -> Self {
-            self.speed = Some(value.into());
-            self
-        }
-        /// Sets `stream`.
-        pub fn stream(mut self, value: impl Into<bool>) -> Self {
-            self.stream = Some(value.into());
-            self
-        }
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-        /// Sets `voice`.
-        pub fn voice(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.voice = Some(value.into());
-            self
-        }
-        /// Sets `volume`.
-        pub fn volume(mut self, value: impl Into<f64>) -> Self {
-            self.volume = Some(value.into());
-            self
-        }
-        /// Sets `watermark_enabled`.
-        pub fn watermark_enabled(mut self, value: impl Into<bool>) -> Self {
-            self.watermark_enabled = Some(value.into());
-            self
-        }
-    }
-    impl TokenizerRequest {
-        /// A [`TokenizerRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            model: impl Into<::std::string::String>,
-            messages: impl Into<::std::vec::Vec<ChatMessage>>,
-        ) -> Self {
-            Self {
-                model: model.into(),
-                messages: messages.into(),
-                request_id: Default::default(),
-                tools: Default::default(),
-                user_id: Default::default(),
-            }
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `tools`.
-        pub fn tools(mut self, value: impl Into<::std::vec::Vec<ChatTool>>) -> Self {
-            self.tools = value.into();
-            self
-        }
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-    }
-    impl TokenizerResponse {
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `usage`.
-        pub fn usage(mut self, value: impl Into<TokenizerUsage>) -> Self {
-            self.usage = Some(value.into());
-            self
-        }
-    }
-    impl TokenizerUsage {
-        /// Sets `image_tokens`.
-        pub fn image_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.image_tokens = Some(value.into());
-            self
-        }
-        /// Sets `prompt_tokens`.
-        pub fn prompt_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.prompt_tokens = Some(value.into());
-            self
-        }
-        /// Sets `total_tokens`.
-        pub fn total_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.total_tokens = Some(value.into());
-            self
-        }
-        /// Sets `video_tokens`.
-        pub fn video_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.video_tokens = Some(value.into());
-            self
-        }
-    }
-    impl ToolCall {
-        /// Sets `function`.
-        pub fn function(mut self, value: impl Into<FunctionCall>) -> Self {
-            self.function = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-        /// Sets `type_`.
-        pub fn type_(mut self, value: impl Into<crate::types::ToolType>) -> Self {
-            self.type_ = Some(value.into());
-            self
-        }
-    }
-    impl ToolCallChoice {
-        /// Sets `finish_reason`.
-        pub fn finish_reason(
-            mut self,
-            value: impl Into<crate::types::FinishReason>,
-        ) -> Self {
-            self.finish_reason = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-        /// Sets `message`.
-        pub fn message(mut self, value: impl Into<ToolCallMessage>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-    }
-    impl ToolCallChunk {
-        /// Sets `choices`.
-        pub fn choices(
-            mut self,
-            value: impl Into<::std::vec::Vec<ToolCallChunkChoice>>,
-        ) -> Self {
-            self.choices = value.into();
-            self
-        }
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-    }
-    impl ToolCallChunkChoice {
-        /// Sets `delta`.
-        pub fn delta(mut self, value: impl Into<ToolCallMessage>) -> Self {
-            self.delta = Some(value.into());
-            self
-        }
-        /// Sets `finish_reason`.
-        pub fn finish_reason(
-            mut self,
-            value: impl Into<crate::types::FinishReason>,
-        ) -> Self {
-            self.finish_reason = Some(value.into());
-            self
-        }
-        /// Sets `index`.
-        pub fn index(mut self, value: impl Into<i64>) -> Self {
-            self.index = Some(value.into());
-            self
-        }
-    }
-    impl ToolCallMessage {
-        /// Sets `role`.
-        pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
-            self.role = Some(value.into());
-            self
-        }
-        /// Sets `tool_calls`.
-        pub fn tool_calls(
-            mut self,
-            value: impl Into<::std::vec::Vec<SearchToolCall>>,
-        ) -> Self {
-            self.tool_calls = Some(value.into());
-            self
-        }
-    }
-    impl ToolCallRequest {
-        /// A [`ToolCallRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            model: impl Into<::std::string::String>,
-            messages: impl Into<::std::vec::Vec<ChatMessage>>,
-        ) -> Self {
-            Self {
-                model: model.into(),
-                messages: messages.into(),
-                location: Default::default(),
-                recent_days: Default::default(),
-                request_id: Default::default(),
-                scope: Default::default(),
-                stream: Default::default(),
-            }
-        }
-        /// Sets `location`.
-        pub fn location(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.location = Some(value.into());
-            self
-        }
-        /// Sets `recent_days`.
-        pub fn recent_days(mut self, value: impl Into<i64>) -> Self {
-            self.recent_days = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `scope`.
-        pub fn scope(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.scope = Some(value.into());
-            self
-        }
-        /// Sets `stream`.
-        pub fn stream(mut self, value: impl Into<bool>) -> Self {
-            self.stream = Some(value.into());
-            self
-        }
-    }
-    impl ToolCallResponse {
-        /// Sets `choices`.
-        pub fn choices(
-            mut self,
-            value: impl Into<::std::vec::Vec<ToolCallChoice>>,
-        ) -> Self {
-            self.choices = value.into();
-            self
-        }
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-    }
-    impl TranscriptionChunk {
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `delta`.
-        pub fn delta(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.delta = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `model`.
-        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.model = Some(value.into());
-            self
-        }
-        /// Sets `type_`.
-        pub fn type_(
-            mut self,
-            value: impl Into<crate::types::TranscriptionEventType>,
-        ) -> Self {
-            self.type_ = Some(value.into());
-            self
-        }
-    }
-    impl TranscriptionResponse {
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `model`.
-        pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.model = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `segments`.
-        pub fn segments(
-            mut self,
-            value: impl Into<::std::vec::Vec<TranscriptionSegment>>,
-        ) -> Self {
-            self.segments = Some(value.into());
-            self
-        }
-        /// Sets `text`.
-        pub fn text(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.text = Some(value.into());
-            self
-        }
-    }
-    impl TranscriptionSegment {
-        /// Sets `end`.
-        pub fn end(mut self, value: impl Into<f64>) -> Self {
-            self.end = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<i64>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `start`.
-        pub fn start(mut self, value: impl Into<f64>) -> Self {
-            self.start = Some(value.into());
-            self
-        }
-        /// Sets `text`.
-        pub fn text(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.text = Some(value.into());
-            self
-        }
-    }
-    impl Usage {
-        /// Sets `completion_tokens`.
-        pub fn completion_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.completion_tokens = Some(value.into());
-            self
-        }
-        /// Sets `completion_tokens_details`.
-        pub fn completion_tokens_details(
-            mut self,
-            value: impl Into<UsageCompletionTokensDetails>,
-        ) -> Self {
-            self.completion_tokens_details = Some(value.into());
-            self
-        }
-        /// Sets `prompt_tokens`.
-        pub fn prompt_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.prompt_tokens = Some(value.into());
-            self
-        }
-        /// Sets `prompt_tokens_details`.
-        pub fn prompt_tokens_details(
-            mut self,
-            value: impl Into<UsagePromptTokensDetails>,
-        ) -> Self {
-            self.prompt_tokens_details = Some(value.into());
-            self
-        }
-        /// Sets `total_tokens`.
-        pub fn total_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.total_tokens = Some(value.into());
-            self
-        }
-    }
-    impl UsageCompletionTokensDetails {
-        /// Sets `reasoning_tokens`.
-        pub fn reasoning_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.reasoning_tokens = Some(value.into());
-            self
-        }
-    }
-    impl UsagePromptTokensDetails {
-        /// Sets `cached_tokens`.
-        pub fn cached_tokens(mut self, value: impl Into<i64>) -> Self {
-            self.cached_tokens = Some(value.into());
-            self
-        }
-    }
-    impl VideoGenerationRequest {
-        /// A [`VideoGenerationRequest`] with its required fields; set the others with the setters.
-        pub fn new(model: impl Into<::std::string::String>) -> Self {
-            Self {
-                model: model.into(),
-                aspect_ratio: Default::default(),
-                duration: Default::default(),
-                fps: Default::default(),
-                image_url: Default::default(),
-                movement_amplitude: Default::default(),
-                prompt: Default::default(),
-                quality: Default::default(),
-                request_id: Default::default(),
-                size: Default::default(),
-                style: Default::default(),
-                user_id: Default::default(),
-                with_audio: Default::default(),
-            }
-        }
-        /// Sets `aspect_ratio`.
-        pub fn aspect_ratio(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.aspect_ratio = Some(value.into());
-            self
-        }
-        /// Sets `duration`.
-        pub fn duration(mut self, value: impl Into<i64>) -> Self {
-            self.duration = Some(value.into());
-            self
-        }
-        /// Sets `fps`.
-        pub fn fps(mut self, value: impl Into<i64>) -> Self {
-            self.fps = Some(value.into());
-            self
-        }
-        /// Sets `image_url`.
-        pub fn image_url(mut self, value: impl Into<VideoImageInput>) -> Self {
-            self.image_url = Some(value.into());
-            self
-        }
-        /// Sets `movement_amplitude`.
-        pub fn movement_amplitude(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.movement_amplitude = Some(value.into());
-            self
-        }
-        /// Sets `prompt`.
-        pub fn prompt(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.prompt = Some(value.into());
-            self
-        }
-        /// Sets `quality`.
-        pub fn quality(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.quality = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `size`.
-        pub fn size(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.size = Some(value.into());
-            self
-        }
-        /// Sets `style`.
-        pub fn style(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.style = Some(value.into());
-            self
-        }
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-        /// Sets `with_audio`.
-        pub fn with_audio(mut self, value: impl Into<bool>) -> Self {
-            self.with_audio = Some(value.into());
-            self
-        }
-    }
-    impl VideoResult {
-        /// Sets `cover_image_url`.
-        pub fn cover_image_url(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.cover_image_url = Some(value.into());
-            self
-        }
-        /// Sets `url`.
-        pub fn url(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.url = Some(value.into());
-            self
-        }
-    }
-    impl VoiceCloneRequest {
-        /// A [`VoiceCloneRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            voice_name: impl Into<::std::string::String>,
-            text: impl Into<::std::string::String>,
-            input: impl Into<::std::string::String>,
-            file_id: impl Into<::std::string::String>,
-            model: impl Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                voice_name: voice_name.into(),
-                text: text.into(),
-                input: input.into(),
-                file_id: file_id.into(),
-                model: model.into(),
-                request_id: Default::default(),
-            }
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-    }
-    impl VoiceCloneResponse {
-        /// Sets `file_id`.
-        pub fn file_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.file_id = Some(value.into());
-            self
-        }
-        /// Sets `file_purpose`.
-        pub fn file_purpose(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.file_purpose = Some(value.into());
-            self
-        }
-        /// Sets `voice`.
-        pub fn voice(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.voice = Some(value.into());
-            self
-        }
-    }
-    impl VoiceDeleteRequest {
-        /// A [`VoiceDeleteRequest`] with its required fields; set the others with the setters.
-        pub fn new(voice: impl Into<::std::string::String>) -> Self {
-            Self {
-                voice: voice.into(),
-                request_id: Default::default(),
-            }
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-    }
-    impl VoiceDeleteResponse {
-        /// Sets `update_time`.
-        pub fn update_time(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.update_time = Some(value.into());
-            self
-        }
-        /// Sets `voice`.
-        pub fn voice(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.voice = Some(value.into());
-            self
-        }
-    }
-    impl VoiceInfo {
-        /// Sets `create_time`.
-        pub fn create_time(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.create_time = Some(value.into());
-            self
-        }
-        /// Sets `download_url`.
-        pub fn download_url(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.download_url = Some(value.into());
-            self
-        }
-        /// Sets `voice`.
-        pub fn voice(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.voice = Some(value.into());
-            self
-        }
-        /// Sets `voice_name`.
-        pub fn voice_name(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.voice_name = Some(value.into());
-            self
-        }
-        /// Sets `voice_type`.
-        pub fn voice_type(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.voice_type = Some(value.into());
-            self
-        }
-    }
-    impl VoiceList {
-        /// Sets `voice_list`.
-        pub fn voice_list(
-            mut self,
-            value: impl Into<::std::vec::Vec<VoiceInfo>>,
-        ) -> Self {
-            self.voice_list = value.into();
-            self
-        }
-    }
-    impl WebSearchRequest {
-        /// A [`WebSearchRequest`] with its required fields; set the others with the setters.
-        pub fn new(
-            search_engine: impl Into<::std::string::String>,
-            search_query: impl Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                search_engine: search_engine.into(),
-                search_query: search_query.into(),
-                content_size: Default::default(),
-                count: Default::default(),
-                request_id: Default::default(),
-                search_domain_filter: Default::default(),
-                search_recency_filter: Default::default(),
-                user_id: Default::default(),
-            }
-        }
-        /// Sets `content_size`.
-        pub fn content_size(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.content_size = Some(value.into());
-            self
-        }
-        /// Sets `count`.
-        pub fn count(mut self, value: impl Into<i64>) -> Self {
-            self.count = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `search_domain_filter`.
-        pub fn search_domain_filter(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.search_domain_filter = Some(value.into());
-            self
-        }
-        /// Sets `search_recency_filter`.
-        pub fn search_recency_filter(
-            mut self,
-            value: impl Into<WebSearchRequestSearchRecencyFilter>,
-        ) -> Self {
-            self.search_recency_filter = Some(value.into());
-            self
-        }
-        /// Sets `user_id`.
-        pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.user_id = Some(value.into());
-            self
-        }
-    }
-    impl WebSearchResponse {
-        /// Sets `created`.
-        pub fn created(mut self, value: impl Into<i64>) -> Self {
-            self.created = Some(value.into());
-            self
-        }
-        /// Sets `id`.
-        pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets `request_id`.
-        pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.request_id = Some(value.into());
-            self
-        }
-        /// Sets `search_intent`.
-        pub fn search_intent(
-            mut self,
-            value: impl Into<::std::vec::Vec<SearchIntent>>,
-        ) -> Self {
-            self.search_intent = Some(value.into());
-            self
-        }
-        /// Sets `search_result`.
-        pub fn search_result(
-            mut self,
-            value: impl Into<::std::vec::Vec<WebSearchResult>>,
-        ) -> Self {
-            self.search_result = Some(value.into());
-            self
-        }
-    }
-    impl WebSearchResult {
-        /// Sets `content`.
-        pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.content = Some(value.into());
-            self
-        }
-        /// Sets `icon`.
-        pub fn icon(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.icon = Some(value.into());
-            self
-        }
-        /// Sets `link`.
-        pub fn link(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.link = Some(value.into());
-            self
-        }
-        /// Sets `media`.
-        pub fn media(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.media = Some(value.into());
-            self
-        }
-        /// Sets `publish_date`.
-        pub fn publish_date(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.publish_date = Some(value.into());
-            self
-        }
-        /// Sets `refer`.
-        pub fn refer(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.refer = Some(value.into());
-            self
-        }
-        /// Sets `title`.
-        pub fn title(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.title = Some(value.into());
-            self
-        }
-    }
-    impl WebSearchTool {
-        /// A [`WebSearchTool`] with its required fields; set the others with the setters.
-        pub fn new(search_engine: impl Into<::std::string::String>) -> Self {
-            Self {
-                search_engine: search_engine.into(),
-                content_size: Default::default(),
-                count: Default::default(),
-                enable: Default::default(),
-                require_search: Default::default(),
-                result_sequence: Default::default(),
-                search_domain_filter: Default::default(),
-                search_prompt: Default::default(),
-                search_query: Default::default(),
-                search_recency_filter: Default::default(),
-                search_result: Default::default(),
-            }
-        }
-        /// Sets `content_size`.
-        pub fn content_size(
-            mut self,
-            value: impl Into<WebSearchToolContentSize>,
-        ) -> Self {
-            self.content_size = Some(value.into());
-            self
-        }
-        /// Sets `count`.
-        pub fn count(mut self, value: impl Into<i64>) -> Self {
-            self.count = Some(value.into());
-            self
-        }
-        /// Sets `enable`.
-        pub fn enable(mut self, value: impl Into<bool>) -> Self {
-            self.enable = Some(value.into());
-            self
-        }
-        /// Sets `require_search`.
-        pub fn require_search(mut self, value: impl Into<bool>) -> Self {
-            self.require_search = Some(value.into());
-            self
-        }
-        /// Sets `result_sequence`.
-        pub fn result_sequence(
-            mut self,
-            value: impl Into<WebSearchToolResultSequence>,
-        ) -> Self {
-            self.result_sequence = Some(value.into());
-            self
-        }
-        /// Sets `search_domain_filter`.
-        pub fn search_domain_filter(
-            mut self,
-            value: impl Into<::std::string::String>,
-        ) -> Self {
-            self.search_domain_filter = Some(value.into());
-            self
-        }
-        /// Sets `search_prompt`.
-        pub fn search_prompt(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.search_prompt = Some(value.into());
-            self
-        }
-        /// Sets `search_query`.
-        pub fn search_query(mut self, value: impl Into<::std::string::String>) -> Self {
-            self.search_query = Some(value.into());
-            self
-        }
-        /// Sets `search_recency_filter`.
-        pub fn search_recency_filter(
-            mut self,
-            value: impl Into<WebSearchToolSearchRecencyFilter>,
-        ) -> Self {
-            self.search_recency_filter = Some(value.into());
-            self
-        }
-        /// Sets `search_result`.
-        pub fn search_result(mut self, value: impl Into<bool>) -> Self {
-            self.search_result = Some(value.into());
-            self
-        }
-    }
 }
-#[derive(Clone, Debug)]
-/**Client for Z.AI API
-
-Typed description of the Z.AI (GLM) open platform HTTP API.
-
-Version: 4.0.0*/
-pub struct Client {
-    pub(crate) baseurl: String,
-    pub(crate) client: reqwest::Client,
-    pub(crate) inner: std::sync::Arc<crate::client::Shared>,
-}
-impl Client {
-    /// Create a new client.
-    ///
-    /// `baseurl` is the base URL provided to the internal
-    /// `reqwest::Client`, and should include a scheme and hostname,
-    /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str, inner: std::sync::Arc<crate::client::Shared>) -> Self {
-        #[cfg(not(target_arch = "wasm32"))]
-        let client = {
-            let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
-        };
-        #[cfg(target_arch = "wasm32")]
-        let client = reqwest::ClientBuilder::new();
-        Self::new_with_client(baseurl, client.build().unwrap(), inner)
-    }
-    /// Construct a new client with an existing `reqwest::Client`,
-    /// allowing more control over its configuration.
-    ///
-    /// `baseurl` is the base URL provided to the internal
-    /// `reqwest::Client`, and should include a scheme and hostname,
-    /// as well as port and a path stem if applicable.
-    pub fn new_with_client(
-        baseurl: &str,
-        client: reqwest::Client,
-        inner: std::sync::Arc<crate::client::Shared>,
+impl types::AgentAsyncResultRequest {
+    /// A [`AgentAsyncResultRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        agent_id: impl Into<::std::string::String>,
+        async_id: impl Into<::std::string::String>,
     ) -> Self {
         Self {
-            baseurl: baseurl.to_string(),
-            client,
-            inner,
+            agent_id: agent_id.into(),
+            async_id: async_id.into(),
         }
     }
 }
-impl ClientInfo<std::sync::Arc<crate::client::Shared>> for Client {
-    fn api_version() -> &'static str {
-        "4.0.0"
+impl types::AgentAsyncResultResponse {
+    /// Sets `agent_id`.
+    pub fn agent_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.agent_id = Some(value.into());
+        self
     }
-    fn baseurl(&self) -> &str {
-        self.baseurl.as_str()
+    /// Sets `async_id`.
+    pub fn async_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.async_id = Some(value.into());
+        self
     }
-    fn client(&self) -> &reqwest::Client {
-        &self.client
+    /// Sets `choices`.
+    pub fn choices(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AgentResultChoice>>,
+    ) -> Self {
+        self.choices = Some(value.into());
+        self
     }
-    fn inner(&self) -> &std::sync::Arc<crate::client::Shared> {
-        &self.inner
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<types::AgentError>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.status = Some(value.into());
+        self
     }
 }
-const _: () = {
-    #[allow(dead_code)]
-    fn assert_client_hooks()
-    where
-        Client: ClientHooks<std::sync::Arc<crate::client::Shared>>,
-    {}
-};
-#[allow(clippy::all)]
-impl Client {
-    /**Create a message (Anthropic Messages API compatible)
-
-Anthropic-compatible chat endpoint. Send `stream: true` (or call the generated `*_stream` method) to receive Anthropic's named server-sent events.
-
-Sends a `POST` request to `/anthropic/v1/messages`
-
-*/
-    pub async fn create_message<'a>(
-        &'a self,
-        body: &'a types::AnthropicMessageRequest,
-    ) -> Result<ResponseValue<types::AnthropicMessage>, Error<()>> {
-        let url = format!("{}/anthropic/v1/messages", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_message",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
+impl types::AgentChoice {
+    /// Sets `finish_reason`.
+    pub fn finish_reason(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.finish_reason = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<::serde_json::Value>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `messages`.
+    pub fn messages(mut self, value: impl Into<::serde_json::Value>) -> Self {
+        self.messages = Some(value.into());
+        self
+    }
+}
+impl types::AgentChunkChoice {
+    /// Sets `delta`.
+    pub fn delta(mut self, value: impl Into<types::AgentDelta>) -> Self {
+        self.delta = Some(value.into());
+        self
+    }
+    /// Sets `finish_reason`.
+    pub fn finish_reason(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.finish_reason = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+}
+impl types::AgentCompletionChunk {
+    /// Sets `agent_id`.
+    pub fn agent_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.agent_id = Some(value.into());
+        self
+    }
+    /// Sets `choices`.
+    pub fn choices(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AgentChunkChoice>>,
+    ) -> Self {
+        self.choices = value.into();
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<types::AgentError>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `usage`.
+    pub fn usage(mut self, value: impl Into<types::AgentUsage>) -> Self {
+        self.usage = Some(value.into());
+        self
+    }
+}
+impl types::AgentCompletionRequest {
+    /// A [`AgentCompletionRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        agent_id: impl Into<::std::string::String>,
+        messages: impl Into<::std::vec::Vec<types::AgentInputMessage>>,
+    ) -> Self {
+        Self {
+            agent_id: agent_id.into(),
+            messages: messages.into(),
+            conversation_id: Default::default(),
+            custom_variables: Default::default(),
+            request_id: Default::default(),
+            stream: Default::default(),
         }
     }
-    /**Talk to a platform assistant (glm-4-assistant)
-
-Sends a `POST` request to `/assistant`
-
-*/
-    pub async fn create_assistant_completion<'a>(
-        &'a self,
-        body: &'a types::AssistantCompletionRequest,
-    ) -> Result<ResponseValue<types::AssistantCompletion>, Error<()>> {
-        let url = format!("{}/assistant", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_assistant_completion",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `custom_variables`.
+    pub fn custom_variables(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.custom_variables = value.into();
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `stream`.
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
+        self
+    }
+}
+impl types::AgentCompletionResponse {
+    /// Sets `agent_id`.
+    pub fn agent_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.agent_id = Some(value.into());
+        self
+    }
+    /// Sets `async_id`.
+    pub fn async_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.async_id = Some(value.into());
+        self
+    }
+    /// Sets `choices`.
+    pub fn choices(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AgentChoice>>,
+    ) -> Self {
+        self.choices = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<types::AgentError>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `usage`.
+    pub fn usage(mut self, value: impl Into<types::AgentUsage>) -> Self {
+        self.usage = Some(value.into());
+        self
+    }
+}
+impl types::AgentConversationPage {
+    /// Sets `height`.
+    pub fn height(mut self, value: impl Into<i64>) -> Self {
+        self.height = Some(value.into());
+        self
+    }
+    /// Sets `position`.
+    pub fn position(mut self, value: impl Into<i64>) -> Self {
+        self.position = Some(value.into());
+        self
+    }
+    /// Sets `width`.
+    pub fn width(mut self, value: impl Into<i64>) -> Self {
+        self.width = Some(value.into());
+        self
+    }
+}
+impl types::AgentConversationRequest {
+    /// A [`AgentConversationRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        agent_id: impl Into<::std::string::String>,
+        conversation_id: impl Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            agent_id: agent_id.into(),
+            conversation_id: conversation_id.into(),
+            custom_variables: Default::default(),
         }
     }
-    /**List an assistant's conversations and their token usage
-
-Sends a `POST` request to `/assistant/conversation/list`
-
-*/
-    pub async fn list_assistant_conversations<'a>(
-        &'a self,
-        body: &'a types::AssistantConversationListRequest,
-    ) -> Result<ResponseValue<types::AssistantConversationListResponse>, Error<()>> {
-        let url = format!("{}/assistant/conversation/list", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "list_assistant_conversations",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
+    /// Sets `custom_variables`.
+    pub fn custom_variables(
+        mut self,
+        value: impl Into<types::AgentConversationVariables>,
+    ) -> Self {
+        self.custom_variables = Some(value.into());
+        self
     }
-    /**List the assistants available to the caller
-
-Sends a `POST` request to `/assistant/list`
-
-*/
-    pub async fn list_assistants<'a>(
-        &'a self,
-        body: &'a types::AssistantListRequest,
-    ) -> Result<ResponseValue<types::AssistantListResponse>, Error<()>> {
-        let url = format!("{}/assistant/list", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "list_assistants",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
+}
+impl types::AgentConversationResponse {
+    /// Sets `agent_id`.
+    pub fn agent_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.agent_id = Some(value.into());
+        self
     }
-    /**Retrieve the result of an asynchronous task
-
-Polls a task started by `createVideoGeneration`, `createImageAsync` (or an async chat completion). While `task_status` is `PROCESSING` only the status is set.
-
-Sends a `GET` request to `/async-result/{id}`
-
-Arguments:
-- `id`: The task id returned when the task was created.
-*/
-    pub async fn retrieve_async_result<'a>(
-        &'a self,
-        id: &'a str,
-    ) -> Result<ResponseValue<types::AsyncResult>, Error<()>> {
-        let url = format!(
-            "{}/async-result/{}", self.baseurl, encode_path(& id.to_string()),
-        );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .get(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "retrieve_async_result",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
+    /// Sets `choices`.
+    pub fn choices(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AgentResultChoice>>,
+    ) -> Self {
+        self.choices = Some(value.into());
+        self
     }
-    /**Start an asynchronous chat completion
-
-Queues a chat completion and returns its task id at once; poll `GET /async-result/{id}` until `task_status` is `SUCCESS` or `FAIL`.
-
-Sends a `POST` request to `/async/chat/completions`
-
-*/
-    pub async fn create_chat_completion_async<'a>(
-        &'a self,
-        body: &'a types::ChatCompletionRequest,
-    ) -> Result<ResponseValue<types::AsyncChatCompletionResponse>, Error<()>> {
-        let url = format!("{}/async/chat/completions", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_chat_completion_async",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
     }
-    /**Start an asynchronous image generation
-
-Starts an image generation task (`glm-image`); poll `retrieveAsyncResult` for its `image_result`.
-
-Sends a `POST` request to `/async/images/generations`
-
-*/
-    pub async fn create_image_async<'a>(
-        &'a self,
-        body: &'a types::ImageGenerationRequest,
-    ) -> Result<ResponseValue<types::AsyncTask>, Error<()>> {
-        let url = format!("{}/async/images/generations", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_image_async",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<types::AgentError>) -> Self {
+        self.error = Some(value.into());
+        self
     }
-    /**Synthesize speech from text (GLM-TTS)
-
-Returns the audio file. With `stream` set (or the generated `*_stream` method) the server sends SSE chunks whose `choices[].delta.content` carries base64 (or hex, see `encode_format`) audio.
-
-Sends a `POST` request to `/audio/speech`
-
-*/
-    pub async fn create_speech<'a>(
-        &'a self,
-        body: &'a types::SpeechRequest,
-    ) -> Result<ResponseValue<ByteStream>, Error<()>> {
-        let url = format!("{}/audio/speech", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self.client.post(url).json(&body).headers(header_map).build()?;
-        let info = OperationInfo {
-            operation_id: "create_speech",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => Ok(ResponseValue::stream(response)),
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
+}
+impl types::AgentConversationVariables {
+    /// Sets `include_pdf`.
+    pub fn include_pdf(mut self, value: impl Into<bool>) -> Self {
+        self.include_pdf = Some(value.into());
+        self
     }
-    /**List batch jobs, newest first
-
-Sends a `GET` request to `/batches`
-
-Arguments:
-- `after`: Cursor: the `id` of the last batch of the previous page.
-- `limit`: Page size, 1–100 (server default 20).
-*/
-    pub async fn list_batches<'a>(
-        &'a self,
-        after: Option<&'a str>,
-        limit: Option<i64>,
-    ) -> Result<ResponseValue<types::BatchList>, Error<()>> {
-        let url = format!("{}/batches", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .get(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .query(&progenitor_client::QueryParam::new("after", &after))
-            .query(&progenitor_client::QueryParam::new("limit", &limit))
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "list_batches",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
+    /// Sets `pages`.
+    pub fn pages(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AgentConversationPage>>,
+    ) -> Self {
+        self.pages = value.into();
+        self
     }
-    /**Create a batch job from an uploaded JSONL file
-
-Sends a `POST` request to `/batches`
-
-*/
-    pub async fn create_batch<'a>(
-        &'a self,
-        body: &'a types::CreateBatchRequest,
-    ) -> Result<ResponseValue<types::Batch>, Error<()>> {
-        let url = format!("{}/batches", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_batch",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
+}
+impl types::AgentDelta {
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<::serde_json::Value>) -> Self {
+        self.content = Some(value.into());
+        self
     }
-    /**Retrieve a batch job
-
-Sends a `GET` request to `/batches/{batch_id}`
-
-*/
-    pub async fn retrieve_batch<'a>(
-        &'a self,
-        batch_id: &'a str,
-    ) -> Result<ResponseValue<types::Batch>, Error<()>> {
-        let url = format!(
-            "{}/batches/{}", self.baseurl, encode_path(& batch_id.to_string()),
-        );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .get(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "retrieve_batch",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
+    /// Sets `role`.
+    pub fn role(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.role = Some(value.into());
+        self
     }
-    /**Cancel a batch job in progress
-
-Sends a `POST` request to `/batches/{batch_id}/cancel`
-
-*/
-    pub async fn cancel_batch<'a>(
-        &'a self,
-        batch_id: &'a str,
-    ) -> Result<ResponseValue<types::Batch>, Error<()>> {
-        let url = format!(
-            "{}/batches/{}/cancel", self.baseurl, encode_path(& batch_id.to_string()),
-        );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "cancel_batch",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
+}
+impl types::AgentError {
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.code = Some(value.into());
+        self
     }
-    /**Create a chat completion
-
-Generates the assistant's reply to a conversation. Send `stream: true` (or call the generated `*_stream` method) to receive server-sent events instead.
-
-Sends a `POST` request to `/chat/completions`
-
-*/
-    pub async fn create_chat_completion<'a>(
-        &'a self,
-        body: &'a types::ChatCompletionRequest,
-    ) -> Result<ResponseValue<types::ChatCompletionResponse>, Error<()>> {
-        let url = format!("{}/chat/completions", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_chat_completion",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.message = Some(value.into());
+        self
     }
-    /**Create embeddings for text or token ids
-
-Sends a `POST` request to `/embeddings`
-
-*/
-    pub async fn create_embedding<'a>(
-        &'a self,
-        body: &'a types::EmbeddingRequest,
-    ) -> Result<ResponseValue<types::EmbeddingResponse>, Error<()>> {
-        let url = format!("{}/embeddings", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_embedding",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**List uploaded files
-
-Sends a `GET` request to `/files`
-
-Arguments:
-- `after`: Cursor: the id of the last file of the previous page.
-- `limit`: Page size.
-- `order`: `asc` or `desc` by creation time.
-- `purpose`: Only files of this purpose, e.g. `batch`, `voice-clone-input`, `agent`.
-*/
-    pub async fn list_files<'a>(
-        &'a self,
-        after: Option<&'a str>,
-        limit: Option<i64>,
-        order: Option<&'a str>,
-        purpose: Option<&'a str>,
-    ) -> Result<ResponseValue<types::FileList>, Error<()>> {
-        let url = format!("{}/files", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .get(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .query(&progenitor_client::QueryParam::new("after", &after))
-            .query(&progenitor_client::QueryParam::new("limit", &limit))
-            .query(&progenitor_client::QueryParam::new("order", &order))
-            .query(&progenitor_client::QueryParam::new("purpose", &purpose))
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "list_files",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Fetch a parse task's result
-
-Sends a `GET` request to `/files/parser/result/{task_id}/{format_type}`
-
-Arguments:
-- `task_id`
-- `format_type`: `text` or `download_link`.
-*/
-    pub async fn retrieve_file_parse_result<'a>(
-        &'a self,
-        task_id: &'a str,
-        format_type: &'a str,
-    ) -> Result<ResponseValue<ByteStream>, Error<()>> {
-        let url = format!(
-            "{}/files/parser/result/{}/{}", self.baseurl, encode_path(& task_id
-            .to_string()), encode_path(& format_type.to_string()),
-        );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self.client.get(url).headers(header_map).build()?;
-        let info = OperationInfo {
-            operation_id: "retrieve_file_parse_result",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => Ok(ResponseValue::stream(response)),
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Delete an uploaded file
-
-Sends a `DELETE` request to `/files/{file_id}`
-
-*/
-    pub async fn delete_file<'a>(
-        &'a self,
-        file_id: &'a str,
-    ) -> Result<ResponseValue<types::FileDeleted>, Error<()>> {
-        let url = format!(
-            "{}/files/{}", self.baseurl, encode_path(& file_id.to_string()),
-        );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .delete(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "delete_file",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Download a file's content (e.g. a batch's output JSONL)
-
-Sends a `GET` request to `/files/{file_id}/content`
-
-*/
-    pub async fn retrieve_file_content<'a>(
-        &'a self,
-        file_id: &'a str,
-    ) -> Result<ResponseValue<ByteStream>, Error<()>> {
-        let url = format!(
-            "{}/files/{}/content", self.baseurl, encode_path(& file_id.to_string()),
-        );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self.client.get(url).headers(header_map).build()?;
-        let info = OperationInfo {
-            operation_id: "retrieve_file_content",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => Ok(ResponseValue::stream(response)),
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Generate an image
-
-Generates one image from a text prompt and returns its URL (valid 30 days).
-
-Sends a `POST` request to `/images/generations`
-
-*/
-    pub async fn create_image<'a>(
-        &'a self,
-        body: &'a types::ImageGenerationRequest,
-    ) -> Result<ResponseValue<types::ImageGenerationResponse>, Error<()>> {
-        let url = format!("{}/images/generations", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_image",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Parse the layout of an image or PDF (OCR)
-
-Recognizes text, tables, formulas and images of a document (GLM-OCR) and returns Markdown plus per-page layout blocks.
-
-Sends a `POST` request to `/layout_parsing`
-
-*/
-    pub async fn parse_layout<'a>(
-        &'a self,
-        body: &'a types::LayoutParsingRequest,
-    ) -> Result<ResponseValue<types::LayoutParsingResponse>, Error<()>> {
-        let url = format!("{}/layout_parsing", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "parse_layout",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Check text or media for risky content
-
-Sends a `POST` request to `/moderations`
-
-*/
-    pub async fn create_moderation<'a>(
-        &'a self,
-        body: &'a types::ModerationRequest,
-    ) -> Result<ResponseValue<types::ModerationResponse>, Error<()>> {
-        let url = format!("{}/moderations", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_moderation",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Read a web page as Markdown or text
-
-Fetches a URL and returns its main content, title and metadata.
-
-Sends a `POST` request to `/reader`
-
-*/
-    pub async fn read_web_page<'a>(
-        &'a self,
-        body: &'a types::ReaderRequest,
-    ) -> Result<ResponseValue<types::ReaderResponse>, Error<()>> {
-        let url = format!("{}/reader", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "read_web_page",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Count the tokens of a request
-
-Counts the prompt tokens `messages` (and `tools`) would use with a model. Documented on docs.z.ai; absent from both official SDKs.
-
-Sends a `POST` request to `/tokenizer`
-
-*/
-    pub async fn tokenize<'a>(
-        &'a self,
-        body: &'a types::TokenizerRequest,
-    ) -> Result<ResponseValue<types::TokenizerResponse>, Error<()>> {
-        let url = format!("{}/tokenizer", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "tokenize",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Run the legacy `web-search-pro` tool
-
-Sends a `POST` request to `/tools`
-
-*/
-    pub async fn create_tool_call<'a>(
-        &'a self,
-        body: &'a types::ToolCallRequest,
-    ) -> Result<ResponseValue<types::ToolCallResponse>, Error<()>> {
-        let url = format!("{}/tools", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_tool_call",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Run an agent (translation, special-effects video, slides)
-
-Runs the agent named by `agent_id`. `general_translation` and `slides_glm_agent` stream with `stream: true` (the generated `*_stream` method); `vidu_template_agent` answers with an `async_id` to poll with `retrieveAgentAsyncResult`.
-
-Sends a `POST` request to `/v1/agents`
-
-*/
-    pub async fn create_agent_completion<'a>(
-        &'a self,
-        body: &'a types::AgentCompletionRequest,
-    ) -> Result<ResponseValue<types::AgentCompletionResponse>, Error<()>> {
-        let url = format!("{}/v1/agents", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_agent_completion",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Retrieve an agent's asynchronous result
-
-Polls a `vidu_template_agent` task by its `async_id`.
-
-Sends a `POST` request to `/v1/agents/async-result`
-
-*/
-    pub async fn retrieve_agent_async_result<'a>(
-        &'a self,
-        body: &'a types::AgentAsyncResultRequest,
-    ) -> Result<ResponseValue<types::AgentAsyncResultResponse>, Error<()>> {
-        let url = format!("{}/v1/agents/async-result", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "retrieve_agent_async_result",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Retrieve a slides agent conversation (history and export)
-
-Returns the files and images a `slides_glm_agent` conversation produced (PDF export with `custom_variables.include_pdf`). Documented; absent from the SDKs.
-
-Sends a `POST` request to `/v1/agents/conversation`
-
-*/
-    pub async fn retrieve_agent_conversation<'a>(
-        &'a self,
-        body: &'a types::AgentConversationRequest,
-    ) -> Result<ResponseValue<types::AgentConversationResponse>, Error<()>> {
-        let url = format!("{}/v1/agents/conversation", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "retrieve_agent_conversation",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Start an asynchronous video generation
-
-Starts a video generation task (CogVideoX-3, Vidu) and returns its id at once; poll `retrieveAsyncResult` with that id until `task_status` is `SUCCESS` or `FAIL`.
-
-Sends a `POST` request to `/videos/generations`
-
-*/
-    pub async fn create_video_generation<'a>(
-        &'a self,
-        body: &'a types::VideoGenerationRequest,
-    ) -> Result<ResponseValue<types::AsyncTask>, Error<()>> {
-        let url = format!("{}/videos/generations", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "create_video_generation",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Create a cloned voice from an uploaded sample
-
-Sends a `POST` request to `/voice/clone`
-
-*/
-    pub async fn clone_voice<'a>(
-        &'a self,
-        body: &'a types::VoiceCloneRequest,
-    ) -> Result<ResponseValue<types::VoiceCloneResponse>, Error<()>> {
-        let url = format!("{}/voice/clone", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "clone_voice",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Delete a cloned voice
-
-Sends a `POST` request to `/voice/delete`
-
-*/
-    pub async fn delete_voice<'a>(
-        &'a self,
-        body: &'a types::VoiceDeleteRequest,
-    ) -> Result<ResponseValue<types::VoiceDeleteResponse>, Error<()>> {
-        let url = format!("{}/voice/delete", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "delete_voice",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**List system and cloned voices
-
-Sends a `GET` request to `/voice/list`
-
-Arguments:
-- `request_id`
-- `voice_name`
-- `voice_type`: `OFFICIAL` or `PRIVATE`.
-*/
-    pub async fn list_voices<'a>(
-        &'a self,
-        request_id: Option<&'a str>,
-        voice_name: Option<&'a str>,
-        voice_type: Option<&'a str>,
-    ) -> Result<ResponseValue<types::VoiceList>, Error<()>> {
-        let url = format!("{}/voice/list", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .get(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .query(&progenitor_client::QueryParam::new("request_id", &request_id))
-            .query(&progenitor_client::QueryParam::new("voiceName", &voice_name))
-            .query(&progenitor_client::QueryParam::new("voiceType", &voice_type))
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "list_voices",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
-        }
-    }
-    /**Search the web
-
-Runs a web search and returns the result pages' titles, snippets and links.
-
-Sends a `POST` request to `/web_search`
-
-*/
-    pub async fn web_search<'a>(
-        &'a self,
-        body: &'a types::WebSearchRequest,
-    ) -> Result<ResponseValue<types::WebSearchResponse>, Error<()>> {
-        let url = format!("{}/web_search", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-        #[allow(unused_mut)]
-        let mut request = self
-            .client
-            .post(url)
-            .header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            )
-            .json(&body)
-            .headers(header_map)
-            .build()?;
-        let info = OperationInfo {
-            operation_id: "web_search",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
-        let response = result?;
-        match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
-            _ => Err(Error::UnexpectedResponse(response)),
+}
+impl types::AgentInputMessage {
+    /// A [`AgentInputMessage`] with its required fields; set the others with the setters.
+    pub fn new(
+        role: impl Into<::std::string::String>,
+        content: impl Into<types::AgentInputContent>,
+    ) -> Self {
+        Self {
+            role: role.into(),
+            content: content.into(),
         }
     }
 }
-/// Items consumers will typically use such as the Client.
-pub mod prelude {
-    #[allow(unused_imports)]
-    pub use super::Client;
+impl types::AgentResultChoice {
+    /// Sets `finish_reason`.
+    pub fn finish_reason(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.finish_reason = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AgentResultMessage>>,
+    ) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+}
+impl types::AgentResultContent {
+    /// Sets `file_url`.
+    pub fn file_url(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.file_url = Some(value.into());
+        self
+    }
+    /// Sets `image_url`.
+    pub fn image_url(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.image_url = Some(value.into());
+        self
+    }
+    /// Sets `tag_cn`.
+    pub fn tag_cn(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.tag_cn = Some(value.into());
+        self
+    }
+    /// Sets `tag_en`.
+    pub fn tag_en(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.tag_en = Some(value.into());
+        self
+    }
+    /// Sets `type_`.
+    pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.type_ = Some(value.into());
+        self
+    }
+    /// Sets `video_url`.
+    pub fn video_url(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.video_url = Some(value.into());
+        self
+    }
+}
+impl types::AgentResultMessage {
+    /// Sets `content`.
+    pub fn content(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AgentResultContent>>,
+    ) -> Self {
+        self.content = value.into();
+        self
+    }
+    /// Sets `role`.
+    pub fn role(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.role = Some(value.into());
+        self
+    }
+}
+impl types::AgentUsage {
+    /// Sets `completion_tokens`.
+    pub fn completion_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.completion_tokens = Some(value.into());
+        self
+    }
+    /// Sets `prompt_tokens`.
+    pub fn prompt_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.prompt_tokens = Some(value.into());
+        self
+    }
+    /// Sets `total_calls`.
+    pub fn total_calls(mut self, value: impl Into<i64>) -> Self {
+        self.total_calls = Some(value.into());
+        self
+    }
+    /// Sets `total_tokens`.
+    pub fn total_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.total_tokens = Some(value.into());
+        self
+    }
+}
+impl types::AnthropicErrorBody {
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `type_`.
+    pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.type_ = Some(value.into());
+        self
+    }
+}
+impl types::AnthropicInputMessage {
+    /// A [`AnthropicInputMessage`] with its required fields; set the others with the setters.
+    pub fn new(
+        role: impl Into<types::AnthropicInputMessageRole>,
+        content: impl Into<types::AnthropicInputContent>,
+    ) -> Self {
+        Self {
+            role: role.into(),
+            content: content.into(),
+        }
+    }
+}
+impl types::AnthropicMessage {
+    /// Sets `content`.
+    pub fn content(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AnthropicContentBlock>>,
+    ) -> Self {
+        self.content = value.into();
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `model`.
+    pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.model = Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    pub fn role(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.role = Some(value.into());
+        self
+    }
+    /// Sets `stop_reason`.
+    pub fn stop_reason(
+        mut self,
+        value: impl Into<crate::types::AnthropicStopReason>,
+    ) -> Self {
+        self.stop_reason = Some(value.into());
+        self
+    }
+    /// Sets `stop_sequence`.
+    pub fn stop_sequence(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.stop_sequence = Some(value.into());
+        self
+    }
+    /// Sets `type_`.
+    pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.type_ = Some(value.into());
+        self
+    }
+    /// Sets `usage`.
+    pub fn usage(mut self, value: impl Into<types::AnthropicUsage>) -> Self {
+        self.usage = Some(value.into());
+        self
+    }
+}
+impl types::AnthropicMessageDeltaBody {
+    /// Sets `stop_reason`.
+    pub fn stop_reason(
+        mut self,
+        value: impl Into<crate::types::AnthropicStopReason>,
+    ) -> Self {
+        self.stop_reason = Some(value.into());
+        self
+    }
+    /// Sets `stop_sequence`.
+    pub fn stop_sequence(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.stop_sequence = Some(value.into());
+        self
+    }
+}
+impl types::AnthropicMessageRequest {
+    /// A [`AnthropicMessageRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        model: impl Into<::std::string::String>,
+        max_tokens: impl Into<i64>,
+        messages: impl Into<::std::vec::Vec<types::AnthropicInputMessage>>,
+    ) -> Self {
+        Self {
+            model: model.into(),
+            max_tokens: max_tokens.into(),
+            messages: messages.into(),
+            metadata: Default::default(),
+            stop_sequences: Default::default(),
+            stream: Default::default(),
+            system: Default::default(),
+            temperature: Default::default(),
+            thinking: Default::default(),
+            tool_choice: Default::default(),
+            tools: Default::default(),
+            top_k: Default::default(),
+            top_p: Default::default(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<types::AnthropicMetadata>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `stop_sequences`.
+    pub fn stop_sequences(
+        mut self,
+        value: impl Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.stop_sequences = value.into();
+        self
+    }
+    /// Sets `stream`.
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
+        self
+    }
+    /// Sets `system`.
+    pub fn system(mut self, value: impl Into<types::AnthropicSystem>) -> Self {
+        self.system = Some(value.into());
+        self
+    }
+    /// Sets `temperature`.
+    pub fn temperature(mut self, value: impl Into<f64>) -> Self {
+        self.temperature = Some(value.into());
+        self
+    }
+    /// Sets `thinking`.
+    pub fn thinking(mut self, value: impl Into<types::AnthropicThinking>) -> Self {
+        self.thinking = Some(value.into());
+        self
+    }
+    /// Sets `tool_choice`.
+    pub fn tool_choice(mut self, value: impl Into<types::AnthropicToolChoice>) -> Self {
+        self.tool_choice = Some(value.into());
+        self
+    }
+    /// Sets `tools`.
+    pub fn tools(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AnthropicTool>>,
+    ) -> Self {
+        self.tools = value.into();
+        self
+    }
+    /// Sets `top_k`.
+    pub fn top_k(mut self, value: impl Into<i64>) -> Self {
+        self.top_k = Some(value.into());
+        self
+    }
+    /// Sets `top_p`.
+    pub fn top_p(mut self, value: impl Into<f64>) -> Self {
+        self.top_p = Some(value.into());
+        self
+    }
+}
+impl types::AnthropicMetadata {
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+}
+impl types::AnthropicSystemBlock {
+    /// A [`AnthropicSystemBlock`] with its required fields; set the others with the setters.
+    pub fn new(
+        type_: impl Into<types::AnthropicSystemBlockType>,
+        text: impl Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            type_: type_.into(),
+            text: text.into(),
+        }
+    }
+}
+impl types::AnthropicThinking {
+    /// A [`AnthropicThinking`] with its required fields; set the others with the setters.
+    pub fn new(type_: impl Into<types::AnthropicThinkingType>) -> Self {
+        Self {
+            type_: type_.into(),
+            budget_tokens: Default::default(),
+        }
+    }
+    /// Sets `budget_tokens`.
+    pub fn budget_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.budget_tokens = Some(value.into());
+        self
+    }
+}
+impl types::AnthropicTool {
+    /// A [`AnthropicTool`] with its required fields; set the others with the setters.
+    pub fn new(
+        name: impl Into<::std::string::String>,
+        input_schema: impl Into<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            input_schema: input_schema.into(),
+            description: Default::default(),
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+}
+impl types::AnthropicUsage {
+    /// Sets `cache_creation_input_tokens`.
+    pub fn cache_creation_input_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.cache_creation_input_tokens = Some(value.into());
+        self
+    }
+    /// Sets `cache_read_input_tokens`.
+    pub fn cache_read_input_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.cache_read_input_tokens = Some(value.into());
+        self
+    }
+    /// Sets `input_tokens`.
+    pub fn input_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.input_tokens = Some(value.into());
+        self
+    }
+    /// Sets `output_tokens`.
+    pub fn output_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.output_tokens = Some(value.into());
+        self
+    }
+}
+impl types::AssistantAttachment {
+    /// A [`AssistantAttachment`] with its required fields; set the others with the setters.
+    pub fn new(file_id: impl Into<::std::string::String>) -> Self {
+        Self { file_id: file_id.into() }
+    }
+}
+impl types::AssistantChoice {
+    /// Sets `delta`.
+    pub fn delta(mut self, value: impl Into<types::AssistantDelta>) -> Self {
+        self.delta = Some(value.into());
+        self
+    }
+    /// Sets `finish_reason`.
+    pub fn finish_reason(
+        mut self,
+        value: impl Into<crate::types::FinishReason>,
+    ) -> Self {
+        self.finish_reason = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
+impl types::AssistantCompletion {
+    /// Sets `assistant_id`.
+    pub fn assistant_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.assistant_id = Some(value.into());
+        self
+    }
+    /// Sets `choices`.
+    pub fn choices(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AssistantChoice>>,
+    ) -> Self {
+        self.choices = value.into();
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `last_error`.
+    pub fn last_error(mut self, value: impl Into<types::SpeechError>) -> Self {
+        self.last_error = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `usage`.
+    pub fn usage(mut self, value: impl Into<types::Usage>) -> Self {
+        self.usage = Some(value.into());
+        self
+    }
+}
+impl types::AssistantCompletionRequest {
+    /// A [`AssistantCompletionRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        assistant_id: impl Into<::std::string::String>,
+        messages: impl Into<::std::vec::Vec<types::AssistantConversationMessage>>,
+    ) -> Self {
+        Self {
+            assistant_id: assistant_id.into(),
+            messages: messages.into(),
+            attachments: Default::default(),
+            conversation_id: Default::default(),
+            extra_parameters: Default::default(),
+            metadata: Default::default(),
+            model: Default::default(),
+            request_id: Default::default(),
+            stream: Default::default(),
+            user_id: Default::default(),
+        }
+    }
+    /// Sets `attachments`.
+    pub fn attachments(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AssistantAttachment>>,
+    ) -> Self {
+        self.attachments = value.into();
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `extra_parameters`.
+    pub fn extra_parameters(
+        mut self,
+        value: impl Into<types::AssistantExtraParameters>,
+    ) -> Self {
+        self.extra_parameters = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.metadata = value.into();
+        self
+    }
+    /// Sets `model`.
+    pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.model = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `stream`.
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+}
+impl types::AssistantConversation {
+    /// Sets `assistant_id`.
+    pub fn assistant_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.assistant_id = Some(value.into());
+        self
+    }
+    /// Sets `create_time`.
+    pub fn create_time(mut self, value: impl Into<i64>) -> Self {
+        self.create_time = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `update_time`.
+    pub fn update_time(mut self, value: impl Into<i64>) -> Self {
+        self.update_time = Some(value.into());
+        self
+    }
+    /// Sets `usage`.
+    pub fn usage(mut self, value: impl Into<types::Usage>) -> Self {
+        self.usage = Some(value.into());
+        self
+    }
+}
+impl types::AssistantConversationListRequest {
+    /// A [`AssistantConversationListRequest`] with its required fields; set the others with the setters.
+    pub fn new(assistant_id: impl Into<::std::string::String>) -> Self {
+        Self {
+            assistant_id: assistant_id.into(),
+            page: Default::default(),
+            page_size: Default::default(),
+            request_id: Default::default(),
+            user_id: Default::default(),
+        }
+    }
+    /// Sets `page`.
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+}
+impl types::AssistantConversationListResponse {
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<i64>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `data`.
+    pub fn data(mut self, value: impl Into<types::AssistantConversationPage>) -> Self {
+        self.data = Some(value.into());
+        self
+    }
+    /// Sets `msg`.
+    pub fn msg(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.msg = Some(value.into());
+        self
+    }
+}
+impl types::AssistantConversationMessage {
+    /// A [`AssistantConversationMessage`] with its required fields; set the others with the setters.
+    pub fn new(
+        role: impl Into<::std::string::String>,
+        content: impl Into<::std::vec::Vec<types::AssistantTextContent>>,
+    ) -> Self {
+        Self {
+            role: role.into(),
+            content: content.into(),
+        }
+    }
+}
+impl types::AssistantConversationPage {
+    /// Sets `assistant_id`.
+    pub fn assistant_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.assistant_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_list`.
+    pub fn conversation_list(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AssistantConversation>>,
+    ) -> Self {
+        self.conversation_list = value.into();
+        self
+    }
+    /// Sets `has_more`.
+    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+        self.has_more = Some(value.into());
+        self
+    }
+}
+impl types::AssistantDelta {
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
+        self.role = Some(value.into());
+        self
+    }
+    /// Sets `tool_calls`.
+    pub fn tool_calls(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AssistantToolCall>>,
+    ) -> Self {
+        self.tool_calls = Some(value.into());
+        self
+    }
+    /// Sets `type_`.
+    pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.type_ = Some(value.into());
+        self
+    }
+}
+impl types::AssistantExtraParameters {
+    /// Sets `translate`.
+    pub fn translate(
+        mut self,
+        value: impl Into<types::AssistantExtraParametersTranslate>,
+    ) -> Self {
+        self.translate = Some(value.into());
+        self
+    }
+}
+impl types::AssistantInfo {
+    /// Sets `assistant_id`.
+    pub fn assistant_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.assistant_id = Some(value.into());
+        self
+    }
+    /// Sets `avatar`.
+    pub fn avatar(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.avatar = Some(value.into());
+        self
+    }
+    /// Sets `created_at`.
+    pub fn created_at(mut self, value: impl Into<i64>) -> Self {
+        self.created_at = Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets `starter_prompts`.
+    pub fn starter_prompts(
+        mut self,
+        value: impl Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.starter_prompts = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `tools`.
+    pub fn tools(
+        mut self,
+        value: impl Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.tools = Some(value.into());
+        self
+    }
+    /// Sets `updated_at`.
+    pub fn updated_at(mut self, value: impl Into<i64>) -> Self {
+        self.updated_at = Some(value.into());
+        self
+    }
+}
+impl types::AssistantListRequest {
+    /// Sets `assistant_id_list`.
+    pub fn assistant_id_list(
+        mut self,
+        value: impl Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.assistant_id_list = value.into();
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+}
+impl types::AssistantListResponse {
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<i64>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `data`.
+    pub fn data(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::AssistantInfo>>,
+    ) -> Self {
+        self.data = value.into();
+        self
+    }
+    /// Sets `msg`.
+    pub fn msg(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.msg = Some(value.into());
+        self
+    }
+}
+impl types::AssistantMessage {
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `reasoning_content`.
+    pub fn reasoning_content(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.reasoning_content = Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
+        self.role = Some(value.into());
+        self
+    }
+    /// Sets `tool_calls`.
+    pub fn tool_calls(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::ToolCall>>,
+    ) -> Self {
+        self.tool_calls = Some(value.into());
+        self
+    }
+}
+impl types::AssistantTextContent {
+    /// A [`AssistantTextContent`] with its required fields; set the others with the setters.
+    pub fn new(
+        type_: impl Into<types::AssistantTextContentType>,
+        text: impl Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            type_: type_.into(),
+            text: text.into(),
+        }
+    }
+}
+impl types::AssistantToolCall {
+    /// Sets `code_interpreter`.
+    pub fn code_interpreter(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.code_interpreter = Some(value.into());
+        self
+    }
+    /// Sets `drawing_tool`.
+    pub fn drawing_tool(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.drawing_tool = Some(value.into());
+        self
+    }
+    /// Sets `function`.
+    pub fn function(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.function = Some(value.into());
+        self
+    }
+    /// Sets `retrieval`.
+    pub fn retrieval(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.retrieval = Some(value.into());
+        self
+    }
+    /// Sets `type_`.
+    pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.type_ = Some(value.into());
+        self
+    }
+    /// Sets `web_browser`.
+    pub fn web_browser(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.web_browser = Some(value.into());
+        self
+    }
+}
+impl types::AsyncChatCompletionResponse {
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `model`.
+    pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.model = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `task_status`.
+    pub fn task_status(mut self, value: impl Into<crate::types::TaskStatus>) -> Self {
+        self.task_status = Some(value.into());
+        self
+    }
+}
+impl types::AsyncResult {
+    /// Sets `choices`.
+    pub fn choices(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::ChatChoice>>,
+    ) -> Self {
+        self.choices = Some(value.into());
+        self
+    }
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<types::ErrorDetail>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `image_result`.
+    pub fn image_result(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::ImageUrlResult>>,
+    ) -> Self {
+        self.image_result = Some(value.into());
+        self
+    }
+    /// Sets `model`.
+    pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.model = Some(value.into());
+        self
+    }
+    /// Sets `optimized_prompt`.
+    pub fn optimized_prompt(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.optimized_prompt = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `task_status`.
+    pub fn task_status(mut self, value: impl Into<crate::types::TaskStatus>) -> Self {
+        self.task_status = Some(value.into());
+        self
+    }
+    /// Sets `usage`.
+    pub fn usage(mut self, value: impl Into<types::Usage>) -> Self {
+        self.usage = Some(value.into());
+        self
+    }
+    /// Sets `video_result`.
+    pub fn video_result(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::VideoResult>>,
+    ) -> Self {
+        self.video_result = Some(value.into());
+        self
+    }
+}
+impl types::AsyncTask {
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `model`.
+    pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.model = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `task_status`.
+    pub fn task_status(mut self, value: impl Into<crate::types::TaskStatus>) -> Self {
+        self.task_status = Some(value.into());
+        self
+    }
+}
+impl types::Batch {
+    /// Sets `cancelled_at`.
+    pub fn cancelled_at(mut self, value: impl Into<i64>) -> Self {
+        self.cancelled_at = Some(value.into());
+        self
+    }
+    /// Sets `cancelling_at`.
+    pub fn cancelling_at(mut self, value: impl Into<i64>) -> Self {
+        self.cancelling_at = Some(value.into());
+        self
+    }
+    /// Sets `completed_at`.
+    pub fn completed_at(mut self, value: impl Into<i64>) -> Self {
+        self.completed_at = Some(value.into());
+        self
+    }
+    /// Sets `completion_window`.
+    pub fn completion_window(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.completion_window = Some(value.into());
+        self
+    }
+    /// Sets `created_at`.
+    pub fn created_at(mut self, value: impl Into<i64>) -> Self {
+        self.created_at = Some(value.into());
+        self
+    }
+    /// Sets `endpoint`.
+    pub fn endpoint(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.endpoint = Some(value.into());
+        self
+    }
+    /// Sets `error_file_id`.
+    pub fn error_file_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.error_file_id = Some(value.into());
+        self
+    }
+    /// Sets `errors`.
+    pub fn errors(mut self, value: impl Into<types::BatchErrors>) -> Self {
+        self.errors = Some(value.into());
+        self
+    }
+    /// Sets `expired_at`.
+    pub fn expired_at(mut self, value: impl Into<i64>) -> Self {
+        self.expired_at = Some(value.into());
+        self
+    }
+    /// Sets `expires_at`.
+    pub fn expires_at(mut self, value: impl Into<i64>) -> Self {
+        self.expires_at = Some(value.into());
+        self
+    }
+    /// Sets `failed_at`.
+    pub fn failed_at(mut self, value: impl Into<i64>) -> Self {
+        self.failed_at = Some(value.into());
+        self
+    }
+    /// Sets `finalizing_at`.
+    pub fn finalizing_at(mut self, value: impl Into<i64>) -> Self {
+        self.finalizing_at = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `in_progress_at`.
+    pub fn in_progress_at(mut self, value: impl Into<i64>) -> Self {
+        self.in_progress_at = Some(value.into());
+        self
+    }
+    /// Sets `input_file_id`.
+    pub fn input_file_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.input_file_id = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `object`.
+    pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets `output_file_id`.
+    pub fn output_file_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.output_file_id = Some(value.into());
+        self
+    }
+    /// Sets `request_counts`.
+    pub fn request_counts(
+        mut self,
+        value: impl Into<types::BatchRequestCounts>,
+    ) -> Self {
+        self.request_counts = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<crate::types::BatchStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+}
+impl types::BatchError {
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `line`.
+    pub fn line(mut self, value: impl Into<i64>) -> Self {
+        self.line = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `param`.
+    pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.param = Some(value.into());
+        self
+    }
+}
+impl types::BatchErrors {
+    /// Sets `data`.
+    pub fn data(mut self, value: impl Into<::std::vec::Vec<types::BatchError>>) -> Self {
+        self.data = Some(value.into());
+        self
+    }
+    /// Sets `object`.
+    pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+}
+impl types::BatchList {
+    /// Sets `data`.
+    pub fn data(mut self, value: impl Into<::std::vec::Vec<types::Batch>>) -> Self {
+        self.data = value.into();
+        self
+    }
+    /// Sets `has_more`.
+    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+        self.has_more = Some(value.into());
+        self
+    }
+    /// Sets `object`.
+    pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+}
+impl types::BatchRequestCounts {
+    /// Sets `completed`.
+    pub fn completed(mut self, value: impl Into<i64>) -> Self {
+        self.completed = Some(value.into());
+        self
+    }
+    /// Sets `failed`.
+    pub fn failed(mut self, value: impl Into<i64>) -> Self {
+        self.failed = Some(value.into());
+        self
+    }
+    /// Sets `total`.
+    pub fn total(mut self, value: impl Into<i64>) -> Self {
+        self.total = Some(value.into());
+        self
+    }
+}
+impl types::ChatChoice {
+    /// Sets `finish_reason`.
+    pub fn finish_reason(
+        mut self,
+        value: impl Into<crate::types::FinishReason>,
+    ) -> Self {
+        self.finish_reason = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<types::AssistantMessage>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+}
+impl types::ChatChunkChoice {
+    /// Sets `delta`.
+    pub fn delta(mut self, value: impl Into<types::ChatDelta>) -> Self {
+        self.delta = Some(value.into());
+        self
+    }
+    /// Sets `finish_reason`.
+    pub fn finish_reason(
+        mut self,
+        value: impl Into<crate::types::FinishReason>,
+    ) -> Self {
+        self.finish_reason = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+}
+impl types::ChatCompletionChunk {
+    /// Sets `choices`.
+    pub fn choices(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::ChatChunkChoice>>,
+    ) -> Self {
+        self.choices = value.into();
+        self
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `model`.
+    pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.model = Some(value.into());
+        self
+    }
+    /// Sets `object`.
+    pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets `usage`.
+    pub fn usage(mut self, value: impl Into<types::Usage>) -> Self {
+        self.usage = Some(value.into());
+        self
+    }
+    /// Sets `web_search`.
+    pub fn web_search(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::WebSearchResult>>,
+    ) -> Self {
+        self.web_search = Some(value.into());
+        self
+    }
+}
+impl types::ChatCompletionRequest {
+    /// A [`ChatCompletionRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        model: impl Into<::std::string::String>,
+        messages: impl Into<::std::vec::Vec<types::ChatMessage>>,
+    ) -> Self {
+        Self {
+            model: model.into(),
+            messages: messages.into(),
+            do_sample: Default::default(),
+            max_tokens: Default::default(),
+            reasoning_effort: Default::default(),
+            request_id: Default::default(),
+            response_format: Default::default(),
+            stop: Default::default(),
+            stream: Default::default(),
+            temperature: Default::default(),
+            thinking: Default::default(),
+            tool_choice: Default::default(),
+            tool_stream: Default::default(),
+            tools: Default::default(),
+            top_p: Default::default(),
+            user_id: Default::default(),
+        }
+    }
+    /// Sets `do_sample`.
+    pub fn do_sample(mut self, value: impl Into<bool>) -> Self {
+        self.do_sample = Some(value.into());
+        self
+    }
+    /// Sets `max_tokens`.
+    pub fn max_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.max_tokens = Some(value.into());
+        self
+    }
+    /// Sets `reasoning_effort`.
+    pub fn reasoning_effort(mut self, value: impl Into<types::ReasoningEffort>) -> Self {
+        self.reasoning_effort = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `response_format`.
+    pub fn response_format(mut self, value: impl Into<types::ResponseFormat>) -> Self {
+        self.response_format = Some(value.into());
+        self
+    }
+    /// Sets `stop`.
+    pub fn stop(
+        mut self,
+        value: impl Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.stop = value.into();
+        self
+    }
+    /// Sets `stream`.
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
+        self
+    }
+    /// Sets `temperature`.
+    pub fn temperature(mut self, value: impl Into<f64>) -> Self {
+        self.temperature = Some(value.into());
+        self
+    }
+    /// Sets `thinking`.
+    pub fn thinking(mut self, value: impl Into<types::ChatThinking>) -> Self {
+        self.thinking = Some(value.into());
+        self
+    }
+    /// Sets `tool_choice`.
+    pub fn tool_choice(mut self, value: impl Into<types::ToolChoice>) -> Self {
+        self.tool_choice = Some(value.into());
+        self
+    }
+    /// Sets `tool_stream`.
+    pub fn tool_stream(mut self, value: impl Into<bool>) -> Self {
+        self.tool_stream = Some(value.into());
+        self
+    }
+    /// Sets `tools`.
+    pub fn tools(mut self, value: impl Into<::std::vec::Vec<types::ChatTool>>) -> Self {
+        self.tools = value.into();
+        self
+    }
+    /// Sets `top_p`.
+    pub fn top_p(mut self, value: impl Into<f64>) -> Self {
+        self.top_p = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+}
+impl types::ChatCompletionResponse {
+    /// Sets `choices`.
+    pub fn choices(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::ChatChoice>>,
+    ) -> Self {
+        self.choices = value.into();
+        self
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `model`.
+    pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.model = Some(value.into());
+        self
+    }
+    /// Sets `object`.
+    pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `usage`.
+    pub fn usage(mut self, value: impl Into<types::Usage>) -> Self {
+        self.usage = Some(value.into());
+        self
+    }
+    /// Sets `web_search`.
+    pub fn web_search(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::WebSearchResult>>,
+    ) -> Self {
+        self.web_search = Some(value.into());
+        self
+    }
+}
+impl types::ChatDelta {
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `reasoning_content`.
+    pub fn reasoning_content(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.reasoning_content = Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
+        self.role = Some(value.into());
+        self
+    }
+    /// Sets `tool_calls`.
+    pub fn tool_calls(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::ToolCall>>,
+    ) -> Self {
+        self.tool_calls = Some(value.into());
+        self
+    }
+}
+impl types::ChatThinking {
+    /// Sets `clear_thinking`.
+    pub fn clear_thinking(mut self, value: impl Into<bool>) -> Self {
+        self.clear_thinking = Some(value.into());
+        self
+    }
+    /// Sets `type_`.
+    pub fn type_(mut self, value: impl Into<types::ChatThinkingType>) -> Self {
+        self.type_ = Some(value.into());
+        self
+    }
+}
+impl types::ContentFilter {
+    /// Sets `level`.
+    pub fn level(mut self, value: impl Into<i64>) -> Self {
+        self.level = Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    pub fn role(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.role = Some(value.into());
+        self
+    }
+}
+impl types::CreateBatchRequest {
+    /// A [`CreateBatchRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        input_file_id: impl Into<::std::string::String>,
+        endpoint: impl Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            input_file_id: input_file_id.into(),
+            endpoint: endpoint.into(),
+            auto_delete_input_file: Default::default(),
+            completion_window: Default::default(),
+            metadata: Default::default(),
+        }
+    }
+    /// Sets `auto_delete_input_file`.
+    pub fn auto_delete_input_file(mut self, value: impl Into<bool>) -> Self {
+        self.auto_delete_input_file = Some(value.into());
+        self
+    }
+    /// Sets `completion_window`.
+    pub fn completion_window(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.completion_window = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<
+            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+        >,
+    ) -> Self {
+        self.metadata = value.into();
+        self
+    }
+}
+impl types::Embedding {
+    /// Sets `embedding`.
+    pub fn embedding(mut self, value: impl Into<::std::vec::Vec<f64>>) -> Self {
+        self.embedding = value.into();
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+    /// Sets `object`.
+    pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+}
+impl types::EmbeddingRequest {
+    /// A [`EmbeddingRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        model: impl Into<::std::string::String>,
+        input: impl Into<types::EmbeddingInput>,
+    ) -> Self {
+        Self {
+            model: model.into(),
+            input: input.into(),
+            dimensions: Default::default(),
+            encoding_format: Default::default(),
+            request_id: Default::default(),
+            sensitive_word_check: Default::default(),
+            user: Default::default(),
+        }
+    }
+    /// Sets `dimensions`.
+    pub fn dimensions(mut self, value: impl Into<i64>) -> Self {
+        self.dimensions = Some(value.into());
+        self
+    }
+    /// Sets `encoding_format`.
+    pub fn encoding_format(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.encoding_format = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `sensitive_word_check`.
+    pub fn sensitive_word_check(
+        mut self,
+        value: impl Into<types::SensitiveWordCheck>,
+    ) -> Self {
+        self.sensitive_word_check = Some(value.into());
+        self
+    }
+    /// Sets `user`.
+    pub fn user(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.user = Some(value.into());
+        self
+    }
+}
+impl types::EmbeddingResponse {
+    /// Sets `data`.
+    pub fn data(mut self, value: impl Into<::std::vec::Vec<types::Embedding>>) -> Self {
+        self.data = value.into();
+        self
+    }
+    /// Sets `model`.
+    pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.model = Some(value.into());
+        self
+    }
+    /// Sets `object`.
+    pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets `usage`.
+    pub fn usage(mut self, value: impl Into<types::Usage>) -> Self {
+        self.usage = Some(value.into());
+        self
+    }
+}
+impl types::ErrorDetail {
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+}
+impl types::ErrorResponse {
+    /// Sets `content_filter`.
+    pub fn content_filter(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::ContentFilter>>,
+    ) -> Self {
+        self.content_filter = Some(value.into());
+        self
+    }
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<types::ErrorResponseError>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+    /// Sets `path`.
+    pub fn path(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.path = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<i64>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+}
+impl types::FileDeleted {
+    /// Sets `deleted`.
+    pub fn deleted(mut self, value: impl Into<bool>) -> Self {
+        self.deleted = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `object`.
+    pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+}
+impl types::FileInput {
+    /// Sets `file_data`.
+    pub fn file_data(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.file_data = Some(value.into());
+        self
+    }
+    /// Sets `file_id`.
+    pub fn file_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.file_id = Some(value.into());
+        self
+    }
+    /// Sets `file_url`.
+    pub fn file_url(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.file_url = Some(value.into());
+        self
+    }
+    /// Sets `filename`.
+    pub fn filename(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.filename = Some(value.into());
+        self
+    }
+}
+impl types::FileList {
+    /// Sets `data`.
+    pub fn data(mut self, value: impl Into<::std::vec::Vec<types::FileObject>>) -> Self {
+        self.data = value.into();
+        self
+    }
+    /// Sets `has_more`.
+    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+        self.has_more = Some(value.into());
+        self
+    }
+    /// Sets `object`.
+    pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+}
+impl types::FileObject {
+    /// Sets `bytes`.
+    pub fn bytes(mut self, value: impl Into<i64>) -> Self {
+        self.bytes = Some(value.into());
+        self
+    }
+    /// Sets `created_at`.
+    pub fn created_at(mut self, value: impl Into<i64>) -> Self {
+        self.created_at = Some(value.into());
+        self
+    }
+    /// Sets `filename`.
+    pub fn filename(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.filename = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `object`.
+    pub fn object(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets `purpose`.
+    pub fn purpose(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.purpose = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `status_details`.
+    pub fn status_details(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.status_details = Some(value.into());
+        self
+    }
+}
+impl types::FileParseSyncResponse {
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `parsing_result_url`.
+    pub fn parsing_result_url(
+        mut self,
+        value: impl Into<::std::string::String>,
+    ) -> Self {
+        self.parsing_result_url = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<bool>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `task_id`.
+    pub fn task_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.task_id = Some(value.into());
+        self
+    }
+}
+impl types::FileParseTask {
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `success`.
+    pub fn success(mut self, value: impl Into<bool>) -> Self {
+        self.success = Some(value.into());
+        self
+    }
+    /// Sets `task_id`.
+    pub fn task_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.task_id = Some(value.into());
+        self
+    }
+}
+impl types::FunctionCall {
+    /// Sets `arguments`.
+    pub fn arguments(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.arguments = Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+}
+impl types::FunctionDefinition {
+    /// A [`FunctionDefinition`] with its required fields; set the others with the setters.
+    pub fn new(name: impl Into<::std::string::String>) -> Self {
+        Self {
+            name: name.into(),
+            description: Default::default(),
+            parameters: Default::default(),
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `parameters`.
+    pub fn parameters(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.parameters = value.into();
+        self
+    }
+}
+impl types::HandwritingOcrResponse {
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `task_id`.
+    pub fn task_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.task_id = Some(value.into());
+        self
+    }
+    /// Sets `words_result`.
+    pub fn words_result(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::OcrWords>>,
+    ) -> Self {
+        self.words_result = Some(value.into());
+        self
+    }
+    /// Sets `words_result_num`.
+    pub fn words_result_num(mut self, value: impl Into<i64>) -> Self {
+        self.words_result_num = Some(value.into());
+        self
+    }
+}
+impl types::ImageGenerationRequest {
+    /// A [`ImageGenerationRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        model: impl Into<::std::string::String>,
+        prompt: impl Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            model: model.into(),
+            prompt: prompt.into(),
+            quality: Default::default(),
+            size: Default::default(),
+            user_id: Default::default(),
+        }
+    }
+    /// Sets `quality`.
+    pub fn quality(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.quality = Some(value.into());
+        self
+    }
+    /// Sets `size`.
+    pub fn size(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.size = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+}
+impl types::ImageGenerationResponse {
+    /// Sets `content_filter`.
+    pub fn content_filter(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::ContentFilter>>,
+    ) -> Self {
+        self.content_filter = Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `data`.
+    pub fn data(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::ImageUrlResult>>,
+    ) -> Self {
+        self.data = value.into();
+        self
+    }
+}
+impl types::ImageUrlResult {
+    /// Sets `b64_json`.
+    pub fn b64_json(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.b64_json = Some(value.into());
+        self
+    }
+    /// Sets `revised_prompt`.
+    pub fn revised_prompt(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.revised_prompt = Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+}
+impl types::InputAudio {
+    /// A [`InputAudio`] with its required fields; set the others with the setters.
+    pub fn new(
+        data: impl Into<::std::string::String>,
+        format: impl Into<types::InputAudioFormat>,
+    ) -> Self {
+        Self {
+            data: data.into(),
+            format: format.into(),
+        }
+    }
+}
+impl types::LayoutBlock {
+    /// Sets `bbox_2d`.
+    pub fn bbox_2d(mut self, value: impl Into<::serde_json::Value>) -> Self {
+        self.bbox_2d = Some(value.into());
+        self
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `height`.
+    pub fn height(mut self, value: impl Into<i64>) -> Self {
+        self.height = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+    /// Sets `width`.
+    pub fn width(mut self, value: impl Into<i64>) -> Self {
+        self.width = Some(value.into());
+        self
+    }
+}
+impl types::LayoutDataInfo {
+    /// Sets `num_pages`.
+    pub fn num_pages(mut self, value: impl Into<i64>) -> Self {
+        self.num_pages = Some(value.into());
+        self
+    }
+    /// Sets `pages`.
+    pub fn pages(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::LayoutPageSize>>,
+    ) -> Self {
+        self.pages = value.into();
+        self
+    }
+}
+impl types::LayoutPageSize {
+    /// Sets `height`.
+    pub fn height(mut self, value: impl Into<i64>) -> Self {
+        self.height = Some(value.into());
+        self
+    }
+    /// Sets `width`.
+    pub fn width(mut self, value: impl Into<i64>) -> Self {
+        self.width = Some(value.into());
+        self
+    }
+}
+impl types::LayoutParsingRequest {
+    /// A [`LayoutParsingRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        model: impl Into<::std::string::String>,
+        file: impl Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            model: model.into(),
+            file: file.into(),
+            end_page_id: Default::default(),
+            need_layout_visualization: Default::default(),
+            request_id: Default::default(),
+            return_crop_images: Default::default(),
+            start_page_id: Default::default(),
+            user_id: Default::default(),
+        }
+    }
+    /// Sets `end_page_id`.
+    pub fn end_page_id(mut self, value: impl Into<i64>) -> Self {
+        self.end_page_id = Some(value.into());
+        self
+    }
+    /// Sets `need_layout_visualization`.
+    pub fn need_layout_visualization(mut self, value: impl Into<bool>) -> Self {
+        self.need_layout_visualization = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `return_crop_images`.
+    pub fn return_crop_images(mut self, value: impl Into<bool>) -> Self {
+        self.return_crop_images = Some(value.into());
+        self
+    }
+    /// Sets `start_page_id`.
+    pub fn start_page_id(mut self, value: impl Into<i64>) -> Self {
+        self.start_page_id = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+}
+impl types::LayoutParsingResponse {
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `data_info`.
+    pub fn data_info(mut self, value: impl Into<types::LayoutDataInfo>) -> Self {
+        self.data_info = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `layout_details`.
+    pub fn layout_details(
+        mut self,
+        value: impl Into<::std::vec::Vec<::std::vec::Vec<types::LayoutBlock>>>,
+    ) -> Self {
+        self.layout_details = Some(value.into());
+        self
+    }
+    /// Sets `layout_visualization`.
+    pub fn layout_visualization(
+        mut self,
+        value: impl Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.layout_visualization = Some(value.into());
+        self
+    }
+    /// Sets `md_results`.
+    pub fn md_results(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.md_results = Some(value.into());
+        self
+    }
+    /// Sets `model`.
+    pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.model = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `usage`.
+    pub fn usage(mut self, value: impl Into<types::Usage>) -> Self {
+        self.usage = Some(value.into());
+        self
+    }
+}
+impl types::ListBatchesQuery {
+    /// Sets `after`.
+    pub fn after(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.after = Some(value.into());
+        self
+    }
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
+        self
+    }
+}
+impl types::ListFilesQuery {
+    /// Sets `after`.
+    pub fn after(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.after = Some(value.into());
+        self
+    }
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
+        self
+    }
+    /// Sets `order`.
+    pub fn order(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.order = Some(value.into());
+        self
+    }
+    /// Sets `purpose`.
+    pub fn purpose(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.purpose = Some(value.into());
+        self
+    }
+}
+impl types::ListVoicesQuery {
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `voice_name`.
+    pub fn voice_name(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.voice_name = Some(value.into());
+        self
+    }
+    /// Sets `voice_type`.
+    pub fn voice_type(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.voice_type = Some(value.into());
+        self
+    }
+}
+impl types::McpTool {
+    /// A [`McpTool`] with its required fields; set the others with the setters.
+    pub fn new(server_label: impl Into<::std::string::String>) -> Self {
+        Self {
+            server_label: server_label.into(),
+            allowed_tools: Default::default(),
+            headers: Default::default(),
+            server_url: Default::default(),
+            transport_type: Default::default(),
+        }
+    }
+    /// Sets `allowed_tools`.
+    pub fn allowed_tools(
+        mut self,
+        value: impl Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.allowed_tools = value.into();
+        self
+    }
+    /// Sets `headers`.
+    pub fn headers(
+        mut self,
+        value: impl Into<
+            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+        >,
+    ) -> Self {
+        self.headers = value.into();
+        self
+    }
+    /// Sets `server_url`.
+    pub fn server_url(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.server_url = Some(value.into());
+        self
+    }
+    /// Sets `transport_type`.
+    pub fn transport_type(
+        mut self,
+        value: impl Into<types::McpToolTransportType>,
+    ) -> Self {
+        self.transport_type = Some(value.into());
+        self
+    }
+}
+impl types::MediaUrl {
+    /// A [`MediaUrl`] with its required fields; set the others with the setters.
+    pub fn new(url: impl Into<::std::string::String>) -> Self {
+        Self { url: url.into() }
+    }
+}
+impl types::ModerationRequest {
+    /// A [`ModerationRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        model: impl Into<::std::string::String>,
+        input: impl Into<types::ModerationInput>,
+    ) -> Self {
+        Self {
+            model: model.into(),
+            input: input.into(),
+        }
+    }
+}
+impl types::ModerationResponse {
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `result_list`.
+    pub fn result_list(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::ModerationResult>>,
+    ) -> Self {
+        self.result_list = value.into();
+        self
+    }
+    /// Sets `usage`.
+    pub fn usage(mut self, value: impl Into<types::ModerationUsage>) -> Self {
+        self.usage = Some(value.into());
+        self
+    }
+}
+impl types::ModerationResult {
+    /// Sets `content_type`.
+    pub fn content_type(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.content_type = Some(value.into());
+        self
+    }
+    /// Sets `risk_level`.
+    pub fn risk_level(mut self, value: impl Into<crate::types::RiskLevel>) -> Self {
+        self.risk_level = Some(value.into());
+        self
+    }
+    /// Sets `risk_type`.
+    pub fn risk_type(
+        mut self,
+        value: impl Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.risk_type = Some(value.into());
+        self
+    }
+}
+impl types::ModerationUsage {
+    /// Sets `moderation_text`.
+    pub fn moderation_text(
+        mut self,
+        value: impl Into<types::ModerationUsageModerationText>,
+    ) -> Self {
+        self.moderation_text = Some(value.into());
+        self
+    }
+}
+impl types::NamedToolChoice {
+    /// A [`NamedToolChoice`] with its required fields; set the others with the setters.
+    pub fn new(
+        type_: impl Into<types::NamedToolChoiceType>,
+        function: impl Into<types::NamedToolChoiceFunction>,
+    ) -> Self {
+        Self {
+            type_: type_.into(),
+            function: function.into(),
+        }
+    }
+}
+impl types::OcrWords {
+    /// Sets `location`.
+    pub fn location(mut self, value: impl Into<types::OcrWordsLocation>) -> Self {
+        self.location = Some(value.into());
+        self
+    }
+    /// Sets `probability`.
+    pub fn probability(mut self, value: impl Into<types::OcrWordsProbability>) -> Self {
+        self.probability = Some(value.into());
+        self
+    }
+    /// Sets `words`.
+    pub fn words(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.words = Some(value.into());
+        self
+    }
+}
+impl types::ReaderRequest {
+    /// A [`ReaderRequest`] with its required fields; set the others with the setters.
+    pub fn new(url: impl Into<::std::string::String>) -> Self {
+        Self {
+            url: url.into(),
+            keep_img_data_url: Default::default(),
+            no_cache: Default::default(),
+            no_gfm: Default::default(),
+            retain_images: Default::default(),
+            return_format: Default::default(),
+            timeout: Default::default(),
+            with_images_summary: Default::default(),
+            with_links_summary: Default::default(),
+        }
+    }
+    /// Sets `keep_img_data_url`.
+    pub fn keep_img_data_url(mut self, value: impl Into<bool>) -> Self {
+        self.keep_img_data_url = Some(value.into());
+        self
+    }
+    /// Sets `no_cache`.
+    pub fn no_cache(mut self, value: impl Into<bool>) -> Self {
+        self.no_cache = Some(value.into());
+        self
+    }
+    /// Sets `no_gfm`.
+    pub fn no_gfm(mut self, value: impl Into<bool>) -> Self {
+        self.no_gfm = Some(value.into());
+        self
+    }
+    /// Sets `retain_images`.
+    pub fn retain_images(mut self, value: impl Into<bool>) -> Self {
+        self.retain_images = Some(value.into());
+        self
+    }
+    /// Sets `return_format`.
+    pub fn return_format(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.return_format = Some(value.into());
+        self
+    }
+    /// Sets `timeout`.
+    pub fn timeout(mut self, value: impl Into<i64>) -> Self {
+        self.timeout = Some(value.into());
+        self
+    }
+    /// Sets `with_images_summary`.
+    pub fn with_images_summary(mut self, value: impl Into<bool>) -> Self {
+        self.with_images_summary = Some(value.into());
+        self
+    }
+    /// Sets `with_links_summary`.
+    pub fn with_links_summary(mut self, value: impl Into<bool>) -> Self {
+        self.with_links_summary = Some(value.into());
+        self
+    }
+}
+impl types::ReaderResponse {
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `model`.
+    pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.model = Some(value.into());
+        self
+    }
+    /// Sets `reader_result`.
+    pub fn reader_result(mut self, value: impl Into<types::ReaderResult>) -> Self {
+        self.reader_result = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+}
+impl types::ReaderResult {
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `external`.
+    pub fn external(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.external = Some(value.into());
+        self
+    }
+    /// Sets `images`.
+    pub fn images(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.images = Some(value.into());
+        self
+    }
+    /// Sets `links`.
+    pub fn links(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.links = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `published_time`.
+    pub fn published_time(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.published_time = Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    pub fn title(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+}
+impl types::ResponseFormat {
+    /// A [`ResponseFormat`] with its required fields; set the others with the setters.
+    pub fn new(type_: impl Into<types::ResponseFormatType>) -> Self {
+        Self { type_: type_.into() }
+    }
+}
+impl types::RetrievalTool {
+    /// A [`RetrievalTool`] with its required fields; set the others with the setters.
+    pub fn new(knowledge_id: impl Into<::std::string::String>) -> Self {
+        Self {
+            knowledge_id: knowledge_id.into(),
+            prompt_template: Default::default(),
+        }
+    }
+    /// Sets `prompt_template`.
+    pub fn prompt_template(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.prompt_template = Some(value.into());
+        self
+    }
+}
+impl types::SearchIntent {
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+    /// Sets `intent`.
+    pub fn intent(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.intent = Some(value.into());
+        self
+    }
+    /// Sets `keywords`.
+    pub fn keywords(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.keywords = Some(value.into());
+        self
+    }
+    /// Sets `query`.
+    pub fn query(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.query = Some(value.into());
+        self
+    }
+}
+impl types::SearchRecommend {
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+    /// Sets `query`.
+    pub fn query(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.query = Some(value.into());
+        self
+    }
+}
+impl types::SearchResultItem {
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `icon`.
+    pub fn icon(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.icon = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+    /// Sets `link`.
+    pub fn link(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.link = Some(value.into());
+        self
+    }
+    /// Sets `media`.
+    pub fn media(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.media = Some(value.into());
+        self
+    }
+    /// Sets `refer`.
+    pub fn refer(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.refer = Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    pub fn title(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+}
+impl types::SearchToolCall {
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+    /// Sets `search_intent`.
+    pub fn search_intent(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::SearchIntent>>,
+    ) -> Self {
+        self.search_intent = Some(value.into());
+        self
+    }
+    /// Sets `search_recommend`.
+    pub fn search_recommend(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::SearchRecommend>>,
+    ) -> Self {
+        self.search_recommend = Some(value.into());
+        self
+    }
+    /// Sets `search_result`.
+    pub fn search_result(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::SearchResultItem>>,
+    ) -> Self {
+        self.search_result = Some(value.into());
+        self
+    }
+    /// Sets `type_`.
+    pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.type_ = Some(value.into());
+        self
+    }
+}
+impl types::SensitiveWordCheck {
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `type_`.
+    pub fn type_(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.type_ = Some(value.into());
+        self
+    }
+}
+impl types::SpeechChunk {
+    /// Sets `choices`.
+    pub fn choices(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::SpeechChunkChoice>>,
+    ) -> Self {
+        self.choices = value.into();
+        self
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<types::SpeechError>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+}
+impl types::SpeechChunkChoice {
+    /// Sets `delta`.
+    pub fn delta(mut self, value: impl Into<types::SpeechDelta>) -> Self {
+        self.delta = Some(value.into());
+        self
+    }
+    /// Sets `finish_reason`.
+    pub fn finish_reason(
+        mut self,
+        value: impl Into<crate::types::FinishReason>,
+    ) -> Self {
+        self.finish_reason = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+}
+impl types::SpeechDelta {
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
+        self.role = Some(value.into());
+        self
+    }
+}
+impl types::SpeechError {
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+}
+impl types::SpeechRequest {
+    /// A [`SpeechRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        model: impl Into<::std::string::String>,
+        input: impl Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            model: model.into(),
+            input: input.into(),
+            encode_format: Default::default(),
+            request_id: Default::default(),
+            response_format: Default::default(),
+            sensitive_word_check: Default::default(),
+            speed: Default::default(),
+            stream: Default::default(),
+            user_id: Default::default(),
+            voice: Default::default(),
+            volume: Default::default(),
+            watermark_enabled: Default::default(),
+        }
+    }
+    /// Sets `encode_format`.
+    pub fn encode_format(
+        mut self,
+        value: impl Into<types::SpeechRequestEncodeFormat>,
+    ) -> Self {
+        self.encode_format = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `response_format`.
+    pub fn response_format(
+        mut self,
+        value: impl Into<types::SpeechRequestResponseFormat>,
+    ) -> Self {
+        self.response_format = Some(value.into());
+        self
+    }
+    /// Sets `sensitive_word_check`.
+    pub fn sensitive_word_check(
+        mut self,
+        value: impl Into<types::SensitiveWordCheck>,
+    ) -> Self {
+        self.sensitive_word_check = Some(value.into());
+        self
+    }
+    /// Sets `speed`.
+    pub fn speed(mut self, value: impl Into<f64>) -> Self {
+        self.speed = Some(value.into());
+        self
+    }
+    /// Sets `stream`.
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+    /// Sets `voice`.
+    pub fn voice(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.voice = Some(value.into());
+        self
+    }
+    /// Sets `volume`.
+    pub fn volume(mut self, value: impl Into<f64>) -> Self {
+        self.volume = Some(value.into());
+        self
+    }
+    /// Sets `watermark_enabled`.
+    pub fn watermark_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.watermark_enabled = Some(value.into());
+        self
+    }
+}
+impl types::TokenizerRequest {
+    /// A [`TokenizerRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        model: impl Into<::std::string::String>,
+        messages: impl Into<::std::vec::Vec<types::ChatMessage>>,
+    ) -> Self {
+        Self {
+            model: model.into(),
+            messages: messages.into(),
+            request_id: Default::default(),
+            tools: Default::default(),
+            user_id: Default::default(),
+        }
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `tools`.
+    pub fn tools(mut self, value: impl Into<::std::vec::Vec<types::ChatTool>>) -> Self {
+        self.tools = value.into();
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+}
+impl types::TokenizerResponse {
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `usage`.
+    pub fn usage(mut self, value: impl Into<types::TokenizerUsage>) -> Self {
+        self.usage = Some(value.into());
+        self
+    }
+}
+impl types::TokenizerUsage {
+    /// Sets `image_tokens`.
+    pub fn image_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.image_tokens = Some(value.into());
+        self
+    }
+    /// Sets `prompt_tokens`.
+    pub fn prompt_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.prompt_tokens = Some(value.into());
+        self
+    }
+    /// Sets `total_tokens`.
+    pub fn total_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.total_tokens = Some(value.into());
+        self
+    }
+    /// Sets `video_tokens`.
+    pub fn video_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.video_tokens = Some(value.into());
+        self
+    }
+}
+impl types::ToolCall {
+    /// Sets `function`.
+    pub fn function(mut self, value: impl Into<types::FunctionCall>) -> Self {
+        self.function = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+    /// Sets `type_`.
+    pub fn type_(mut self, value: impl Into<crate::types::ToolType>) -> Self {
+        self.type_ = Some(value.into());
+        self
+    }
+}
+impl types::ToolCallChoice {
+    /// Sets `finish_reason`.
+    pub fn finish_reason(
+        mut self,
+        value: impl Into<crate::types::FinishReason>,
+    ) -> Self {
+        self.finish_reason = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<types::ToolCallMessage>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+}
+impl types::ToolCallChunk {
+    /// Sets `choices`.
+    pub fn choices(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::ToolCallChunkChoice>>,
+    ) -> Self {
+        self.choices = value.into();
+        self
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+}
+impl types::ToolCallChunkChoice {
+    /// Sets `delta`.
+    pub fn delta(mut self, value: impl Into<types::ToolCallMessage>) -> Self {
+        self.delta = Some(value.into());
+        self
+    }
+    /// Sets `finish_reason`.
+    pub fn finish_reason(
+        mut self,
+        value: impl Into<crate::types::FinishReason>,
+    ) -> Self {
+        self.finish_reason = Some(value.into());
+        self
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<i64>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+}
+impl types::ToolCallMessage {
+    /// Sets `role`.
+    pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
+        self.role = Some(value.into());
+        self
+    }
+    /// Sets `tool_calls`.
+    pub fn tool_calls(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::SearchToolCall>>,
+    ) -> Self {
+        self.tool_calls = Some(value.into());
+        self
+    }
+}
+impl types::ToolCallRequest {
+    /// A [`ToolCallRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        model: impl Into<::std::string::String>,
+        messages: impl Into<::std::vec::Vec<types::ChatMessage>>,
+    ) -> Self {
+        Self {
+            model: model.into(),
+            messages: messages.into(),
+            location: Default::default(),
+            recent_days: Default::default(),
+            request_id: Default::default(),
+            scope: Default::default(),
+            stream: Default::default(),
+        }
+    }
+    /// Sets `location`.
+    pub fn location(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.location = Some(value.into());
+        self
+    }
+    /// Sets `recent_days`.
+    pub fn recent_days(mut self, value: impl Into<i64>) -> Self {
+        self.recent_days = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `scope`.
+    pub fn scope(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.scope = Some(value.into());
+        self
+    }
+    /// Sets `stream`.
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
+        self
+    }
+}
+impl types::ToolCallResponse {
+    /// Sets `choices`.
+    pub fn choices(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::ToolCallChoice>>,
+    ) -> Self {
+        self.choices = value.into();
+        self
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+}
+impl types::TranscriptionChunk {
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `delta`.
+    pub fn delta(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.delta = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `model`.
+    pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.model = Some(value.into());
+        self
+    }
+    /// Sets `type_`.
+    pub fn type_(
+        mut self,
+        value: impl Into<crate::types::TranscriptionEventType>,
+    ) -> Self {
+        self.type_ = Some(value.into());
+        self
+    }
+}
+impl types::TranscriptionResponse {
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `model`.
+    pub fn model(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.model = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `segments`.
+    pub fn segments(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::TranscriptionSegment>>,
+    ) -> Self {
+        self.segments = Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    pub fn text(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.text = Some(value.into());
+        self
+    }
+}
+impl types::TranscriptionSegment {
+    /// Sets `end`.
+    pub fn end(mut self, value: impl Into<f64>) -> Self {
+        self.end = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<i64>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `start`.
+    pub fn start(mut self, value: impl Into<f64>) -> Self {
+        self.start = Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    pub fn text(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.text = Some(value.into());
+        self
+    }
+}
+impl types::Usage {
+    /// Sets `completion_tokens`.
+    pub fn completion_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.completion_tokens = Some(value.into());
+        self
+    }
+    /// Sets `completion_tokens_details`.
+    pub fn completion_tokens_details(
+        mut self,
+        value: impl Into<types::UsageCompletionTokensDetails>,
+    ) -> Self {
+        self.completion_tokens_details = Some(value.into());
+        self
+    }
+    /// Sets `prompt_tokens`.
+    pub fn prompt_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.prompt_tokens = Some(value.into());
+        self
+    }
+    /// Sets `prompt_tokens_details`.
+    pub fn prompt_tokens_details(
+        mut self,
+        value: impl Into<types::UsagePromptTokensDetails>,
+    ) -> Self {
+        self.prompt_tokens_details = Some(value.into());
+        self
+    }
+    /// Sets `total_tokens`.
+    pub fn total_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.total_tokens = Some(value.into());
+        self
+    }
+}
+impl types::VideoGenerationRequest {
+    /// A [`VideoGenerationRequest`] with its required fields; set the others with the setters.
+    pub fn new(model: impl Into<::std::string::String>) -> Self {
+        Self {
+            model: model.into(),
+            aspect_ratio: Default::default(),
+            duration: Default::default(),
+            fps: Default::default(),
+            image_url: Default::default(),
+            movement_amplitude: Default::default(),
+            prompt: Default::default(),
+            quality: Default::default(),
+            request_id: Default::default(),
+            size: Default::default(),
+            style: Default::default(),
+            user_id: Default::default(),
+            with_audio: Default::default(),
+        }
+    }
+    /// Sets `aspect_ratio`.
+    pub fn aspect_ratio(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.aspect_ratio = Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    pub fn duration(mut self, value: impl Into<i64>) -> Self {
+        self.duration = Some(value.into());
+        self
+    }
+    /// Sets `fps`.
+    pub fn fps(mut self, value: impl Into<i64>) -> Self {
+        self.fps = Some(value.into());
+        self
+    }
+    /// Sets `image_url`.
+    pub fn image_url(mut self, value: impl Into<types::VideoImageInput>) -> Self {
+        self.image_url = Some(value.into());
+        self
+    }
+    /// Sets `movement_amplitude`.
+    pub fn movement_amplitude(
+        mut self,
+        value: impl Into<::std::string::String>,
+    ) -> Self {
+        self.movement_amplitude = Some(value.into());
+        self
+    }
+    /// Sets `prompt`.
+    pub fn prompt(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.prompt = Some(value.into());
+        self
+    }
+    /// Sets `quality`.
+    pub fn quality(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.quality = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `size`.
+    pub fn size(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.size = Some(value.into());
+        self
+    }
+    /// Sets `style`.
+    pub fn style(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.style = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+    /// Sets `with_audio`.
+    pub fn with_audio(mut self, value: impl Into<bool>) -> Self {
+        self.with_audio = Some(value.into());
+        self
+    }
+}
+impl types::VideoResult {
+    /// Sets `cover_image_url`.
+    pub fn cover_image_url(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.cover_image_url = Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+}
+impl types::VoiceCloneRequest {
+    /// A [`VoiceCloneRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        voice_name: impl Into<::std::string::String>,
+        text: impl Into<::std::string::String>,
+        input: impl Into<::std::string::String>,
+        file_id: impl Into<::std::string::String>,
+        model: impl Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            voice_name: voice_name.into(),
+            text: text.into(),
+            input: input.into(),
+            file_id: file_id.into(),
+            model: model.into(),
+            request_id: Default::default(),
+        }
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+}
+impl types::VoiceCloneResponse {
+    /// Sets `file_id`.
+    pub fn file_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.file_id = Some(value.into());
+        self
+    }
+    /// Sets `file_purpose`.
+    pub fn file_purpose(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.file_purpose = Some(value.into());
+        self
+    }
+    /// Sets `voice`.
+    pub fn voice(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.voice = Some(value.into());
+        self
+    }
+}
+impl types::VoiceDeleteRequest {
+    /// A [`VoiceDeleteRequest`] with its required fields; set the others with the setters.
+    pub fn new(voice: impl Into<::std::string::String>) -> Self {
+        Self {
+            voice: voice.into(),
+            request_id: Default::default(),
+        }
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+}
+impl types::VoiceDeleteResponse {
+    /// Sets `update_time`.
+    pub fn update_time(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.update_time = Some(value.into());
+        self
+    }
+    /// Sets `voice`.
+    pub fn voice(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.voice = Some(value.into());
+        self
+    }
+}
+impl types::VoiceInfo {
+    /// Sets `create_time`.
+    pub fn create_time(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.create_time = Some(value.into());
+        self
+    }
+    /// Sets `download_url`.
+    pub fn download_url(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.download_url = Some(value.into());
+        self
+    }
+    /// Sets `voice`.
+    pub fn voice(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.voice = Some(value.into());
+        self
+    }
+    /// Sets `voice_name`.
+    pub fn voice_name(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.voice_name = Some(value.into());
+        self
+    }
+    /// Sets `voice_type`.
+    pub fn voice_type(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.voice_type = Some(value.into());
+        self
+    }
+}
+impl types::VoiceList {
+    /// Sets `voice_list`.
+    pub fn voice_list(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::VoiceInfo>>,
+    ) -> Self {
+        self.voice_list = value.into();
+        self
+    }
+}
+impl types::WebSearchRequest {
+    /// A [`WebSearchRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        search_engine: impl Into<::std::string::String>,
+        search_query: impl Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            search_engine: search_engine.into(),
+            search_query: search_query.into(),
+            content_size: Default::default(),
+            count: Default::default(),
+            request_id: Default::default(),
+            search_domain_filter: Default::default(),
+            search_recency_filter: Default::default(),
+            user_id: Default::default(),
+        }
+    }
+    /// Sets `content_size`.
+    pub fn content_size(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.content_size = Some(value.into());
+        self
+    }
+    /// Sets `count`.
+    pub fn count(mut self, value: impl Into<i64>) -> Self {
+        self.count = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `search_domain_filter`.
+    pub fn search_domain_filter(
+        mut self,
+        value: impl Into<::std::string::String>,
+    ) -> Self {
+        self.search_domain_filter = Some(value.into());
+        self
+    }
+    /// Sets `search_recency_filter`.
+    pub fn search_recency_filter(
+        mut self,
+        value: impl Into<types::WebSearchRequestSearchRecencyFilter>,
+    ) -> Self {
+        self.search_recency_filter = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+}
+impl types::WebSearchResponse {
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<i64>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `search_intent`.
+    pub fn search_intent(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::SearchIntent>>,
+    ) -> Self {
+        self.search_intent = Some(value.into());
+        self
+    }
+    /// Sets `search_result`.
+    pub fn search_result(
+        mut self,
+        value: impl Into<::std::vec::Vec<types::WebSearchResult>>,
+    ) -> Self {
+        self.search_result = Some(value.into());
+        self
+    }
+}
+impl types::WebSearchResult {
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `icon`.
+    pub fn icon(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.icon = Some(value.into());
+        self
+    }
+    /// Sets `link`.
+    pub fn link(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.link = Some(value.into());
+        self
+    }
+    /// Sets `media`.
+    pub fn media(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.media = Some(value.into());
+        self
+    }
+    /// Sets `publish_date`.
+    pub fn publish_date(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.publish_date = Some(value.into());
+        self
+    }
+    /// Sets `refer`.
+    pub fn refer(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.refer = Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    pub fn title(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+}
+impl types::WebSearchTool {
+    /// A [`WebSearchTool`] with its required fields; set the others with the setters.
+    pub fn new(search_engine: impl Into<::std::string::String>) -> Self {
+        Self {
+            search_engine: search_engine.into(),
+            content_size: Default::default(),
+            count: Default::default(),
+            enable: Default::default(),
+            require_search: Default::default(),
+            result_sequence: Default::default(),
+            search_domain_filter: Default::default(),
+            search_prompt: Default::default(),
+            search_query: Default::default(),
+            search_recency_filter: Default::default(),
+            search_result: Default::default(),
+        }
+    }
+    /// Sets `content_size`.
+    pub fn content_size(
+        mut self,
+        value: impl Into<types::WebSearchToolContentSize>,
+    ) -> Self {
+        self.content_size = Some(value.into());
+        self
+    }
+    /// Sets `count`.
+    pub fn count(mut self, value: impl Into<i64>) -> Self {
+        self.count = Some(value.into());
+        self
+    }
+    /// Sets `enable`.
+    pub fn enable(mut self, value: impl Into<bool>) -> Self {
+        self.enable = Some(value.into());
+        self
+    }
+    /// Sets `require_search`.
+    pub fn require_search(mut self, value: impl Into<bool>) -> Self {
+        self.require_search = Some(value.into());
+        self
+    }
+    /// Sets `result_sequence`.
+    pub fn result_sequence(
+        mut self,
+        value: impl Into<types::WebSearchToolResultSequence>,
+    ) -> Self {
+        self.result_sequence = Some(value.into());
+        self
+    }
+    /// Sets `search_domain_filter`.
+    pub fn search_domain_filter(
+        mut self,
+        value: impl Into<::std::string::String>,
+    ) -> Self {
+        self.search_domain_filter = Some(value.into());
+        self
+    }
+    /// Sets `search_prompt`.
+    pub fn search_prompt(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.search_prompt = Some(value.into());
+        self
+    }
+    /// Sets `search_query`.
+    pub fn search_query(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.search_query = Some(value.into());
+        self
+    }
+    /// Sets `search_recency_filter`.
+    pub fn search_recency_filter(
+        mut self,
+        value: impl Into<types::WebSearchToolSearchRecencyFilter>,
+    ) -> Self {
+        self.search_recency_filter = Some(value.into());
+        self
+    }
+    /// Sets `search_result`.
+    pub fn search_result(mut self, value: impl Into<bool>) -> Self {
+        self.search_result = Some(value.into());
+        self
+    }
+}
+impl types::AssistantExtraParametersTranslate {
+    /// Sets `from_language`.
+    pub fn from_language(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.from_language = Some(value.into());
+        self
+    }
+    /// Sets `to_language`.
+    pub fn to_language(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.to_language = Some(value.into());
+        self
+    }
+}
+impl types::ModerationUsageModerationText {
+    /// Sets `call_count`.
+    pub fn call_count(mut self, value: impl Into<i64>) -> Self {
+        self.call_count = Some(value.into());
+        self
+    }
+}
+impl types::NamedToolChoiceFunction {
+    /// A [`NamedToolChoiceFunction`] with its required fields; set the others with the setters.
+    pub fn new(name: impl Into<::std::string::String>) -> Self {
+        Self { name: name.into() }
+    }
+}
+impl types::OcrWordsLocation {
+    /// Sets `height`.
+    pub fn height(mut self, value: impl Into<i64>) -> Self {
+        self.height = Some(value.into());
+        self
+    }
+    /// Sets `left`.
+    pub fn left(mut self, value: impl Into<i64>) -> Self {
+        self.left = Some(value.into());
+        self
+    }
+    /// Sets `top`.
+    pub fn top(mut self, value: impl Into<i64>) -> Self {
+        self.top = Some(value.into());
+        self
+    }
+    /// Sets `width`.
+    pub fn width(mut self, value: impl Into<i64>) -> Self {
+        self.width = Some(value.into());
+        self
+    }
+}
+impl types::OcrWordsProbability {
+    /// Sets `average`.
+    pub fn average(mut self, value: impl Into<f64>) -> Self {
+        self.average = Some(value.into());
+        self
+    }
+    /// Sets `min`.
+    pub fn min(mut self, value: impl Into<f64>) -> Self {
+        self.min = Some(value.into());
+        self
+    }
+    /// Sets `variance`.
+    pub fn variance(mut self, value: impl Into<f64>) -> Self {
+        self.variance = Some(value.into());
+        self
+    }
+}
+impl types::UsageCompletionTokensDetails {
+    /// Sets `reasoning_tokens`.
+    pub fn reasoning_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.reasoning_tokens = Some(value.into());
+        self
+    }
+}
+impl types::UsagePromptTokensDetails {
+    /// Sets `cached_tokens`.
+    pub fn cached_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.cached_tokens = Some(value.into());
+        self
+    }
 }
 impl crate::Client {
     /// Create a message (Anthropic Messages API compatible).
@@ -8776,13 +7153,14 @@ impl crate::Client {
     /// Anthropic-compatible chat endpoint. Send `stream: true` (or call the generated `*_stream` method) to receive Anthropic's named server-sent events.
     ///
     /// `POST /anthropic/v1/messages` (operation `createMessage`).
-    pub async fn create_message<'a>(
-        &'a self,
-        body: &'a types::AnthropicMessageRequest,
+    ///
+    /// Answers with one JSON body; for server-sent events call [`Self::create_message_stream`] (`stream: true` is refused here).
+    pub async fn create_message(
+        &self,
+        body: &types::AnthropicMessageRequest,
     ) -> Result<types::AnthropicMessage, crate::Error> {
-        self.call(
-                "createMessage",
-                || crate::error::raw_attempt(self.raw.create_message(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[0usize], &[])?.json(body, false)?,
             )
             .await
     }
@@ -8792,22 +7170,16 @@ impl crate::Client {
     pub async fn create_message_stream(
         &self,
         body: &types::AnthropicMessageRequest,
-    ) -> Result<crate::sse::EventStream<types::AnthropicStreamEvent>, crate::Error> {
-        self.open_stream(
-                "createMessage",
-                self
-                    .json_request(
-                        reqwest::Method::POST,
-                        "/anthropic/v1/messages",
-                        body,
-                        true,
-                    ),
-                streams::CREATE_MESSAGE,
+    ) -> Result<crate::EventStream<types::AnthropicStreamEvent>, crate::Error> {
+        self.send_stream(
+                crate::client::Request::new(&OPERATIONS[0usize], &[])?.json(body, true)?,
             )
             .await
     }
 }
-impl crate::sse::Chunk for types::AnthropicStreamEvent {
+impl crate::StreamChunk for types::AnthropicStreamEvent {
+    const DONE: Option<&'static str> = None;
+    const FINAL_EVENT: Option<&'static str> = Some("message_stop");
     fn is_final(&self) -> bool {
         false
     }
@@ -8816,13 +7188,14 @@ impl crate::Client {
     /// Talk to a platform assistant (glm-4-assistant).
     ///
     /// `POST /assistant` (operation `createAssistantCompletion`).
-    pub async fn create_assistant_completion<'a>(
-        &'a self,
-        body: &'a types::AssistantCompletionRequest,
+    ///
+    /// Answers with one JSON body; for server-sent events call [`Self::create_assistant_completion_stream`] (`stream: true` is refused here).
+    pub async fn create_assistant_completion(
+        &self,
+        body: &types::AssistantCompletionRequest,
     ) -> Result<types::AssistantCompletion, crate::Error> {
-        self.call(
-                "createAssistantCompletion",
-                || crate::error::raw_attempt(self.raw.create_assistant_completion(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[1usize], &[])?.json(body, false)?,
             )
             .await
     }
@@ -8832,16 +7205,16 @@ impl crate::Client {
     pub async fn create_assistant_completion_stream(
         &self,
         body: &types::AssistantCompletionRequest,
-    ) -> Result<crate::sse::EventStream<types::AssistantCompletion>, crate::Error> {
-        self.open_stream(
-                "createAssistantCompletion",
-                self.json_request(reqwest::Method::POST, "/assistant", body, true),
-                streams::CREATE_ASSISTANT_COMPLETION,
+    ) -> Result<crate::EventStream<types::AssistantCompletion>, crate::Error> {
+        self.send_stream(
+                crate::client::Request::new(&OPERATIONS[1usize], &[])?.json(body, true)?,
             )
             .await
     }
 }
-impl crate::sse::Chunk for types::AssistantCompletion {
+impl crate::StreamChunk for types::AssistantCompletion {
+    const DONE: Option<&'static str> = Some("[DONE]");
+    const FINAL_EVENT: Option<&'static str> = None;
     fn is_final(&self) -> bool {
         self.choices.iter().any(|item| item.finish_reason.is_some())
     }
@@ -8850,13 +7223,12 @@ impl crate::Client {
     /// List an assistant's conversations and their token usage.
     ///
     /// `POST /assistant/conversation/list` (operation `listAssistantConversations`).
-    pub async fn list_assistant_conversations<'a>(
-        &'a self,
-        body: &'a types::AssistantConversationListRequest,
+    pub async fn list_assistant_conversations(
+        &self,
+        body: &types::AssistantConversationListRequest,
     ) -> Result<types::AssistantConversationListResponse, crate::Error> {
-        self.call(
-                "listAssistantConversations",
-                || crate::error::raw_attempt(self.raw.list_assistant_conversations(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[2usize], &[])?.json(body, false)?,
             )
             .await
     }
@@ -8865,13 +7237,12 @@ impl crate::Client {
     /// List the assistants available to the caller.
     ///
     /// `POST /assistant/list` (operation `listAssistants`).
-    pub async fn list_assistants<'a>(
-        &'a self,
-        body: &'a types::AssistantListRequest,
+    pub async fn list_assistants(
+        &self,
+        body: &types::AssistantListRequest,
     ) -> Result<types::AssistantListResponse, crate::Error> {
-        self.call(
-                "listAssistants",
-                || crate::error::raw_attempt(self.raw.list_assistants(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[3usize], &[])?.json(body, false)?,
             )
             .await
     }
@@ -8882,15 +7253,23 @@ impl crate::Client {
     /// Polls a task started by `createVideoGeneration`, `createImageAsync` (or an async chat completion). While `task_status` is `PROCESSING` only the status is set.
     ///
     /// `GET /async-result/{id}` (operation `retrieveAsyncResult`).
-    pub async fn retrieve_async_result<'a>(
-        &'a self,
-        id: &'a str,
+    pub async fn retrieve_async_result(
+        &self,
+        id: &str,
     ) -> Result<types::AsyncResult, crate::Error> {
-        self.call(
-                "retrieveAsyncResult",
-                || crate::error::raw_attempt(self.raw.retrieve_async_result(id)),
-            )
+        self.send_json(crate::client::Request::new(&OPERATIONS[4usize], &[("id", id)])?)
             .await
+    }
+}
+impl crate::Client {
+    /// Polls [`Self::retrieve_async_result`] until the task ends (see [`crate::poll_until`]).
+    pub async fn wait_async_result(
+        &self,
+        id: &str,
+        options: &crate::PollOptions,
+        progress: impl FnMut(&crate::PollProgress<'_>),
+    ) -> Result<types::AsyncResult, crate::Error> {
+        crate::poll_until(|| self.retrieve_async_result(id), options, progress).await
     }
 }
 impl crate::Client {
@@ -8899,15 +7278,27 @@ impl crate::Client {
     /// Queues a chat completion and returns its task id at once; poll `GET /async-result/{id}` until `task_status` is `SUCCESS` or `FAIL`.
     ///
     /// `POST /async/chat/completions` (operation `createChatCompletionAsync`).
-    pub async fn create_chat_completion_async<'a>(
-        &'a self,
-        body: &'a types::ChatCompletionRequest,
+    pub async fn create_chat_completion_async(
+        &self,
+        body: &types::ChatCompletionRequest,
     ) -> Result<types::AsyncChatCompletionResponse, crate::Error> {
-        self.call(
-                "createChatCompletionAsync",
-                || crate::error::raw_attempt(self.raw.create_chat_completion_async(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[5usize], &[])?.json(body, false)?,
             )
             .await
+    }
+}
+impl crate::Client {
+    /// Calls [`Self::create_chat_completion_async`], then polls [`Self::retrieve_async_result`] with the task id it returns until the task ends (see [`crate::poll_until`]).
+    pub async fn create_chat_completion_async_and_wait(
+        &self,
+        body: &types::ChatCompletionRequest,
+        options: &crate::PollOptions,
+        progress: impl FnMut(&crate::PollProgress<'_>),
+    ) -> Result<types::AsyncResult, crate::Error> {
+        let task = self.create_chat_completion_async(body).await?;
+        let id = crate::poll::task_id(&task, "/id")?;
+        crate::poll_until(|| self.retrieve_async_result(&id), options, progress).await
     }
 }
 impl crate::Client {
@@ -8916,33 +7307,115 @@ impl crate::Client {
     /// Starts an image generation task (`glm-image`); poll `retrieveAsyncResult` for its `image_result`.
     ///
     /// `POST /async/images/generations` (operation `createImageAsync`).
-    pub async fn create_image_async<'a>(
-        &'a self,
-        body: &'a types::ImageGenerationRequest,
+    pub async fn create_image_async(
+        &self,
+        body: &types::ImageGenerationRequest,
     ) -> Result<types::AsyncTask, crate::Error> {
-        self.call(
-                "createImageAsync",
-                || crate::error::raw_attempt(self.raw.create_image_async(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[6usize], &[])?.json(body, false)?,
             )
             .await
     }
 }
 impl crate::Client {
+    /// Calls [`Self::create_image_async`], then polls [`Self::retrieve_async_result`] with the task id it returns until the task ends (see [`crate::poll_until`]).
+    pub async fn create_image_async_and_wait(
+        &self,
+        body: &types::ImageGenerationRequest,
+        options: &crate::PollOptions,
+        progress: impl FnMut(&crate::PollProgress<'_>),
+    ) -> Result<types::AsyncResult, crate::Error> {
+        let task = self.create_image_async(body).await?;
+        let id = crate::poll::task_id(&task, "/id")?;
+        crate::poll_until(|| self.retrieve_async_result(&id), options, progress).await
+    }
+}
+impl types::SpeechCustomizationRequest {
+    /// The multipart form sent on the wire (rebuilt for each attempt).
+    pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
+        let form = reqwest::multipart::Form::new();
+        let form = crate::multipart::FormValue::append(&self.input, "input", form)?;
+        let form = crate::multipart::FormValue::append(&self.model, "model", form)?;
+        let form = crate::multipart::FormValue::append(
+            &self.request_id,
+            "request_id",
+            form,
+        )?;
+        let form = crate::multipart::FormValue::append(
+            &self.response_format,
+            "response_format",
+            form,
+        )?;
+        let form = crate::multipart::FormValue::append(&self.user_id, "user_id", form)?;
+        let form = crate::multipart::FormValue::append(
+            &self.voice_data,
+            "voice_data",
+            form,
+        )?;
+        let form = crate::multipart::FormValue::append(
+            &self.voice_text,
+            "voice_text",
+            form,
+        )?;
+        let form = crate::multipart::FormValue::append(
+            &self.watermark_enabled,
+            "watermark_enabled",
+            form,
+        )?;
+        Ok(form)
+    }
+}
+impl types::SpeechCustomizationRequest {
+    /// A [`SpeechCustomizationRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        model: impl Into<String>,
+        input: impl Into<String>,
+        voice_text: impl Into<String>,
+        voice_data: impl Into<crate::FilePart>,
+    ) -> Self {
+        Self {
+            model: model.into(),
+            input: input.into(),
+            voice_text: voice_text.into(),
+            voice_data: voice_data.into(),
+            request_id: Default::default(),
+            response_format: Default::default(),
+            user_id: Default::default(),
+            watermark_enabled: Default::default(),
+        }
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `response_format`.
+    pub fn response_format(mut self, value: impl Into<String>) -> Self {
+        self.response_format = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+    /// Sets `watermark_enabled`.
+    pub fn watermark_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.watermark_enabled = Some(value.into());
+        self
+    }
+}
+impl crate::Client {
     /// Synthesize speech in the voice of a sample recording.
     ///
-    /// `POST /audio/customization` (operation `createSpeechCustomization`), sent as multipart/form-data.
+    /// `POST /audio/customization` (operation `createSpeechCustomization`, sent as multipart/form-data).
     pub async fn create_speech_customization(
         &self,
         body: &types::SpeechCustomizationRequest,
     ) -> Result<crate::ByteStream, crate::Error> {
         self.send_bytes(
-                "createSpeechCustomization",
-                self
-                    .multipart_request(
-                        reqwest::Method::POST,
-                        "/audio/customization",
-                        || body.to_form(),
-                    ),
+                crate::client::Request::new(&OPERATIONS[7usize], &[])?
+                    .form(move || body.to_form()),
             )
             .await
     }
@@ -8953,13 +7426,14 @@ impl crate::Client {
     /// Returns the audio file. With `stream` set (or the generated `*_stream` method) the server sends SSE chunks whose `choices[].delta.content` carries base64 (or hex, see `encode_format`) audio.
     ///
     /// `POST /audio/speech` (operation `createSpeech`).
-    pub async fn create_speech<'a>(
-        &'a self,
-        body: &'a types::SpeechRequest,
-    ) -> Result<ByteStream, crate::Error> {
-        self.call(
-                "createSpeech",
-                || crate::error::raw_attempt(self.raw.create_speech(body)),
+    ///
+    /// Answers with one JSON body; for server-sent events call [`Self::create_speech_stream`] (`stream: true` is refused here).
+    pub async fn create_speech(
+        &self,
+        body: &types::SpeechRequest,
+    ) -> Result<crate::ByteStream, crate::Error> {
+        self.send_bytes(
+                crate::client::Request::new(&OPERATIONS[8usize], &[])?.json(body, false)?,
             )
             .await
     }
@@ -8969,18 +7443,95 @@ impl crate::Client {
     pub async fn create_speech_stream(
         &self,
         body: &types::SpeechRequest,
-    ) -> Result<crate::sse::EventStream<types::SpeechChunk>, crate::Error> {
-        self.open_stream(
-                "createSpeech",
-                self.json_request(reqwest::Method::POST, "/audio/speech", body, true),
-                streams::CREATE_SPEECH,
+    ) -> Result<crate::EventStream<types::SpeechChunk>, crate::Error> {
+        self.send_stream(
+                crate::client::Request::new(&OPERATIONS[8usize], &[])?.json(body, true)?,
             )
             .await
     }
 }
-impl crate::sse::Chunk for types::SpeechChunk {
+impl crate::StreamChunk for types::SpeechChunk {
+    const DONE: Option<&'static str> = Some("[DONE]");
+    const FINAL_EVENT: Option<&'static str> = None;
     fn is_final(&self) -> bool {
         self.choices.iter().any(|item| item.finish_reason.is_some())
+    }
+}
+impl types::TranscriptionRequest {
+    /// The multipart form sent on the wire (rebuilt for each attempt).
+    pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
+        let form = reqwest::multipart::Form::new();
+        let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
+        let form = crate::multipart::FormValue::append(
+            &self.file_base64,
+            "file_base64",
+            form,
+        )?;
+        let form = crate::multipart::FormValue::append(
+            &self.hotwords,
+            "hotwords",
+            form,
+        )?;
+        let form = crate::multipart::FormValue::append(&self.model, "model", form)?;
+        let form = crate::multipart::FormValue::append(&self.prompt, "prompt", form)?;
+        let form = crate::multipart::FormValue::append(
+            &self.request_id,
+            "request_id",
+            form,
+        )?;
+        let form = crate::multipart::FormValue::append(&self.stream, "stream", form)?;
+        let form = crate::multipart::FormValue::append(&self.user_id, "user_id", form)?;
+        Ok(form)
+    }
+}
+impl types::TranscriptionRequest {
+    /// A [`TranscriptionRequest`] with its required fields; set the others with the setters.
+    pub fn new(model: impl Into<String>) -> Self {
+        Self {
+            model: model.into(),
+            file: Default::default(),
+            file_base64: Default::default(),
+            hotwords: Default::default(),
+            prompt: Default::default(),
+            request_id: Default::default(),
+            stream: Default::default(),
+            user_id: Default::default(),
+        }
+    }
+    /// Sets `file`.
+    pub fn file(mut self, value: impl Into<crate::FilePart>) -> Self {
+        self.file = Some(value.into());
+        self
+    }
+    /// Sets `file_base64`.
+    pub fn file_base64(mut self, value: impl Into<String>) -> Self {
+        self.file_base64 = Some(value.into());
+        self
+    }
+    /// Sets `hotwords`.
+    pub fn hotwords(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.hotwords = value.into();
+        self
+    }
+    /// Sets `prompt`.
+    pub fn prompt(mut self, value: impl Into<String>) -> Self {
+        self.prompt = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `stream`.
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.user_id = Some(value.into());
+        self
     }
 }
 impl crate::Client {
@@ -8988,19 +7539,16 @@ impl crate::Client {
     ///
     /// Transcribes a short audio file (`.wav`/`.mp3`, at most 25 MB and 30 s) with GLM-ASR. Set `stream` (or call the generated `*_stream` method) for server-sent `transcript.text.delta` events.
     ///
-    /// `POST /audio/transcriptions` (operation `createTranscription`), sent as multipart/form-data.
+    /// `POST /audio/transcriptions` (operation `createTranscription`, sent as multipart/form-data).
+    ///
+    /// Answers with one JSON body; for server-sent events call [`Self::create_transcription_stream`] (`stream: true` is refused here).
     pub async fn create_transcription(
         &self,
         body: &types::TranscriptionRequest,
     ) -> Result<types::TranscriptionResponse, crate::Error> {
         self.send_json(
-                "createTranscription",
-                self
-                    .multipart_request(
-                        reqwest::Method::POST,
-                        "/audio/transcriptions",
-                        || body.to_form(),
-                    ),
+                crate::client::Request::new(&OPERATIONS[9usize], &[])?
+                    .form(move || body.to_form()),
             )
             .await
     }
@@ -9010,27 +7558,21 @@ impl crate::Client {
     pub async fn create_transcription_stream(
         &self,
         body: &types::TranscriptionRequest,
-    ) -> Result<crate::sse::EventStream<types::TranscriptionChunk>, crate::Error> {
-        self.open_stream(
-                "createTranscription",
-                Ok(
-                    self
-                        .multipart_request(
-                            reqwest::Method::POST,
-                            "/audio/transcriptions",
-                            || {
-                                let mut body = body.clone();
-                                body.stream = Some(true);
-                                body.to_form()
-                            },
-                        ),
-                ),
-                streams::CREATE_TRANSCRIPTION,
+    ) -> Result<crate::EventStream<types::TranscriptionChunk>, crate::Error> {
+        self.send_stream(
+                crate::client::Request::new(&OPERATIONS[9usize], &[])?
+                    .form(move || {
+                        let mut body = body.clone();
+                        body.stream = Some(true);
+                        body.to_form()
+                    }),
             )
             .await
     }
 }
-impl crate::sse::Chunk for types::TranscriptionChunk {
+impl crate::StreamChunk for types::TranscriptionChunk {
+    const DONE: Option<&'static str> = Some("[DONE]");
+    const FINAL_EVENT: Option<&'static str> = None;
     fn is_final(&self) -> bool {
         false
     }
@@ -9039,14 +7581,12 @@ impl crate::Client {
     /// List batch jobs, newest first.
     ///
     /// `GET /batches` (operation `listBatches`).
-    pub async fn list_batches<'a>(
-        &'a self,
-        after: Option<&'a str>,
-        limit: Option<i64>,
+    pub async fn list_batches(
+        &self,
+        query: &types::ListBatchesQuery,
     ) -> Result<types::BatchList, crate::Error> {
-        self.call(
-                "listBatches",
-                || crate::error::raw_attempt(self.raw.list_batches(after, limit)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[10usize], &[])?.query(query)?,
             )
             .await
     }
@@ -9055,13 +7595,13 @@ impl crate::Client {
     /// Create a batch job from an uploaded JSONL file.
     ///
     /// `POST /batches` (operation `createBatch`).
-    pub async fn create_batch<'a>(
-        &'a self,
-        body: &'a types::CreateBatchRequest,
+    pub async fn create_batch(
+        &self,
+        body: &types::CreateBatchRequest,
     ) -> Result<types::Batch, crate::Error> {
-        self.call(
-                "createBatch",
-                || crate::error::raw_attempt(self.raw.create_batch(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[11usize], &[])?
+                    .json(body, false)?,
             )
             .await
     }
@@ -9070,28 +7610,43 @@ impl crate::Client {
     /// Retrieve a batch job.
     ///
     /// `GET /batches/{batch_id}` (operation `retrieveBatch`).
-    pub async fn retrieve_batch<'a>(
-        &'a self,
-        batch_id: &'a str,
+    pub async fn retrieve_batch(
+        &self,
+        batch_id: &str,
     ) -> Result<types::Batch, crate::Error> {
-        self.call(
-                "retrieveBatch",
-                || crate::error::raw_attempt(self.raw.retrieve_batch(batch_id)),
+        self.send_json(
+                crate::client::Request::new(
+                    &OPERATIONS[12usize],
+                    &[("batch_id", batch_id)],
+                )?,
             )
             .await
+    }
+}
+impl crate::Client {
+    /// Polls [`Self::retrieve_batch`] until the task ends (see [`crate::poll_until`]).
+    pub async fn wait_batch(
+        &self,
+        batch_id: &str,
+        options: &crate::PollOptions,
+        progress: impl FnMut(&crate::PollProgress<'_>),
+    ) -> Result<types::Batch, crate::Error> {
+        crate::poll_until(|| self.retrieve_batch(batch_id), options, progress).await
     }
 }
 impl crate::Client {
     /// Cancel a batch job in progress.
     ///
     /// `POST /batches/{batch_id}/cancel` (operation `cancelBatch`).
-    pub async fn cancel_batch<'a>(
-        &'a self,
-        batch_id: &'a str,
+    pub async fn cancel_batch(
+        &self,
+        batch_id: &str,
     ) -> Result<types::Batch, crate::Error> {
-        self.call(
-                "cancelBatch",
-                || crate::error::raw_attempt(self.raw.cancel_batch(batch_id)),
+        self.send_json(
+                crate::client::Request::new(
+                    &OPERATIONS[13usize],
+                    &[("batch_id", batch_id)],
+                )?,
             )
             .await
     }
@@ -9102,13 +7657,15 @@ impl crate::Client {
     /// Generates the assistant's reply to a conversation. Send `stream: true` (or call the generated `*_stream` method) to receive server-sent events instead.
     ///
     /// `POST /chat/completions` (operation `createChatCompletion`).
-    pub async fn create_chat_completion<'a>(
-        &'a self,
-        body: &'a types::ChatCompletionRequest,
+    ///
+    /// Answers with one JSON body; for server-sent events call [`Self::create_chat_completion_stream`] (`stream: true` is refused here).
+    pub async fn create_chat_completion(
+        &self,
+        body: &types::ChatCompletionRequest,
     ) -> Result<types::ChatCompletionResponse, crate::Error> {
-        self.call(
-                "createChatCompletion",
-                || crate::error::raw_attempt(self.raw.create_chat_completion(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[14usize], &[])?
+                    .json(body, false)?,
             )
             .await
     }
@@ -9118,22 +7675,16 @@ impl crate::Client {
     pub async fn create_chat_completion_stream(
         &self,
         body: &types::ChatCompletionRequest,
-    ) -> Result<crate::sse::EventStream<types::ChatCompletionChunk>, crate::Error> {
-        self.open_stream(
-                "createChatCompletion",
-                self
-                    .json_request(
-                        reqwest::Method::POST,
-                        "/chat/completions",
-                        body,
-                        true,
-                    ),
-                streams::CREATE_CHAT_COMPLETION,
+    ) -> Result<crate::EventStream<types::ChatCompletionChunk>, crate::Error> {
+        self.send_stream(
+                crate::client::Request::new(&OPERATIONS[14usize], &[])?.json(body, true)?,
             )
             .await
     }
 }
-impl crate::sse::Chunk for types::ChatCompletionChunk {
+impl crate::StreamChunk for types::ChatCompletionChunk {
+    const DONE: Option<&'static str> = Some("[DONE]");
+    const FINAL_EVENT: Option<&'static str> = None;
     fn is_final(&self) -> bool {
         self.choices.iter().any(|item| item.finish_reason.is_some())
     }
@@ -9142,13 +7693,13 @@ impl crate::Client {
     /// Create embeddings for text or token ids.
     ///
     /// `POST /embeddings` (operation `createEmbedding`).
-    pub async fn create_embedding<'a>(
-        &'a self,
-        body: &'a types::EmbeddingRequest,
+    pub async fn create_embedding(
+        &self,
+        body: &types::EmbeddingRequest,
     ) -> Result<types::EmbeddingResponse, crate::Error> {
-        self.call(
-                "createEmbedding",
-                || crate::error::raw_attempt(self.raw.create_embedding(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[15usize], &[])?
+                    .json(body, false)?,
             )
             .await
     }
@@ -9157,20 +7708,32 @@ impl crate::Client {
     /// List uploaded files.
     ///
     /// `GET /files` (operation `listFiles`).
-    pub async fn list_files<'a>(
-        &'a self,
-        after: Option<&'a str>,
-        limit: Option<i64>,
-        order: Option<&'a str>,
-        purpose: Option<&'a str>,
+    pub async fn list_files(
+        &self,
+        query: &types::ListFilesQuery,
     ) -> Result<types::FileList, crate::Error> {
-        self.call(
-                "listFiles",
-                || crate::error::raw_attempt(
-                    self.raw.list_files(after, limit, order, purpose),
-                ),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[16usize], &[])?.query(query)?,
             )
             .await
+    }
+}
+impl types::FileUploadRequest {
+    /// The multipart form sent on the wire (rebuilt for each attempt).
+    pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
+        let form = reqwest::multipart::Form::new();
+        let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
+        let form = crate::multipart::FormValue::append(&self.purpose, "purpose", form)?;
+        Ok(form)
+    }
+}
+impl types::FileUploadRequest {
+    /// A [`FileUploadRequest`] with its required fields; set the others with the setters.
+    pub fn new(file: impl Into<crate::FilePart>, purpose: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            purpose: purpose.into(),
+        }
     }
 }
 impl crate::Client {
@@ -9178,59 +7741,120 @@ impl crate::Client {
     ///
     /// Uploads a file for agents (e.g. a translation glossary) or for chat `file.file_id` parts, and returns its id.
     ///
-    /// `POST /files` (operation `uploadFile`), sent as multipart/form-data.
+    /// `POST /files` (operation `uploadFile`, sent as multipart/form-data).
     pub async fn upload_file(
         &self,
         body: &types::FileUploadRequest,
     ) -> Result<types::FileObject, crate::Error> {
         self.send_json(
-                "uploadFile",
-                self
-                    .multipart_request(
-                        reqwest::Method::POST,
-                        "/files",
-                        || body.to_form(),
-                    ),
+                crate::client::Request::new(&OPERATIONS[17usize], &[])?
+                    .form(move || body.to_form()),
             )
             .await
+    }
+}
+impl types::HandwritingOcrRequest {
+    /// The multipart form sent on the wire (rebuilt for each attempt).
+    pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
+        let form = reqwest::multipart::Form::new();
+        let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
+        let form = crate::multipart::FormValue::append(
+            &self.language_type,
+            "language_type",
+            form,
+        )?;
+        let form = crate::multipart::FormValue::append(
+            &self.probability,
+            "probability",
+            form,
+        )?;
+        let form = crate::multipart::FormValue::append(
+            &self.tool_type,
+            "tool_type",
+            form,
+        )?;
+        Ok(form)
+    }
+}
+impl types::HandwritingOcrRequest {
+    /// A [`HandwritingOcrRequest`] with its required fields; set the others with the setters.
+    pub fn new(file: impl Into<crate::FilePart>, tool_type: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            tool_type: tool_type.into(),
+            language_type: Default::default(),
+            probability: Default::default(),
+        }
+    }
+    /// Sets `language_type`.
+    pub fn language_type(mut self, value: impl Into<String>) -> Self {
+        self.language_type = Some(value.into());
+        self
+    }
+    /// Sets `probability`.
+    pub fn probability(mut self, value: impl Into<bool>) -> Self {
+        self.probability = Some(value.into());
+        self
     }
 }
 impl crate::Client {
     /// Recognize handwritten text in an image.
     ///
-    /// `POST /files/ocr` (operation `recognizeHandwriting`), sent as multipart/form-data.
+    /// `POST /files/ocr` (operation `recognizeHandwriting`, sent as multipart/form-data).
     pub async fn recognize_handwriting(
         &self,
         body: &types::HandwritingOcrRequest,
     ) -> Result<types::HandwritingOcrResponse, crate::Error> {
         self.send_json(
-                "recognizeHandwriting",
-                self
-                    .multipart_request(
-                        reqwest::Method::POST,
-                        "/files/ocr",
-                        || body.to_form(),
-                    ),
+                crate::client::Request::new(&OPERATIONS[18usize], &[])?
+                    .form(move || body.to_form()),
             )
             .await
+    }
+}
+impl types::FileParseRequest {
+    /// The multipart form sent on the wire (rebuilt for each attempt).
+    pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
+        let form = reqwest::multipart::Form::new();
+        let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
+        let form = crate::multipart::FormValue::append(
+            &self.file_type,
+            "file_type",
+            form,
+        )?;
+        let form = crate::multipart::FormValue::append(
+            &self.tool_type,
+            "tool_type",
+            form,
+        )?;
+        Ok(form)
+    }
+}
+impl types::FileParseRequest {
+    /// A [`FileParseRequest`] with its required fields; set the others with the setters.
+    pub fn new(
+        file: impl Into<crate::FilePart>,
+        file_type: impl Into<String>,
+        tool_type: impl Into<String>,
+    ) -> Self {
+        Self {
+            file: file.into(),
+            file_type: file_type.into(),
+            tool_type: tool_type.into(),
+        }
     }
 }
 impl crate::Client {
     /// Start parsing a document into text.
     ///
-    /// `POST /files/parser/create` (operation `createFileParseTask`), sent as multipart/form-data.
+    /// `POST /files/parser/create` (operation `createFileParseTask`, sent as multipart/form-data).
     pub async fn create_file_parse_task(
         &self,
         body: &types::FileParseRequest,
     ) -> Result<types::FileParseTask, crate::Error> {
         self.send_json(
-                "createFileParseTask",
-                self
-                    .multipart_request(
-                        reqwest::Method::POST,
-                        "/files/parser/create",
-                        || body.to_form(),
-                    ),
+                crate::client::Request::new(&OPERATIONS[19usize], &[])?
+                    .form(move || body.to_form()),
             )
             .await
     }
@@ -9239,16 +7863,16 @@ impl crate::Client {
     /// Fetch a parse task's result.
     ///
     /// `GET /files/parser/result/{task_id}/{format_type}` (operation `retrieveFileParseResult`).
-    pub async fn retrieve_file_parse_result<'a>(
-        &'a self,
-        task_id: &'a str,
-        format_type: &'a str,
-    ) -> Result<ByteStream, crate::Error> {
-        self.call(
-                "retrieveFileParseResult",
-                || crate::error::raw_attempt(
-                    self.raw.retrieve_file_parse_result(task_id, format_type),
-                ),
+    pub async fn retrieve_file_parse_result(
+        &self,
+        task_id: &str,
+        format_type: &str,
+    ) -> Result<crate::ByteStream, crate::Error> {
+        self.send_bytes(
+                crate::client::Request::new(
+                    &OPERATIONS[20usize],
+                    &[("task_id", task_id), ("format_type", format_type)],
+                )?,
             )
             .await
     }
@@ -9256,19 +7880,14 @@ impl crate::Client {
 impl crate::Client {
     /// Parse a document synchronously (`tool_type` `prime-sync`).
     ///
-    /// `POST /files/parser/sync` (operation `parseFileSync`), sent as multipart/form-data.
+    /// `POST /files/parser/sync` (operation `parseFileSync`, sent as multipart/form-data).
     pub async fn parse_file_sync(
         &self,
         body: &types::FileParseRequest,
     ) -> Result<types::FileParseSyncResponse, crate::Error> {
         self.send_json(
-                "parseFileSync",
-                self
-                    .multipart_request(
-                        reqwest::Method::POST,
-                        "/files/parser/sync",
-                        || body.to_form(),
-                    ),
+                crate::client::Request::new(&OPERATIONS[21usize], &[])?
+                    .form(move || body.to_form()),
             )
             .await
     }
@@ -9277,13 +7896,15 @@ impl crate::Client {
     /// Delete an uploaded file.
     ///
     /// `DELETE /files/{file_id}` (operation `deleteFile`).
-    pub async fn delete_file<'a>(
-        &'a self,
-        file_id: &'a str,
+    pub async fn delete_file(
+        &self,
+        file_id: &str,
     ) -> Result<types::FileDeleted, crate::Error> {
-        self.call(
-                "deleteFile",
-                || crate::error::raw_attempt(self.raw.delete_file(file_id)),
+        self.send_json(
+                crate::client::Request::new(
+                    &OPERATIONS[22usize],
+                    &[("file_id", file_id)],
+                )?,
             )
             .await
     }
@@ -9292,13 +7913,15 @@ impl crate::Client {
     /// Download a file's content (e.g. a batch's output JSONL).
     ///
     /// `GET /files/{file_id}/content` (operation `retrieveFileContent`).
-    pub async fn retrieve_file_content<'a>(
-        &'a self,
-        file_id: &'a str,
-    ) -> Result<ByteStream, crate::Error> {
-        self.call(
-                "retrieveFileContent",
-                || crate::error::raw_attempt(self.raw.retrieve_file_content(file_id)),
+    pub async fn retrieve_file_content(
+        &self,
+        file_id: &str,
+    ) -> Result<crate::ByteStream, crate::Error> {
+        self.send_bytes(
+                crate::client::Request::new(
+                    &OPERATIONS[23usize],
+                    &[("file_id", file_id)],
+                )?,
             )
             .await
     }
@@ -9309,13 +7932,13 @@ impl crate::Client {
     /// Generates one image from a text prompt and returns its URL (valid 30 days).
     ///
     /// `POST /images/generations` (operation `createImage`).
-    pub async fn create_image<'a>(
-        &'a self,
-        body: &'a types::ImageGenerationRequest,
+    pub async fn create_image(
+        &self,
+        body: &types::ImageGenerationRequest,
     ) -> Result<types::ImageGenerationResponse, crate::Error> {
-        self.call(
-                "createImage",
-                || crate::error::raw_attempt(self.raw.create_image(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[24usize], &[])?
+                    .json(body, false)?,
             )
             .await
     }
@@ -9326,13 +7949,13 @@ impl crate::Client {
     /// Recognizes text, tables, formulas and images of a document (GLM-OCR) and returns Markdown plus per-page layout blocks.
     ///
     /// `POST /layout_parsing` (operation `parseLayout`).
-    pub async fn parse_layout<'a>(
-        &'a self,
-        body: &'a types::LayoutParsingRequest,
+    pub async fn parse_layout(
+        &self,
+        body: &types::LayoutParsingRequest,
     ) -> Result<types::LayoutParsingResponse, crate::Error> {
-        self.call(
-                "parseLayout",
-                || crate::error::raw_attempt(self.raw.parse_layout(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[25usize], &[])?
+                    .json(body, false)?,
             )
             .await
     }
@@ -9341,13 +7964,13 @@ impl crate::Client {
     /// Check text or media for risky content.
     ///
     /// `POST /moderations` (operation `createModeration`).
-    pub async fn create_moderation<'a>(
-        &'a self,
-        body: &'a types::ModerationRequest,
+    pub async fn create_moderation(
+        &self,
+        body: &types::ModerationRequest,
     ) -> Result<types::ModerationResponse, crate::Error> {
-        self.call(
-                "createModeration",
-                || crate::error::raw_attempt(self.raw.create_moderation(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[26usize], &[])?
+                    .json(body, false)?,
             )
             .await
     }
@@ -9358,13 +7981,13 @@ impl crate::Client {
     /// Fetches a URL and returns its main content, title and metadata.
     ///
     /// `POST /reader` (operation `readWebPage`).
-    pub async fn read_web_page<'a>(
-        &'a self,
-        body: &'a types::ReaderRequest,
+    pub async fn read_web_page(
+        &self,
+        body: &types::ReaderRequest,
     ) -> Result<types::ReaderResponse, crate::Error> {
-        self.call(
-                "readWebPage",
-                || crate::error::raw_attempt(self.raw.read_web_page(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[27usize], &[])?
+                    .json(body, false)?,
             )
             .await
     }
@@ -9375,11 +7998,14 @@ impl crate::Client {
     /// Counts the prompt tokens `messages` (and `tools`) would use with a model. Documented on docs.z.ai; absent from both official SDKs.
     ///
     /// `POST /tokenizer` (operation `tokenize`).
-    pub async fn tokenize<'a>(
-        &'a self,
-        body: &'a types::TokenizerRequest,
+    pub async fn tokenize(
+        &self,
+        body: &types::TokenizerRequest,
     ) -> Result<types::TokenizerResponse, crate::Error> {
-        self.call("tokenize", || crate::error::raw_attempt(self.raw.tokenize(body)))
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[28usize], &[])?
+                    .json(body, false)?,
+            )
             .await
     }
 }
@@ -9387,13 +8013,15 @@ impl crate::Client {
     /// Run the legacy `web-search-pro` tool.
     ///
     /// `POST /tools` (operation `createToolCall`).
-    pub async fn create_tool_call<'a>(
-        &'a self,
-        body: &'a types::ToolCallRequest,
+    ///
+    /// Answers with one JSON body; for server-sent events call [`Self::create_tool_call_stream`] (`stream: true` is refused here).
+    pub async fn create_tool_call(
+        &self,
+        body: &types::ToolCallRequest,
     ) -> Result<types::ToolCallResponse, crate::Error> {
-        self.call(
-                "createToolCall",
-                || crate::error::raw_attempt(self.raw.create_tool_call(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[29usize], &[])?
+                    .json(body, false)?,
             )
             .await
     }
@@ -9403,16 +8031,16 @@ impl crate::Client {
     pub async fn create_tool_call_stream(
         &self,
         body: &types::ToolCallRequest,
-    ) -> Result<crate::sse::EventStream<types::ToolCallChunk>, crate::Error> {
-        self.open_stream(
-                "createToolCall",
-                self.json_request(reqwest::Method::POST, "/tools", body, true),
-                streams::CREATE_TOOL_CALL,
+    ) -> Result<crate::EventStream<types::ToolCallChunk>, crate::Error> {
+        self.send_stream(
+                crate::client::Request::new(&OPERATIONS[29usize], &[])?.json(body, true)?,
             )
             .await
     }
 }
-impl crate::sse::Chunk for types::ToolCallChunk {
+impl crate::StreamChunk for types::ToolCallChunk {
+    const DONE: Option<&'static str> = Some("[DONE]");
+    const FINAL_EVENT: Option<&'static str> = None;
     fn is_final(&self) -> bool {
         self.choices.iter().any(|item| item.finish_reason.is_some())
     }
@@ -9423,13 +8051,15 @@ impl crate::Client {
     /// Runs the agent named by `agent_id`. `general_translation` and `slides_glm_agent` stream with `stream: true` (the generated `*_stream` method); `vidu_template_agent` answers with an `async_id` to poll with `retrieveAgentAsyncResult`.
     ///
     /// `POST /v1/agents` (operation `createAgentCompletion`).
-    pub async fn create_agent_completion<'a>(
-        &'a self,
-        body: &'a types::AgentCompletionRequest,
+    ///
+    /// Answers with one JSON body; for server-sent events call [`Self::create_agent_completion_stream`] (`stream: true` is refused here).
+    pub async fn create_agent_completion(
+        &self,
+        body: &types::AgentCompletionRequest,
     ) -> Result<types::AgentCompletionResponse, crate::Error> {
-        self.call(
-                "createAgentCompletion",
-                || crate::error::raw_attempt(self.raw.create_agent_completion(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[30usize], &[])?
+                    .json(body, false)?,
             )
             .await
     }
@@ -9439,16 +8069,16 @@ impl crate::Client {
     pub async fn create_agent_completion_stream(
         &self,
         body: &types::AgentCompletionRequest,
-    ) -> Result<crate::sse::EventStream<types::AgentCompletionChunk>, crate::Error> {
-        self.open_stream(
-                "createAgentCompletion",
-                self.json_request(reqwest::Method::POST, "/v1/agents", body, true),
-                streams::CREATE_AGENT_COMPLETION,
+    ) -> Result<crate::EventStream<types::AgentCompletionChunk>, crate::Error> {
+        self.send_stream(
+                crate::client::Request::new(&OPERATIONS[30usize], &[])?.json(body, true)?,
             )
             .await
     }
 }
-impl crate::sse::Chunk for types::AgentCompletionChunk {
+impl crate::StreamChunk for types::AgentCompletionChunk {
+    const DONE: Option<&'static str> = Some("[DONE]");
+    const FINAL_EVENT: Option<&'static str> = None;
     fn is_final(&self) -> bool {
         self.choices.iter().any(|item| item.finish_reason.is_some())
     }
@@ -9459,14 +8089,26 @@ impl crate::Client {
     /// Polls a `vidu_template_agent` task by its `async_id`.
     ///
     /// `POST /v1/agents/async-result` (operation `retrieveAgentAsyncResult`).
-    pub async fn retrieve_agent_async_result<'a>(
-        &'a self,
-        body: &'a types::AgentAsyncResultRequest,
+    pub async fn retrieve_agent_async_result(
+        &self,
+        body: &types::AgentAsyncResultRequest,
     ) -> Result<types::AgentAsyncResultResponse, crate::Error> {
-        self.call(
-                "retrieveAgentAsyncResult",
-                || crate::error::raw_attempt(self.raw.retrieve_agent_async_result(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[31usize], &[])?
+                    .json(body, false)?,
             )
+            .await
+    }
+}
+impl crate::Client {
+    /// Polls [`Self::retrieve_agent_async_result`] until the task ends (see [`crate::poll_until`]).
+    pub async fn wait_agent_async_result(
+        &self,
+        body: &types::AgentAsyncResultRequest,
+        options: &crate::PollOptions,
+        progress: impl FnMut(&crate::PollProgress<'_>),
+    ) -> Result<types::AgentAsyncResultResponse, crate::Error> {
+        crate::poll_until(|| self.retrieve_agent_async_result(body), options, progress)
             .await
     }
 }
@@ -9476,13 +8118,13 @@ impl crate::Client {
     /// Returns the files and images a `slides_glm_agent` conversation produced (PDF export with `custom_variables.include_pdf`). Documented; absent from the SDKs.
     ///
     /// `POST /v1/agents/conversation` (operation `retrieveAgentConversation`).
-    pub async fn retrieve_agent_conversation<'a>(
-        &'a self,
-        body: &'a types::AgentConversationRequest,
+    pub async fn retrieve_agent_conversation(
+        &self,
+        body: &types::AgentConversationRequest,
     ) -> Result<types::AgentConversationResponse, crate::Error> {
-        self.call(
-                "retrieveAgentConversation",
-                || crate::error::raw_attempt(self.raw.retrieve_agent_conversation(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[32usize], &[])?
+                    .json(body, false)?,
             )
             .await
     }
@@ -9493,26 +8135,42 @@ impl crate::Client {
     /// Starts a video generation task (CogVideoX-3, Vidu) and returns its id at once; poll `retrieveAsyncResult` with that id until `task_status` is `SUCCESS` or `FAIL`.
     ///
     /// `POST /videos/generations` (operation `createVideoGeneration`).
-    pub async fn create_video_generation<'a>(
-        &'a self,
-        body: &'a types::VideoGenerationRequest,
+    pub async fn create_video_generation(
+        &self,
+        body: &types::VideoGenerationRequest,
     ) -> Result<types::AsyncTask, crate::Error> {
-        self.call(
-                "createVideoGeneration",
-                || crate::error::raw_attempt(self.raw.create_video_generation(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[33usize], &[])?
+                    .json(body, false)?,
             )
             .await
+    }
+}
+impl crate::Client {
+    /// Calls [`Self::create_video_generation`], then polls [`Self::retrieve_async_result`] with the task id it returns until the task ends (see [`crate::poll_until`]).
+    pub async fn generate_video_and_wait(
+        &self,
+        body: &types::VideoGenerationRequest,
+        options: &crate::PollOptions,
+        progress: impl FnMut(&crate::PollProgress<'_>),
+    ) -> Result<types::AsyncResult, crate::Error> {
+        let task = self.create_video_generation(body).await?;
+        let id = crate::poll::task_id(&task, "/id")?;
+        crate::poll_until(|| self.retrieve_async_result(&id), options, progress).await
     }
 }
 impl crate::Client {
     /// Create a cloned voice from an uploaded sample.
     ///
     /// `POST /voice/clone` (operation `cloneVoice`).
-    pub async fn clone_voice<'a>(
-        &'a self,
-        body: &'a types::VoiceCloneRequest,
+    pub async fn clone_voice(
+        &self,
+        body: &types::VoiceCloneRequest,
     ) -> Result<types::VoiceCloneResponse, crate::Error> {
-        self.call("cloneVoice", || crate::error::raw_attempt(self.raw.clone_voice(body)))
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[34usize], &[])?
+                    .json(body, false)?,
+            )
             .await
     }
 }
@@ -9520,13 +8178,13 @@ impl crate::Client {
     /// Delete a cloned voice.
     ///
     /// `POST /voice/delete` (operation `deleteVoice`).
-    pub async fn delete_voice<'a>(
-        &'a self,
-        body: &'a types::VoiceDeleteRequest,
+    pub async fn delete_voice(
+        &self,
+        body: &types::VoiceDeleteRequest,
     ) -> Result<types::VoiceDeleteResponse, crate::Error> {
-        self.call(
-                "deleteVoice",
-                || crate::error::raw_attempt(self.raw.delete_voice(body)),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[35usize], &[])?
+                    .json(body, false)?,
             )
             .await
     }
@@ -9535,17 +8193,12 @@ impl crate::Client {
     /// List system and cloned voices.
     ///
     /// `GET /voice/list` (operation `listVoices`).
-    pub async fn list_voices<'a>(
-        &'a self,
-        request_id: Option<&'a str>,
-        voice_name: Option<&'a str>,
-        voice_type: Option<&'a str>,
+    pub async fn list_voices(
+        &self,
+        query: &types::ListVoicesQuery,
     ) -> Result<types::VoiceList, crate::Error> {
-        self.call(
-                "listVoices",
-                || crate::error::raw_attempt(
-                    self.raw.list_voices(request_id, voice_name, voice_type),
-                ),
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[36usize], &[])?.query(query)?,
             )
             .await
     }
@@ -9556,13 +8209,34 @@ impl crate::Client {
     /// Runs a web search and returns the result pages' titles, snippets and links.
     ///
     /// `POST /web_search` (operation `webSearch`).
-    pub async fn web_search<'a>(
-        &'a self,
-        body: &'a types::WebSearchRequest,
+    pub async fn web_search(
+        &self,
+        body: &types::WebSearchRequest,
     ) -> Result<types::WebSearchResponse, crate::Error> {
-        self.call("webSearch", || crate::error::raw_attempt(self.raw.web_search(body)))
+        self.send_json(
+                crate::client::Request::new(&OPERATIONS[37usize], &[])?
+                    .json(body, false)?,
+            )
             .await
     }
+}
+impl crate::Task for types::AgentAsyncResultResponse {
+    const STATUS: &'static str = "/status";
+    const SUCCESS: &'static [&'static str] = &["success"];
+    const FAILURE: &'static [&'static str] = &["failed"];
+    const MESSAGE: Option<&'static str> = Some("/error/message");
+}
+impl crate::Task for types::AsyncResult {
+    const STATUS: &'static str = "/task_status";
+    const SUCCESS: &'static [&'static str] = &["SUCCESS"];
+    const FAILURE: &'static [&'static str] = &["FAIL"];
+    const MESSAGE: Option<&'static str> = Some("/error/message");
+}
+impl crate::Task for types::Batch {
+    const STATUS: &'static str = "/status";
+    const SUCCESS: &'static [&'static str] = &["completed"];
+    const FAILURE: &'static [&'static str] = &["failed", "expired", "cancelled"];
+    const MESSAGE: Option<&'static str> = Some("/errors/data/0/message");
 }
 /// Every operation in spec/zai.yaml, in spec order.
 pub const OPERATIONS: &[crate::Operation] = &[
@@ -9909,815 +8583,3 @@ pub const OPERATIONS: &[crate::Operation] = &[
         stream: false,
     },
 ];
-/// How each streaming operation's event stream ends, from spec/zai.yaml.
-pub mod streams {
-    /// End of the `createMessage` event stream.
-    pub const CREATE_MESSAGE: crate::sse::StreamConfig = crate::sse::StreamConfig {
-        done: None,
-        final_event: Some("message_stop"),
-    };
-    /// End of the `createAssistantCompletion` event stream.
-    pub const CREATE_ASSISTANT_COMPLETION: crate::sse::StreamConfig = crate::sse::StreamConfig {
-        done: Some("[DONE]"),
-        final_event: None,
-    };
-    /// End of the `createSpeech` event stream.
-    pub const CREATE_SPEECH: crate::sse::StreamConfig = crate::sse::StreamConfig {
-        done: Some("[DONE]"),
-        final_event: None,
-    };
-    /// End of the `createTranscription` event stream.
-    pub const CREATE_TRANSCRIPTION: crate::sse::StreamConfig = crate::sse::StreamConfig {
-        done: Some("[DONE]"),
-        final_event: None,
-    };
-    /// End of the `createChatCompletion` event stream.
-    pub const CREATE_CHAT_COMPLETION: crate::sse::StreamConfig = crate::sse::StreamConfig {
-        done: Some("[DONE]"),
-        final_event: None,
-    };
-    /// End of the `createToolCall` event stream.
-    pub const CREATE_TOOL_CALL: crate::sse::StreamConfig = crate::sse::StreamConfig {
-        done: Some("[DONE]"),
-        final_event: None,
-    };
-    /// End of the `createAgentCompletion` event stream.
-    pub const CREATE_AGENT_COMPLETION: crate::sse::StreamConfig = crate::sse::StreamConfig {
-        done: Some("[DONE]"),
-        final_event: None,
-    };
-}
-impl crate::poll::Task for types::AgentAsyncResultResponse {
-    const STATUS: &'static str = "/status";
-    const SUCCESS: &'static [&'static str] = &["success"];
-    const FAILURE: &'static [&'static str] = &["failed"];
-    const MESSAGE: Option<&'static str> = Some("/error/message");
-}
-impl crate::poll::Task for types::AsyncResult {
-    const STATUS: &'static str = "/task_status";
-    const SUCCESS: &'static [&'static str] = &["SUCCESS"];
-    const FAILURE: &'static [&'static str] = &["FAIL"];
-    const MESSAGE: Option<&'static str> = Some("/error/message");
-}
-impl crate::poll::Task for types::Batch {
-    const STATUS: &'static str = "/status";
-    const SUCCESS: &'static [&'static str] = &["completed"];
-    const FAILURE: &'static [&'static str] = &["failed", "expired", "cancelled"];
-    const MESSAGE: Option<&'static str> = Some("/errors/data/0/message");
-}
-/// What the mock server answers for each operation (spec examples).
-#[cfg(feature = "mock")]
-pub const MOCK_OPERATIONS: &[crate::mock::MockOperation] = &[
-    crate::mock::MockOperation {
-        id: "createMessage",
-        method: "POST",
-        path: "/anthropic/v1/messages",
-        base: Some("root"),
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"content\":[{\"text\":\"Hello! How can I help you today?\",\"type\":\"text\"}],\"id\":\"msg_20260313050528067228b617b540ab\",\"model\":\"glm-4.7\",\"role\":\"assistant\",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"type\":\"message\",\"usage\":{\"input_tokens\":8,\"output_tokens\":10}}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: Some(crate::mock::MockStream {
-            done: None,
-            event_field: Some("type"),
-            examples: &[
-                (
-                    "default",
-                    &[
-                        "{\"message\":{\"content\":[],\"id\":\"msg_20260313050528067228b617b540ab\",\"model\":\"glm-4.7\",\"role\":\"assistant\",\"stop_reason\":null,\"stop_sequence\":null,\"type\":\"message\",\"usage\":{\"input_tokens\":8,\"output_tokens\":0}},\"type\":\"message_start\"}",
-                        "{\"content_block\":{\"text\":\"\",\"type\":\"text\"},\"index\":0,\"type\":\"content_block_start\"}",
-                        "{\"delta\":{\"text\":\"Hello!\",\"type\":\"text_delta\"},\"index\":0,\"type\":\"content_block_delta\"}",
-                        "{\"delta\":{\"text\":\" How can I help you today?\",\"type\":\"text_delta\"},\"index\":0,\"type\":\"content_block_delta\"}",
-                        "{\"index\":0,\"type\":\"content_block_stop\"}",
-                        "{\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"type\":\"message_delta\",\"usage\":{\"output_tokens\":10}}",
-                        "{\"type\":\"message_stop\"}",
-                    ],
-                ),
-            ],
-        }),
-    },
-    crate::mock::MockOperation {
-        id: "createAssistantCompletion",
-        method: "POST",
-        path: "/assistant",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"assistant_id\":\"659e54b1b8006379b4b2abd6\",\"choices\":[{\"delta\":{\"content\":\"Here is your cat.\",\"role\":\"assistant\",\"type\":\"content\"},\"finish_reason\":\"stop\",\"index\":0}],\"conversation_id\":\"67a0c1d2e3f4\",\"created\":1773370271,\"id\":\"20260313bb\",\"status\":\"completed\",\"usage\":{\"completion_tokens\":5,\"prompt_tokens\":10,\"total_tokens\":15}}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: Some(crate::mock::MockStream {
-            done: Some("[DONE]"),
-            event_field: None,
-            examples: &[
-                (
-                    "default",
-                    &[
-                        "{\"assistant_id\":\"659e54b1b8006379b4b2abd6\",\"choices\":[{\"delta\":{\"content\":\"Here is \",\"role\":\"assistant\",\"type\":\"content\"},\"index\":0}],\"conversation_id\":\"67a0c1d2e3f4\",\"created\":1773370271,\"id\":\"20260313bb\",\"status\":\"in_progress\"}",
-                        "{\"assistant_id\":\"659e54b1b8006379b4b2abd6\",\"choices\":[{\"delta\":{\"content\":\"your cat.\",\"role\":\"assistant\",\"type\":\"content\"},\"finish_reason\":\"stop\",\"index\":0}],\"conversation_id\":\"67a0c1d2e3f4\",\"created\":1773370271,\"id\":\"20260313bb\",\"status\":\"completed\",\"usage\":{\"completion_tokens\":5,\"prompt_tokens\":10,\"total_tokens\":15}}",
-                    ],
-                ),
-            ],
-        }),
-    },
-    crate::mock::MockOperation {
-        id: "listAssistantConversations",
-        method: "POST",
-        path: "/assistant/conversation/list",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"code\":200,\"data\":{\"assistant_id\":\"659e54b1b8006379b4b2abd6\",\"conversation_list\":[{\"assistant_id\":\"659e54b1b8006379b4b2abd6\",\"create_time\":1773370271,\"id\":\"67a0c1d2e3f4\",\"update_time\":1773370300,\"usage\":{\"completion_tokens\":5,\"prompt_tokens\":10,\"total_tokens\":15}}],\"has_more\":false},\"msg\":\"success\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "listAssistants",
-        method: "POST",
-        path: "/assistant/list",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"code\":200,\"data\":[{\"assistant_id\":\"659e54b1b8006379b4b2abd6\",\"avatar\":\"https://example.com/avatar.png\",\"created_at\":1705000000,\"description\":\"Draws pictures.\",\"name\":\"CogView\",\"starter_prompts\":[\"Draw a cat\"],\"status\":\"publish\",\"tools\":[\"drawing_tool\"],\"updated_at\":1705000000}],\"msg\":\"success\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "retrieveAsyncResult",
-        method: "GET",
-        path: "/async-result/{id}",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "processing",
-                "{\"model\":\"cogvideox-3\",\"request_id\":\"req-20260313-0001\",\"task_status\":\"PROCESSING\"}",
-            ),
-            (
-                "success",
-                "{\"model\":\"cogvideox-3\",\"request_id\":\"req-20260313-0001\",\"task_status\":\"SUCCESS\",\"video_result\":[{\"cover_image_url\":\"https://aigc-files.z.ai/video/cat_piano.jpg\",\"url\":\"https://aigc-files.z.ai/video/cat_piano.mp4\"}]}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &["processing", "processing", "success"],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "createChatCompletionAsync",
-        method: "POST",
-        path: "/async/chat/completions",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"id\":\"2026031305052806722ab17b540a47\",\"model\":\"glm-4.7\",\"request_id\":\"req-20260313-0001\",\"task_status\":\"PROCESSING\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "createImageAsync",
-        method: "POST",
-        path: "/async/images/generations",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"id\":\"8230173823456789013-8230173823456789013\",\"model\":\"glm-image\",\"request_id\":\"req-20260313-0002\",\"task_status\":\"PROCESSING\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "createSpeechCustomization",
-        method: "POST",
-        path: "/audio/customization",
-        base: None,
-        multipart: true,
-        content_type: "audio/wav",
-        examples: &[("default", "RIFF....WAVEfmt")],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "createSpeech",
-        method: "POST",
-        path: "/audio/speech",
-        base: None,
-        multipart: false,
-        content_type: "audio/wav",
-        examples: &[("default", "RIFF....WAVEfmt")],
-        when_present: &[],
-        sequence: &[],
-        stream: Some(crate::mock::MockStream {
-            done: Some("[DONE]"),
-            event_field: None,
-            examples: &[
-                (
-                    "default",
-                    &[
-                        "{\"choices\":[{\"delta\":{\"content\":\"UklGRiQAAABXQVZFZm10IBAAAAABAAEA\",\"role\":\"assistant\"},\"index\":0}],\"created\":1773349530,\"request_id\":\"req-tts-000001\"}",
-                        "{\"choices\":[{\"delta\":{\"content\":\"\",\"role\":\"assistant\"},\"finish_reason\":\"stop\",\"index\":0}],\"created\":1773349530,\"request_id\":\"req-tts-000001\"}",
-                    ],
-                ),
-            ],
-        }),
-    },
-    crate::mock::MockOperation {
-        id: "createTranscription",
-        method: "POST",
-        path: "/audio/transcriptions",
-        base: None,
-        multipart: true,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"created\":1773349530,\"id\":\"20260313050528067228b617b540a5\",\"model\":\"glm-asr-2512\",\"request_id\":\"req-asr-000001\",\"text\":\"Hello, this is a test of GLM ASR.\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: Some(crate::mock::MockStream {
-            done: Some("[DONE]"),
-            event_field: None,
-            examples: &[
-                (
-                    "default",
-                    &[
-                        "{\"created\":1773349530,\"delta\":\"Hello, this is \",\"id\":\"20260313050528067228b617b540a5\",\"model\":\"glm-asr-2512\",\"type\":\"transcript.text.delta\"}",
-                        "{\"created\":1773349530,\"delta\":\"a test of GLM ASR.\",\"id\":\"20260313050528067228b617b540a5\",\"model\":\"glm-asr-2512\",\"type\":\"transcript.text.delta\"}",
-                        "{\"created\":1773349530,\"delta\":\"\",\"id\":\"20260313050528067228b617b540a5\",\"model\":\"glm-asr-2512\",\"type\":\"transcript.text.done\"}",
-                    ],
-                ),
-            ],
-        }),
-    },
-    crate::mock::MockOperation {
-        id: "listBatches",
-        method: "GET",
-        path: "/batches",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"data\":[{\"completion_window\":\"24h\",\"created_at\":1727162931,\"endpoint\":\"/v1/chat/completions\",\"expires_at\":1727249331,\"id\":\"batch_1791490810192076800\",\"input_file_id\":\"1727162930-5b1a7c0f3e9a4d2c\",\"metadata\":{\"description\":\"nightly eval\"},\"object\":\"batch\",\"request_counts\":{\"completed\":0,\"failed\":0,\"total\":0},\"status\":\"validating\"}],\"object\":\"list\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "createBatch",
-        method: "POST",
-        path: "/batches",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"completion_window\":\"24h\",\"created_at\":1727162931,\"endpoint\":\"/v1/chat/completions\",\"expires_at\":1727249331,\"id\":\"batch_1791490810192076800\",\"input_file_id\":\"1727162930-5b1a7c0f3e9a4d2c\",\"metadata\":{\"description\":\"nightly eval\"},\"object\":\"batch\",\"request_counts\":{\"completed\":0,\"failed\":0,\"total\":0},\"status\":\"validating\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "retrieveBatch",
-        method: "GET",
-        path: "/batches/{batch_id}",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"completion_window\":\"24h\",\"created_at\":1727162931,\"endpoint\":\"/v1/chat/completions\",\"expires_at\":1727249331,\"id\":\"batch_1791490810192076800\",\"input_file_id\":\"1727162930-5b1a7c0f3e9a4d2c\",\"metadata\":{\"description\":\"nightly eval\"},\"object\":\"batch\",\"request_counts\":{\"completed\":0,\"failed\":0,\"total\":0},\"status\":\"validating\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "cancelBatch",
-        method: "POST",
-        path: "/batches/{batch_id}/cancel",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"cancelling_at\":1727163000,\"completion_window\":\"24h\",\"created_at\":1727162931,\"endpoint\":\"/v1/chat/completions\",\"id\":\"batch_1791490810192076800\",\"input_file_id\":\"1727162930-5b1a7c0f3e9a4d2c\",\"object\":\"batch\",\"status\":\"cancelling\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "createChatCompletion",
-        method: "POST",
-        path: "/chat/completions",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"choices\":[{\"finish_reason\":\"stop\",\"index\":0,\"message\":{\"content\":\"Hello! How can I help you today?\",\"reasoning_content\":\"The user greets me; I greet back.\",\"role\":\"assistant\"}}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a4\",\"model\":\"glm-4.7\",\"object\":\"chat.completion\",\"request_id\":\"20260313050528067228b617b540a4\",\"usage\":{\"completion_tokens\":20,\"completion_tokens_details\":{\"reasoning_tokens\":9},\"prompt_tokens\":12,\"prompt_tokens_details\":{\"cached_tokens\":0},\"total_tokens\":32}}",
-            ),
-            (
-                "tool_call",
-                "{\"choices\":[{\"finish_reason\":\"tool_calls\",\"index\":0,\"message\":{\"content\":\"\",\"reasoning_content\":\"The user asks for the weather: call get_weather.\",\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"arguments\":\"{\\\"city\\\": \\\"Paris\\\"}\",\"name\":\"get_weather\"},\"id\":\"call_-7807252050131023498\",\"index\":0,\"type\":\"function\"}]}}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a6\",\"model\":\"glm-4.7\",\"object\":\"chat.completion\",\"request_id\":\"20260313050528067228b617b540a6\",\"usage\":{\"completion_tokens\":18,\"prompt_tokens\":40,\"total_tokens\":58}}",
-            ),
-        ],
-        when_present: &[("tools", "tool_call")],
-        sequence: &[],
-        stream: Some(crate::mock::MockStream {
-            done: Some("[DONE]"),
-            event_field: None,
-            examples: &[
-                (
-                    "default",
-                    &[
-                        "{\"choices\":[{\"delta\":{\"reasoning_content\":\"The user greets me; \",\"role\":\"assistant\"},\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a4\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\"}",
-                        "{\"choices\":[{\"delta\":{\"reasoning_content\":\"I greet back.\",\"role\":\"assistant\"},\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a4\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\"}",
-                        "{\"choices\":[{\"delta\":{\"content\":\"Hello!\",\"role\":\"assistant\"},\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a4\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\"}",
-                        "{\"choices\":[{\"delta\":{\"content\":\" How can I help you today?\",\"role\":\"assistant\"},\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a4\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\"}",
-                        "{\"choices\":[{\"delta\":{\"content\":\"\",\"role\":\"assistant\"},\"finish_reason\":\"stop\",\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a4\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\",\"usage\":{\"completion_tokens\":20,\"prompt_tokens\":12,\"total_tokens\":32}}",
-                    ],
-                ),
-                (
-                    "tool_call",
-                    &[
-                        "{\"choices\":[{\"delta\":{\"reasoning_content\":\"The user asks for the weather: call get_weather.\",\"role\":\"assistant\"},\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a6\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\"}",
-                        "{\"choices\":[{\"delta\":{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"arguments\":\"{\\\"city\\\": \\\"Paris\\\"}\",\"name\":\"get_weather\"},\"id\":\"call_-7807252050131023498\",\"index\":0,\"type\":\"function\"}]},\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a6\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\"}",
-                        "{\"choices\":[{\"delta\":{\"content\":\"\",\"role\":\"assistant\"},\"finish_reason\":\"tool_calls\",\"index\":0}],\"created\":1773349530,\"id\":\"20260313050528067228b617b540a6\",\"model\":\"glm-4.7\",\"object\":\"chat.completion.chunk\",\"usage\":{\"completion_tokens\":18,\"prompt_tokens\":40,\"total_tokens\":58}}",
-                    ],
-                ),
-            ],
-        }),
-    },
-    crate::mock::MockOperation {
-        id: "createEmbedding",
-        method: "POST",
-        path: "/embeddings",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"data\":[{\"embedding\":[0.0123,-0.0456,0.0789],\"index\":0,\"object\":\"embedding\"}],\"model\":\"embedding-3\",\"object\":\"list\",\"usage\":{\"completion_tokens\":0,\"prompt_tokens\":9,\"total_tokens\":9}}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "listFiles",
-        method: "GET",
-        path: "/files",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"data\":[{\"bytes\":2048,\"created_at\":1727162930,\"filename\":\"batch_input.jsonl\",\"id\":\"1727162930-5b1a7c0f3e9a4d2c\",\"object\":\"file\",\"purpose\":\"batch\"}],\"has_more\":false,\"object\":\"list\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "uploadFile",
-        method: "POST",
-        path: "/files",
-        base: None,
-        multipart: true,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"bytes\":2048,\"created_at\":1773349530,\"filename\":\"glossary.txt\",\"id\":\"file-20260313-7f3a9c\",\"object\":\"file\",\"purpose\":\"agent\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "recognizeHandwriting",
-        method: "POST",
-        path: "/files/ocr",
-        base: None,
-        multipart: true,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"message\":\"success\",\"status\":\"succeeded\",\"task_id\":\"ocr_20260313_01\",\"words_result\":[{\"location\":{\"height\":40,\"left\":10,\"top\":20,\"width\":200},\"probability\":{\"average\":0.98,\"min\":0.95,\"variance\":0.001},\"words\":\"Hello world\"}],\"words_result_num\":1}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "createFileParseTask",
-        method: "POST",
-        path: "/files/parser/create",
-        base: None,
-        multipart: true,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"message\":\"success\",\"success\":true,\"task_id\":\"task_20260313_01\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "retrieveFileParseResult",
-        method: "GET",
-        path: "/files/parser/result/{task_id}/{format_type}",
-        base: None,
-        multipart: false,
-        content_type: "application/octet-stream",
-        examples: &[("default", "{\"status\":\"succeeded\",\"content\":\"Hello\"}")],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "parseFileSync",
-        method: "POST",
-        path: "/files/parser/sync",
-        base: None,
-        multipart: true,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"content\":\"# Title\\nBody text.\",\"message\":\"success\",\"parsing_result_url\":\"https://example.com/result.zip\",\"status\":true,\"task_id\":\"task_20260313_02\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "deleteFile",
-        method: "DELETE",
-        path: "/files/{file_id}",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"deleted\":true,\"id\":\"1727162930-5b1a7c0f3e9a4d2c\",\"object\":\"file\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "retrieveFileContent",
-        method: "GET",
-        path: "/files/{file_id}/content",
-        base: None,
-        multipart: false,
-        content_type: "application/octet-stream",
-        examples: &[
-            ("default", "{\"custom_id\":\"r1\",\"response\":{\"status_code\":200}}"),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "createImage",
-        method: "POST",
-        path: "/images/generations",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"content_filter\":[{\"level\":3,\"role\":\"assistant\"}],\"created\":1773349530,\"data\":[{\"url\":\"https://aigc-files.z.ai/image/lighthouse.png\"}]}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "parseLayout",
-        method: "POST",
-        path: "/layout_parsing",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"created\":1773349530,\"data_info\":{\"num_pages\":1,\"pages\":[{\"height\":1754,\"width\":1240}]},\"id\":\"20260313050528067228b617b540a7\",\"layout_details\":[[{\"bbox_2d\":[0.1,0.05,0.9,0.1],\"content\":\"# Invoice\",\"height\":1754,\"index\":0,\"label\":\"text\",\"width\":1240}]],\"md_results\":\"# Invoice\\n\\nTotal: 42 EUR\",\"model\":\"glm-ocr\",\"usage\":{\"completion_tokens\":30,\"prompt_tokens\":1200,\"total_tokens\":1230}}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "createModeration",
-        method: "POST",
-        path: "/moderations",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"created\":1773370271,\"id\":\"20260313111111aa22bb33cc44dd55\",\"request_id\":\"20260313111111aa22bb33cc44dd55\",\"result_list\":[{\"content_type\":\"text\",\"risk_level\":\"PASS\",\"risk_type\":[]}],\"usage\":{\"moderation_text\":{\"call_count\":1}}}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "readWebPage",
-        method: "POST",
-        path: "/reader",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"created\":1773349530,\"id\":\"20260313050528067228b617b540a9\",\"model\":\"reader\",\"reader_result\":{\"content\":\"# Rust\\n\\nA language empowering everyone...\",\"description\":\"A language empowering everyone to build reliable and efficient software.\",\"title\":\"Rust Programming Language\",\"url\":\"https://www.rust-lang.org/\"},\"request_id\":\"req-reader-0001\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "tokenize",
-        method: "POST",
-        path: "/tokenizer",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"created\":1773349530,\"id\":\"20260313050528067228b617b540a6\",\"request_id\":\"req-tok-000001\",\"usage\":{\"image_tokens\":0,\"prompt_tokens\":9,\"total_tokens\":9,\"video_tokens\":0}}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "createToolCall",
-        method: "POST",
-        path: "/tools",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"choices\":[{\"finish_reason\":\"stop\",\"index\":0,\"message\":{\"role\":\"tool\",\"tool_calls\":[{\"id\":\"call_1\",\"search_result\":[{\"content\":\"The Rust team announces 1.95.\",\"index\":0,\"link\":\"https://blog.rust-lang.org/\",\"title\":\"Rust 1.95 released\"}],\"type\":\"search_result\"}]}}],\"created\":1773370271,\"id\":\"20260313aa\",\"request_id\":\"20260313aa\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: Some(crate::mock::MockStream {
-            done: Some("[DONE]"),
-            event_field: None,
-            examples: &[
-                (
-                    "default",
-                    &[
-                        "{\"choices\":[{\"delta\":{\"role\":\"tool\",\"tool_calls\":[{\"id\":\"call_1\",\"search_result\":[{\"content\":\"The Rust team announces 1.95.\",\"index\":0,\"link\":\"https://blog.rust-lang.org/\",\"title\":\"Rust 1.95 released\"}],\"type\":\"search_result\"}]},\"index\":0}],\"created\":1773370271,\"id\":\"20260313aa\"}",
-                        "{\"choices\":[{\"delta\":{\"role\":\"tool\"},\"finish_reason\":\"stop\",\"index\":0}],\"created\":1773370271,\"id\":\"20260313aa\"}",
-                    ],
-                ),
-            ],
-        }),
-    },
-    crate::mock::MockOperation {
-        id: "createAgentCompletion",
-        method: "POST",
-        path: "/v1/agents",
-        base: Some("root"),
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"agent_id\":\"general_translation\",\"choices\":[{\"finish_reason\":\"stop\",\"index\":0,\"messages\":[{\"content\":{\"text\":\"你好，世界！\",\"type\":\"text\"},\"role\":\"assistant\"}]}],\"id\":\"20260313050528067228b617b540aa\",\"status\":\"success\",\"usage\":{\"completion_tokens\":5,\"prompt_tokens\":12,\"total_calls\":1,\"total_tokens\":17}}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: Some(crate::mock::MockStream {
-            done: Some("[DONE]"),
-            event_field: None,
-            examples: &[
-                (
-                    "default",
-                    &[
-                        "{\"agent_id\":\"general_translation\",\"choices\":[{\"delta\":{\"content\":\"你好，\",\"role\":\"assistant\"},\"index\":0}],\"id\":\"20260313050528067228b617b540aa\"}",
-                        "{\"agent_id\":\"general_translation\",\"choices\":[{\"delta\":{\"content\":\"世界！\",\"role\":\"assistant\"},\"index\":0}],\"id\":\"20260313050528067228b617b540aa\"}",
-                        "{\"agent_id\":\"general_translation\",\"choices\":[{\"delta\":{\"content\":\"\",\"role\":\"assistant\"},\"finish_reason\":\"stop\",\"index\":0}],\"id\":\"20260313050528067228b617b540aa\",\"usage\":{\"completion_tokens\":5,\"prompt_tokens\":12,\"total_calls\":1,\"total_tokens\":17}}",
-                    ],
-                ),
-            ],
-        }),
-    },
-    crate::mock::MockOperation {
-        id: "retrieveAgentAsyncResult",
-        method: "POST",
-        path: "/v1/agents/async-result",
-        base: Some("root"),
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"agent_id\":\"vidu_template_agent\",\"async_id\":\"agt-20260313-42\",\"choices\":[{\"finish_reason\":\"stop\",\"index\":0,\"message\":[{\"content\":[{\"type\":\"video_url\",\"video_url\":\"https://aigc-files.z.ai/video/kiss.mp4\"}],\"role\":\"assistant\"}]}],\"status\":\"success\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "retrieveAgentConversation",
-        method: "POST",
-        path: "/v1/agents/conversation",
-        base: Some("root"),
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"agent_id\":\"slides_glm_agent\",\"choices\":[{\"message\":[{\"content\":[{\"file_url\":\"https://aigc-files.z.ai/slides/deck.pdf\",\"tag_cn\":\"PDF\",\"tag_en\":\"PDF\",\"type\":\"file_url\"}],\"role\":\"assistant\"}]}],\"conversation_id\":\"conv-20260313-7\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "createVideoGeneration",
-        method: "POST",
-        path: "/videos/generations",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"id\":\"8230173823456789012-8230173823456789012\",\"model\":\"cogvideox-3\",\"request_id\":\"req-20260313-0001\",\"task_status\":\"PROCESSING\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "cloneVoice",
-        method: "POST",
-        path: "/voice/clone",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"file_id\":\"1727162999-preview01\",\"file_purpose\":\"voice-clone-output\",\"voice\":\"voice_clone_20260313_001\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "deleteVoice",
-        method: "POST",
-        path: "/voice/delete",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"update_time\":\"2026-03-13 12:00:00\",\"voice\":\"voice_clone_20260313_001\"}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "listVoices",
-        method: "GET",
-        path: "/voice/list",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"voice_list\":[{\"create_time\":\"2025-10-01 08:00:00\",\"download_url\":\"https://example.com/tongtong.wav\",\"voice\":\"tongtong\",\"voice_name\":\"Tongtong\",\"voice_type\":\"OFFICIAL\"}]}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-    crate::mock::MockOperation {
-        id: "webSearch",
-        method: "POST",
-        path: "/web_search",
-        base: None,
-        multipart: false,
-        content_type: "application/json",
-        examples: &[
-            (
-                "default",
-                "{\"created\":1773349530,\"id\":\"20260313050528067228b617b540a8\",\"search_result\":[{\"content\":\"The Rust team is happy to announce a new version of Rust, 1.85.0, and the 2024 edition.\",\"link\":\"https://blog.rust-lang.org/2025/02/20/Rust-1.85.0.html\",\"media\":\"Rust Blog\",\"publish_date\":\"2025-02-20\",\"title\":\"Announcing Rust 1.85.0 and Rust 2024\"}]}",
-            ),
-        ],
-        when_present: &[],
-        sequence: &[],
-        stream: None,
-    },
-];
-/// `x-zai-mock.errors`: HTTP status → Z.AI code and message.
-#[cfg(feature = "mock")]
-pub const MOCK_ERRORS: &[(u16, &str, &str)] = &[
-    (400u16, "1214", "Invalid request parameters"),
-    (401u16, "1002", "Authorization Token invalid"),
-    (403u16, "1220", "You do not have permission to access this resource"),
-    (404u16, "1211", "Model does not exist"),
-    (429u16, "1302", "Rate limit reached for requests"),
-    (500u16, "500", "Internal server error"),
-    (503u16, "1305", "The service may be temporarily overloaded, please try again later"),
-];
-/// The example error body of the spec.
-#[cfg(feature = "mock")]
-pub const MOCK_ERROR_EXAMPLE: &str = "{\"error\":{\"code\":\"1302\",\"message\":\"High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits\"}}";

@@ -5,7 +5,6 @@ use crate::error::Error;
 use crate::multipart::FilePart;
 use crate::poll::{PollOptions, PollProgress};
 use crate::types;
-use futures_util::TryStreamExt as _;
 
 /// Endpoint a chat batch line targets, as the batch API expects it.
 pub const CHAT_ENDPOINT: &str = "/v4/chat/completions";
@@ -92,14 +91,7 @@ impl crate::Client {
             .into_iter()
             .flatten()
         {
-            let bytes: Vec<u8> = self
-                .retrieve_file_content(&file_id)
-                .await?
-                .into_inner()
-                .map_ok(|chunk| chunk.to_vec())
-                .try_concat()
-                .await
-                .map_err(Error::transport)?;
+            let bytes = self.retrieve_file_content(&file_id).await?.bytes().await?;
             lines.push_str(&String::from_utf8_lossy(&bytes));
             lines.push('\n');
         }

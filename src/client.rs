@@ -1,16 +1,17 @@
-//! `zai::Client`: configuration, and the one place every request passes through
-//! (progenitor's `ClientHooks` for generated methods, [`Client::send`] for the
-//! ones build.rs generates itself).
+//! `zai::Client`: configuration, and the one request path every operation takes
+//! ([`Client::execute`]): routing, default headers, credentials, retries,
+//! timeouts, the tracing span and the metrics hook, whatever the body (JSON,
+//! multipart, none) and whatever the answer (JSON, bytes, an event stream).
 
 use crate::auth::Auth;
 use crate::error::{Error, Failure};
-use crate::generated;
-use crate::observe::{CallRecord, Metrics};
+use crate::observe::{CallRecord, Metrics, RetryRecord};
 use crate::retry::{self, RetryPolicy};
-use crate::sse::{EventStream, StreamConfig};
-use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use std::{collections::HashMap, fmt, future::Future, sync::Arc, time::Duration, time::Instant};
+use crate::sse::{EventStream, StreamChunk};
+use crate::{ByteStream, generated};
+use bytes::Bytes;
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use std::{fmt, future::Future, sync::Arc, time::Duration, time::Instant};
 use tracing::Instrument as _;
 
 /// Default connect timeout.
@@ -57,16 +58,19 @@ impl<S: Into<String>> From<S> for BaseUrl {
 /// `Result<T, zai::Error>`.
 #[derive(Clone)]
 pub struct Client {
-    pub(crate) raw: generated::Client,
+    inner: Arc<Inner>,
 }
 
-/// State shared by every request of a client (progenitor's "inner" value).
+/// What every request of a client shares.
 #[derive(Clone)]
-pub struct Shared {
+struct Inner {
+    http: reqwest::Client,
+    /// The `paas/v4` base URL, without a trailing slash.
+    base: String,
+    /// The API root, for `x-zai-base: root` operations.
+    root: String,
     auth: Arc<Auth>,
     headers: Arc<HeaderMap>,
-    /// Base URLs of operations not served from the `paas/v4` base, by operation id.
-    routes: Arc<HashMap<&'static str, String>>,
     options: CallOptions,
     metrics: Option<Arc<dyn Metrics>>,
 }
@@ -130,22 +134,16 @@ impl CallOptions {
     }
 }
 
-impl fmt::Debug for Shared {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Shared")
-            .field("auth", &self.auth)
-            .field("headers", &self.headers.keys().collect::<Vec<_>>())
-            .field("options", &self.options)
-            .finish_non_exhaustive()
-    }
-}
-
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &*self.inner;
         f.debug_struct("Client")
-            .field("base_url", &self.raw.baseurl())
-            .field("shared", self.raw.inner())
-            .finish()
+            .field("base_url", &inner.base)
+            .field("root_url", &inner.root)
+            .field("auth", &inner.auth)
+            .field("headers", &inner.headers.keys().collect::<Vec<_>>())
+            .field("options", &inner.options)
+            .finish_non_exhaustive()
     }
 }
 
@@ -212,40 +210,78 @@ impl Client {
 
     /// The `paas/v4` base URL requests go to.
     pub fn base_url(&self) -> &str {
-        self.raw.baseurl()
+        &self.inner.base
     }
 
     /// A client sharing this one's connections and credentials, with other call
     /// options, e.g. `client.with_options(|o| o.retry(RetryPolicy::none()))`.
     pub fn with_options(&self, change: impl FnOnce(CallOptions) -> CallOptions) -> Client {
-        let mut shared = self.raw.inner().as_ref().clone();
-        shared.options = change(shared.options);
+        let mut inner = self.inner.as_ref().clone();
+        inner.options = change(inner.options);
         Client {
-            raw: generated::Client::new_with_client(
-                self.raw.baseurl(),
-                self.raw.client().clone(),
-                Arc::new(shared),
-            ),
+            inner: Arc::new(inner),
         }
     }
 
     /// The options calls of this client run with.
     pub fn options(&self) -> &CallOptions {
-        &self.raw.inner().options
+        &self.inner.options
     }
 
-    /// Runs one operation: attempts with retries, the deadline, the tracing span
-    /// and the metrics hook. Every generated method goes through here.
-    pub(crate) async fn call<T, F, Fut>(
+    /// Sends a request and decodes its JSON answer.
+    pub(crate) async fn send_json<T: serde::de::DeserializeOwned>(
         &self,
-        operation: &'static str,
-        attempt: F,
+        request: Request<'_>,
+    ) -> Result<T, Error> {
+        self.execute(&request, Some("application/json"), |response| async move {
+            let status = response.status().as_u16();
+            let body = response.bytes().await.map_err(Error::transport)?;
+            serde_json::from_slice(&body).map_err(|source| {
+                Failure::Final(Error::Decode {
+                    status,
+                    body,
+                    source,
+                })
+            })
+        })
+        .await
+    }
+
+    /// Sends a request whose answer is raw bytes (a file, audio).
+    pub(crate) async fn send_bytes(&self, request: Request<'_>) -> Result<ByteStream, Error> {
+        self.execute(&request, None, |response| async move {
+            Ok(ByteStream::new(response))
+        })
+        .await
+    }
+
+    /// Sends a request whose answer is a stream of server-sent events.
+    pub(crate) async fn send_stream<T: StreamChunk>(
+        &self,
+        request: Request<'_>,
+    ) -> Result<EventStream<T>, Error> {
+        let max = self.inner.options.max_event_size;
+        self.execute(&request, Some("text/event-stream"), |response| async move {
+            Ok(EventStream::new(response.bytes_stream()).with_max_event_size(max))
+        })
+        .await
+    }
+
+    /// The one request path: every attempt of every call is built and sent here,
+    /// inside the retry loop, the deadline, the tracing span and the metrics hook.
+    /// `read` turns a success response into the call's value.
+    async fn execute<T, F, Fut>(
+        &self,
+        request: &Request<'_>,
+        accept: Option<&'static str>,
+        read: F,
     ) -> Result<T, Error>
     where
-        F: FnMut() -> Fut,
+        F: Fn(reqwest::Response) -> Fut,
         Fut: Future<Output = Result<T, Failure>>,
     {
-        let shared = self.raw.inner();
+        let inner = &*self.inner;
+        let operation = request.operation.id;
         let span = tracing::info_span!(
             "zai.call",
             operation,
@@ -256,7 +292,7 @@ impl Client {
             latency_ms = tracing::field::Empty,
         );
         let started = Instant::now();
-        let on_retry = |record: &crate::observe::RetryRecord<'_>| {
+        let on_retry = |record: &RetryRecord<'_>| {
             tracing::debug!(
                 attempt = record.attempt,
                 delay_ms = record.delay.as_millis() as u64,
@@ -264,11 +300,23 @@ impl Client {
                 code = record.code,
                 "retrying"
             );
-            if let Some(metrics) = &shared.metrics {
+            if let Some(metrics) = &inner.metrics {
                 metrics.retry_scheduled(record);
             }
         };
-        let options = &shared.options;
+        let attempt = || async {
+            let http_request = self.build(request, accept)?;
+            let response = inner
+                .http
+                .execute(http_request)
+                .await
+                .map_err(Failure::Transport)?;
+            if !response.status().is_success() {
+                return Err(Failure::Response(Box::new(response)));
+            }
+            read(response).await
+        };
+        let options = &inner.options;
         let attempts = retry::run(
             &options.retry,
             options.attempt_timeout,
@@ -303,7 +351,7 @@ impl Client {
                 span.record("request_id", api.request_id.as_deref());
             }
         }
-        if let Some(metrics) = &shared.metrics {
+        if let Some(metrics) = &inner.metrics {
             metrics.call_finished(&CallRecord {
                 operation,
                 outcome: result.as_ref().map(|_| ()),
@@ -314,109 +362,54 @@ impl Client {
         result
     }
 
-    /// A JSON request for a generated method; `stream` forces `"stream": true`.
-    pub(crate) fn json_request<B: serde::Serialize>(
+    /// One attempt's HTTP request: URL from the operation's base, default
+    /// headers, credentials, and a fresh copy of the body.
+    fn build(
         &self,
-        method: reqwest::Method,
-        path: &str,
-        body: &B,
-        stream: bool,
-    ) -> Result<RequestFactory<'static>, Error> {
-        let mut value = serde_json::to_value(body)
-            .map_err(|e| Error::InvalidRequest(format!("body does not serialize: {e}")))?;
-        if stream {
-            match &mut value {
-                serde_json::Value::Object(map) => {
-                    map.insert("stream".into(), true.into());
-                }
-                _ => return Err(Error::InvalidRequest("stream body is not an object".into())),
-            }
+        request: &Request<'_>,
+        accept: Option<&'static str>,
+    ) -> Result<reqwest::Request, Error> {
+        let inner = &*self.inner;
+        let op = request.operation;
+        let base = match op.base {
+            Some(_) => &inner.root,
+            None => &inner.base,
+        };
+        let mut url = format!("{base}{}", request.path);
+        if let Some(query) = &request.query {
+            url.push('?');
+            url.push_str(query);
         }
-        let request = self
-            .raw
-            .client()
-            .request(method, format!("{}{path}", self.raw.baseurl()))
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(serde_json::to_vec(&value).expect("a JSON value serializes"))
+        let method = reqwest::Method::from_bytes(op.method.as_bytes())
+            .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        let mut builder = inner.http.request(method, url);
+        if let Some(accept) = accept {
+            builder = builder.header(ACCEPT, accept);
+        }
+        builder = match &request.body {
+            Body::Empty => builder,
+            Body::Json(bytes) => builder
+                .header(CONTENT_TYPE, "application/json")
+                .body(bytes.clone()),
+            Body::Form(form) => builder.multipart(form()?),
+        };
+        let mut built = builder
             .build()
             .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        Ok(RequestFactory::Clone(Box::new(request)))
-    }
-
-    /// A multipart request; the form is rebuilt for every attempt.
-    pub(crate) fn multipart_request<'a>(
-        &'a self,
-        method: reqwest::Method,
-        path: &'a str,
-        form: impl Fn() -> Result<reqwest::multipart::Form, Error> + Send + Sync + 'a,
-    ) -> RequestFactory<'a> {
-        let url = format!("{}{path}", self.raw.baseurl());
-        RequestFactory::Rebuild(Box::new(move || {
-            self.raw
-                .client()
-                .request(method.clone(), url.as_str())
-                .multipart(form()?)
-                .build()
-                .map_err(|e| Error::InvalidRequest(e.to_string()))
-        }))
-    }
-
-    /// Sends a request built by a generated method, through the same hooks and
-    /// retry loop as progenitor's methods; a non-success status becomes [`Error::Api`].
-    pub(crate) async fn send(
-        &self,
-        operation_id: &'static str,
-        request: RequestFactory<'_>,
-    ) -> Result<reqwest::Response, Error> {
-        let info = OperationInfo { operation_id };
-        self.call(operation_id, || async {
-            let mut request = request.build()?;
-            ClientHooks::<Arc<Shared>>::pre::<()>(&self.raw, &mut request, &info)
-                .await
-                .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-            let response = self
-                .raw
-                .client()
-                .execute(request)
-                .await
-                .map_err(Failure::Transport)?;
-            if response.status().is_success() {
-                Ok(response)
-            } else {
-                Err(Failure::Response(Box::new(response)))
+        let headers = built.headers_mut();
+        for (name, value) in inner.headers.iter() {
+            if !headers.contains_key(name) {
+                headers.insert(name, value.clone());
             }
-        })
-        .await
-    }
-
-    pub(crate) async fn send_json<T: serde::de::DeserializeOwned>(
-        &self,
-        operation_id: &'static str,
-        request: RequestFactory<'_>,
-    ) -> Result<T, Error> {
-        let response = self.send(operation_id, request).await?;
-        let status = response.status().as_u16();
-        let body = response.bytes().await.map_err(Error::transport)?;
-        serde_json::from_slice(&body).map_err(|source| Error::Decode {
-            status,
-            body,
-            source,
-        })
-    }
-
-    pub(crate) async fn send_bytes(
-        &self,
-        operation_id: &'static str,
-        request: RequestFactory<'_>,
-    ) -> Result<crate::ByteStream, Error> {
-        let response = self.send(operation_id, request).await?;
-        Ok(crate::ByteStream::new(Box::pin(response.bytes_stream())))
+        }
+        inner.auth.apply(headers)?;
+        Ok(built)
     }
 
     /// Calls any JSON operation of the spec by its `operationId` (see
     /// [`crate::OPERATIONS`]), untyped: `path_params` fill the path template,
     /// `query` is appended, `body` (if any) is sent as JSON. Goes through the same
-    /// routing, credentials, retries and error mapping as the typed methods.
+    /// request path as the typed methods.
     ///
     /// Multipart operations are refused with [`Error::InvalidRequest`]; use their
     /// typed methods.
@@ -437,8 +430,53 @@ impl Client {
                 op.id, op.rust_method
             )));
         }
-        let mut path = op.path.to_owned();
-        for (name, value) in path_params {
+        let mut request = Request::new(op, path_params)?.query(query)?;
+        if let Some(body) = body {
+            request = request.json(body, false)?;
+        }
+        self.execute(&request, None, |response| async move {
+            let status = response.status().as_u16();
+            let content_type = response
+                .headers()
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            let body = response.bytes().await.map_err(Error::transport)?;
+            Ok(RawResponse {
+                status,
+                content_type,
+                body,
+            })
+        })
+        .await
+    }
+}
+
+/// One call of an operation, as a generated method describes it: the operation,
+/// its path with the parameters filled in, the query, the body.
+pub(crate) struct Request<'a> {
+    operation: &'static Operation,
+    path: String,
+    query: Option<String>,
+    body: Body<'a>,
+}
+
+enum Body<'a> {
+    Empty,
+    Json(Bytes),
+    /// Rebuilt for every attempt: a multipart form cannot be cloned.
+    Form(Box<dyn Fn() -> Result<reqwest::multipart::Form, Error> + Send + Sync + 'a>),
+}
+
+impl<'a> Request<'a> {
+    /// A request of `operation`, its `{name}` path segments filled in
+    /// (percent-encoded) from `params`.
+    pub(crate) fn new(
+        operation: &'static Operation,
+        params: &[(&str, &str)],
+    ) -> Result<Self, Error> {
+        let mut path = operation.path.to_owned();
+        for (name, value) in params {
             let encoded: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
             path = path.replace(&format!("{{{name}}}"), &encoded.replace('+', "%20"));
         }
@@ -449,57 +487,63 @@ impl Client {
         {
             return Err(Error::InvalidRequest(format!(
                 "`{}` needs the path parameter `{missing}`",
-                op.id
+                operation.id
             )));
         }
-        let method = reqwest::Method::from_bytes(op.method.as_bytes())
-            .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        let mut request = self
-            .raw
-            .client()
-            .request(method, format!("{}{path}", self.raw.baseurl()))
-            .query(query);
-        if let Some(body) = body {
-            request = request
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(serde_json::to_vec(body).expect("a JSON value serializes"));
-        }
-        let request = request
-            .build()
-            .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        let response = self
-            .send(op.id, RequestFactory::Clone(Box::new(request)))
-            .await?;
-        let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get(reqwest::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let body = response.bytes().await.map_err(Error::transport)?;
-        Ok(RawResponse {
-            status,
-            content_type,
-            body,
+        Ok(Request {
+            operation,
+            path,
+            query: None,
+            body: Body::Empty,
         })
     }
 
-    pub(crate) async fn open_stream<T: crate::sse::Chunk>(
-        &self,
-        operation_id: &'static str,
-        request: Result<RequestFactory<'_>, Error>,
-        config: StreamConfig,
-    ) -> Result<EventStream<T>, Error> {
-        let mut request = request?;
-        if let RequestFactory::Clone(r) = &mut request {
-            r.headers_mut().insert(
-                reqwest::header::ACCEPT,
-                HeaderValue::from_static("text/event-stream"),
-            );
-        }
-        let response = self.send(operation_id, request).await?;
-        Ok(EventStream::new(response.bytes_stream(), config)
-            .with_max_event_size(self.options().max_event_size))
+    /// Appends the query parameters (a typed query struct, or name/value pairs).
+    pub(crate) fn query<Q: serde::Serialize + ?Sized>(mut self, query: &Q) -> Result<Self, Error> {
+        let encoded = serde_urlencoded::to_string(query)
+            .map_err(|e| Error::InvalidRequest(format!("query does not serialize: {e}")))?;
+        self.query = (!encoded.is_empty()).then_some(encoded);
+        Ok(self)
+    }
+
+    /// A JSON body. `stream` sends it with `"stream": true` (the `*_stream`
+    /// methods); otherwise a body asking for a stream is refused, since the
+    /// answer would be events the non-streaming method cannot read.
+    pub(crate) fn json<B: serde::Serialize>(
+        mut self,
+        body: &B,
+        stream: bool,
+    ) -> Result<Self, Error> {
+        let invalid =
+            |e: serde_json::Error| Error::InvalidRequest(format!("body does not serialize: {e}"));
+        let bytes = if stream {
+            let mut value = serde_json::to_value(body).map_err(invalid)?;
+            let serde_json::Value::Object(map) = &mut value else {
+                return Err(Error::InvalidRequest("stream body is not an object".into()));
+            };
+            map.insert("stream".into(), true.into());
+            serde_json::to_vec(&value).map_err(invalid)?
+        } else {
+            let bytes = serde_json::to_vec(body).map_err(invalid)?;
+            if self.operation.stream && memchr::memmem::find(&bytes, b"\"stream\":true").is_some() {
+                return Err(Error::InvalidRequest(format!(
+                    "`{}` was sent `stream: true`; call `{}_stream` to receive server-sent events",
+                    self.operation.id, self.operation.rust_method
+                )));
+            }
+            bytes
+        };
+        self.body = Body::Json(bytes.into());
+        Ok(self)
+    }
+
+    /// A multipart body, rebuilt by `form` for every attempt.
+    pub(crate) fn form(
+        mut self,
+        form: impl Fn() -> Result<reqwest::multipart::Form, Error> + Send + Sync + 'a,
+    ) -> Self {
+        self.body = Body::Form(Box::new(form));
+        self
     }
 }
 
@@ -531,24 +575,6 @@ impl RawResponse {
             body: self.body.clone(),
             source,
         })
-    }
-}
-
-/// How a generated method hands its request to [`Client::send`]: a request whose
-/// body can be cloned per attempt, or a closure rebuilding it (multipart).
-pub(crate) enum RequestFactory<'a> {
-    Clone(Box<reqwest::Request>),
-    Rebuild(Box<dyn Fn() -> Result<reqwest::Request, Error> + Send + Sync + 'a>),
-}
-
-impl RequestFactory<'_> {
-    fn build(&self) -> Result<reqwest::Request, Error> {
-        match self {
-            RequestFactory::Clone(r) => r
-                .try_clone()
-                .ok_or_else(|| Error::InvalidRequest("request body cannot be cloned".into())),
-            RequestFactory::Rebuild(f) => f(),
-        }
     }
 }
 
@@ -650,14 +676,6 @@ impl ClientBuilder {
                 .map_err(|e| Error::Config(format!("root URL `{root}`: {e}")))?,
             self.allow_insecure_http,
         )?;
-        // Keyed by the spec's operationId (build.rs's methods) and by the Rust method
-        // name, which progenitor's generated methods report as their operation id.
-        let routes: HashMap<_, _> = generated::OPERATIONS
-            .iter()
-            .filter(|op| op.base == Some("root"))
-            .map(|op| (op, root.clone()))
-            .flat_map(|(op, url)| [(op.id, url.clone()), (op.rust_method, url)])
-            .collect();
         let http = match self.http {
             Some(client) => client,
             None => reqwest::Client::builder()
@@ -666,15 +684,16 @@ impl ClientBuilder {
                 .build()
                 .map_err(|e| Error::Config(format!("HTTP client: {e}")))?,
         };
-        let shared = Shared {
-            auth: Arc::new(auth),
-            headers: Arc::new(self.headers),
-            routes: Arc::new(routes),
-            options: self.options,
-            metrics: self.metrics,
-        };
         Ok(Client {
-            raw: generated::Client::new_with_client(&base, http, Arc::new(shared)),
+            inner: Arc::new(Inner {
+                http,
+                base,
+                root,
+                auth: Arc::new(auth),
+                headers: Arc::new(self.headers),
+                options: self.options,
+                metrics: self.metrics,
+            }),
         })
     }
 }
@@ -699,47 +718,5 @@ fn check_scheme(url: &reqwest::Url, allow_insecure: bool) -> Result<(), Error> {
             "refusing to send credentials over plain http to {url}; use https or allow_insecure_http(true)"
         ))),
         other => Err(Error::Config(format!("unsupported URL scheme `{other}`"))),
-    }
-}
-
-impl Shared {
-    /// Everything a request needs before it leaves: route, credentials, headers.
-    fn prepare(
-        &self,
-        request: &mut reqwest::Request,
-        operation_id: &str,
-        base: &str,
-    ) -> Result<(), Error> {
-        if let Some(target) = self.routes.get(operation_id) {
-            let rest = request
-                .url()
-                .as_str()
-                .strip_prefix(base)
-                .unwrap_or_default()
-                .to_owned();
-            *request.url_mut() = reqwest::Url::parse(&format!("{target}{rest}"))
-                .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        }
-        let headers = request.headers_mut();
-        // progenitor adds `api-version: <info.version>`; Z.AI knows no such header.
-        headers.remove("api-version");
-        for (name, value) in self.headers.iter() {
-            if !headers.contains_key(name) {
-                headers.insert(name, value.clone());
-            }
-        }
-        self.auth.apply(headers)
-    }
-}
-
-impl ClientHooks<Arc<Shared>> for generated::Client {
-    async fn pre<E>(
-        &self,
-        request: &mut reqwest::Request,
-        info: &OperationInfo,
-    ) -> Result<(), progenitor_client::Error<E>> {
-        self.inner()
-            .prepare(request, info.operation_id, self.baseurl())
-            .map_err(|e| progenitor_client::Error::Custom(e.to_string()))
     }
 }

@@ -226,35 +226,3 @@ impl From<Error> for Failure {
         Failure::Final(e)
     }
 }
-
-/// One attempt of a generated raw (progenitor) method, as the retry loop sees it.
-pub(crate) async fn raw_attempt<T>(
-    call: impl std::future::Future<
-        Output = Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<()>>,
-    >,
-) -> Result<T, Failure> {
-    use progenitor_client::Error as Raw;
-    match call.await {
-        Ok(value) => Ok(value.into_inner()),
-        Err(Raw::UnexpectedResponse(response)) => Err(Failure::Response(Box::new(response))),
-        Err(Raw::CommunicationError(e)) => Err(Failure::Transport(e)),
-        Err(Raw::ResponseBodyError(e) | Raw::InvalidUpgrade(e)) => {
-            Err(Failure::Final(Error::transport(e)))
-        }
-        Err(Raw::InvalidResponsePayload(body, source)) => {
-            // progenitor only parses the spec's one success status per operation.
-            Err(Failure::Final(Error::Decode {
-                status: 200,
-                body,
-                source,
-            }))
-        }
-        Err(Raw::ErrorResponse(rv)) => Err(Failure::Final(Error::InvalidRequest(format!(
-            "undeclared error schema for HTTP {}",
-            rv.status()
-        )))),
-        Err(Raw::InvalidRequest(message) | Raw::Custom(message)) => {
-            Err(Failure::Final(Error::InvalidRequest(message)))
-        }
-    }
-}

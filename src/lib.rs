@@ -33,6 +33,7 @@ mod generated {
 
 mod auth;
 mod batch;
+mod byte_stream;
 mod capture;
 mod chat;
 mod client;
@@ -48,6 +49,7 @@ mod sse;
 
 pub use auth::{Auth, DEFAULT_JWT_LIFETIME, DEFAULT_JWT_RENEW_AFTER};
 pub use batch::{BatchLineError, BatchResult, CHAT_ENDPOINT};
+pub use byte_stream::ByteStream;
 pub use capture::decode_capture;
 pub use chat::stream::{
     ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, completion_from_bytes,
@@ -61,15 +63,13 @@ pub use generated::{OPERATIONS, types};
 pub use multipart::FilePart;
 pub use observe::{CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot};
 pub use poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
-pub use progenitor_client::ByteStream;
 pub use retry::RetryPolicy;
-pub use sse::{Chunk, DEFAULT_MAX_EVENT_SIZE, EventStream};
+pub use sse::{DEFAULT_MAX_EVENT_SIZE, EventStream, StreamChunk};
 
 /// Plumbing for the generated code and this crate's own tests; not part of the API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::generated::streams;
-    pub use crate::sse::{Decoder, Event, StreamConfig};
+    pub use crate::sse::{Decoder, Event};
 
     /// The generated code, as build.rs emitted it (compared with `generated/` by a test).
     pub const GENERATED_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/zai_generated.rs"));

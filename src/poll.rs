@@ -1,9 +1,9 @@
 //! Waiting on asynchronous tasks (video, async image and chat results, agent
 //! results, batches): one generic poller over every schema the spec marks with
-//! `x-zai-task`, plus one-call conveniences.
+//! `x-zai-task`. The `wait_*` / `*_and_wait` methods are generated from
+//! `x-zai-wait`.
 
 use crate::error::Error;
-use crate::types;
 use serde::Serialize;
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -149,54 +149,13 @@ where
     unreachable!("the poll loop only ends by returning")
 }
 
-impl crate::Client {
-    /// Waits for `GET /async-result/{id}` (video, async image, async chat) to finish.
-    pub async fn wait_async_result(
-        &self,
-        id: &str,
-        options: &PollOptions,
-        progress: impl FnMut(&PollProgress<'_>),
-    ) -> Result<types::AsyncResult, Error> {
-        poll_until(|| self.retrieve_async_result(id), options, progress).await
-    }
-
-    /// Submits a video generation and waits for its result (URLs in
-    /// `video_result`).
-    pub async fn generate_video_and_wait(
-        &self,
-        request: &types::VideoGenerationRequest,
-        options: &PollOptions,
-        progress: impl FnMut(&PollProgress<'_>),
-    ) -> Result<types::AsyncResult, Error> {
-        let task = self.create_video_generation(request).await?;
-        let id = task
-            .id
-            .ok_or_else(|| Error::InvalidRequest("the server returned no task id".into()))?;
-        self.wait_async_result(&id, options, progress).await
-    }
-
-    /// Waits for an agent's asynchronous result (e.g. `vidu_template_agent`).
-    pub async fn wait_agent_async_result(
-        &self,
-        request: &types::AgentAsyncResultRequest,
-        options: &PollOptions,
-        progress: impl FnMut(&PollProgress<'_>),
-    ) -> Result<types::AgentAsyncResultResponse, Error> {
-        poll_until(
-            || self.retrieve_agent_async_result(request),
-            options,
-            progress,
-        )
-        .await
-    }
-
-    /// Waits for a batch to complete.
-    pub async fn wait_batch(
-        &self,
-        batch_id: &str,
-        options: &PollOptions,
-        progress: impl FnMut(&PollProgress<'_>),
-    ) -> Result<types::Batch, Error> {
-        poll_until(|| self.retrieve_batch(batch_id), options, progress).await
+/// The task id at JSON pointer `pointer` of an operation's answer (`x-zai-wait`).
+pub(crate) fn task_id<T: Serialize>(answer: &T, pointer: &str) -> Result<String, Error> {
+    let value = serde_json::to_value(answer).unwrap_or_default();
+    match value.pointer(pointer) {
+        Some(serde_json::Value::String(id)) if !id.is_empty() => Ok(id.clone()),
+        _ => Err(Error::InvalidRequest(format!(
+            "the server returned no task id at `{pointer}`"
+        ))),
     }
 }

@@ -219,21 +219,16 @@ impl Decoder {
     }
 }
 
-/// A chunk type of a streaming operation (implemented by build.rs from the spec's
-/// `x-zai-stream.final-field`).
-pub trait Chunk: serde::de::DeserializeOwned + Send + 'static {
+/// The chunk type of a streaming operation: how its stream ends (implemented by
+/// build.rs from the operation's `x-zai-stream`).
+pub trait StreamChunk: serde::de::DeserializeOwned + Send + 'static {
+    /// Data payload ending the stream, e.g. `[DONE]`.
+    const DONE: Option<&'static str>;
+    /// Event name whose event ends the stream, e.g. `message_stop`.
+    const FINAL_EVENT: Option<&'static str>;
     /// Whether this chunk marks a properly finished stream (e.g. carries a
     /// `finish_reason`), so that a missing `[DONE]` after it is no error.
     fn is_final(&self) -> bool;
-}
-
-/// How a stream ends properly (from the spec's `x-zai-stream`).
-#[derive(Clone, Copy, Debug)]
-pub struct StreamConfig {
-    /// Data payload ending the stream, e.g. `[DONE]`.
-    pub done: Option<&'static str>,
-    /// Event name whose event ends the stream, e.g. `message_stop`.
-    pub final_event: Option<&'static str>,
 }
 
 type ByteSource = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
@@ -249,7 +244,6 @@ pub struct EventStream<T> {
     source: Option<ByteSource>,
     decoder: Decoder,
     ready: VecDeque<Result<T, Error>>,
-    config: StreamConfig,
     finished: bool,
     saw_final: bool,
 }
@@ -262,17 +256,13 @@ impl<T> std::fmt::Debug for EventStream<T> {
     }
 }
 
-impl<T: Chunk> EventStream<T> {
+impl<T: StreamChunk> EventStream<T> {
     /// Wraps a byte stream (e.g. `reqwest::Response::bytes_stream()`).
-    pub fn new(
-        source: impl Stream<Item = reqwest::Result<Bytes>> + Send + 'static,
-        config: StreamConfig,
-    ) -> Self {
+    pub fn new(source: impl Stream<Item = reqwest::Result<Bytes>> + Send + 'static) -> Self {
         EventStream {
             source: Some(Box::pin(source)),
             decoder: Decoder::default(),
             ready: VecDeque::new(),
-            config,
             finished: false,
             saw_final: false,
         }
@@ -280,15 +270,12 @@ impl<T: Chunk> EventStream<T> {
 
     /// A stream over bytes already in memory, split into the given pieces (a
     /// captured body, a test, a fuzzer): decoded exactly as a live response.
-    pub fn from_chunks<I>(pieces: I, config: StreamConfig) -> Self
+    pub fn from_chunks<I>(pieces: I) -> Self
     where
         I: IntoIterator<Item = Bytes>,
         I::IntoIter: Send + 'static,
     {
-        Self::new(
-            futures_util::stream::iter(pieces.into_iter().map(Ok)),
-            config,
-        )
+        Self::new(futures_util::stream::iter(pieces.into_iter().map(Ok)))
     }
 
     /// Sets the largest event accepted (default [`DEFAULT_MAX_EVENT_SIZE`]).
@@ -301,7 +288,6 @@ impl<T: Chunk> EventStream<T> {
         let EventStream {
             decoder,
             ready,
-            config,
             finished,
             saw_final,
             ..
@@ -310,7 +296,7 @@ impl<T: Chunk> EventStream<T> {
             if *finished {
                 return Ok(());
             }
-            if config.done == Some(event.data) {
+            if T::DONE == Some(event.data) {
                 *finished = true;
                 return Ok(());
             }
@@ -318,8 +304,8 @@ impl<T: Chunk> EventStream<T> {
             if let Ok(chunk) = &item {
                 *saw_final |= chunk.is_final();
             }
-            *finished |= item.is_err()
-                || (config.final_event.is_some() && event.event == config.final_event);
+            *finished |=
+                item.is_err() || (T::FINAL_EVENT.is_some() && event.event == T::FINAL_EVENT);
             ready.push_back(item);
             Ok(())
         });
@@ -335,7 +321,7 @@ impl<T: Chunk> EventStream<T> {
 }
 
 /// An event's payload as a chunk, or the error object it carries.
-fn parse_event<T: Chunk>(event: Event<'_>) -> Result<T, Error> {
+fn parse_event<T: StreamChunk>(event: Event<'_>) -> Result<T, Error> {
     // Built once: building a SIMD searcher per event cost more than the search.
     static ERROR_KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\"error\""));
@@ -368,7 +354,7 @@ impl From<StreamError> for Error {
 // No field is structurally pinned: the byte source is already boxed.
 impl<T> Unpin for EventStream<T> {}
 
-impl<T: Chunk> Stream for EventStream<T> {
+impl<T: StreamChunk> Stream for EventStream<T> {
     type Item = Result<T, Error>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {

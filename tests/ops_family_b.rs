@@ -17,10 +17,11 @@ use zai::types::{
     AssistantConversationMessage, AssistantExtraParameters, AssistantExtraParametersTranslate,
     AssistantListRequest, AssistantTextContent, AssistantTextContentType, BatchStatus,
     ChatCompletionRequest, ChatMessage, CreateBatchRequest, EmbeddingInput, EmbeddingRequest,
-    FileParseRequest, FinishReason, HandwritingOcrRequest, MediaUrl, ModerationInput,
-    ModerationPart, ModerationRequest, RiskLevel, Role, SpeechCustomizationRequest, SpeechRequest,
-    SpeechRequestEncodeFormat, SpeechRequestResponseFormat, TaskStatus, ToolCallRequest,
-    VoiceCloneRequest, VoiceDeleteRequest,
+    FileParseRequest, FinishReason, HandwritingOcrRequest, ListBatchesQuery, ListFilesQuery,
+    ListVoicesQuery, MediaUrl, ModerationInput, ModerationPart, ModerationRequest, RiskLevel, Role,
+    SpeechCustomizationRequest, SpeechRequest, SpeechRequestEncodeFormat,
+    SpeechRequestResponseFormat, TaskStatus, ToolCallRequest, VoiceCloneRequest,
+    VoiceDeleteRequest,
 };
 
 fn authed(when: When) -> When {
@@ -76,17 +77,12 @@ async fn sse_post<'a>(
 }
 
 async fn collect_bytes(stream: zai::ByteStream) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut inner = stream.into_inner();
-    while let Some(chunk) = inner.next().await {
-        out.extend_from_slice(&chunk.expect("body chunk"));
-    }
-    out
+    stream.bytes().await.expect("whole body").to_vec()
 }
 
 async fn collect_events<T>(stream: zai::EventStream<T>) -> Vec<T>
 where
-    T: zai::Chunk,
+    T: zai::StreamChunk,
 {
     stream
         .map(|item| item.expect("chunk parses"))
@@ -253,7 +249,13 @@ async fn list_files_sends_query_and_parses_page() {
         })
         .await;
     let page = client(&server)
-        .list_files(Some("file-prev"), Some(10), Some("desc"), Some("batch"))
+        .list_files(
+            &ListFilesQuery::default()
+                .after("file-prev")
+                .limit(10)
+                .order("desc")
+                .purpose("batch"),
+        )
         .await
         .expect("call succeeds");
     mock.assert_async().await;
@@ -395,7 +397,7 @@ async fn list_batches_sends_cursor() {
         })
         .await;
     let page = client(&server)
-        .list_batches(Some("batch_100"), Some(5))
+        .list_batches(&ListBatchesQuery::default().after("batch_100").limit(5))
         .await
         .unwrap();
     mock.assert_async().await;
@@ -678,7 +680,11 @@ async fn list_voices_uses_camel_case_query() {
         })
         .await;
     let list = client(&server)
-        .list_voices(None, Some("narrator"), Some("PRIVATE"))
+        .list_voices(
+            &ListVoicesQuery::default()
+                .voice_name("narrator")
+                .voice_type("PRIVATE"),
+        )
         .await
         .unwrap();
     mock.assert_async().await;

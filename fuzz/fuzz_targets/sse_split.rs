@@ -5,7 +5,7 @@
 use bytes::Bytes;
 use futures_util::{FutureExt, StreamExt};
 use libfuzzer_sys::fuzz_target;
-use zai::{completion_from_bytes, CHAT_STREAM};
+use zai::completion_from_bytes;
 use zai::EventStream; use zai::__private::Decoder;
 use zai::types::ChatCompletionChunk;
 
@@ -56,7 +56,7 @@ fn events(pieces: &[Bytes], max: usize) -> (Vec<String>, Option<String>) {
 /// UI events through the typed stream.
 fn chat_events(pieces: Vec<Bytes>) -> Vec<String> {
     use zai::ChatStreamExt;
-    EventStream::<ChatCompletionChunk>::from_chunks(pieces, CHAT_STREAM)
+    EventStream::<ChatCompletionChunk>::from_chunks(pieces)
         .events()
         .map(|e| format!("{e:?}"))
         .collect::<Vec<_>>()

@@ -441,12 +441,9 @@ where
     I: IntoIterator<Item = Bytes>,
     I::IntoIter: Send + 'static,
 {
-    EventStream::<ChatCompletionChunk>::from_chunks(
-        pieces,
-        crate::generated::streams::CREATE_CHAT_COMPLETION,
-    )
-    .collect_completion()
-    .now_or_never()
-    // An in-memory source is never pending; stay total anyway.
-    .unwrap_or(Err(Error::Stream(StreamError::Incomplete)))
+    EventStream::<ChatCompletionChunk>::from_chunks(pieces)
+        .collect_completion()
+        .now_or_never()
+        // An in-memory source is never pending; stay total anyway.
+        .unwrap_or(Err(Error::Stream(StreamError::Incomplete)))
 }
