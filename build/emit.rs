@@ -314,9 +314,22 @@ fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStrea
         let doc = doc_attr(prop["description"].as_str().unwrap_or(""));
         let declared = field_type.declared();
         decls.push(quote!(#doc pub #field: #declared,));
-        parts.push(
-            quote!(let form = crate::multipart::FormValue::append(&self.#field, #wire, form)?;),
-        );
+        let file = prop["format"] == "binary";
+        let add = |value: TokenStream| match file {
+            true => quote!(form = form.part(#wire, #value.part()?);),
+            false => quote!(form = form.text(#wire, #value.to_string());),
+        };
+        parts.push(match &field_type {
+            Field::Required(_) => add(quote!(self.#field)),
+            Field::Optional(_) => {
+                let add = add(quote!(value));
+                quote!(if let Some(value) = &self.#field { #add })
+            }
+            Field::Defaulted(_) => {
+                let add = add(quote!(value));
+                quote!(for value in &self.#field { #add })
+            }
+        });
         fields.push((rank.unwrap_or(usize::MAX), field, field_type));
     }
     // `new` takes the required fields in the schema's `required` order, as elsewhere.
@@ -333,7 +346,7 @@ fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStrea
         impl types::#ident {
             /// The multipart form sent on the wire (rebuilt for each attempt).
             pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
-                let form = reqwest::multipart::Form::new();
+                let mut form = reqwest::multipart::Form::new();
                 #(#parts)*
                 Ok(form)
             }

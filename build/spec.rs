@@ -75,9 +75,10 @@ pub struct StreamSpec {
 
 impl Spec {
     pub fn parse(text: &str) -> Result<Self> {
-        let raw: Value = serde_norway::from_str::<Strict>(text)
-            .map_err(|e| e.to_string())?
-            .0;
+        // Read as a YAML value first: it refuses duplicate keys, which a JSON
+        // value would silently collapse (dropping a path or a schema).
+        let yaml: serde_norway::Value = serde_norway::from_str(text).map_err(|e| e.to_string())?;
+        let raw: Value = serde_json::to_value(yaml).map_err(|e| e.to_string())?;
         let schemas = raw
             .pointer("/components/schemas")
             .and_then(Value::as_object)
@@ -321,76 +322,4 @@ fn schema_name(schema: &Value) -> Result<String> {
         .and_then(|r| r.strip_prefix("#/components/schemas/"))
         .map(str::to_owned)
         .ok_or_else(|| "schema must be a $ref to #/components/schemas".to_owned())
-}
-
-/// A JSON value read from YAML that refuses duplicate mapping keys: YAML parsers
-/// keep the last of two, which would silently drop a path or a schema.
-struct Strict(Value);
-
-impl<'de> serde::Deserialize<'de> for Strict {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        deserializer.deserialize_any(StrictVisitor).map(Strict)
-    }
-}
-
-struct StrictVisitor;
-
-impl<'de> serde::de::Visitor<'de> for StrictVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a YAML value")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> std::result::Result<Value, A::Error> {
-        let mut out = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value::<Strict>()?.0;
-            if out.insert(key.clone(), value).is_some() {
-                return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
-            }
-        }
-        Ok(Value::Object(out))
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        mut seq: A,
-    ) -> std::result::Result<Value, A::Error> {
-        let mut out = Vec::new();
-        while let Some(item) = seq.next_element::<Strict>()? {
-            out.push(item.0);
-        }
-        Ok(Value::Array(out))
-    }
-
-    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
-        Ok(v.into())
-    }
-    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
-        Ok(v.into())
-    }
-    fn visit_f64<E>(self, v: f64) -> std::result::Result<Value, E> {
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> std::result::Result<Value, E> {
-        Ok(Value::Null)
-    }
 }

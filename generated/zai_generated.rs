@@ -7333,35 +7333,23 @@ impl crate::Client {
 impl types::SpeechCustomizationRequest {
     /// The multipart form sent on the wire (rebuilt for each attempt).
     pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
-        let form = reqwest::multipart::Form::new();
-        let form = crate::multipart::FormValue::append(&self.input, "input", form)?;
-        let form = crate::multipart::FormValue::append(&self.model, "model", form)?;
-        let form = crate::multipart::FormValue::append(
-            &self.request_id,
-            "request_id",
-            form,
-        )?;
-        let form = crate::multipart::FormValue::append(
-            &self.response_format,
-            "response_format",
-            form,
-        )?;
-        let form = crate::multipart::FormValue::append(&self.user_id, "user_id", form)?;
-        let form = crate::multipart::FormValue::append(
-            &self.voice_data,
-            "voice_data",
-            form,
-        )?;
-        let form = crate::multipart::FormValue::append(
-            &self.voice_text,
-            "voice_text",
-            form,
-        )?;
-        let form = crate::multipart::FormValue::append(
-            &self.watermark_enabled,
-            "watermark_enabled",
-            form,
-        )?;
+        let mut form = reqwest::multipart::Form::new();
+        form = form.text("input", self.input.to_string());
+        form = form.text("model", self.model.to_string());
+        if let Some(value) = &self.request_id {
+            form = form.text("request_id", value.to_string());
+        }
+        if let Some(value) = &self.response_format {
+            form = form.text("response_format", value.to_string());
+        }
+        if let Some(value) = &self.user_id {
+            form = form.text("user_id", value.to_string());
+        }
+        form = form.part("voice_data", self.voice_data.part()?);
+        form = form.text("voice_text", self.voice_text.to_string());
+        if let Some(value) = &self.watermark_enabled {
+            form = form.text("watermark_enabled", value.to_string());
+        }
         Ok(form)
     }
 }
@@ -7460,27 +7448,29 @@ impl crate::StreamChunk for types::SpeechChunk {
 impl types::TranscriptionRequest {
     /// The multipart form sent on the wire (rebuilt for each attempt).
     pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
-        let form = reqwest::multipart::Form::new();
-        let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
-        let form = crate::multipart::FormValue::append(
-            &self.file_base64,
-            "file_base64",
-            form,
-        )?;
-        let form = crate::multipart::FormValue::append(
-            &self.hotwords,
-            "hotwords",
-            form,
-        )?;
-        let form = crate::multipart::FormValue::append(&self.model, "model", form)?;
-        let form = crate::multipart::FormValue::append(&self.prompt, "prompt", form)?;
-        let form = crate::multipart::FormValue::append(
-            &self.request_id,
-            "request_id",
-            form,
-        )?;
-        let form = crate::multipart::FormValue::append(&self.stream, "stream", form)?;
-        let form = crate::multipart::FormValue::append(&self.user_id, "user_id", form)?;
+        let mut form = reqwest::multipart::Form::new();
+        if let Some(value) = &self.file {
+            form = form.part("file", value.part()?);
+        }
+        if let Some(value) = &self.file_base64 {
+            form = form.text("file_base64", value.to_string());
+        }
+        for value in &self.hotwords {
+            form = form.text("hotwords", value.to_string());
+        }
+        form = form.text("model", self.model.to_string());
+        if let Some(value) = &self.prompt {
+            form = form.text("prompt", value.to_string());
+        }
+        if let Some(value) = &self.request_id {
+            form = form.text("request_id", value.to_string());
+        }
+        if let Some(value) = &self.stream {
+            form = form.text("stream", value.to_string());
+        }
+        if let Some(value) = &self.user_id {
+            form = form.text("user_id", value.to_string());
+        }
         Ok(form)
     }
 }
@@ -7721,9 +7711,9 @@ impl crate::Client {
 impl types::FileUploadRequest {
     /// The multipart form sent on the wire (rebuilt for each attempt).
     pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
-        let form = reqwest::multipart::Form::new();
-        let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
-        let form = crate::multipart::FormValue::append(&self.purpose, "purpose", form)?;
+        let mut form = reqwest::multipart::Form::new();
+        form = form.part("file", self.file.part()?);
+        form = form.text("purpose", self.purpose.to_string());
         Ok(form)
     }
 }
@@ -7756,23 +7746,15 @@ impl crate::Client {
 impl types::HandwritingOcrRequest {
     /// The multipart form sent on the wire (rebuilt for each attempt).
     pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
-        let form = reqwest::multipart::Form::new();
-        let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
-        let form = crate::multipart::FormValue::append(
-            &self.language_type,
-            "language_type",
-            form,
-        )?;
-        let form = crate::multipart::FormValue::append(
-            &self.probability,
-            "probability",
-            form,
-        )?;
-        let form = crate::multipart::FormValue::append(
-            &self.tool_type,
-            "tool_type",
-            form,
-        )?;
+        let mut form = reqwest::multipart::Form::new();
+        form = form.part("file", self.file.part()?);
+        if let Some(value) = &self.language_type {
+            form = form.text("language_type", value.to_string());
+        }
+        if let Some(value) = &self.probability {
+            form = form.text("probability", value.to_string());
+        }
+        form = form.text("tool_type", self.tool_type.to_string());
         Ok(form)
     }
 }
@@ -7815,18 +7797,10 @@ impl crate::Client {
 impl types::FileParseRequest {
     /// The multipart form sent on the wire (rebuilt for each attempt).
     pub fn to_form(&self) -> Result<reqwest::multipart::Form, crate::Error> {
-        let form = reqwest::multipart::Form::new();
-        let form = crate::multipart::FormValue::append(&self.file, "file", form)?;
-        let form = crate::multipart::FormValue::append(
-            &self.file_type,
-            "file_type",
-            form,
-        )?;
-        let form = crate::multipart::FormValue::append(
-            &self.tool_type,
-            "tool_type",
-            form,
-        )?;
+        let mut form = reqwest::multipart::Form::new();
+        form = form.part("file", self.file.part()?);
+        form = form.text("file_type", self.file_type.to_string());
+        form = form.text("tool_type", self.tool_type.to_string());
         Ok(form)
     }
 }

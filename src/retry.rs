@@ -57,26 +57,19 @@ pub(crate) enum Verdict {
     RetryAfter(Option<Duration>),
 }
 
-/// Decides on an error response from its status, headers and body.
-pub(crate) fn judge(
-    status: StatusCode,
-    headers: &reqwest::header::HeaderMap,
-    body: &[u8],
-) -> Verdict {
-    let retry_after = headers
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(parse_retry_after);
+/// Decides on an error response from its status, headers and Z.AI error.
+pub(crate) fn judge(error: &ApiError, headers: &reqwest::header::HeaderMap) -> Verdict {
+    let retry_after = error.retry_after.as_deref().and_then(parse_retry_after);
     match headers.get("x-should-retry").and_then(|v| v.to_str().ok()) {
         Some("true") => return Verdict::RetryAfter(retry_after),
         Some("false") => return Verdict::Done,
         _ => {}
     }
-    if !is_transient(status) {
+    if !is_transient(error.status) {
         return Verdict::Done;
     }
-    match business_code(body) {
-        Some(code) if RETRY_CODES.contains(&code.as_str()) => Verdict::RetryAfter(retry_after),
+    match error.code.as_deref() {
+        Some(code) if RETRY_CODES.contains(&code) => Verdict::RetryAfter(retry_after),
         // Any other Z.AI code (quota 1113/1308–1310, account 1110–1121, policy 1301,
         // validation 12xx) describes a state that a retry cannot change.
         Some(code) if code.len() == 4 && code.starts_with('1') => Verdict::Done,
@@ -87,24 +80,6 @@ pub(crate) fn judge(
 /// Statuses that may succeed on a later attempt.
 pub(crate) fn is_transient(status: StatusCode) -> bool {
     matches!(status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504)
-}
-
-fn business_code(body: &[u8]) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Body {
-        error: Option<Inner>,
-        code: Option<serde_json::Value>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Inner {
-        code: Option<serde_json::Value>,
-    }
-    let body: Body = serde_json::from_slice(body).ok()?;
-    match body.error.and_then(|e| e.code).or(body.code)? {
-        serde_json::Value::String(s) => Some(s),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
 }
 
 /// `Retry-After` as delta-seconds or an HTTP-date.
@@ -197,11 +172,9 @@ where
                 let headers = response.headers().clone();
                 match response.bytes().await {
                     Ok(body) => {
-                        let verdict = judge(status, &headers, &body);
-                        (
-                            Error::Api(Box::new(ApiError::parse(status, &headers, body))),
-                            verdict,
-                        )
+                        let error = ApiError::parse(status, &headers, body);
+                        let verdict = judge(&error, &headers);
+                        (Error::Api(Box::new(error)), verdict)
                     }
                     Err(e) => (Error::transport(e), Verdict::RetryAfter(None)),
                 }
@@ -225,94 +198,5 @@ where
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use reqwest::header::{HeaderMap, HeaderValue};
-
-    fn verdict(status: u16, body: &str, headers: &[(&'static str, &'static str)]) -> Verdict {
-        let mut map = HeaderMap::new();
-        for (k, v) in headers {
-            map.insert(*k, HeaderValue::from_static(v));
-        }
-        judge(StatusCode::from_u16(status).unwrap(), &map, body.as_bytes())
-    }
-
-    #[test]
-    fn statuses_and_business_codes() {
-        assert_eq!(
-            verdict(429, r#"{"error":{"code":"1302","message":"x"}}"#, &[]),
-            Verdict::RetryAfter(None)
-        );
-        assert_eq!(
-            verdict(429, r#"{"error":{"code":"1113","message":"x"}}"#, &[]),
-            Verdict::Done
-        );
-        assert_eq!(
-            verdict(429, r#"{"error":{"code":"1308","message":"x"}}"#, &[]),
-            Verdict::Done
-        );
-        assert_eq!(
-            verdict(503, r#"{"error":{"code":"1305","message":"x"}}"#, &[]),
-            Verdict::RetryAfter(None)
-        );
-        assert_eq!(
-            verdict(400, r#"{"error":{"code":"1214","message":"x"}}"#, &[]),
-            Verdict::Done
-        );
-        assert_eq!(
-            verdict(502, "<html>bad gateway</html>", &[]),
-            Verdict::RetryAfter(None)
-        );
-        assert_eq!(
-            verdict(500, r#"{"code":1234}"#, &[]),
-            Verdict::RetryAfter(None)
-        );
-        assert_eq!(verdict(404, "", &[]), Verdict::Done);
-        assert_eq!(
-            verdict(400, "", &[("x-should-retry", "true")]),
-            Verdict::RetryAfter(None)
-        );
-        assert_eq!(
-            verdict(503, "", &[("x-should-retry", "false")]),
-            Verdict::Done
-        );
-        assert_eq!(
-            verdict(429, "", &[("retry-after", "7")]),
-            Verdict::RetryAfter(Some(Duration::from_secs(7)))
-        );
-    }
-
-    #[test]
-    fn backoff_is_capped_and_budgeted() {
-        let policy = RetryPolicy::default();
-        let start = Instant::now();
-        for retry in 1..=3 {
-            let d = policy.delay(retry, None, start).unwrap();
-            assert!(
-                d <= Duration::from_millis(500) * 2u32.pow(retry - 1),
-                "{d:?}"
-            );
-        }
-        assert_eq!(policy.delay(4, None, start), None);
-        assert_eq!(
-            policy.delay(1, Some(Duration::from_secs(600)), start),
-            Some(Duration::from_secs(60))
-        );
-        let tight = RetryPolicy {
-            budget: Duration::from_secs(1),
-            ..policy
-        };
-        assert_eq!(tight.delay(1, Some(Duration::from_secs(2)), start), None);
-    }
-
-    #[test]
-    fn retry_after_http_date() {
-        let future = SystemTime::now() + Duration::from_secs(30);
-        let parsed = parse_retry_after(&httpdate::fmt_http_date(future)).unwrap();
-        assert!(
-            parsed <= Duration::from_secs(30) && parsed >= Duration::from_secs(28),
-            "{parsed:?}"
-        );
-        assert_eq!(parse_retry_after("soon"), None);
-    }
-}
+#[path = "../tests/unit/retry.rs"]
+mod tests;
