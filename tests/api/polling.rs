@@ -1,9 +1,7 @@
 //! Waiting on asynchronous tasks, the batch workflow, and JWT auth on the wire.
 
-mod common;
-
-use common::scripted::{Step, http, serve};
-use common::{KEY, client, fixture};
+use crate::support::scripted::{Step, http, serve};
+use crate::support::{KEY, client, fixture};
 use httpmock::{Method::GET, Method::POST, MockServer};
 use std::sync::atomic::Ordering;
 use std::time::Duration;
