@@ -17,9 +17,14 @@ pub const SSE: &str = "text/event-stream;charset=UTF-8";
 
 /// A client pointed at the mock server, authenticated with [`KEY`].
 pub fn client(server: &MockServer) -> zai::Client {
+    client_at(&server.base_url())
+}
+
+/// A client pointed at `url` (e.g. a [`scripted`] server), authenticated with [`KEY`].
+pub fn client_at(url: &str) -> zai::Client {
     zai::Client::builder()
         .api_key(KEY)
-        .base_url(server.base_url())
+        .base_url(url)
         .build()
         .expect("client")
 }
@@ -50,6 +55,15 @@ pub fn json_reply(then: Then, reply: &Value) -> Then {
         .body(reply.to_string())
 }
 
+/// A JSON POST at `path` with exactly `body`, carrying the headers `auth` checks.
+fn json_request(when: When, auth: fn(When) -> When, path: &str, body: Value) -> When {
+    auth(when)
+        .method(POST)
+        .path(path)
+        .header("content-type", "application/json")
+        .json_body(body)
+}
+
 /// Mocks one JSON POST at `path` expecting exactly `body` and the headers `auth`
 /// checks ([`bearer`] or [`authed`]), replying `reply`.
 pub async fn json_post<'a>(
@@ -61,11 +75,7 @@ pub async fn json_post<'a>(
 ) -> httpmock::Mock<'a> {
     server
         .mock_async(|when, then| {
-            auth(when)
-                .method(POST)
-                .path(path)
-                .header("content-type", "application/json")
-                .json_body(body);
+            json_request(when, auth, path, body);
             json_reply(then, &reply);
         })
         .await
@@ -83,12 +93,7 @@ pub async fn sse_post<'a>(
     let events = events.to_owned();
     server
         .mock_async(|when, then| {
-            auth(when)
-                .method(POST)
-                .path(path)
-                .header("content-type", "application/json")
-                .header("accept", "text/event-stream")
-                .json_body(body);
+            json_request(when, auth, path, body).header("accept", "text/event-stream");
             then.status(200).header("content-type", SSE).body(events);
         })
         .await
