@@ -1,9 +1,7 @@
 //! Waiting on asynchronous tasks, the batch workflow, and JWT auth on the wire.
 
-mod common;
-
-use common::scripted::{Step, http, serve};
-use common::{KEY, client, fixture};
+use crate::support::scripted::{Step, http, serve};
+use crate::support::{KEY, client, client_at, fixture};
 use httpmock::{Method::GET, Method::POST, MockServer};
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -22,14 +20,6 @@ fn fast() -> PollOptions {
     PollOptions::every(Duration::from_millis(10), Duration::from_secs(5))
 }
 
-fn scripted_client(url: &str) -> zai::Client {
-    zai::Client::builder()
-        .api_key(KEY)
-        .base_url(url)
-        .build()
-        .unwrap()
-}
-
 const PROCESSING: &str = r#"{"model":"cogvideox-3","request_id":"r1","task_status":"PROCESSING"}"#;
 const SUCCESS: &str = r#"{"model":"cogvideox-3","request_id":"r1","task_status":"SUCCESS","video_result":[{"url":"https://cdn.example/v.mp4","cover_image_url":"https://cdn.example/v.jpg"}]}"#;
 
@@ -37,7 +27,7 @@ const SUCCESS: &str = r#"{"model":"cogvideox-3","request_id":"r1","task_status":
 async fn polls_until_success_reporting_progress() {
     let server = serve(vec![json(PROCESSING), json(PROCESSING), json(SUCCESS)]).await;
     let mut seen = Vec::new();
-    let result = scripted_client(&server.url)
+    let result = client_at(&server.url)
         .wait_async_result("task-1", &fast(), |p| {
             seen.push((p.polls, p.status.map(str::to_owned)))
         })
@@ -62,7 +52,7 @@ async fn polls_until_success_reporting_progress() {
 async fn failure_is_a_typed_error_with_the_message() {
     let failed = r#"{"task_status":"FAIL","error":{"code":"1301","message":"unsafe prompt"}}"#;
     let server = serve(vec![json(PROCESSING), json(failed)]).await;
-    let err = scripted_client(&server.url)
+    let err = client_at(&server.url)
         .wait_async_result("t", &fast(), |_| {})
         .await
         .unwrap_err();
@@ -81,7 +71,7 @@ async fn failure_is_a_typed_error_with_the_message() {
 async fn unknown_status_keeps_polling_until_timeout_naming_it() {
     let server = serve(vec![json(r#"{"task_status":"QUEUED"}"#)]).await;
     let options = PollOptions::every(Duration::from_millis(20), Duration::from_millis(150));
-    let err = scripted_client(&server.url)
+    let err = client_at(&server.url)
         .wait_async_result("t", &options, |_| {})
         .await
         .unwrap_err();

@@ -3,9 +3,7 @@
 //! time, with the expected number of attempts — and the key must never leak into
 //! an error string or the tracing output.
 
-mod common;
-
-use common::scripted::{Server, Step, http, http_stream, serve};
+use crate::support::scripted::{Server, Step, http, http_stream, serve};
 use futures_util::StreamExt;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};

@@ -1,9 +1,7 @@
 //! Every error body seen from Z.AI and its gateways maps to `zai::Error::Api`
 //! with the right status, code and message, and keeps the raw body.
 
-mod common;
-
-use common::client;
+use crate::support::{JSON, client};
 use httpmock::{Method::POST, MockServer};
 use zai::types::{ChatCompletionRequest, ChatMessage};
 
@@ -30,8 +28,6 @@ async fn error_for(status: u16, content_type: &str, body: &str) -> zai::ApiError
     assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
     api
 }
-
-const JSON: &str = "application/json; charset=UTF-8";
 
 #[tokio::test]
 async fn balance_1113_on_429() {

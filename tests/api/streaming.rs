@@ -2,9 +2,7 @@
 //! `Client::create_chat_completion_stream`, folded into the non-streaming
 //! response and into UI events. Fixtures reproduce the quirks of real GLM streams.
 
-mod common;
-
-use common::{client, fixture};
+use crate::support::{client, fixture};
 use futures_util::StreamExt;
 use httpmock::{Method::POST, MockServer};
 use serde_json::json;
@@ -63,8 +61,9 @@ fn call(index: i64, id: &str, name: &str, arguments: &str) -> ToolCall {
     }
 }
 
+/// Reasoning then content folds into one message.
 #[tokio::test]
-async fn reasoning_then_content_folds_into_one_message() {
+async fn create_chat_completion_stream() {
     let body = fixture("stream_reasoning_content.sse");
     let expected = response(json!({
         "id": "20260101120000abcdef0123456789", "created": 1767268800, "model": "glm-4.5",

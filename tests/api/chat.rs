@@ -1,14 +1,13 @@
-//! Contract tests for `POST /chat/completions`: exact request bytes, headers, and
-//! every response quirk seen on the wire.
+//! Contract tests for `POST /chat/completions` (and its queued form,
+//! `POST /async/chat/completions`): exact request bytes, headers, and every response
+//! quirk seen on the wire.
 
-mod common;
-
-use common::{KEY, client, fixture};
+use crate::support::{KEY, authed, client, fixture, json_post};
 use httpmock::{Method::POST, MockServer};
 use serde_json::json;
 use zai::types::{
     ChatCompletionRequest, ChatMessage, ChatThinking, ChatThinkingType, ChatTool, ContentPart,
-    FinishReason, ReasoningEffort, ResponseFormat, ResponseFormatType, Role, ToolType,
+    FinishReason, ReasoningEffort, ResponseFormat, ResponseFormatType, Role, TaskStatus, ToolType,
 };
 
 async fn round_trip(
@@ -38,8 +37,9 @@ async fn round_trip(
     response
 }
 
+/// Plain text request is exact and reasoning parses.
 #[tokio::test]
-async fn plain_text_request_is_exact_and_reasoning_parses() {
+async fn create_chat_completion() {
     let request = ChatCompletionRequest::new(
         "glm-4.5",
         vec![
@@ -291,4 +291,41 @@ async fn trailing_slash_base_url_and_extra_headers() {
     let request = ChatCompletionRequest::new("glm-4.5", vec![ChatMessage::user("hi")]);
     client.create_chat_completion(&request).await.unwrap();
     mock.assert_async().await;
+}
+
+/// Queues a task.
+#[tokio::test]
+async fn create_chat_completion_async() {
+    let server = MockServer::start_async().await;
+    let mock = json_post(
+        &server,
+        authed,
+        "/async/chat/completions",
+        json!({
+            "model": "glm-4.7",
+            "messages": [{"role": "user", "content": "Summarize the meeting notes."}],
+            "temperature": 0.3
+        }),
+        json!({
+            "id": "9051712345678901234",
+            "request_id": "req-async-0001",
+            "model": "glm-4.7",
+            "task_status": "PROCESSING"
+        }),
+    )
+    .await;
+    let request = ChatCompletionRequest::new(
+        "glm-4.7",
+        vec![ChatMessage::user("Summarize the meeting notes.")],
+    )
+    .temperature(0.3);
+    let task = client(&server)
+        .create_chat_completion_async(&request)
+        .await
+        .expect("call succeeds");
+    mock.assert_async().await;
+    assert_eq!(task.id.as_deref(), Some("9051712345678901234"));
+    assert_eq!(task.request_id.as_deref(), Some("req-async-0001"));
+    assert_eq!(task.model.as_deref(), Some("glm-4.7"));
+    assert_eq!(task.task_status, Some(TaskStatus::Processing));
 }
