@@ -51,6 +51,7 @@ pub fn generate(spec: &Spec) -> Result<String> {
     }
     items.extend(task_impls(spec));
     let operations = operation_table(spec);
+    let presets = base_urls(spec);
 
     let file = quote! {
         /// Every request and response schema of spec/zai.yaml.
@@ -64,6 +65,7 @@ pub fn generate(spec: &Spec) -> Result<String> {
         #(#constructors)*
         #(#items)*
         #operations
+        #presets
     };
     let file: syn::File = syn::parse2(file.clone())
         .map_err(|e| format!("build.rs generated invalid Rust ({e}): {file}"))?;
@@ -520,6 +522,38 @@ fn operation_table(spec: &Spec) -> TokenStream {
     quote! {
         /// Every operation in spec/zai.yaml, in spec order.
         pub const OPERATIONS: &[crate::Operation] = &[#(#rows),*];
+    }
+}
+
+/// `zai::BaseUrl`: a preset per `x-zai-preset` server, or any URL.
+fn base_urls(spec: &Spec) -> TokenStream {
+    let names: Vec<Ident> = spec
+        .presets
+        .iter()
+        .map(|(n, ..)| format_ident!("{n}"))
+        .collect();
+    let urls = spec.presets.iter().map(|(_, url, _)| url);
+    let docs = spec
+        .presets
+        .iter()
+        .map(|(_, url, doc)| format!(" `{url}`: {doc}"));
+    quote! {
+        /// Where the API is served: a preset of the spec's servers, or any URL.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum BaseUrl {
+            #(#[doc = #docs] #names,)*
+            /// Any other URL (a proxy, a mock server), given as the `paas/v4` base.
+            Custom(String),
+        }
+        impl BaseUrl {
+            /// The `paas/v4` base URL, without a trailing slash.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(BaseUrl::#names => #urls,)*
+                    BaseUrl::Custom(url) => url.trim_end_matches('/'),
+                }
+            }
+        }
     }
 }
 

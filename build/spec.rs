@@ -21,6 +21,8 @@ pub struct Spec {
     pub tasks: Vec<(String, TaskSpec)>,
     /// Component schemas, by name.
     pub schemas: Map<String, Value>,
+    /// `x-zai-preset` servers: preset name, URL, description.
+    pub presets: Vec<(String, String, String)>,
 }
 
 pub struct Operation {
@@ -104,14 +106,6 @@ impl Spec {
                 operations.push(operation);
             }
         }
-        for op in &operations {
-            if let Some(poll) = op.wait.as_ref().and_then(|w| w.poll.as_ref()) {
-                if !operations.iter().any(|o| &o.id == poll) {
-                    return Err(format!("{}: x-zai-wait polls unknown `{poll}`", op.id));
-                }
-            }
-        }
-
         let open_enums = schemas
             .iter()
             .filter(|(_, s)| s.get("x-zai-open-enum") == Some(&Value::Bool(true)))
@@ -143,6 +137,17 @@ impl Spec {
             })
             .collect::<Result<_>>()?;
 
+        let presets = raw["servers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|server| {
+                let text = |key: &str| server[key].as_str().unwrap_or_default().to_owned();
+                server.get("x-zai-preset")?;
+                Some((text("x-zai-preset"), text("url"), text("description")))
+            })
+            .collect();
+
         let view = serde_json::json!({
             "openapi": raw["openapi"],
             "info": raw["info"],
@@ -155,6 +160,7 @@ impl Spec {
             open_enums,
             tasks,
             schemas,
+            presets,
         })
     }
 }

@@ -8557,3 +8557,26 @@ pub const OPERATIONS: &[crate::Operation] = &[
         stream: false,
     },
 ];
+/// Where the API is served: a preset of the spec's servers, or any URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BaseUrl {
+    /// `https://api.z.ai/api/paas/v4`: The general (pay-as-you-go) endpoint.
+    General,
+    /// `https://api.z.ai/api/coding/paas/v4`: The GLM Coding Plan endpoint (coding scenarios only).
+    CodingPlan,
+    /// `https://open.bigmodel.cn/api/paas/v4`: The China mainland platform.
+    China,
+    /// Any other URL (a proxy, a mock server), given as the `paas/v4` base.
+    Custom(String),
+}
+impl BaseUrl {
+    /// The `paas/v4` base URL, without a trailing slash.
+    pub fn as_str(&self) -> &str {
+        match self {
+            BaseUrl::General => "https://api.z.ai/api/paas/v4",
+            BaseUrl::CodingPlan => "https://api.z.ai/api/coding/paas/v4",
+            BaseUrl::China => "https://open.bigmodel.cn/api/paas/v4",
+            BaseUrl::Custom(url) => url.trim_end_matches('/'),
+        }
+    }
+}

@@ -8,7 +8,7 @@ use crate::error::{Error, Failure};
 use crate::observe::{CallRecord, Metrics, RetryRecord};
 use crate::retry::{self, RetryPolicy};
 use crate::sse::{EventStream, StreamChunk};
-use crate::{ByteStream, generated};
+use crate::{BaseUrl, ByteStream, generated};
 use bytes::Bytes;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use std::{fmt, future::Future, sync::Arc, time::Duration, time::Instant};
@@ -20,31 +20,6 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// enough for a slow reasoning model's first token; unlike a total timeout it never
 /// cuts off a long but live response or stream.
 pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(300);
-
-/// Where the API is served.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum BaseUrl {
-    /// `https://api.z.ai/api/paas/v4`, the general (pay-as-you-go) endpoint.
-    General,
-    /// `https://api.z.ai/api/coding/paas/v4`, the GLM Coding Plan endpoint.
-    CodingPlan,
-    /// `https://open.bigmodel.cn/api/paas/v4`, the China mainland platform.
-    China,
-    /// Any other URL (a proxy, a mock server), given as the `paas/v4` base.
-    Custom(String),
-}
-
-impl BaseUrl {
-    /// The `paas/v4` base URL, without a trailing slash.
-    pub fn as_str(&self) -> &str {
-        match self {
-            BaseUrl::General => "https://api.z.ai/api/paas/v4",
-            BaseUrl::CodingPlan => "https://api.z.ai/api/coding/paas/v4",
-            BaseUrl::China => "https://open.bigmodel.cn/api/paas/v4",
-            BaseUrl::Custom(url) => url.trim_end_matches('/'),
-        }
-    }
-}
 
 impl<S: Into<String>> From<S> for BaseUrl {
     fn from(url: S) -> Self {

@@ -55,11 +55,11 @@ pub use chat::stream::{
     ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, completion_from_bytes,
 };
 pub use client::{
-    BaseUrl, CallOptions, Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
-    Operation, RawResponse,
+    CallOptions, Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, Operation,
+    RawResponse,
 };
 pub use error::{ApiError, Error, StreamError};
-pub use generated::{OPERATIONS, types};
+pub use generated::{BaseUrl, OPERATIONS, types};
 pub use multipart::FilePart;
 pub use observe::{CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot};
 pub use poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
