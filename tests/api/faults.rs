@@ -5,8 +5,8 @@
 
 use crate::support::scripted::{Server, Step, http, http_stream, serve};
 use futures_util::StreamExt;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::net::TcpListener;
 use zai::types::{ChatCompletionRequest, ChatMessage};
@@ -112,15 +112,7 @@ fn api(status: u16, code: Option<&'static str>) -> impl Fn(&Result<String, Error
 
 #[tokio::test(flavor = "current_thread")]
 async fn fault_matrix() {
-    let logs = Arc::new(Mutex::new(Vec::<u8>::new()));
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || LogWriter(writer.clone()))
-        .finish();
-    // Global, not scoped: tracing caches per-callsite interest across threads, and the
-    // other tests of this binary run concurrently.
-    tracing::subscriber::set_global_default(subscriber).unwrap();
+    let logs = crate::support::logs();
 
     let in_a_second =
         httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(2));
@@ -250,19 +242,6 @@ async fn fault_matrix() {
 
     println!("fault matrix: {passed} passed, {} failed", failures.len());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-struct LogWriter(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for LogWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 #[tokio::test]

@@ -21,5 +21,6 @@ mod faults;
 mod files;
 mod media;
 mod polling;
+mod request_path;
 mod streaming;
 mod tools;

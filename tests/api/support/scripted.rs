@@ -1,8 +1,8 @@
 //! A scripted loopback HTTP server for faults httpmock cannot express: resets,
 //! stalls, and a different answer per request.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -21,6 +21,8 @@ pub enum Step {
 pub struct Server {
     pub url: String,
     pub hits: Arc<AtomicUsize>,
+    /// The head (request line and headers, lower-cased) of each request received.
+    pub heads: Arc<Mutex<Vec<String>>>,
 }
 
 /// Serves the n-th request with `script[n]` (the last step repeats).
@@ -28,7 +30,8 @@ pub async fn serve(script: Vec<Step>) -> Server {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let hits = Arc::new(AtomicUsize::new(0));
-    let counter = hits.clone();
+    let heads = Arc::new(Mutex::new(Vec::new()));
+    let (counter, received) = (hits.clone(), heads.clone());
     tokio::spawn(async move {
         loop {
             let Ok((mut socket, _)) = listener.accept().await else {
@@ -36,8 +39,10 @@ pub async fn serve(script: Vec<Step>) -> Server {
             };
             let n = counter.fetch_add(1, Ordering::SeqCst);
             let step = script[n.min(script.len() - 1)].clone();
+            let received = received.clone();
             tokio::spawn(async move {
-                read_request(&mut socket).await;
+                let head = read_request(&mut socket).await;
+                received.lock().unwrap().push(head);
                 match step {
                     Step::Reply(bytes) => {
                         let _ = socket.write_all(&bytes).await;
@@ -57,7 +62,7 @@ pub async fn serve(script: Vec<Step>) -> Server {
             });
         }
     });
-    Server { url, hits }
+    Server { url, hits, heads }
 }
 
 fn reset(socket: TcpStream) {
@@ -67,15 +72,16 @@ fn reset(socket: TcpStream) {
     drop(std);
 }
 
-async fn read_request(socket: &mut TcpStream) {
+/// Reads one request; returns its head, lower-cased.
+async fn read_request(socket: &mut TcpStream) -> String {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
     loop {
         let Ok(n) = socket.read(&mut chunk).await else {
-            return;
+            return String::new();
         };
         if n == 0 {
-            return;
+            return String::new();
         }
         buf.extend_from_slice(&chunk[..n]);
         if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
@@ -86,15 +92,12 @@ async fn read_request(socket: &mut TcpStream) {
                 .and_then(|v| v.trim().parse::<usize>().ok())
                 .unwrap_or(0);
             while buf.len() < end + 4 + length {
-                let Ok(n) = socket.read(&mut chunk).await else {
-                    return;
-                };
-                if n == 0 {
-                    return;
+                match socket.read(&mut chunk).await {
+                    Ok(n) if n > 0 => buf.extend_from_slice(&chunk[..n]),
+                    _ => break,
                 }
-                buf.extend_from_slice(&chunk[..n]);
             }
-            return;
+            return head;
         }
     }
 }

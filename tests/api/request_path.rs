@@ -1,0 +1,117 @@
+//! One request path: a JSON, a multipart and a streaming operation each pass
+//! through the same machinery — credentials, default headers, a retry after 503,
+//! the `zai.call` tracing span and the metrics hook.
+
+use crate::support::scripted::{Step, http, http_stream, serve};
+use futures_util::StreamExt;
+use std::sync::Arc;
+use std::time::Duration;
+use zai::types::{ChatCompletionRequest, ChatMessage, FileUploadRequest};
+use zai::{CallOptions, CallStats, FilePart, RetryPolicy};
+
+const KEY: &str = "pathid.pathsecret";
+
+fn unavailable() -> Step {
+    let body = br#"{"error":{"code":"1305","message":"overloaded"}}"#;
+    Step::Reply(http("503 Service Unavailable", &[], body))
+}
+
+fn json(body: &str) -> Step {
+    Step::Reply(http(
+        "200 OK",
+        &["content-type: application/json"],
+        body.as_bytes(),
+    ))
+}
+
+fn client(url: &str, stats: Arc<CallStats>) -> zai::Client {
+    zai::Client::builder()
+        .api_key(KEY)
+        .base_url(url)
+        .default_header("x-team".parse().unwrap(), "blue".parse().unwrap())
+        .metrics(stats)
+        .call_options(CallOptions::default().retry(RetryPolicy {
+            initial_backoff: Duration::from_millis(5),
+            ..RetryPolicy::default()
+        }))
+        .build()
+        .unwrap()
+}
+
+fn chat() -> ChatCompletionRequest {
+    ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("hi")])
+}
+
+/// Each call: two attempts (503, then success), both carrying the key and the
+/// default header; one metrics record with 2 attempts; a `zai.call` span for the
+/// operation around the retry.
+#[tokio::test]
+async fn json_multipart_and_stream_share_one_request_path() {
+    let logs = crate::support::logs();
+    let reply = r#"{"id":"1","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"ok"}}]}"#;
+    let file = r#"{"id":"file-1","object":"file","bytes":5,"filename":"a.txt","purpose":"batch"}"#;
+    let events = "data: {\"id\":\"1\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"delta\":{\"content\":\"ok\"}}]}\n\ndata: [DONE]\n\n";
+
+    let calls: [(&str, &str, Step); 3] = [
+        (
+            "createChatCompletion",
+            "post /chat/completions",
+            json(reply),
+        ),
+        ("uploadFile", "post /files", json(file)),
+        (
+            "createChatCompletion",
+            "post /chat/completions",
+            Step::Reply(http_stream(events.as_bytes())),
+        ),
+    ];
+    for (index, (operation, request_line, success)) in calls.into_iter().enumerate() {
+        let server = serve(vec![unavailable(), success]).await;
+        let stats = Arc::new(CallStats::default());
+        let client = client(&server.url, stats.clone());
+        match index {
+            0 => {
+                let reply = client.create_chat_completion(&chat()).await.unwrap();
+                assert_eq!(reply.id.as_deref(), Some("1"));
+            }
+            1 => {
+                let part = FilePart::new(&b"hello"[..], "a.txt", "text/plain");
+                let file = client
+                    .upload_file(&FileUploadRequest::new(part, "batch"))
+                    .await
+                    .unwrap();
+                assert_eq!(file.id.as_deref(), Some("file-1"));
+            }
+            _ => {
+                let stream = client.create_chat_completion_stream(&chat()).await.unwrap();
+                let chunks: Vec<_> = stream.collect().await;
+                assert_eq!(chunks.len(), 1, "{chunks:?}");
+                assert!(chunks[0].is_ok());
+            }
+        }
+
+        let heads = server.heads.lock().unwrap().clone();
+        assert_eq!(heads.len(), 2, "{operation}: one retry after the 503");
+        for head in &heads {
+            assert!(head.starts_with(request_line), "{operation}: {head}");
+            assert!(
+                head.contains("\r\nauthorization: bearer pathid.pathsecret"),
+                "{operation}: {head}"
+            );
+            assert!(head.contains("\r\nx-team: blue"), "{operation}: {head}");
+        }
+        let snapshot = stats.snapshot();
+        assert_eq!(
+            (snapshot.calls, snapshot.successes, snapshot.retries),
+            (1, 1, 1),
+            "{operation}: one call, one retry, in the metrics"
+        );
+        let logs = String::from_utf8_lossy(&logs.lock().unwrap()).into_owned();
+        let span = format!("zai.call{{operation=\"{operation}\"}}");
+        assert!(
+            logs.lines()
+                .any(|l| l.contains(&span) && l.contains("retrying") && l.contains("status=503")),
+            "{operation}: no retry event inside its span:\n{logs}"
+        );
+    }
+}
