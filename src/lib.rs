@@ -33,7 +33,6 @@ mod generated {
 
 mod auth;
 mod batch;
-mod capture;
 mod chat;
 mod client;
 mod error;
@@ -48,7 +47,6 @@ mod sse;
 
 pub use auth::{Auth, DEFAULT_JWT_LIFETIME, DEFAULT_JWT_RENEW_AFTER};
 pub use batch::{BatchLineError, BatchResult, CHAT_ENDPOINT};
-pub use capture::decode_capture;
 pub use chat::stream::{
     ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, completion_from_bytes,
 };
