@@ -2,7 +2,7 @@
 //! bytes written to a temp file, and streamed speech chunks.
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example audio --features mock`
+//! `cargo run --example audio`
 
 use futures_util::StreamExt;
 use zai::FilePart;
@@ -10,7 +10,7 @@ use zai::types::{SpeechRequest, TranscriptionRequest};
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())

@@ -1,13 +1,13 @@
 //! Batch jobs: create / retrieve / list / cancel.
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example batches --features mock`
+//! `cargo run --example batches`
 
 use zai::types::CreateBatchRequest;
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())

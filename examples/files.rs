@@ -1,7 +1,7 @@
 //! Files: upload (multipart), list, download the content bytes, delete.
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example files --features mock`
+//! `cargo run --example files`
 
 use futures_util::StreamExt;
 use zai::FilePart;
@@ -9,7 +9,7 @@ use zai::types::FileUploadRequest;
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())

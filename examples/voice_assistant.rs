@@ -2,7 +2,7 @@
 //! of assistants, list of conversations).
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example voice_assistant --features mock`
+//! `cargo run --example voice_assistant`
 
 use zai::types::{
     AssistantCompletionRequest, AssistantConversationListRequest, AssistantConversationMessage,
@@ -12,7 +12,7 @@ use zai::types::{
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())

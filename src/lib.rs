@@ -36,8 +36,6 @@ mod batch;
 mod chat;
 mod client;
 mod error;
-#[cfg(feature = "mock")]
-pub mod mock;
 mod multipart;
 mod observe;
 mod open_enum;
