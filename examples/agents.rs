@@ -2,7 +2,7 @@
 //! template agent's async result; a slides agent conversation.
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example agents --features mock`
+//! `cargo run --example agents`
 
 use futures_util::StreamExt;
 use std::time::Duration;
@@ -14,7 +14,7 @@ use zai::types::{
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())

@@ -2,7 +2,7 @@
 //! request, then the same streamed as Anthropic's named server-sent events.
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example anthropic --features mock`
+//! `cargo run --example anthropic`
 
 use futures_util::StreamExt;
 use zai::types::{
@@ -12,7 +12,7 @@ use zai::types::{
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())

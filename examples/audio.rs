@@ -2,7 +2,7 @@
 //! bytes written to a temp file, and streamed speech chunks.
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example audio --features mock`
+//! `cargo run --example audio`
 
 use futures_util::StreamExt;
 use zai::FilePart;
@@ -10,7 +10,7 @@ use zai::types::{SpeechRequest, TranscriptionRequest};
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())
@@ -24,11 +24,7 @@ async fn main() -> Result<(), zai::Error> {
 
     // Text to speech: the reply is the audio file itself, a `ByteStream`.
     let request = SpeechRequest::new("glm-tts", "Hello from Rust!").voice("tongtong");
-    let mut body = client.create_speech(&request).await?.into_inner();
-    let mut audio = Vec::new();
-    while let Some(chunk) = body.next().await {
-        audio.extend_from_slice(&chunk.map_err(zai::Error::Transport)?);
-    }
+    let audio = client.create_speech(&request).await?.bytes().await?;
     let path = std::env::temp_dir().join("zai-example-speech.wav");
     std::fs::write(&path, &audio).map_err(|e| zai::Error::InvalidRequest(e.to_string()))?;
     println!(

@@ -1,13 +1,13 @@
 //! Batch jobs: create / retrieve / list / cancel.
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example batches --features mock`
+//! `cargo run --example batches`
 
-use zai::types::CreateBatchRequest;
+use zai::types::{CreateBatchRequest, ListBatchesQuery};
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())
@@ -26,7 +26,9 @@ async fn main() -> Result<(), zai::Error> {
     );
 
     // Newest first; `after` and `limit` page through the list.
-    let page = client.list_batches(None, Some(20)).await?;
+    let page = client
+        .list_batches(&ListBatchesQuery::default().limit(20))
+        .await?;
     for b in &page.data {
         println!("listed: {:?} {:?}", b.id, b.status);
     }

@@ -5,7 +5,7 @@
 //! a streamed request is printed event by event with `ChatStreamExt::events()`.
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example chat_tools --features mock`
+//! `cargo run --example chat_tools`
 
 use futures_util::StreamExt;
 use zai::types::{ChatCompletionRequest, ChatMessage, ChatTool};
@@ -13,7 +13,7 @@ use zai::{ChatEvent, ChatStreamExt};
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())

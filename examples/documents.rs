@@ -2,15 +2,14 @@
 //! handwriting OCR, all uploaded as multipart `FilePart`s.
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example documents --features mock`
+//! `cargo run --example documents`
 
-use futures_util::StreamExt;
 use zai::FilePart;
 use zai::types::{FileParseRequest, HandwritingOcrRequest};
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())
@@ -23,14 +22,11 @@ async fn main() -> Result<(), zai::Error> {
         .await?;
     let task_id = task.task_id.clone().unwrap_or_default();
     println!("parse task {task_id:?}: success {:?}", task.success);
-    let mut body = client
+    let text = client
         .retrieve_file_parse_result(&task_id, "text")
         .await?
-        .into_inner();
-    let mut text = Vec::new();
-    while let Some(chunk) = body.next().await {
-        text.extend_from_slice(&chunk.map_err(zai::Error::Transport)?);
-    }
+        .bytes()
+        .await?;
     println!(
         "parse result ({} bytes): {}",
         text.len(),

@@ -1,13 +1,13 @@
 //! Embeddings for a batch of texts, and content moderation of a text.
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example embeddings_moderation --features mock`
+//! `cargo run --example embeddings_moderation`
 
 use zai::types::{EmbeddingInput, EmbeddingRequest, ModerationInput, ModerationRequest};
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())

@@ -1,15 +1,14 @@
 //! Files: upload (multipart), list, download the content bytes, delete.
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example files --features mock`
+//! `cargo run --example files`
 
-use futures_util::StreamExt;
 use zai::FilePart;
-use zai::types::FileUploadRequest;
+use zai::types::{FileUploadRequest, ListFilesQuery};
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())
@@ -29,18 +28,14 @@ async fn main() -> Result<(), zai::Error> {
 
     // List the batch files (after, limit, order, purpose).
     let page = client
-        .list_files(None, Some(10), Some("desc"), Some("batch"))
+        .list_files(&ListFilesQuery::default().limit(10).order("desc").purpose("batch"))
         .await?;
     for f in &page.data {
         println!("listed: {:?} {:?}", f.id, f.filename);
     }
 
     // Download a file's content: a `ByteStream` of the raw bytes.
-    let mut body = client.retrieve_file_content(&id).await?.into_inner();
-    let mut content = Vec::new();
-    while let Some(chunk) = body.next().await {
-        content.extend_from_slice(&chunk.map_err(zai::Error::Transport)?);
-    }
+    let content = client.retrieve_file_content(&id).await?.bytes().await?;
     println!(
         "content: {} bytes: {}",
         content.len(),

@@ -2,7 +2,7 @@
 //! `Client::wait_async_result`.
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example images --features mock`
+//! `cargo run --example images`
 
 use std::time::Duration;
 use zai::PollOptions;
@@ -10,7 +10,7 @@ use zai::types::ImageGenerationRequest;
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())

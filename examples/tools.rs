@@ -1,7 +1,7 @@
 //! Tool endpoints: tokenizer, web search, web reader and layout parsing (OCR).
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example tools --features mock`
+//! `cargo run --example tools`
 
 use zai::types::{
     ChatMessage, LayoutParsingRequest, ReaderRequest, TokenizerRequest, WebSearchRequest,
@@ -9,7 +9,7 @@ use zai::types::{
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())

@@ -2,9 +2,10 @@
 //! of assistants, list of conversations).
 //!
 //! Runs against the built-in mock server:
-//! `cargo run --example voice_assistant --features mock`
+//! `cargo run --example voice_assistant`
 
 use zai::types::{
+    ListVoicesQuery,
     AssistantCompletionRequest, AssistantConversationListRequest, AssistantConversationMessage,
     AssistantListRequest, AssistantTextContent, AssistantTextContentType, VoiceCloneRequest,
     VoiceDeleteRequest,
@@ -12,7 +13,7 @@ use zai::types::{
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(mock.url())
@@ -32,7 +33,7 @@ async fn main() -> Result<(), zai::Error> {
     println!("cloned voice {voice:?}, preview file {:?}", cloned.file_id);
 
     // List voices (request_id, voice_name, voice_type filters), then delete ours.
-    let voices = client.list_voices(None, None, None).await?;
+    let voices = client.list_voices(&ListVoicesQuery::default()).await?;
     for v in &voices.voice_list {
         println!(
             "voice: {:?} {:?} ({:?})",

@@ -34,12 +34,9 @@ mod generated {
 mod auth;
 mod batch;
 mod byte_stream;
-mod capture;
 mod chat;
 mod client;
 mod error;
-#[cfg(feature = "mock")]
-pub mod mock;
 mod multipart;
 mod observe;
 mod open_enum;
@@ -50,7 +47,6 @@ mod sse;
 pub use auth::{Auth, DEFAULT_JWT_LIFETIME, DEFAULT_JWT_RENEW_AFTER};
 pub use batch::{BatchLineError, BatchResult, CHAT_ENDPOINT};
 pub use byte_stream::ByteStream;
-pub use capture::decode_capture;
 pub use chat::stream::{
     ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, completion_from_bytes,
 };

@@ -20,6 +20,7 @@ mod errors;
 mod faults;
 mod files;
 mod media;
+mod mock;
 mod polling;
 mod request_path;
 mod streaming;

@@ -1,16 +1,26 @@
-//! `zai`: the Z.AI API from the command line (feature `cli`).
+//! `zai`: the Z.AI API from the command line (crate `zai-cli`).
 //!
 //! Every subcommand is a thin front-end over one generated `zai::Client` method;
 //! `zai api` calls any JSON operation of the spec by its operationId, and
-//! `--mock` answers everything from the built-in mock server (no key needed).
+//! `--mock` answers everything from the built-in mock server (`zai-mock`, in
+//! process; no key needed).
 //!
 //! Exit codes: 0 success, 1 API or network error (one line on stderr), 2 usage.
+//!
+//! Modules: `chat` (chat and Anthropic messages, printing replies and reasoning),
+//! `commands` (agents, async results, the generic `api`), `input` (reading
+//! arguments and files), `capture` (`zai decode`).
+
+mod capture;
+mod chat;
+mod commands;
+mod input;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use futures_util::StreamExt;
-use serde_json::{Value, json};
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use input::file_part;
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 use zai::types;
@@ -268,7 +278,7 @@ fn fail(failure: Failure) -> ExitCode {
 
 async fn run(cli: Cli) -> Outcome {
     if let Command::Mock { port } = cli.command {
-        let server = zai::mock::MockServer::bind(port)
+        let server = zai_mock::MockServer::bind(port)
             .await
             .map_err(|e| Failure::Call(format!("cannot listen on port {port}: {e}")))?;
         println!("{}", server.url());
@@ -287,7 +297,7 @@ async fn run(cli: Cli) -> Outcome {
     {
         let body = std::fs::read(file)
             .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", file.display())))?;
-        let json = zai::decode_capture(&body, *chunk, *status)?;
+        let json = capture::decode_capture(&body, *chunk, *status)?;
         println!("{json}");
         return Ok(());
     }
@@ -299,7 +309,7 @@ async fn run(cli: Cli) -> Outcome {
     }
     let mock = if cli.mock {
         Some(
-            zai::mock::MockServer::bind(0)
+            zai_mock::MockServer::bind(0)
                 .await
                 .map_err(|e| Failure::Call(format!("cannot start the mock server: {e}")))?,
         )
@@ -309,7 +319,7 @@ async fn run(cli: Cli) -> Outcome {
     let client = client(&cli, mock.as_ref())?;
     let poll = if mock.is_some() { 0.05 } else { 5.0 };
     match cli.command {
-        Command::Chat(args) => chat(&client, args).await,
+        Command::Chat(args) => chat::chat(&client, args).await,
         Command::Image {
             prompt,
             model,
@@ -338,7 +348,7 @@ async fn run(cli: Cli) -> Outcome {
             let task = client.create_video_generation(&request).await?;
             let id = task.id.unwrap_or_default();
             if wait.wait {
-                await_result(&client, &id, interval(&wait, poll)).await
+                commands::await_result(&client, &id, interval(&wait, poll)).await
             } else {
                 println!("{id}");
                 eprintln!("task started; `zai result {id} --wait` waits for the video");
@@ -347,10 +357,10 @@ async fn run(cli: Cli) -> Outcome {
         }
         Command::Result { id, wait } => {
             if wait.wait {
-                await_result(&client, &id, interval(&wait, poll)).await
+                commands::await_result(&client, &id, interval(&wait, poll)).await
             } else {
                 let result = client.retrieve_async_result(&id).await?;
-                print_result(&result);
+                commands::print_result(&result);
                 Ok(())
             }
         }
@@ -430,24 +440,24 @@ async fn run(cli: Cli) -> Outcome {
             agent_id,
             vars,
             stream,
-        } => agent(&client, text, agent_id, vars, stream).await,
+        } => commands::agent(&client, text, agent_id, vars, stream).await,
         Command::Messages {
             prompt,
             model,
             max_tokens,
             stream,
-        } => messages(&client, prompt, model, max_tokens, stream).await,
+        } => chat::messages(&client, prompt, model, max_tokens, stream).await,
         Command::Api {
             operation_id,
             body,
             params,
             ..
-        } => api(&client, operation_id.unwrap_or_default(), body, params).await,
+        } => commands::api(&client, operation_id.unwrap_or_default(), body, params).await,
         Command::Mock { .. } | Command::Decode { .. } => Ok(()),
     }
 }
 
-fn client(cli: &Cli, mock: Option<&zai::mock::MockServer>) -> Result<zai::Client, Failure> {
+fn client(cli: &Cli, mock: Option<&zai_mock::MockServer>) -> Result<zai::Client, Failure> {
     let key = match (&cli.api_key, mock) {
         (Some(key), _) if !key.is_empty() => key.clone(),
         (_, Some(_)) => "mock-id.mock-secret".to_owned(),
@@ -483,369 +493,4 @@ fn client(cli: &Cli, mock: Option<&zai::mock::MockServer>) -> Result<zai::Client
 
 fn interval(wait: &WaitArgs, default: f64) -> Duration {
     Duration::try_from_secs_f64(wait.interval.unwrap_or(default)).unwrap_or(Duration::from_secs(5))
-}
-
-fn json_arg(text: &str, what: &str) -> Result<Value, Failure> {
-    let text = match text.strip_prefix('@') {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| Failure::Usage(format!("{what}: cannot read {path}: {e}")))?,
-        None => text.to_owned(),
-    };
-    serde_json::from_str(&text).map_err(|e| Failure::Usage(format!("{what}: not JSON: {e}")))
-}
-
-fn file_part(path: &Path) -> Result<zai::FilePart, Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".into());
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    let content_type = match ext.as_deref() {
-        Some("wav") => "audio/wav",
-        Some("mp3") => "audio/mpeg",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("pdf") => "application/pdf",
-        Some("jsonl") => "application/jsonl",
-        Some("txt") => "text/plain",
-        _ => "application/octet-stream",
-    };
-    Ok(zai::FilePart::new(bytes, name, content_type))
-}
-
-/// Reasoning goes to stderr, dimmed on a terminal.
-struct Reasoning {
-    show: bool,
-    dim: bool,
-}
-
-impl Reasoning {
-    fn print(&self, text: &str) {
-        if !self.show || text.is_empty() {
-            return;
-        }
-        let mut err = std::io::stderr();
-        let _ = if self.dim {
-            write!(err, "\x1b[2m{text}\x1b[0m")
-        } else {
-            write!(err, "{text}")
-        };
-        let _ = err.flush();
-    }
-}
-
-fn print_tool_call(call: &types::ToolCall) {
-    let function = call.function.clone().unwrap_or_default();
-    println!(
-        "[tool call {}] {}({})",
-        call.id.as_deref().unwrap_or("-"),
-        function.name.unwrap_or_default(),
-        function.arguments.unwrap_or_default()
-    );
-}
-
-async fn chat(client: &zai::Client, args: ChatArgs) -> Outcome {
-    let mut messages = Vec::new();
-    if let Some(system) = &args.system {
-        messages.push(types::ChatMessage::system(system.as_str()));
-    }
-    let user = if args.images.is_empty() {
-        types::UserContent::from(args.prompt.as_str())
-    } else {
-        let mut parts: Vec<_> = args
-            .images
-            .iter()
-            .map(|url| types::ContentPart::image_url(url.as_str()))
-            .collect();
-        parts.push(types::ContentPart::text(args.prompt.as_str()));
-        types::UserContent::from(parts)
-    };
-    messages.push(types::ChatMessage::user(user));
-    let mut request = types::ChatCompletionRequest::new(args.model.as_str(), messages);
-    if let Some(thinking) = args.thinking {
-        let kind = match thinking {
-            Switch::On => types::ChatThinkingType::Enabled,
-            Switch::Off => types::ChatThinkingType::Disabled,
-        };
-        request = request.thinking(types::ChatThinking::default().type_(kind));
-    }
-    if let Some(tools) = &args.tools {
-        let tools: Vec<types::ChatTool> = serde_json::from_value(json_arg(tools, "--tools")?)
-            .map_err(|e| Failure::Usage(format!("--tools: {e}")))?;
-        request = request.tools(tools);
-    }
-    if let Some(n) = args.max_tokens {
-        request = request.max_tokens(n);
-    }
-    if let Some(t) = args.temperature {
-        request = request.temperature(t);
-    }
-    let reasoning = Reasoning {
-        show: !args.no_reasoning && !args.json,
-        dim: std::io::stderr().is_terminal(),
-    };
-
-    if !args.stream {
-        let reply = client.create_chat_completion(&request).await?;
-        if args.json {
-            println!("{}", serde_json::to_string(&reply).unwrap_or_default());
-            return Ok(());
-        }
-        for choice in &reply.choices {
-            let Some(message) = &choice.message else {
-                continue;
-            };
-            if let Some(text) = &message.reasoning_content {
-                reasoning.print(text);
-                reasoning.print("\n");
-            }
-            if let Some(text) = message.content.as_deref().filter(|t| !t.is_empty()) {
-                println!("{text}");
-            }
-            for call in message.tool_calls.iter().flatten() {
-                print_tool_call(call);
-            }
-        }
-        return Ok(());
-    }
-
-    let mut stream = client.create_chat_completion_stream(&request).await?;
-    let mut fold = zai::ChatAccumulator::default();
-    let mut out = std::io::stdout();
-    let mut in_reasoning = false;
-    while let Some(chunk) = stream.next().await {
-        let chunk = chunk?;
-        if args.json {
-            fold.push(chunk);
-            continue;
-        }
-        for choice in &chunk.choices {
-            let Some(delta) = &choice.delta else { continue };
-            if let Some(text) = delta.reasoning_content.as_deref().filter(|t| !t.is_empty()) {
-                reasoning.print(text);
-                in_reasoning = true;
-            }
-            if let Some(text) = delta.content.as_deref().filter(|t| !t.is_empty()) {
-                if in_reasoning {
-                    reasoning.print("\n");
-                    in_reasoning = false;
-                }
-                let _ = write!(out, "{text}");
-                let _ = out.flush();
-            }
-        }
-        fold.push(chunk);
-    }
-    let reply = fold.finish();
-    if args.json {
-        println!("{}", serde_json::to_string(&reply).unwrap_or_default());
-        return Ok(());
-    }
-    if in_reasoning {
-        reasoning.print("\n");
-    }
-    let message = reply.choices.first().and_then(|c| c.message.as_ref());
-    if message
-        .and_then(|m| m.content.as_deref())
-        .is_some_and(|t| !t.is_empty())
-    {
-        println!();
-    }
-    for call in message
-        .and_then(|m| m.tool_calls.as_ref())
-        .into_iter()
-        .flatten()
-    {
-        print_tool_call(call);
-    }
-    Ok(())
-}
-
-async fn await_result(client: &zai::Client, id: &str, every: Duration) -> Outcome {
-    let spinner = indicatif::ProgressBar::new_spinner();
-    spinner.enable_steady_tick(Duration::from_millis(120));
-    // The timeout is the caller's Ctrl-C; keep polling for up to a day.
-    let options = zai::PollOptions::every(every, Duration::from_secs(86_400));
-    let result = client
-        .wait_async_result(id, &options, |p| {
-            let status = p.status.unwrap_or("UNKNOWN");
-            spinner.set_message(format!("task {id}: {status} ({}s)", p.elapsed.as_secs()));
-        })
-        .await;
-    spinner.finish_and_clear();
-    print_result(&result?);
-    Ok(())
-}
-
-fn print_result(result: &types::AsyncResult) {
-    let status = result
-        .task_status
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_else(|| "UNKNOWN".into());
-    eprintln!("status: {status}");
-    for video in result.video_result.iter().flatten() {
-        println!("{}", video.url.as_deref().unwrap_or_default());
-    }
-    for image in result.image_result.iter().flatten() {
-        println!("{}", image.url.as_deref().unwrap_or_default());
-    }
-}
-
-/// Every `text` (or string `content`) inside a JSON value, in order.
-fn texts(value: &Value, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (key, v) in map {
-                match (key.as_str(), v) {
-                    ("text" | "content", Value::String(s)) => out.push(s.clone()),
-                    _ => texts(v, out),
-                }
-            }
-        }
-        Value::Array(items) => items.iter().for_each(|v| texts(v, out)),
-        _ => {}
-    }
-}
-
-async fn agent(
-    client: &zai::Client,
-    text: String,
-    agent_id: String,
-    vars: Vec<String>,
-    stream: bool,
-) -> Outcome {
-    let mut variables = serde_json::Map::new();
-    for (k, v) in pairs(&vars, "--var")? {
-        variables.insert(k, Value::String(v));
-    }
-    let request: types::AgentCompletionRequest = serde_json::from_value(json!({
-        "agent_id": agent_id,
-        "messages": [{"role": "user", "content": [{"type": "text", "text": text}]}],
-        "custom_variables": variables,
-    }))
-    .map_err(|e| Failure::Usage(e.to_string()))?;
-    if stream {
-        let mut events = client.create_agent_completion_stream(&request).await?;
-        let mut out = std::io::stdout();
-        while let Some(chunk) = events.next().await {
-            for choice in chunk?.choices {
-                let mut found = Vec::new();
-                texts(&json!(choice.delta), &mut found);
-                let _ = write!(out, "{}", found.concat());
-                let _ = out.flush();
-            }
-        }
-        println!();
-        return Ok(());
-    }
-    let reply = client.create_agent_completion(&request).await?;
-    if let Some(id) = &reply.async_id {
-        println!("{id}");
-        return Ok(());
-    }
-    let mut found = Vec::new();
-    texts(&json!(reply.choices), &mut found);
-    println!("{}", found.concat());
-    Ok(())
-}
-
-async fn messages(
-    client: &zai::Client,
-    prompt: String,
-    model: String,
-    max_tokens: i64,
-    stream: bool,
-) -> Outcome {
-    let message = types::AnthropicInputMessage::new(
-        types::AnthropicInputMessageRole::User,
-        types::AnthropicInputContent::String(prompt),
-    );
-    let request = types::AnthropicMessageRequest::new(model, max_tokens, vec![message]);
-    if stream {
-        let mut events = client.create_message_stream(&request).await?;
-        let mut out = std::io::stdout();
-        let reasoning = Reasoning {
-            show: true,
-            dim: std::io::stderr().is_terminal(),
-        };
-        while let Some(event) = events.next().await {
-            if let types::AnthropicStreamEvent::ContentBlockDelta { delta, .. } = event? {
-                match delta {
-                    types::AnthropicContentDelta::TextDelta { text } => {
-                        let _ = write!(out, "{text}");
-                        let _ = out.flush();
-                    }
-                    types::AnthropicContentDelta::ThinkingDelta { thinking } => {
-                        reasoning.print(&thinking)
-                    }
-                    _ => {}
-                }
-            }
-        }
-        println!();
-        return Ok(());
-    }
-    let reply = client.create_message(&request).await?;
-    for block in reply.content {
-        match block {
-            types::AnthropicContentBlock::Text { text } => println!("{text}"),
-            other => println!("{}", serde_json::to_string(&other).unwrap_or_default()),
-        }
-    }
-    Ok(())
-}
-
-fn pairs(items: &[String], flag: &str) -> Result<Vec<(String, String)>, Failure> {
-    items
-        .iter()
-        .map(|item| {
-            item.split_once('=')
-                .map(|(k, v)| (k.to_owned(), v.to_owned()))
-                .ok_or_else(|| Failure::Usage(format!("{flag} {item}: expected key=value")))
-        })
-        .collect()
-}
-
-async fn api(
-    client: &zai::Client,
-    operation_id: String,
-    body: Option<String>,
-    params: Vec<String>,
-) -> Outcome {
-    let Some(op) = zai::OPERATIONS
-        .iter()
-        .find(|op| op.id == operation_id || op.rust_method == operation_id)
-    else {
-        return Err(Failure::Usage(format!(
-            "unknown operation `{operation_id}` (`zai api --list` shows them)"
-        )));
-    };
-    let body = body.map(|b| json_arg(&b, "--body")).transpose()?;
-    let params = pairs(&params, "--param")?;
-    let (path, query): (Vec<_>, Vec<_>) = params
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .partition(|(k, _)| op.path.contains(&format!("{{{k}}}")));
-    let reply = client
-        .call_raw(op.id, &path, &query, body.as_ref())
-        .await
-        .map_err(|e| match e {
-            zai::Error::InvalidRequest(m) => Failure::Usage(m),
-            e => e.into(),
-        })?;
-    if reply.is_json() {
-        let value = reply.json()?;
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
-    } else {
-        let _ = std::io::stdout().write_all(&reply.body);
-    }
-    Ok(())
 }

@@ -312,7 +312,7 @@ fn mock_subcommand_serves_until_killed() {
 fn decode_reassembles_a_capture_at_any_chunking_without_a_key() {
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/stream_tool_index_minus1.sse"
+        "/../tests/fixtures/stream_tool_index_minus1.sse"
     );
     let whole = zai(&["decode", file]);
     assert_eq!(whole.code, 0, "{}", whole.stderr);

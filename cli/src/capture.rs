@@ -1,9 +1,9 @@
-//! Decoding a captured response body with the client's own machinery: the
-//! debugging path behind `examples/decode_capture.rs` and `zai decode`.
+//! `zai decode`: a captured response body through the client's own machinery
+//! (the error mapping, the typed JSON, the stream decoder and accumulator).
 
-use crate::error::{ApiError, Error};
-use crate::types::ChatCompletionResponse;
 use bytes::Bytes;
+use zai::types::ChatCompletionResponse;
+use zai::{ApiError, Error};
 
 /// Decodes a captured body and returns one JSON value:
 /// * with `status` ≥ 400: the body mapped through the error path,
@@ -11,7 +11,7 @@ use bytes::Bytes;
 /// * a JSON body: the typed [`ChatCompletionResponse`], re-serialized;
 /// * an event stream (or one JSON chunk per line): the accumulated completion,
 ///   shaped as a non-streaming response, fed in `chunk`-byte pieces if given.
-pub fn decode_capture(
+pub(crate) fn decode_capture(
     body: &[u8],
     chunk: Option<usize>,
     status: Option<u16>,
@@ -52,7 +52,7 @@ pub fn decode_capture(
             .collect(),
         None => vec![stream],
     };
-    let response = crate::chat::stream::completion_from_bytes(pieces)?;
+    let response = zai::completion_from_bytes(pieces)?;
     to_json(&response)
 }
 

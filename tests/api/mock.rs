@@ -1,10 +1,10 @@
-//! The built-in mock server (`zai::mock`): every operation of the spec answers 2xx
+//! The built-in mock server (`zai_mock`): every operation of the spec answers 2xx
 //! through the real client, streams are typed, errors come on demand.
 
 use futures_util::StreamExt;
 use zai::types::{ChatCompletionRequest, ChatMessage};
 
-async fn client(mock: &zai::mock::MockServer) -> zai::Client {
+async fn client(mock: &zai_mock::MockServer) -> zai::Client {
     zai::Client::builder()
         .api_key("mock-id.mock-secret")
         .base_url(mock.url())
@@ -18,7 +18,7 @@ fn file() -> zai::FilePart {
 
 #[tokio::test]
 async fn every_json_operation_answers_2xx_through_call_raw() {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = client(&mock).await;
     let mut called = 0;
     for op in zai::OPERATIONS.iter().filter(|op| !op.multipart) {
@@ -50,7 +50,7 @@ async fn every_json_operation_answers_2xx_through_call_raw() {
 #[tokio::test]
 async fn every_operation_has_a_typed_mock_answer() {
     use zai::types::*;
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = client(&mock).await;
     // Multipart operations, through their typed methods.
     let t = client
@@ -68,9 +68,9 @@ async fn every_operation_has_a_typed_mock_answer() {
         .unwrap();
     // Every operation decodes into its typed response: the spec examples are
     // schema-valid for the generated types.
-    for op in zai::mock::OPERATIONS {
+    for op in zai_mock::operations() {
         if op.content_type == "application/json" {
-            for (name, text) in op.examples {
+            for (name, text) in &op.examples {
                 serde_json::from_str::<serde_json::Value>(text)
                     .unwrap_or_else(|e| panic!("{}/{name}: {e}", op.id));
             }
@@ -92,7 +92,7 @@ async fn every_operation_has_a_typed_mock_answer() {
 
 #[tokio::test]
 async fn chat_stream_with_tools_yields_reasoning_and_a_tool_call() {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = client(&mock).await;
     let tool: zai::types::ChatTool = serde_json::from_value(serde_json::json!({
         "type": "function",
@@ -124,7 +124,7 @@ async fn chat_stream_with_tools_yields_reasoning_and_a_tool_call() {
 
 #[tokio::test]
 async fn async_results_go_processing_then_success_per_task() {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = client(&mock).await;
     let mut seen = Vec::new();
     for _ in 0..4 {
@@ -138,7 +138,7 @@ async fn async_results_go_processing_then_success_per_task() {
 
 #[tokio::test]
 async fn errors_on_demand_by_model_name() {
-    let mock = zai::mock::MockServer::start().await;
+    let mock = zai_mock::MockServer::start().await;
     let client = client(&mock)
         .await
         .with_options(|o| o.retry(zai::RetryPolicy::none()));

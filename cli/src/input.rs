@@ -1,0 +1,48 @@
+//! Reading arguments: JSON (inline or `@file`), `key=value` pairs, files to upload.
+
+use crate::Failure;
+use serde_json::Value;
+use std::path::Path;
+
+pub(crate) fn json_arg(text: &str, what: &str) -> Result<Value, Failure> {
+    let text = match text.strip_prefix('@') {
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| Failure::Usage(format!("{what}: cannot read {path}: {e}")))?,
+        None => text.to_owned(),
+    };
+    serde_json::from_str(&text).map_err(|e| Failure::Usage(format!("{what}: not JSON: {e}")))
+}
+
+pub(crate) fn file_part(path: &Path) -> Result<zai::FilePart, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "file".into());
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let content_type = match ext.as_deref() {
+        Some("wav") => "audio/wav",
+        Some("mp3") => "audio/mpeg",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("pdf") => "application/pdf",
+        Some("jsonl") => "application/jsonl",
+        Some("txt") => "text/plain",
+        _ => "application/octet-stream",
+    };
+    Ok(zai::FilePart::new(bytes, name, content_type))
+}
+
+pub(crate) fn pairs(items: &[String], flag: &str) -> Result<Vec<(String, String)>, Failure> {
+    items
+        .iter()
+        .map(|item| {
+            item.split_once('=')
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .ok_or_else(|| Failure::Usage(format!("{flag} {item}: expected key=value")))
+        })
+        .collect()
+}

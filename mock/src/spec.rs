@@ -1,0 +1,336 @@
+//! The route table: what the mock reads from spec/zai.yaml (its `paths` and
+//! `components/responses`, converted to JSON by build.rs), parsed once.
+
+use serde_json::Value;
+use std::sync::OnceLock;
+
+/// `paths` and `components/responses` of spec/zai.yaml, as JSON (see build.rs).
+const SPEC_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/spec.json"));
+
+const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
+const MULTIPART: &str = "multipart/form-data";
+
+/// One operation of the spec, as the mock serves it.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Operation {
+    /// The spec's `operationId`.
+    pub id: String,
+    /// HTTP method, upper case.
+    pub method: String,
+    /// Path template from the spec (`/files/{file_id}`): relative to the `paas/v4`
+    /// base, or to the API root when [`Operation::root`] is set.
+    pub path: String,
+    /// `x-zai-base: root`: the path is relative to the API root (`/api`), not to
+    /// `/api/paas/v4`.
+    pub root: bool,
+    /// The request body is multipart/form-data.
+    pub multipart: bool,
+    /// Media type of the success response.
+    pub content_type: String,
+    /// Named success examples (`example` is named `default`): JSON text, or the
+    /// body itself for other media types.
+    pub examples: Vec<(String, String)>,
+    /// `x-zai-mock.when-present`: request body field → example name.
+    pub when_present: Vec<(String, String)>,
+    /// `x-zai-mock.sequence`: example names served over successive calls.
+    pub sequence: Vec<String>,
+    /// Streaming answers, for `x-zai-stream` operations.
+    pub stream: Option<Stream>,
+}
+
+/// The server-sent events of a streaming operation (`x-zai-stream`).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Stream {
+    /// `done`: the data payload ending the stream (`[DONE]`), if any.
+    pub done: Option<String>,
+    /// `event-field`: the payload field naming each event's SSE `event:` line.
+    pub event_field: Option<String>,
+    /// `examples`: named lists of chunk payloads (JSON text).
+    pub examples: Vec<(String, Vec<String>)>,
+}
+
+/// Everything the mock answers from.
+#[derive(Debug)]
+pub(crate) struct Table {
+    pub operations: Vec<Operation>,
+    /// `x-zai-mock.errors` of `components/responses/Error`: status → (code, message).
+    pub errors: Vec<(u16, String, String)>,
+    /// The example of `components/responses/Error`.
+    pub error_example: Value,
+}
+
+/// The table read from the spec, once.
+///
+/// # Panics
+/// If the spec breaks a convention the mock relies on (an `x-zai-mock` naming an
+/// example that does not exist, a success response without examples, ...): the
+/// message names the operation and the fault. A test of this crate reads the real
+/// spec, so such a spec never gets past `cargo test`.
+pub(crate) fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let spec: Value = serde_json::from_str(SPEC_JSON).expect("build.rs writes valid JSON");
+        Table::read(&spec).unwrap_or_else(|e| panic!("spec/zai.yaml: {e}"))
+    })
+}
+
+/// Every operation of spec/zai.yaml that the mock serves.
+pub fn operations() -> &'static [Operation] {
+    &table().operations
+}
+
+impl Table {
+    pub(crate) fn read(spec: &Value) -> Result<Table, String> {
+        let paths = spec["paths"].as_object().ok_or("no paths")?;
+        let mut operations = Vec::new();
+        for (path, item) in paths {
+            for method in METHODS {
+                if let Some(op) = item.get(method) {
+                    operations.push(Operation::read(path, method, op)?);
+                }
+            }
+        }
+        let error = spec
+            .pointer("/components/responses/Error")
+            .ok_or("components/responses/Error is missing")?;
+        let error_example = error
+            .pointer("/content/application~1json/example")
+            .cloned()
+            .ok_or("components/responses/Error has no example")?;
+        let mut errors = Vec::new();
+        for (status, pair) in error
+            .pointer("/x-zai-mock/errors")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let code = status
+                .parse::<u16>()
+                .map_err(|_| format!("x-zai-mock.errors: bad status `{status}`"))?;
+            match (text(&pair[0]), text(&pair[1])) {
+                (Some(c), Some(m)) => errors.push((code, c, m)),
+                _ => return Err(format!("x-zai-mock.errors.{status}: want [code, message]")),
+            }
+        }
+        Ok(Table {
+            operations,
+            errors,
+            error_example,
+        })
+    }
+}
+
+impl Operation {
+    fn read(path: &str, method: &str, op: &Value) -> Result<Operation, String> {
+        let id = op["operationId"]
+            .as_str()
+            .ok_or_else(|| format!("{method} {path}: missing operationId"))?;
+        let fail = |e: String| format!("{id}: {e}");
+        let root = match op.get("x-zai-base") {
+            None => false,
+            Some(Value::String(s)) if s == "root" => true,
+            Some(other) => return Err(fail(format!("x-zai-base {other}: only `root` is known"))),
+        };
+        let ok = op["responses"]
+            .as_object()
+            .and_then(|r| r.iter().find(|(status, _)| status.starts_with('2')))
+            .map(|(_, r)| r)
+            .ok_or_else(|| fail("no 2XX response".into()))?;
+        let (content_type, media) = ok["content"]
+            .as_object()
+            .and_then(|c| c.iter().next())
+            .ok_or_else(|| fail("success response has no content".into()))?;
+        let body = |v: &Value| match v {
+            Value::String(s) if content_type != "application/json" => s.clone(),
+            v => v.to_string(),
+        };
+        let mut examples = Vec::new();
+        if let Some(example) = media.get("example") {
+            examples.push(("default".to_owned(), body(example)));
+        }
+        for (name, example) in media["examples"].as_object().into_iter().flatten() {
+            let value = example
+                .get("value")
+                .ok_or_else(|| fail(format!("example `{name}` has no value")))?;
+            examples.push((name.clone(), body(value)));
+        }
+        if examples.is_empty() {
+            return Err(fail("success response has no example".into()));
+        }
+        let stream = op
+            .get("x-zai-stream")
+            .map(|s| Stream::read(s).map_err(fail))
+            .transpose()?;
+        let mock = &op["x-zai-mock"];
+        let when_present: Vec<(String, String)> = mock["when-present"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(field, name)| Ok((field.clone(), text(name).ok_or(field)?)))
+            .collect::<Result<_, &String>>()
+            .map_err(|f| fail(format!("x-zai-mock.when-present.{f} is not a name")))?;
+        let sequence: Vec<String> = mock["sequence"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(text)
+            .collect::<Option<_>>()
+            .ok_or_else(|| fail("x-zai-mock.sequence holds a non-name".into()))?;
+        let known = |n: &String| {
+            examples.iter().any(|(e, _)| e == n)
+                || stream
+                    .iter()
+                    .any(|s| s.examples.iter().any(|(e, _)| e == n))
+        };
+        if let Some(name) = when_present
+            .iter()
+            .map(|(_, n)| n)
+            .chain(&sequence)
+            .find(|n| !known(n))
+        {
+            return Err(fail(format!("x-zai-mock names unknown example `{name}`")));
+        }
+        Ok(Operation {
+            id: id.to_owned(),
+            method: method.to_ascii_uppercase(),
+            path: path.to_owned(),
+            root,
+            multipart: op
+                .pointer("/requestBody/content")
+                .is_some_and(|c| c.get(MULTIPART).is_some()),
+            content_type: content_type.clone(),
+            examples,
+            when_present,
+            sequence,
+            stream,
+        })
+    }
+}
+
+impl Stream {
+    fn read(ext: &Value) -> Result<Stream, String> {
+        let mut examples = Vec::new();
+        for (name, chunks) in ext["examples"].as_object().into_iter().flatten() {
+            let chunks = chunks
+                .as_array()
+                .ok_or_else(|| format!("x-zai-stream.examples.{name} is not a list"))?;
+            examples.push((name.clone(), chunks.iter().map(Value::to_string).collect()));
+        }
+        if examples.is_empty() {
+            return Err("x-zai-stream has no examples".into());
+        }
+        Ok(Stream {
+            done: text(&ext["done"]),
+            event_field: text(&ext["event-field"]),
+            examples,
+        })
+    }
+}
+
+fn text(value: &Value) -> Option<String> {
+    value.as_str().map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A spec of one operation `op` (plus the error response), for the fault cases.
+    fn spec(op: Value) -> Value {
+        json!({
+            "paths": { "/things": { "post": op } },
+            "components": { "responses": { "Error": {
+                "content": { "application/json": { "example": { "error": { "code": "1", "message": "m" } } } },
+                "x-zai-mock": { "errors": { "429": ["1302", "Slow down"] } },
+            } } },
+        })
+    }
+
+    fn op(extra: Value) -> Value {
+        let mut op = json!({
+            "operationId": "makeThing",
+            "responses": { "200": { "content": { "application/json": {
+                "example": { "id": 1 },
+                "examples": { "other": { "value": { "id": 2 } } },
+            } } } },
+        });
+        for (k, v) in extra.as_object().unwrap() {
+            op[k] = v.clone();
+        }
+        op
+    }
+
+    fn fault(extra: Value) -> String {
+        Table::read(&spec(op(extra))).unwrap_err()
+    }
+
+    #[test]
+    fn the_real_spec_reads_and_every_operation_is_served_once() {
+        let ops = operations();
+        assert!(ops.len() > 30, "{} operations", ops.len());
+        let mut ids: Vec<&str> = ops.iter().map(|o| o.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), ops.len());
+        let chat = ops.iter().find(|o| o.id == "createChatCompletion").unwrap();
+        assert_eq!(
+            (chat.method.as_str(), chat.path.as_str()),
+            ("POST", "/chat/completions")
+        );
+        assert!(!chat.root && chat.stream.is_some());
+        let agents = ops.iter().find(|o| o.path == "/v1/agents").unwrap();
+        assert!(agents.root);
+        assert!(!table().errors.is_empty());
+    }
+
+    #[test]
+    fn a_small_spec_reads_into_its_table() {
+        let table = Table::read(&spec(op(json!({
+            "x-zai-mock": { "when-present": { "tools": "other" }, "sequence": ["default", "other"] },
+        }))))
+        .unwrap();
+        let op = &table.operations[0];
+        assert_eq!((op.method.as_str(), op.path.as_str()), ("POST", "/things"));
+        assert_eq!(
+            op.examples,
+            [
+                ("default".into(), r#"{"id":1}"#.into()),
+                ("other".into(), r#"{"id":2}"#.into())
+            ]
+        );
+        assert_eq!(op.when_present, [("tools".into(), "other".into())]);
+        assert_eq!(op.sequence, ["default", "other"]);
+        assert_eq!(table.errors, [(429, "1302".into(), "Slow down".into())]);
+    }
+
+    #[test]
+    fn convention_faults_name_the_operation_and_the_fault() {
+        assert_eq!(
+            fault(json!({ "x-zai-mock": { "when-present": { "tools": "missing" } } })),
+            "makeThing: x-zai-mock names unknown example `missing`"
+        );
+        assert_eq!(
+            fault(json!({ "x-zai-mock": { "sequence": ["default", "gone"] } })),
+            "makeThing: x-zai-mock names unknown example `gone`"
+        );
+        assert_eq!(
+            fault(json!({ "x-zai-stream": { "chunk": "Chunk" } })),
+            "makeThing: x-zai-stream has no examples"
+        );
+        assert_eq!(
+            fault(json!({ "x-zai-base": "agents" })),
+            "makeThing: x-zai-base \"agents\": only `root` is known"
+        );
+        assert_eq!(
+            fault(json!({ "responses": { "200": { "content": { "application/json": {} } } } })),
+            "makeThing: success response has no example"
+        );
+        // A stream example name is a valid target too.
+        let stream = json!({ "x-zai-stream": { "examples": { "live": [{ "n": 1 }] } },
+                             "x-zai-mock": { "sequence": ["live"] } });
+        assert!(Table::read(&spec(op(stream))).is_ok());
+    }
+}
