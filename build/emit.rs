@@ -443,7 +443,7 @@ fn constructor_tokens(ident: &Ident, fields: &[(Ident, Field)]) -> TokenStream {
             _ => quote!(#f: Default::default()),
         });
         let doc =
-            format!(" A [`{ident}`] with its required fields; set the others with the setters.");
+            format!(" A `{ident}` with its required fields; set the others with the setters.");
         quote! {
             #[doc = #doc]
             pub fn new(#(#required),*) -> Self { Self { #(#inits),* } }

@@ -28,7 +28,12 @@ async fn main() -> Result<(), zai::Error> {
 
     // List the batch files (after, limit, order, purpose).
     let page = client
-        .list_files(&ListFilesQuery::default().limit(10).order("desc").purpose("batch"))
+        .list_files(
+            &ListFilesQuery::default()
+                .limit(10)
+                .order("desc")
+                .purpose("batch"),
+        )
         .await?;
     for f in &page.data {
         println!("listed: {:?} {:?}", f.id, f.filename);

@@ -5,10 +5,9 @@
 //! `cargo run --example voice_assistant`
 
 use zai::types::{
-    ListVoicesQuery,
     AssistantCompletionRequest, AssistantConversationListRequest, AssistantConversationMessage,
-    AssistantListRequest, AssistantTextContent, AssistantTextContentType, VoiceCloneRequest,
-    VoiceDeleteRequest,
+    AssistantListRequest, AssistantTextContent, AssistantTextContentType, ListVoicesQuery,
+    VoiceCloneRequest, VoiceDeleteRequest,
 };
 
 #[tokio::main]

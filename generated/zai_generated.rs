@@ -3378,7 +3378,7 @@ Legacy document part (OA51); `file` replaces it.*/
     }
 }
 impl types::AgentAsyncResultRequest {
-    /// A [`AgentAsyncResultRequest`] with its required fields; set the others with the setters.
+    /// A `AgentAsyncResultRequest` with its required fields; set the others with the setters.
     pub fn new(
         agent_id: impl Into<::std::string::String>,
         async_id: impl Into<::std::string::String>,
@@ -3494,7 +3494,7 @@ impl types::AgentCompletionChunk {
     }
 }
 impl types::AgentCompletionRequest {
-    /// A [`AgentCompletionRequest`] with its required fields; set the others with the setters.
+    /// A `AgentCompletionRequest` with its required fields; set the others with the setters.
     pub fn new(
         agent_id: impl Into<::std::string::String>,
         messages: impl Into<::std::vec::Vec<types::AgentInputMessage>>,
@@ -3595,7 +3595,7 @@ impl types::AgentConversationPage {
     }
 }
 impl types::AgentConversationRequest {
-    /// A [`AgentConversationRequest`] with its required fields; set the others with the setters.
+    /// A `AgentConversationRequest` with its required fields; set the others with the setters.
     pub fn new(
         agent_id: impl Into<::std::string::String>,
         conversation_id: impl Into<::std::string::String>,
@@ -3680,7 +3680,7 @@ impl types::AgentError {
     }
 }
 impl types::AgentInputMessage {
-    /// A [`AgentInputMessage`] with its required fields; set the others with the setters.
+    /// A `AgentInputMessage` with its required fields; set the others with the setters.
     pub fn new(
         role: impl Into<::std::string::String>,
         content: impl Into<types::AgentInputContent>,
@@ -3793,7 +3793,7 @@ impl types::AnthropicErrorBody {
     }
 }
 impl types::AnthropicInputMessage {
-    /// A [`AnthropicInputMessage`] with its required fields; set the others with the setters.
+    /// A `AnthropicInputMessage` with its required fields; set the others with the setters.
     pub fn new(
         role: impl Into<types::AnthropicInputMessageRole>,
         content: impl Into<types::AnthropicInputContent>,
@@ -3868,7 +3868,7 @@ impl types::AnthropicMessageDeltaBody {
     }
 }
 impl types::AnthropicMessageRequest {
-    /// A [`AnthropicMessageRequest`] with its required fields; set the others with the setters.
+    /// A `AnthropicMessageRequest` with its required fields; set the others with the setters.
     pub fn new(
         model: impl Into<::std::string::String>,
         max_tokens: impl Into<i64>,
@@ -3955,7 +3955,7 @@ impl types::AnthropicMetadata {
     }
 }
 impl types::AnthropicSystemBlock {
-    /// A [`AnthropicSystemBlock`] with its required fields; set the others with the setters.
+    /// A `AnthropicSystemBlock` with its required fields; set the others with the setters.
     pub fn new(
         type_: impl Into<types::AnthropicSystemBlockType>,
         text: impl Into<::std::string::String>,
@@ -3967,7 +3967,7 @@ impl types::AnthropicSystemBlock {
     }
 }
 impl types::AnthropicThinking {
-    /// A [`AnthropicThinking`] with its required fields; set the others with the setters.
+    /// A `AnthropicThinking` with its required fields; set the others with the setters.
     pub fn new(type_: impl Into<types::AnthropicThinkingType>) -> Self {
         Self {
             type_: type_.into(),
@@ -3981,7 +3981,7 @@ impl types::AnthropicThinking {
     }
 }
 impl types::AnthropicTool {
-    /// A [`AnthropicTool`] with its required fields; set the others with the setters.
+    /// A `AnthropicTool` with its required fields; set the others with the setters.
     pub fn new(
         name: impl Into<::std::string::String>,
         input_schema: impl Into<
@@ -4023,7 +4023,7 @@ impl types::AnthropicUsage {
     }
 }
 impl types::AssistantAttachment {
-    /// A [`AssistantAttachment`] with its required fields; set the others with the setters.
+    /// A `AssistantAttachment` with its required fields; set the others with the setters.
     pub fn new(file_id: impl Into<::std::string::String>) -> Self {
         Self { file_id: file_id.into() }
     }
@@ -4110,7 +4110,7 @@ impl types::AssistantCompletion {
     }
 }
 impl types::AssistantCompletionRequest {
-    /// A [`AssistantCompletionRequest`] with its required fields; set the others with the setters.
+    /// A `AssistantCompletionRequest` with its required fields; set the others with the setters.
     pub fn new(
         assistant_id: impl Into<::std::string::String>,
         messages: impl Into<::std::vec::Vec<types::AssistantConversationMessage>>,
@@ -4206,7 +4206,7 @@ impl types::AssistantConversation {
     }
 }
 impl types::AssistantConversationListRequest {
-    /// A [`AssistantConversationListRequest`] with its required fields; set the others with the setters.
+    /// A `AssistantConversationListRequest` with its required fields; set the others with the setters.
     pub fn new(assistant_id: impl Into<::std::string::String>) -> Self {
         Self {
             assistant_id: assistant_id.into(),
@@ -4255,7 +4255,7 @@ impl types::AssistantConversationListResponse {
     }
 }
 impl types::AssistantConversationMessage {
-    /// A [`AssistantConversationMessage`] with its required fields; set the others with the setters.
+    /// A `AssistantConversationMessage` with its required fields; set the others with the setters.
     pub fn new(
         role: impl Into<::std::string::String>,
         content: impl Into<::std::vec::Vec<types::AssistantTextContent>>,
@@ -4440,7 +4440,7 @@ impl types::AssistantMessage {
     }
 }
 impl types::AssistantTextContent {
-    /// A [`AssistantTextContent`] with its required fields; set the others with the setters.
+    /// A `AssistantTextContent` with its required fields; set the others with the setters.
     pub fn new(
         type_: impl Into<types::AssistantTextContentType>,
         text: impl Into<::std::string::String>,
@@ -4863,7 +4863,7 @@ impl types::ChatCompletionChunk {
     }
 }
 impl types::ChatCompletionRequest {
-    /// A [`ChatCompletionRequest`] with its required fields; set the others with the setters.
+    /// A `ChatCompletionRequest` with its required fields; set the others with the setters.
     pub fn new(
         model: impl Into<::std::string::String>,
         messages: impl Into<::std::vec::Vec<types::ChatMessage>>,
@@ -5059,7 +5059,7 @@ impl types::ContentFilter {
     }
 }
 impl types::CreateBatchRequest {
-    /// A [`CreateBatchRequest`] with its required fields; set the others with the setters.
+    /// A `CreateBatchRequest` with its required fields; set the others with the setters.
     pub fn new(
         input_file_id: impl Into<::std::string::String>,
         endpoint: impl Into<::std::string::String>,
@@ -5111,7 +5111,7 @@ impl types::Embedding {
     }
 }
 impl types::EmbeddingRequest {
-    /// A [`EmbeddingRequest`] with its required fields; set the others with the setters.
+    /// A `EmbeddingRequest` with its required fields; set the others with the setters.
     pub fn new(
         model: impl Into<::std::string::String>,
         input: impl Into<types::EmbeddingInput>,
@@ -5377,7 +5377,7 @@ impl types::FunctionCall {
     }
 }
 impl types::FunctionDefinition {
-    /// A [`FunctionDefinition`] with its required fields; set the others with the setters.
+    /// A `FunctionDefinition` with its required fields; set the others with the setters.
     pub fn new(name: impl Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -5430,7 +5430,7 @@ impl types::HandwritingOcrResponse {
     }
 }
 impl types::ImageGenerationRequest {
-    /// A [`ImageGenerationRequest`] with its required fields; set the others with the setters.
+    /// A `ImageGenerationRequest` with its required fields; set the others with the setters.
     pub fn new(
         model: impl Into<::std::string::String>,
         prompt: impl Into<::std::string::String>,
@@ -5500,7 +5500,7 @@ impl types::ImageUrlResult {
     }
 }
 impl types::InputAudio {
-    /// A [`InputAudio`] with its required fields; set the others with the setters.
+    /// A `InputAudio` with its required fields; set the others with the setters.
     pub fn new(
         data: impl Into<::std::string::String>,
         format: impl Into<types::InputAudioFormat>,
@@ -5571,7 +5571,7 @@ impl types::LayoutPageSize {
     }
 }
 impl types::LayoutParsingRequest {
-    /// A [`LayoutParsingRequest`] with its required fields; set the others with the setters.
+    /// A `LayoutParsingRequest` with its required fields; set the others with the setters.
     pub fn new(
         model: impl Into<::std::string::String>,
         file: impl Into<::std::string::String>,
@@ -5723,7 +5723,7 @@ impl types::ListVoicesQuery {
     }
 }
 impl types::McpTool {
-    /// A [`McpTool`] with its required fields; set the others with the setters.
+    /// A `McpTool` with its required fields; set the others with the setters.
     pub fn new(server_label: impl Into<::std::string::String>) -> Self {
         Self {
             server_label: server_label.into(),
@@ -5766,13 +5766,13 @@ impl types::McpTool {
     }
 }
 impl types::MediaUrl {
-    /// A [`MediaUrl`] with its required fields; set the others with the setters.
+    /// A `MediaUrl` with its required fields; set the others with the setters.
     pub fn new(url: impl Into<::std::string::String>) -> Self {
         Self { url: url.into() }
     }
 }
 impl types::ModerationRequest {
-    /// A [`ModerationRequest`] with its required fields; set the others with the setters.
+    /// A `ModerationRequest` with its required fields; set the others with the setters.
     pub fn new(
         model: impl Into<::std::string::String>,
         input: impl Into<types::ModerationInput>,
@@ -5844,7 +5844,7 @@ impl types::ModerationUsage {
     }
 }
 impl types::NamedToolChoice {
-    /// A [`NamedToolChoice`] with its required fields; set the others with the setters.
+    /// A `NamedToolChoice` with its required fields; set the others with the setters.
     pub fn new(
         type_: impl Into<types::NamedToolChoiceType>,
         function: impl Into<types::NamedToolChoiceFunction>,
@@ -5873,7 +5873,7 @@ impl types::OcrWords {
     }
 }
 impl types::ReaderRequest {
-    /// A [`ReaderRequest`] with its required fields; set the others with the setters.
+    /// A `ReaderRequest` with its required fields; set the others with the setters.
     pub fn new(url: impl Into<::std::string::String>) -> Self {
         Self {
             url: url.into(),
@@ -6015,13 +6015,13 @@ impl types::ReaderResult {
     }
 }
 impl types::ResponseFormat {
-    /// A [`ResponseFormat`] with its required fields; set the others with the setters.
+    /// A `ResponseFormat` with its required fields; set the others with the setters.
     pub fn new(type_: impl Into<types::ResponseFormatType>) -> Self {
         Self { type_: type_.into() }
     }
 }
 impl types::RetrievalTool {
-    /// A [`RetrievalTool`] with its required fields; set the others with the setters.
+    /// A `RetrievalTool` with its required fields; set the others with the setters.
     pub fn new(knowledge_id: impl Into<::std::string::String>) -> Self {
         Self {
             knowledge_id: knowledge_id.into(),
@@ -6228,7 +6228,7 @@ impl types::SpeechError {
     }
 }
 impl types::SpeechRequest {
-    /// A [`SpeechRequest`] with its required fields; set the others with the setters.
+    /// A `SpeechRequest` with its required fields; set the others with the setters.
     pub fn new(
         model: impl Into<::std::string::String>,
         input: impl Into<::std::string::String>,
@@ -6309,7 +6309,7 @@ impl types::SpeechRequest {
     }
 }
 impl types::TokenizerRequest {
-    /// A [`TokenizerRequest`] with its required fields; set the others with the setters.
+    /// A `TokenizerRequest` with its required fields; set the others with the setters.
     pub fn new(
         model: impl Into<::std::string::String>,
         messages: impl Into<::std::vec::Vec<types::ChatMessage>>,
@@ -6480,7 +6480,7 @@ impl types::ToolCallMessage {
     }
 }
 impl types::ToolCallRequest {
-    /// A [`ToolCallRequest`] with its required fields; set the others with the setters.
+    /// A `ToolCallRequest` with its required fields; set the others with the setters.
     pub fn new(
         model: impl Into<::std::string::String>,
         messages: impl Into<::std::vec::Vec<types::ChatMessage>>,
@@ -6667,7 +6667,7 @@ impl types::Usage {
     }
 }
 impl types::VideoGenerationRequest {
-    /// A [`VideoGenerationRequest`] with its required fields; set the others with the setters.
+    /// A `VideoGenerationRequest` with its required fields; set the others with the setters.
     pub fn new(model: impl Into<::std::string::String>) -> Self {
         Self {
             model: model.into(),
@@ -6762,7 +6762,7 @@ impl types::VideoResult {
     }
 }
 impl types::VoiceCloneRequest {
-    /// A [`VoiceCloneRequest`] with its required fields; set the others with the setters.
+    /// A `VoiceCloneRequest` with its required fields; set the others with the setters.
     pub fn new(
         voice_name: impl Into<::std::string::String>,
         text: impl Into<::std::string::String>,
@@ -6803,7 +6803,7 @@ impl types::VoiceCloneResponse {
     }
 }
 impl types::VoiceDeleteRequest {
-    /// A [`VoiceDeleteRequest`] with its required fields; set the others with the setters.
+    /// A `VoiceDeleteRequest` with its required fields; set the others with the setters.
     pub fn new(voice: impl Into<::std::string::String>) -> Self {
         Self {
             voice: voice.into(),
@@ -6866,7 +6866,7 @@ impl types::VoiceList {
     }
 }
 impl types::WebSearchRequest {
-    /// A [`WebSearchRequest`] with its required fields; set the others with the setters.
+    /// A `WebSearchRequest` with its required fields; set the others with the setters.
     pub fn new(
         search_engine: impl Into<::std::string::String>,
         search_query: impl Into<::std::string::String>,
@@ -6990,7 +6990,7 @@ impl types::WebSearchResult {
     }
 }
 impl types::WebSearchTool {
-    /// A [`WebSearchTool`] with its required fields; set the others with the setters.
+    /// A `WebSearchTool` with its required fields; set the others with the setters.
     pub fn new(search_engine: impl Into<::std::string::String>) -> Self {
         Self {
             search_engine: search_engine.into(),
@@ -7089,7 +7089,7 @@ impl types::ModerationUsageModerationText {
     }
 }
 impl types::NamedToolChoiceFunction {
-    /// A [`NamedToolChoiceFunction`] with its required fields; set the others with the setters.
+    /// A `NamedToolChoiceFunction` with its required fields; set the others with the setters.
     pub fn new(name: impl Into<::std::string::String>) -> Self {
         Self { name: name.into() }
     }
@@ -7354,7 +7354,7 @@ impl types::SpeechCustomizationRequest {
     }
 }
 impl types::SpeechCustomizationRequest {
-    /// A [`SpeechCustomizationRequest`] with its required fields; set the others with the setters.
+    /// A `SpeechCustomizationRequest` with its required fields; set the others with the setters.
     pub fn new(
         model: impl Into<String>,
         input: impl Into<String>,
@@ -7475,7 +7475,7 @@ impl types::TranscriptionRequest {
     }
 }
 impl types::TranscriptionRequest {
-    /// A [`TranscriptionRequest`] with its required fields; set the others with the setters.
+    /// A `TranscriptionRequest` with its required fields; set the others with the setters.
     pub fn new(model: impl Into<String>) -> Self {
         Self {
             model: model.into(),
@@ -7718,7 +7718,7 @@ impl types::FileUploadRequest {
     }
 }
 impl types::FileUploadRequest {
-    /// A [`FileUploadRequest`] with its required fields; set the others with the setters.
+    /// A `FileUploadRequest` with its required fields; set the others with the setters.
     pub fn new(file: impl Into<crate::FilePart>, purpose: impl Into<String>) -> Self {
         Self {
             file: file.into(),
@@ -7759,7 +7759,7 @@ impl types::HandwritingOcrRequest {
     }
 }
 impl types::HandwritingOcrRequest {
-    /// A [`HandwritingOcrRequest`] with its required fields; set the others with the setters.
+    /// A `HandwritingOcrRequest` with its required fields; set the others with the setters.
     pub fn new(file: impl Into<crate::FilePart>, tool_type: impl Into<String>) -> Self {
         Self {
             file: file.into(),
@@ -7805,7 +7805,7 @@ impl types::FileParseRequest {
     }
 }
 impl types::FileParseRequest {
-    /// A [`FileParseRequest`] with its required fields; set the others with the setters.
+    /// A `FileParseRequest` with its required fields; set the others with the setters.
     pub fn new(
         file: impl Into<crate::FilePart>,
         file_type: impl Into<String>,

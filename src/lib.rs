@@ -62,11 +62,8 @@ pub use poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
 pub use retry::RetryPolicy;
 pub use sse::{DEFAULT_MAX_EVENT_SIZE, EventStream, StreamChunk};
 
-/// Plumbing for the generated code and this crate's own tests; not part of the API.
+/// Internals exposed for this repository's fuzz target; not part of the API.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::sse::{Decoder, Event};
-
-    /// The generated code, as build.rs emitted it (compared with `generated/` by a test).
-    pub const GENERATED_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/zai_generated.rs"));
 }
