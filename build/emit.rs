@@ -225,43 +225,39 @@ fn chunk_impl(stream: &StreamSpec) -> TokenStream {
 
 /// `x-zai-wait`: a method polling the operation's task until it ends.
 fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Result<TokenStream> {
-    let name = snake_ident(&wait.method);
     let own = snake_ident(&op.id);
     let (params, args) = arguments(op);
-    let (result, body, doc) = match (&wait.poll, &wait.id) {
-        (Some(poll), Some(pointer)) => {
+    let (name, result, body, doc) = match wait {
+        WaitSpec::Submit { method, poll, id } => {
             let target = spec
                 .operations
                 .iter()
                 .find(|o| &o.id == poll)
                 .ok_or_else(|| format!("{}: x-zai-wait polls unknown `{poll}`", op.id))?;
-            let result = target
-                .response
-                .as_ref()
-                .ok_or_else(|| format!("{poll}: polled operation answers no JSON"))?;
             let poll = snake_ident(poll);
             let body = quote! {
                 let task = self.#own(#(#args),*).await?;
-                let id = crate::poll::task_id(&task, #pointer)?;
+                let id = crate::poll::task_id(&task, #id)?;
                 crate::poll_until(|| self.#poll(&id), options, progress).await
             };
             let doc = format!(
                 " Calls [`Self::{own}`], then polls [`Self::{poll}`] with the task id it \
                  returns until the task ends (see [`crate::poll_until`])."
             );
-            (result, body, doc)
+            (method, target, body, doc)
         }
-        _ => {
-            let result = op
-                .response
-                .as_ref()
-                .ok_or_else(|| format!("{}: waited operation answers no JSON", op.id))?;
+        WaitSpec::Repeat(method) => {
             let body = quote!(crate::poll_until(|| self.#own(#(#args),*), options, progress).await);
             let doc =
                 format!(" Polls [`Self::{own}`] until the task ends (see [`crate::poll_until`]).");
-            (result, body, doc)
+            (method, op, body, doc)
         }
     };
+    let name = snake_ident(name);
+    let result = result
+        .response
+        .as_ref()
+        .ok_or_else(|| format!("{}: the polled operation answers no JSON", op.id))?;
     let result = format_ident!("{result}");
     Ok(quote! {
         impl crate::Client {

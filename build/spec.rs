@@ -47,14 +47,17 @@ pub struct Operation {
     pub wait: Option<WaitSpec>,
 }
 
-/// `x-zai-wait` of an operation.
-pub struct WaitSpec {
-    /// Name of the generated method (`waitBatch`).
-    pub method: String,
-    /// The operation to poll with the task id; `None`: this operation itself.
-    pub poll: Option<String>,
-    /// JSON pointer to the task id in this operation's response.
-    pub id: Option<String>,
+/// `x-zai-wait` of an operation: the generated method's name, and what it polls.
+pub enum WaitSpec {
+    /// Polls this operation itself with the same arguments.
+    Repeat(String),
+    /// Calls this operation, reads the task id at JSON pointer `id` of its answer,
+    /// then polls operation `poll` with it.
+    Submit {
+        method: String,
+        poll: String,
+        id: String,
+    },
 }
 
 /// `x-zai-task` of a schema.
@@ -280,23 +283,15 @@ fn upper_first(id: &str) -> String {
 }
 
 impl WaitSpec {
-    fn read(id: &str, ext: &Value) -> Result<Self> {
+    fn read(op: &str, ext: &Value) -> Result<Self> {
         if let Some(method) = ext.as_str() {
-            return Ok(WaitSpec {
-                method: method.to_owned(),
-                poll: None,
-                id: None,
-            });
+            return Ok(WaitSpec::Repeat(method.to_owned()));
         }
         let text = |key: &str| ext.get(key).and_then(Value::as_str).map(str::to_owned);
         match (text("method"), text("poll"), text("id")) {
-            (Some(method), Some(poll), Some(id)) => Ok(WaitSpec {
-                method,
-                poll: Some(poll),
-                id: Some(id),
-            }),
+            (Some(method), Some(poll), Some(id)) => Ok(WaitSpec::Submit { method, poll, id }),
             _ => Err(format!(
-                "{id}: x-zai-wait is a method name or {{method, poll, id}}"
+                "{op}: x-zai-wait is a method name or {{method, poll, id}}"
             )),
         }
     }

@@ -85,27 +85,35 @@ impl Default for CallOptions {
 
 impl CallOptions {
     /// Sets the retry policy.
-    pub fn retry(mut self, retry: RetryPolicy) -> Self {
-        self.retry = retry;
-        self
+    pub fn retry(self, retry: RetryPolicy) -> Self {
+        Self {
+            retry: retry,
+            ..self
+        }
     }
 
     /// Sets the per-attempt timeout.
-    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
-        self.attempt_timeout = Some(timeout);
-        self
+    pub fn attempt_timeout(self, timeout: Duration) -> Self {
+        Self {
+            attempt_timeout: Some(timeout),
+            ..self
+        }
     }
 
     /// Sets the whole-call deadline.
-    pub fn deadline(mut self, deadline: Duration) -> Self {
-        self.deadline = Some(deadline);
-        self
+    pub fn deadline(self, deadline: Duration) -> Self {
+        Self {
+            deadline: Some(deadline),
+            ..self
+        }
     }
 
     /// Sets the largest event a stream accepts, in bytes.
-    pub fn max_event_size(mut self, bytes: usize) -> Self {
-        self.max_event_size = bytes;
-        self
+    pub fn max_event_size(self, bytes: usize) -> Self {
+        Self {
+            max_event_size: bytes,
+            ..self
+        }
     }
 }
 
