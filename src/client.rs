@@ -87,7 +87,7 @@ impl CallOptions {
     /// Sets the retry policy.
     pub fn retry(self, retry: RetryPolicy) -> Self {
         Self {
-            retry: retry,
+            retry,
             ..self
         }
     }
