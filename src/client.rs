@@ -86,10 +86,7 @@ impl Default for CallOptions {
 impl CallOptions {
     /// Sets the retry policy.
     pub fn retry(self, retry: RetryPolicy) -> Self {
-        Self {
-            retry,
-            ..self
-        }
+        Self { retry, ..self }
     }
 
     /// Sets the per-attempt timeout.
