@@ -8,6 +8,7 @@ use crate::error::{Error, Failure};
 use crate::observe::{CallRecord, Metrics, RetryRecord};
 use crate::retry::{self, RetryPolicy};
 use crate::sse::{EventStream, StreamChunk};
+use crate::stream_fault::StreamFaultPolicy;
 use crate::{BaseUrl, ByteStream, generated};
 use bytes::Bytes;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
@@ -70,6 +71,9 @@ pub struct CallOptions {
     /// [`crate::sse::DEFAULT_MAX_EVENT_SIZE`]); a larger one ends the stream
     /// with [`crate::StreamError::EventTooLarge`].
     pub max_event_size: usize,
+    /// What a stream does with the service's concatenated-frame fault (default
+    /// [`StreamFaultPolicy::Recover`]).
+    pub stream_faults: StreamFaultPolicy,
 }
 
 impl Default for CallOptions {
@@ -79,6 +83,7 @@ impl Default for CallOptions {
             attempt_timeout: None,
             deadline: None,
             max_event_size: crate::sse::DEFAULT_MAX_EVENT_SIZE,
+            stream_faults: StreamFaultPolicy::Recover,
         }
     }
 }
@@ -109,6 +114,14 @@ impl CallOptions {
     pub fn max_event_size(self, bytes: usize) -> Self {
         Self {
             max_event_size: bytes,
+            ..self
+        }
+    }
+
+    /// Sets what streams do with the service's concatenated-frame fault.
+    pub fn stream_faults(self, stream_faults: StreamFaultPolicy) -> Self {
+        Self {
+            stream_faults,
             ..self
         }
     }
@@ -240,9 +253,13 @@ impl Client {
         &self,
         request: Request<'_>,
     ) -> Result<EventStream<T>, Error> {
-        let max = self.inner.options.max_event_size;
+        let inner = &*self.inner;
+        let operation = request.operation.id;
         self.execute(&request, Some("text/event-stream"), |response| async move {
-            Ok(EventStream::new(response.bytes_stream()).with_max_event_size(max))
+            Ok(EventStream::new(response.bytes_stream())
+                .with_max_event_size(inner.options.max_event_size)
+                .with_fault_policy(inner.options.stream_faults)
+                .observed(operation, inner.metrics.clone()))
         })
         .await
     }

@@ -43,6 +43,7 @@ mod open_enum;
 mod poll;
 mod retry;
 mod sse;
+mod stream_fault;
 
 pub use auth::{Auth, DEFAULT_JWT_LIFETIME, DEFAULT_JWT_RENEW_AFTER};
 pub use batch::{BatchLineError, BatchResult, CHAT_ENDPOINT};
@@ -57,10 +58,11 @@ pub use client::{
 pub use error::{ApiError, Error, StreamError};
 pub use generated::{BaseUrl, OPERATIONS, types};
 pub use multipart::FilePart;
-pub use observe::{CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot};
+pub use observe::{CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot, StreamFaultRecord};
 pub use poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
 pub use retry::RetryPolicy;
 pub use sse::{DEFAULT_MAX_EVENT_SIZE, EventStream, StreamChunk};
+pub use stream_fault::{DroppedFragment, StreamFaultPolicy, StreamFaults};
 
 /// Internals exposed for this repository's fuzz target; not part of the API.
 #[doc(hidden)]

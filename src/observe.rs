@@ -38,6 +38,19 @@ pub struct RetryRecord<'a> {
     pub code: Option<&'a str>,
 }
 
+/// A stream recovered from the service's concatenated-frame fault (see
+/// [`crate::StreamFaultPolicy`]).
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct StreamFaultRecord<'a> {
+    /// The spec's operationId.
+    pub operation: &'a str,
+    /// Bytes of the cut-off fragment dropped.
+    pub dropped_bytes: usize,
+    /// Intact frames recovered from the same event.
+    pub recovered_frames: usize,
+}
+
 /// Receives call and retry records; plug it into a metrics system with
 /// `ClientBuilder::metrics`. Called inline: keep it fast and non-blocking.
 pub trait Metrics: Send + Sync {
@@ -45,6 +58,8 @@ pub trait Metrics: Send + Sync {
     fn call_finished(&self, call: &CallRecord<'_>);
     /// A retry is scheduled.
     fn retry_scheduled(&self, _retry: &RetryRecord<'_>) {}
+    /// A stream dropped a fragment while recovering from a concatenated frame.
+    fn stream_fault(&self, _fault: &StreamFaultRecord<'_>) {}
 }
 
 /// Counters of calls, successes, failures, retries and total latency.
@@ -54,6 +69,7 @@ pub struct CallStats {
     successes: AtomicU64,
     failures: AtomicU64,
     retries: AtomicU64,
+    stream_faults: AtomicU64,
     latency_micros: AtomicU64,
 }
 
@@ -68,6 +84,8 @@ pub struct StatsSnapshot {
     pub failures: u64,
     /// Retries made.
     pub retries: u64,
+    /// Fragments streams dropped while recovering from concatenated frames.
+    pub stream_faults: u64,
     /// Sum of call latencies.
     pub total_latency: Duration,
 }
@@ -80,6 +98,7 @@ impl CallStats {
             successes: self.successes.load(Relaxed),
             failures: self.failures.load(Relaxed),
             retries: self.retries.load(Relaxed),
+            stream_faults: self.stream_faults.load(Relaxed),
             total_latency: Duration::from_micros(self.latency_micros.load(Relaxed)),
         }
     }
@@ -98,5 +117,9 @@ impl Metrics for CallStats {
 
     fn retry_scheduled(&self, _retry: &RetryRecord<'_>) {
         self.retries.fetch_add(1, Relaxed);
+    }
+
+    fn stream_fault(&self, _fault: &StreamFaultRecord<'_>) {
+        self.stream_faults.fetch_add(1, Relaxed);
     }
 }

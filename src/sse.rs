@@ -2,11 +2,14 @@
 //! `*_stream` method returns.
 
 use crate::error::{ApiError, Error, StreamError};
+use crate::observe::{Metrics, StreamFaultRecord};
+use crate::stream_fault::{DroppedFragment, StreamFaultPolicy, StreamFaults, split_glued};
 use bytes::Bytes;
 use futures_core::Stream;
 use std::{
     collections::VecDeque,
     pin::Pin,
+    sync::Arc,
     task::{Context, Poll},
 };
 
@@ -239,19 +242,32 @@ type ByteSource = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
 /// connection that closes before then, without a final chunk, yields
 /// [`StreamError::Incomplete`]. An error object inside the stream becomes
 /// [`Error::Api`]. After an error the stream ends. Dropping it closes the
-/// connection.
+/// connection. An event holding the service's concatenated-frame fault is
+/// handled by the call's [`StreamFaultPolicy`]; [`EventStream::faults`] tells
+/// what was dropped.
 pub struct EventStream<T> {
     source: Option<ByteSource>,
     decoder: Decoder,
     ready: VecDeque<Result<T, Error>>,
     finished: bool,
     saw_final: bool,
+    policy: StreamFaultPolicy,
+    faults: StreamFaults,
+    observer: Observer,
+}
+
+/// Who hears of a recovered fault besides the stream's own record.
+#[derive(Default)]
+struct Observer {
+    operation: &'static str,
+    metrics: Option<Arc<dyn Metrics>>,
 }
 
 impl<T> std::fmt::Debug for EventStream<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("EventStream")
             .field("finished", &self.finished)
+            .field("policy", &self.policy)
             .finish_non_exhaustive()
     }
 }
@@ -265,6 +281,9 @@ impl<T: StreamChunk> EventStream<T> {
             ready: VecDeque::new(),
             finished: false,
             saw_final: false,
+            policy: StreamFaultPolicy::default(),
+            faults: StreamFaults::default(),
+            observer: Observer::default(),
         }
     }
 
@@ -284,12 +303,38 @@ impl<T: StreamChunk> EventStream<T> {
         self
     }
 
+    /// Sets what to do with the service's concatenated-frame fault (default
+    /// [`StreamFaultPolicy::Recover`]).
+    pub fn with_fault_policy(mut self, policy: StreamFaultPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// The fragments dropped so far while recovering from concatenated frames:
+    /// a handle that stays readable after the stream is consumed.
+    pub fn faults(&self) -> StreamFaults {
+        self.faults.clone()
+    }
+
+    /// Reports recovered faults to the call's tracing span and metrics hook too.
+    pub(crate) fn observed(
+        mut self,
+        operation: &'static str,
+        metrics: Option<Arc<dyn Metrics>>,
+    ) -> Self {
+        self.observer = Observer { operation, metrics };
+        self
+    }
+
     fn feed(&mut self, bytes: &[u8]) {
         let EventStream {
             decoder,
             ready,
             finished,
             saw_final,
+            policy,
+            faults,
+            observer,
             ..
         } = self;
         let result = decoder.feed(bytes, |event| -> Result<(), Error> {
@@ -300,13 +345,37 @@ impl<T: StreamChunk> EventStream<T> {
                 *finished = true;
                 return Ok(());
             }
-            let item = parse_event::<T>(event);
-            if let Ok(chunk) = &item {
-                *saw_final |= chunk.is_final();
+            let item = parse_event::<T>(event.event, event.data);
+            let glued = match (&item, *policy) {
+                (Err(Error::Decode { .. }), StreamFaultPolicy::Recover) => {
+                    split_glued(event.data, T::DONE)
+                }
+                _ => None,
+            };
+            let mut push = |item: Result<T, Error>| {
+                if let Ok(chunk) = &item {
+                    *saw_final |= chunk.is_final();
+                }
+                *finished |=
+                    item.is_err() || (T::FINAL_EVENT.is_some() && event.event == T::FINAL_EVENT);
+                ready.push_back(item);
+            };
+            let Some(glued) = glued else {
+                push(item);
+                return Ok(());
+            };
+            for fragment in &glued.dropped {
+                let fragment = DroppedFragment {
+                    bytes: Bytes::copy_from_slice(fragment.as_bytes()),
+                    recovered_frames: glued.frames.len(),
+                };
+                observer.report(&fragment);
+                faults.record(fragment);
             }
-            *finished |=
-                item.is_err() || (T::FINAL_EVENT.is_some() && event.event == T::FINAL_EVENT);
-            ready.push_back(item);
+            for frame in glued.frames {
+                push(parse_event::<T>(event.event, frame));
+            }
+            *finished |= glued.done;
             Ok(())
         });
         if let Err(e) = result {
@@ -320,27 +389,44 @@ impl<T: StreamChunk> EventStream<T> {
     }
 }
 
+impl Observer {
+    fn report(&self, fragment: &DroppedFragment) {
+        tracing::warn!(
+            operation = self.operation,
+            dropped_bytes = fragment.bytes.len(),
+            recovered_frames = fragment.recovered_frames,
+            "recovered from a concatenated event-stream frame; dropped its cut-off start"
+        );
+        if let Some(metrics) = &self.metrics {
+            metrics.stream_fault(&StreamFaultRecord {
+                operation: self.operation,
+                dropped_bytes: fragment.bytes.len(),
+                recovered_frames: fragment.recovered_frames,
+            });
+        }
+    }
+}
+
 /// An event's payload as a chunk, or the error object it carries.
-fn parse_event<T: StreamChunk>(event: Event<'_>) -> Result<T, Error> {
+fn parse_event<T: StreamChunk>(name: Option<&str>, data: &str) -> Result<T, Error> {
     // Built once: building a SIMD searcher per event cost more than the search.
     static ERROR_KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\"error\""));
-    let looks_like_error =
-        event.event == Some("error") || ERROR_KEY.find(event.data.as_bytes()).is_some();
+    let looks_like_error = name == Some("error") || ERROR_KEY.find(data.as_bytes()).is_some();
     if looks_like_error
-        && let Ok(serde_json::Value::Object(map)) = serde_json::from_str(event.data)
-        && (event.event == Some("error") || map.get("error").is_some_and(|e| !e.is_null()))
+        && let Ok(serde_json::Value::Object(map)) = serde_json::from_str(data)
+        && (name == Some("error") || map.get("error").is_some_and(|e| !e.is_null()))
     {
-        let body = Bytes::copy_from_slice(event.data.as_bytes());
+        let body = Bytes::copy_from_slice(data.as_bytes());
         return Err(Error::Api(Box::new(ApiError::parse(
             reqwest::StatusCode::OK,
             &reqwest::header::HeaderMap::new(),
             body,
         ))));
     }
-    serde_json::from_str(event.data).map_err(|source| Error::Decode {
+    serde_json::from_str(data).map_err(|source| Error::Decode {
         status: 200,
-        body: Bytes::copy_from_slice(event.data.as_bytes()),
+        body: Bytes::copy_from_slice(data.as_bytes()),
         source,
     })
 }

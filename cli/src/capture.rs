@@ -10,7 +10,9 @@ use zai::{ApiError, Error};
 ///   `{"status", "code", "message"}`;
 /// * a JSON body: the typed [`ChatCompletionResponse`], re-serialized;
 /// * an event stream (or one JSON chunk per line): the accumulated completion,
-///   shaped as a non-streaming response, fed in `chunk`-byte pieces if given.
+///   shaped as a non-streaming response, fed in `chunk`-byte pieces if given,
+///   with `dropped_fragments` listing what recovering from concatenated frames
+///   dropped, if anything.
 pub(crate) fn decode_capture(
     body: &[u8],
     chunk: Option<usize>,
@@ -52,8 +54,18 @@ pub(crate) fn decode_capture(
             .collect(),
         None => vec![stream],
     };
-    let response = zai::completion_from_bytes(pieces)?;
-    to_json(&response)
+    let (response, faults) = zai::completion_from_bytes(pieces)?;
+    let mut json = to_json(&response)?;
+    // Recovered concatenated frames: what was dropped is shown, never hidden.
+    let dropped: Vec<String> = faults
+        .dropped()
+        .iter()
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .collect();
+    if let (false, Some(object)) = (dropped.is_empty(), json.as_object_mut()) {
+        object.insert("dropped_fragments".into(), dropped.into());
+    }
+    Ok(json)
 }
 
 /// A `.chunks.txt` capture (one JSON chunk per line, maybe `[DONE]`) as SSE.

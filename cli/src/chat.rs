@@ -103,6 +103,7 @@ pub(crate) async fn chat(client: &zai::Client, args: ChatArgs) -> Outcome {
     }
 
     let mut stream = client.create_chat_completion_stream(&request).await?;
+    let faults = stream.faults();
     let mut fold = zai::ChatAccumulator::default();
     let mut out = std::io::stdout();
     let mut in_reasoning = false;
@@ -130,6 +131,13 @@ pub(crate) async fn chat(client: &zai::Client, args: ChatArgs) -> Outcome {
         fold.push(chunk);
     }
     let reply = fold.finish();
+    for fragment in faults.dropped() {
+        eprintln!(
+            "warning: the service sent a cut-off event glued to the next one; dropped {} bytes: {}",
+            fragment.bytes.len(),
+            String::from_utf8_lossy(&fragment.bytes)
+        );
+    }
     if args.json {
         println!("{}", serde_json::to_string(&reply).unwrap_or_default());
         return Ok(());

@@ -351,3 +351,30 @@ fn decode_reassembles_a_capture_at_any_chunking_without_a_key() {
         broken.stderr
     );
 }
+
+/// Z.AI's concatenated-frame fault: the answer is recovered at any chunking and
+/// the dropped fragment is shown.
+#[test]
+fn decode_recovers_a_concatenated_frame_and_shows_what_it_dropped() {
+    let cut = r#"{"id":"a","created":1,"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role"#;
+    let intact = r#"{"id":"a","created":2,"choices":[{"index":0,"delta":{"role":"assistant","content":"Hello"}}]}"#;
+    let last =
+        r#"{"id":"a","choices":[{"index":0,"finish_reason":"stop","delta":{"content":"!"}}]}"#;
+    let file = temp_file("glued.sse");
+    std::fs::write(
+        &file,
+        format!("data: {cut}data: {intact}\n\ndata: {last}\n\ndata: [DONE]\n\n"),
+    )
+    .unwrap();
+    let whole = zai(&["decode", &file]);
+    assert_eq!(whole.code, 0, "{}", whole.stderr);
+    let json: serde_json::Value = serde_json::from_str(&whole.stdout).unwrap();
+    assert_eq!(json["choices"][0]["message"]["content"], "Hello!");
+    assert_eq!(json["dropped_fragments"], serde_json::json!([cut]));
+    for chunk in ["1", "7", "64"] {
+        assert_eq!(
+            zai(&["decode", "--chunk", chunk, &file]).stdout,
+            whole.stdout
+        );
+    }
+}

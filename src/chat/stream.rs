@@ -20,6 +20,7 @@
 
 use crate::error::{Error, StreamError};
 use crate::sse::EventStream;
+use crate::stream_fault::StreamFaults;
 use crate::types::{
     AssistantMessage, ChatChoice, ChatCompletionChunk, ChatCompletionResponse, FinishReason,
     FunctionCall, Role, ToolCall, ToolType, Usage, WebSearchResult,
@@ -428,22 +429,27 @@ pub trait ChatStreamExt: Stream<Item = Result<ChatCompletionChunk, Error>> + Unp
 impl<S> ChatStreamExt for S where S: Stream<Item = Result<ChatCompletionChunk, Error>> + Unpin {}
 
 /// Decodes a captured chat completion stream body, split into `pieces`, with the
-/// client's own decoder, into the response a non-streaming call returns.
+/// client's own decoder, into the response a non-streaming call returns, and the
+/// fragments dropped while recovering from concatenated frames.
 ///
 /// ```
 /// use bytes::Bytes;
 /// let body = "data: {\"id\":\"x\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n";
-/// let response = zai::completion_from_bytes([Bytes::from(body)]).unwrap();
+/// let (response, faults) = zai::completion_from_bytes([Bytes::from(body)]).unwrap();
 /// assert_eq!(response.choices[0].message.as_ref().unwrap().content.as_deref(), Some("Hi"));
+/// assert!(faults.is_empty());
 /// ```
-pub fn completion_from_bytes<I>(pieces: I) -> Result<ChatCompletionResponse, Error>
+pub fn completion_from_bytes<I>(pieces: I) -> Result<(ChatCompletionResponse, StreamFaults), Error>
 where
     I: IntoIterator<Item = Bytes>,
     I::IntoIter: Send + 'static,
 {
-    EventStream::<ChatCompletionChunk>::from_chunks(pieces)
+    let stream = EventStream::<ChatCompletionChunk>::from_chunks(pieces);
+    let faults = stream.faults();
+    let response = stream
         .collect_completion()
         .now_or_never()
         // An in-memory source is never pending; stay total anyway.
-        .unwrap_or(Err(Error::Stream(StreamError::Incomplete)))
+        .unwrap_or(Err(Error::Stream(StreamError::Incomplete)))?;
+    Ok((response, faults))
 }

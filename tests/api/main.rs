@@ -23,5 +23,6 @@ mod media;
 mod mock;
 mod polling;
 mod request_path;
+mod stream_faults;
 mod streaming;
 mod tools;

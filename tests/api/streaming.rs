@@ -319,13 +319,13 @@ async fn any_chunking_of_a_fixture_gives_the_same_completion() {
         "stream_tool_stream_fragments.sse",
     ] {
         let body = bytes::Bytes::from(fixture(name));
-        let whole = zai::completion_from_bytes([body.clone()]).unwrap();
+        let whole = zai::completion_from_bytes([body.clone()]).unwrap().0;
         for size in [1, 2, 3, 7, 64, 1460] {
             let pieces: Vec<bytes::Bytes> = (0..body.len())
                 .step_by(size)
                 .map(|at| body.slice(at..body.len().min(at + size)))
                 .collect();
-            let split = zai::completion_from_bytes(pieces).unwrap();
+            let split = zai::completion_from_bytes(pieces).unwrap().0;
             assert_eq!(split, whole, "{name} in {size}-byte pieces");
         }
     }
@@ -348,7 +348,9 @@ fn real_captures_decode_identically_at_every_chunk_size() {
         }
         let body = bytes::Bytes::from(std::fs::read(&path).unwrap());
         let decode = |pieces: Vec<bytes::Bytes>| {
-            zai::completion_from_bytes(pieces).map_err(|e| e.to_string())
+            zai::completion_from_bytes(pieces)
+                .map(|(r, _)| r)
+                .map_err(|e| e.to_string())
         };
         let whole = decode(vec![body.clone()]);
         for size in [1, 7, 64, 1460] {
@@ -386,7 +388,7 @@ fn bytes_after_done_are_ignored_at_any_chunking() {
             .step_by(size)
             .map(|at| body.slice(at..body.len().min(at + size)))
             .collect::<Vec<_>>();
-        let response = zai::completion_from_bytes(pieces).unwrap();
+        let response = zai::completion_from_bytes(pieces).unwrap().0;
         assert!(response.choices.is_empty());
     }
 }
