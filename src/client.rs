@@ -11,7 +11,9 @@ use crate::sse::{EventStream, StreamChunk};
 use crate::stream_fault::StreamFaultPolicy;
 use crate::{BaseUrl, ByteStream, generated};
 use bytes::Bytes;
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{
+    ACCEPT, ACCEPT_LANGUAGE, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT,
+};
 use std::{fmt, future::Future, sync::Arc, time::Duration, time::Instant};
 use tracing::Instrument as _;
 
@@ -160,18 +162,48 @@ pub struct Operation {
 }
 
 /// Builds a [`Client`]; see [`Client::builder`].
-#[derive(Default)]
 pub struct ClientBuilder {
     auth: Option<Result<Auth, Error>>,
     base_url: Option<BaseUrl>,
     root_url: Option<String>,
     http: Option<reqwest::Client>,
-    headers: HeaderMap,
+    /// The default headers, or the first header that could not be made one.
+    headers: Result<HeaderMap, Error>,
     connect_timeout: Option<Duration>,
     read_timeout: Option<Duration>,
     allow_insecure_http: bool,
     options: CallOptions,
     metrics: Option<Arc<dyn Metrics>>,
+}
+
+/// `User-Agent` sent by default.
+pub const DEFAULT_USER_AGENT: &str = concat!("zai-rust/", env!("CARGO_PKG_VERSION"));
+/// `Accept-Language` sent by default, as the official SDK does.
+pub const DEFAULT_ACCEPT_LANGUAGE: &str = "en-US,en";
+
+impl Default for ClientBuilder {
+    /// No key yet; `User-Agent` [`DEFAULT_USER_AGENT`] and `Accept-Language`
+    /// [`DEFAULT_ACCEPT_LANGUAGE`] headers.
+    fn default() -> Self {
+        let mut headers = HeaderMap::new();
+        headers.insert(USER_AGENT, HeaderValue::from_static(DEFAULT_USER_AGENT));
+        headers.insert(
+            ACCEPT_LANGUAGE,
+            HeaderValue::from_static(DEFAULT_ACCEPT_LANGUAGE),
+        );
+        ClientBuilder {
+            auth: None,
+            base_url: None,
+            root_url: None,
+            http: None,
+            headers: Ok(headers),
+            connect_timeout: None,
+            read_timeout: None,
+            allow_insecure_http: false,
+            options: CallOptions::default(),
+            metrics: None,
+        }
+    }
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -242,9 +274,12 @@ impl Client {
 
     /// Sends a request whose answer is raw bytes (a file, audio).
     pub(crate) async fn send_bytes(&self, request: Request<'_>) -> Result<ByteStream, Error> {
-        self.execute(&request, None, |response| async move {
-            Ok(ByteStream::new(response))
-        })
+        // As the official SDK asks for downloads.
+        self.execute(
+            &request,
+            Some("application/binary"),
+            |response| async move { Ok(ByteStream::new(response)) },
+        )
         .await
     }
 
@@ -610,15 +645,41 @@ impl ClientBuilder {
         self
     }
 
-    /// A header sent with every request (unless the request sets it itself).
-    pub fn default_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
-        self.headers.insert(name, value);
+    /// A header sent with every request (unless the request sets it itself),
+    /// e.g. `.default_header("x-team", "blue")`. A name or value that is not a
+    /// valid header is reported by [`Self::build`].
+    pub fn default_header<N, V>(mut self, name: N, value: V) -> Self
+    where
+        N: TryInto<HeaderName, Error: fmt::Display>,
+        V: TryInto<HeaderValue, Error: fmt::Display>,
+    {
+        let header = name.try_into().map_err(|e| e.to_string()).and_then(|name| {
+            let value = value.try_into().map_err(|e| format!("`{name}`: {e}"))?;
+            Ok((name, value))
+        });
+        self.headers = match (self.headers, header) {
+            (Ok(mut headers), Ok((name, value))) => {
+                headers.insert(name, value);
+                Ok(headers)
+            }
+            (Ok(_), Err(e)) => Err(Error::Config(format!("invalid default header {e}"))),
+            (failed, _) => failed,
+        };
         self
     }
 
-    /// `Accept-Language` for server messages (the docs list `en-US,en`).
-    pub fn accept_language(self, value: HeaderValue) -> Self {
-        self.default_header(reqwest::header::ACCEPT_LANGUAGE, value)
+    /// Stops sending a default header, e.g. `"accept-language"` or `"user-agent"`.
+    pub fn without_default_header(mut self, name: impl AsRef<str>) -> Self {
+        if let Ok(headers) = &mut self.headers {
+            headers.remove(name.as_ref());
+        }
+        self
+    }
+
+    /// `Accept-Language` for server messages (default [`DEFAULT_ACCEPT_LANGUAGE`];
+    /// remove it with `.without_default_header("accept-language")`).
+    pub fn accept_language(self, value: &str) -> Self {
+        self.default_header(ACCEPT_LANGUAGE, value)
     }
 
     /// Connect timeout (default [`DEFAULT_CONNECT_TIMEOUT`]).
@@ -687,7 +748,7 @@ impl ClientBuilder {
                 base,
                 root,
                 auth: Arc::new(auth),
-                headers: Arc::new(self.headers),
+                headers: Arc::new(self.headers?),
                 options: self.options,
                 metrics: self.metrics,
             }),

@@ -52,14 +52,15 @@ pub use chat::stream::{
     ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, completion_from_bytes,
 };
 pub use client::{
-    CallOptions, Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, Operation,
-    RawResponse,
+    CallOptions, Client, ClientBuilder, DEFAULT_ACCEPT_LANGUAGE, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_READ_TIMEOUT, DEFAULT_USER_AGENT, Operation, RawResponse,
 };
 pub use error::{ApiError, Error, StreamError};
 pub use generated::{BaseUrl, OPERATIONS, types};
 pub use multipart::FilePart;
 pub use observe::{CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot, StreamFaultRecord};
 pub use poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
+pub use reqwest;
 pub use retry::RetryPolicy;
 pub use sse::{DEFAULT_MAX_EVENT_SIZE, EventStream, StreamChunk};
 pub use stream_fault::{DroppedFragment, StreamFaultPolicy, StreamFaults};

@@ -272,7 +272,7 @@ async fn trailing_slash_base_url_and_extra_headers() {
         .mock_async(|when, then| {
             when.method(POST)
                 .path("/chat/completions")
-                .header("accept-language", "en-US,en")
+                .header("accept-language", "zh-CN,zh")
                 .header("x-team", "core");
             then.status(200)
                 .body(fixture("chat_reasoning_no_object.json"));
@@ -281,11 +281,8 @@ async fn trailing_slash_base_url_and_extra_headers() {
     let client = zai::Client::builder()
         .api_key(KEY)
         .base_url(format!("{}/", server.base_url()))
-        .accept_language(reqwest::header::HeaderValue::from_static("en-US,en"))
-        .default_header(
-            reqwest::header::HeaderName::from_static("x-team"),
-            reqwest::header::HeaderValue::from_static("core"),
-        )
+        .accept_language("zh-CN,zh")
+        .default_header("x-team", "core")
         .build()
         .unwrap();
     let request = ChatCompletionRequest::new("glm-4.5", vec![ChatMessage::user("hi")]);

@@ -26,3 +26,4 @@ mod request_path;
 mod stream_faults;
 mod streaming;
 mod tools;
+mod wire;

@@ -28,7 +28,7 @@ fn client(url: &str, stats: Arc<CallStats>) -> zai::Client {
     zai::Client::builder()
         .api_key(KEY)
         .base_url(url)
-        .default_header("x-team".parse().unwrap(), "blue".parse().unwrap())
+        .default_header("x-team", "blue")
         .metrics(stats)
         .call_options(CallOptions::default().retry(RetryPolicy {
             initial_backoff: Duration::from_millis(5),

@@ -1,0 +1,157 @@
+//! What every request carries beside its body, as the official SDK sends it:
+//! `User-Agent`, `Accept-Language`, and the `Accept` of each kind of answer.
+
+use crate::support::{KEY, client};
+use httpmock::{Method, MockServer};
+use zai::types::{ChatCompletionRequest, ChatMessage, FileUploadRequest, TranscriptionRequest};
+use zai::{Error, FilePart};
+
+const UA: &str = concat!("zai-rust/", env!("CARGO_PKG_VERSION"));
+
+/// Expects one request with these headers; answers `body` as `content_type`.
+async fn expect<'a>(
+    server: &'a MockServer,
+    method: Method,
+    path: &str,
+    accept: &str,
+    content_type: &str,
+    body: &str,
+) -> httpmock::Mock<'a> {
+    let (path, accept, content_type, body) = (
+        path.to_owned(),
+        accept.to_owned(),
+        content_type.to_owned(),
+        body.to_owned(),
+    );
+    server
+        .mock_async(|when, then| {
+            when.method(method)
+                .path(path)
+                .header("accept", accept)
+                .header("user-agent", UA)
+                .header("accept-language", "en-US,en")
+                .header("authorization", format!("Bearer {KEY}"));
+            then.status(200)
+                .header("content-type", content_type)
+                .body(body);
+        })
+        .await
+}
+
+const CHAT: &str = r#"{"id":"1","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"ok"}}]}"#;
+const EVENTS: &str = "data: {\"id\":\"1\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"delta\":{\"content\":\"ok\"}}]}\n\ndata: [DONE]\n\n";
+
+#[tokio::test]
+async fn json_multipart_streaming_and_binary_calls_send_the_sdk_headers() {
+    let server = MockServer::start_async().await;
+    let client = client(&server);
+    let chat = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("hi")]);
+    let audio = || FilePart::new(&b"RIFF"[..], "a.wav", "audio/wav");
+    let file = r#"{"id":"file-1","object":"file"}"#;
+
+    let json = expect(
+        &server,
+        Method::POST,
+        "/chat/completions",
+        "application/json",
+        "application/json",
+        CHAT,
+    )
+    .await;
+    client.create_chat_completion(&chat).await.unwrap();
+    json.assert_async().await;
+
+    let multipart = expect(
+        &server,
+        Method::POST,
+        "/files",
+        "application/json",
+        "application/json",
+        file,
+    )
+    .await;
+    client
+        .upload_file(&FileUploadRequest::new(audio(), "batch"))
+        .await
+        .unwrap();
+    multipart.assert_async().await;
+
+    let binary = expect(
+        &server,
+        Method::GET,
+        "/files/file-1/content",
+        "application/binary",
+        "application/octet-stream",
+        "bytes",
+    )
+    .await;
+    let bytes = client
+        .retrieve_file_content("file-1")
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(&bytes[..], b"bytes");
+    binary.assert_async().await;
+
+    server.reset_async().await;
+    let stream = expect(
+        &server,
+        Method::POST,
+        "/chat/completions",
+        "text/event-stream",
+        "text/event-stream",
+        EVENTS,
+    )
+    .await;
+    client.create_chat_completion_stream(&chat).await.unwrap();
+    stream.assert_async().await;
+
+    let multipart_stream = expect(
+        &server,
+        Method::POST,
+        "/audio/transcriptions",
+        "text/event-stream",
+        "text/event-stream",
+        "data: [DONE]\n\n",
+    )
+    .await;
+    let request = TranscriptionRequest::new("glm-asr").file(audio());
+    client.create_transcription_stream(&request).await.unwrap();
+    multipart_stream.assert_async().await;
+}
+
+#[tokio::test]
+async fn defaults_can_be_changed_or_removed() {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.path("/chat/completions")
+                .header("user-agent", "my-app/2")
+                .header_missing("accept-language");
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(CHAT);
+        })
+        .await;
+    let client = zai::Client::builder()
+        .api_key(KEY)
+        .base_url(server.base_url())
+        .default_header("user-agent", "my-app/2")
+        .without_default_header("accept-language")
+        .build()
+        .unwrap();
+    let chat = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("hi")]);
+    client.create_chat_completion(&chat).await.unwrap();
+    mock.assert_async().await;
+
+    let bad = zai::Client::builder()
+        .api_key(KEY)
+        .default_header("x-bad", "line\nbreak")
+        .build();
+    assert!(
+        matches!(&bad, Err(Error::Config(m)) if m.contains("x-bad")),
+        "{bad:?}"
+    );
+}
