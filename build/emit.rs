@@ -463,9 +463,10 @@ fn constructor_tokens(ident: &Ident, fields: &[(Ident, Field)]) -> TokenStream {
 }
 
 /// An `x-zai-open-enum` schema as a `crate::open_enum!` invocation.
-fn open_enum(spec: &Spec, name: &str, values: &[String]) -> TokenStream {
+fn open_enum(spec: &Spec, name: &str, values: &[(String, String)]) -> TokenStream {
     let ident = format_ident!("{name}");
-    let variants = values.iter().map(|v| format_ident!("{}", pascal_case(v)));
+    let variants = values.iter().map(|(_, v)| format_ident!("{v}"));
+    let values = values.iter().map(|(wire, _)| wire);
     let doc = doc_attr(spec.schemas[name]["description"].as_str().unwrap_or(""));
     quote! {
         crate::open_enum::open_enum! { #doc #ident { #(#variants = #values),* } }
@@ -569,22 +570,4 @@ pub fn snake_case(id: &str) -> String {
         out.extend(c.to_lowercase());
     }
     out
-}
-
-/// `tool_calls` → `ToolCalls`, `PROCESSING` → `Processing`, `chat.completion` → `ChatCompletion`.
-fn pascal_case(value: &str) -> String {
-    value
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut chars = w.chars();
-            let first = chars.next().map(|c| c.to_ascii_uppercase());
-            let rest: String = if w.chars().all(|c| !c.is_ascii_lowercase()) {
-                chars.as_str().to_ascii_lowercase()
-            } else {
-                chars.as_str().to_owned()
-            };
-            first.into_iter().chain(rest.chars()).collect::<String>()
-        })
-        .collect()
 }

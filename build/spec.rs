@@ -15,8 +15,8 @@ pub struct Spec {
     /// those), plus one `<Operation>Query` schema per operation with query parameters.
     pub types: openapiv3::OpenAPI,
     pub operations: Vec<Operation>,
-    /// `x-zai-open-enum` schemas: name and wire values.
-    pub open_enums: Vec<(String, Vec<String>)>,
+    /// `x-zai-open-enum` schemas: name, and each value's wire text and variant name.
+    pub open_enums: Vec<(String, Vec<(String, String)>)>,
     /// `x-zai-task` schemas: name and polling facts.
     pub tasks: Vec<(String, TaskSpec)>,
     /// Component schemas, by name.
@@ -113,13 +113,17 @@ impl Spec {
             .iter()
             .filter(|(_, s)| s.get("x-zai-open-enum") == Some(&Value::Bool(true)))
             .map(|(name, s)| {
-                let values = s["enum"]
-                    .as_array()
-                    .ok_or_else(|| format!("{name}: x-zai-open-enum without enum"))?
-                    .iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect();
-                Ok((name.clone(), values))
+                let values = strings(&s["enum"]);
+                let names = match s.get("x-enum-varnames") {
+                    Some(names) => strings(names),
+                    None => values.iter().map(|v| pascal_case(v)).collect(),
+                };
+                if values.is_empty() || names.len() != values.len() {
+                    return Err(format!(
+                        "{name}: x-zai-open-enum needs an enum (and one name each)"
+                    ));
+                }
+                Ok((name.clone(), values.into_iter().zip(names).collect()))
             })
             .collect::<Result<_>>()?;
 
@@ -323,4 +327,22 @@ fn schema_name(schema: &Value) -> Result<String> {
         .and_then(|r| r.strip_prefix("#/components/schemas/"))
         .map(str::to_owned)
         .ok_or_else(|| "schema must be a $ref to #/components/schemas".to_owned())
+}
+
+/// `tool_calls` → `ToolCalls`, `PROCESSING` → `Processing`, `chat.completion` → `ChatCompletion`.
+fn pascal_case(value: &str) -> String {
+    value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            let first = chars.next().map(|c| c.to_ascii_uppercase());
+            let rest: String = if w.chars().all(|c| !c.is_ascii_lowercase()) {
+                chars.as_str().to_ascii_lowercase()
+            } else {
+                chars.as_str().to_owned()
+            };
+            first.into_iter().chain(rest.chars()).collect::<String>()
+        })
+        .collect()
 }

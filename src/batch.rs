@@ -77,13 +77,13 @@ impl crate::Client {
             .await?;
         let input = upload
             .id
-            .ok_or_else(|| Error::InvalidRequest("upload returned no file id".into()))?;
+            .ok_or_else(|| Error::UnexpectedResponse("upload returned no file id".into()))?;
         let batch = self
             .create_batch(&types::CreateBatchRequest::new(input, CHAT_ENDPOINT))
             .await?;
         let id = batch
             .id
-            .ok_or_else(|| Error::InvalidRequest("batch has no id".into()))?;
+            .ok_or_else(|| Error::UnexpectedResponse("batch has no id".into()))?;
         let done = self.wait_batch(&id, options, progress).await?;
 
         let mut lines = String::new();

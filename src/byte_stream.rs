@@ -1,6 +1,6 @@
 //! Binary answers (file content, speech audio, parse results), streamed.
 
-use crate::error::Error;
+use crate::error::{Error, Timeouts};
 use bytes::Bytes;
 use futures_core::Stream;
 use std::pin::Pin;
@@ -12,6 +12,7 @@ use std::task::{Context, Poll};
 pub struct ByteStream {
     source: Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>,
     content_type: Option<String>,
+    timeouts: Timeouts,
 }
 
 impl std::fmt::Debug for ByteStream {
@@ -23,7 +24,7 @@ impl std::fmt::Debug for ByteStream {
 }
 
 impl ByteStream {
-    pub(crate) fn new(response: reqwest::Response) -> Self {
+    pub(crate) fn new(response: reqwest::Response, timeouts: Timeouts) -> Self {
         let content_type = response
             .headers()
             .get(reqwest::header::CONTENT_TYPE)
@@ -32,6 +33,7 @@ impl ByteStream {
         ByteStream {
             source: Box::pin(response.bytes_stream()),
             content_type,
+            timeouts,
         }
     }
 
@@ -45,7 +47,7 @@ impl ByteStream {
         let mut whole = bytes::BytesMut::new();
         while let Some(piece) = std::future::poll_fn(|cx| self.source.as_mut().poll_next(cx)).await
         {
-            whole.extend_from_slice(&piece.map_err(Error::transport)?);
+            whole.extend_from_slice(&piece.map_err(|e| Error::transport(e, self.timeouts))?);
         }
         Ok(whole.freeze())
     }
@@ -55,9 +57,10 @@ impl Stream for ByteStream {
     type Item = Result<Bytes, Error>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let timeouts = self.timeouts;
         self.source
             .as_mut()
             .poll_next(cx)
-            .map(|item| item.map(|piece| piece.map_err(Error::transport)))
+            .map(|item| item.map(|piece| piece.map_err(|e| Error::transport(e, timeouts))))
     }
 }

@@ -4,7 +4,7 @@
 //! multipart, none) and whatever the answer (JSON, bytes, an event stream).
 
 use crate::auth::Auth;
-use crate::error::{Error, Failure};
+use crate::error::{Error, Failure, Timeout, Timeouts};
 use crate::observe::{CallRecord, Metrics, RetryRecord};
 use crate::retry::{self, RetryPolicy};
 use crate::sse::{EventStream, StreamChunk};
@@ -51,6 +51,7 @@ struct Inner {
     headers: Arc<HeaderMap>,
     options: CallOptions,
     metrics: Option<Arc<dyn Metrics>>,
+    timeouts: Timeouts,
 }
 
 /// Per-call behaviour: retries, timeouts, limits. Set for a client with
@@ -260,7 +261,10 @@ impl Client {
     ) -> Result<T, Error> {
         self.execute(&request, Some("application/json"), |response| async move {
             let status = response.status().as_u16();
-            let body = response.bytes().await.map_err(Error::transport)?;
+            let body = response
+                .bytes()
+                .await
+                .map_err(|e| Error::transport(e, self.inner.timeouts))?;
             serde_json::from_slice(&body).map_err(|source| {
                 Failure::Final(Error::Decode {
                     status,
@@ -278,7 +282,7 @@ impl Client {
         self.execute(
             &request,
             Some("application/binary"),
-            |response| async move { Ok(ByteStream::new(response)) },
+            |response| async move { Ok(ByteStream::new(response, self.inner.timeouts)) },
         )
         .await
     }
@@ -294,7 +298,7 @@ impl Client {
             Ok(EventStream::new(response.bytes_stream())
                 .with_max_event_size(inner.options.max_event_size)
                 .with_fault_policy(inner.options.stream_faults)
-                .observed(operation, inner.metrics.clone()))
+                .observed(operation, inner.metrics.clone(), inner.timeouts))
         })
         .await
     }
@@ -352,6 +356,7 @@ impl Client {
         let attempts = retry::run(
             &options.retry,
             options.attempt_timeout,
+            inner.timeouts,
             on_retry,
             operation,
             attempt,
@@ -360,15 +365,7 @@ impl Client {
             Some(deadline) => tokio::time::timeout(deadline, attempts)
                 .instrument(span.clone())
                 .await
-                .unwrap_or_else(|_| {
-                    (
-                        Err(Error::Timeout(format!(
-                            "call deadline of {} ms exceeded",
-                            deadline.as_millis()
-                        ))),
-                        0,
-                    )
-                }),
+                .unwrap_or((Err(Error::Timeout(Timeout::Deadline(deadline))), 0)),
             None => attempts.instrument(span.clone()).await,
         };
         let latency = started.elapsed();
@@ -379,8 +376,8 @@ impl Client {
                 span.record("status", status.as_u16());
             }
             if let Some(api) = e.api() {
-                span.record("code", api.code.as_deref());
-                span.record("request_id", api.request_id.as_deref());
+                span.record("code", api.code.as_ref().map(|c| c.as_str()));
+                span.record("request_id", api.request_id());
             }
         }
         if let Some(metrics) = &inner.metrics {
@@ -473,7 +470,10 @@ impl Client {
                 .get(CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned);
-            let body = response.bytes().await.map_err(Error::transport)?;
+            let body = response
+                .bytes()
+                .await
+                .map_err(|e| Error::transport(e, self.inner.timeouts))?;
             Ok(RawResponse {
                 status,
                 content_type,
@@ -734,13 +734,20 @@ impl ClientBuilder {
                 .map_err(|e| Error::Config(format!("root URL `{root}`: {e}")))?,
             self.allow_insecure_http,
         )?;
-        let http = match self.http {
-            Some(client) => client,
-            None => reqwest::Client::builder()
-                .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
-                .read_timeout(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT))
-                .build()
-                .map_err(|e| Error::Config(format!("HTTP client: {e}")))?,
+        let (http, timeouts) = match self.http {
+            Some(client) => (client, Timeouts::default()),
+            None => {
+                let timeouts = Timeouts {
+                    connect: Some(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)),
+                    read: Some(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT)),
+                };
+                let client = reqwest::Client::builder()
+                    .connect_timeout(timeouts.connect.unwrap_or_default())
+                    .read_timeout(timeouts.read.unwrap_or_default())
+                    .build()
+                    .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
+                (client, timeouts)
+            }
         };
         Ok(Client {
             inner: Arc::new(Inner {
@@ -751,6 +758,7 @@ impl ClientBuilder {
                 headers: Arc::new(self.headers?),
                 options: self.options,
                 metrics: self.metrics,
+                timeouts,
             }),
         })
     }

@@ -1,21 +1,27 @@
 //! `zai::Error`: the one error type every call returns.
 
+use crate::types::BusinessCode;
 use bytes::Bytes;
 use reqwest::StatusCode;
 use std::fmt;
+use std::time::Duration;
 
 /// Everything that can go wrong calling Z.AI.
+///
+/// Match on it directly, e.g.
+/// `Err(Error::Api(ApiError { code: Some(BusinessCode::InsufficientBalance), .. }))`,
+/// or ask: [`Error::is_rate_limited`], [`Error::is_quota_exhausted`],
+/// [`Error::is_retryable`].
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The server answered with a non-success status, or sent an error object
     /// inside an event stream.
     #[error("{0}")]
-    Api(Box<ApiError>),
-    /// The request did not complete before a timeout (connect, read, or the
-    /// per-call deadline).
+    Api(ApiError),
+    /// A timeout fired: which one, and after how long.
     #[error("timed out: {0}")]
-    Timeout(String),
+    Timeout(Timeout),
     /// The connection failed or broke before a complete response arrived.
     #[error("transport error: {0}")]
     Transport(#[source] reqwest::Error),
@@ -31,6 +37,10 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// A success response that parsed but lacks what the call needs (e.g. a task
+    /// id to poll).
+    #[error("unexpected response: {0}")]
+    UnexpectedResponse(String),
     /// An event stream broke its framing or ended too early.
     #[error("event stream error: {0}")]
     Stream(StreamError),
@@ -42,7 +52,7 @@ pub enum Error {
         /// The server's explanation, when it gave one.
         message: Option<String>,
     },
-    /// The request could not be built (bad argument or configuration).
+    /// The request could not be built (bad argument).
     #[error("invalid request: {0}")]
     InvalidRequest(String),
     /// The client could not be configured (missing key, bad base URL, ...).
@@ -50,16 +60,75 @@ pub enum Error {
     Config(String),
 }
 
-/// A non-success answer from the API, with everything the server said.
+/// Which timeout fired.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Timeout {
+    /// Connecting took longer than the connect timeout (when known: `None` with
+    /// your own `reqwest::Client`).
+    Connect(Option<Duration>),
+    /// No bytes arrived for the read timeout, before or during the body or stream.
+    Read(Option<Duration>),
+    /// One attempt took longer than [`crate::CallOptions::attempt_timeout`].
+    Attempt(Duration),
+    /// The whole call took longer than [`crate::CallOptions::deadline`].
+    Deadline(Duration),
+    /// An asynchronous task was still running when [`crate::PollOptions::timeout`]
+    /// passed.
+    Task {
+        /// The poll timeout.
+        after: Duration,
+        /// Polls made.
+        polls: u32,
+        /// The task's last state, when it sent one.
+        status: Option<String>,
+    },
+}
+
+impl fmt::Display for Timeout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secs = |d: &Option<Duration>| {
+            d.map(|d| format!(" ({} ms)", d.as_millis()))
+                .unwrap_or_default()
+        };
+        match self {
+            Timeout::Connect(d) => write!(f, "connect timeout{}", secs(d)),
+            Timeout::Read(d) => write!(f, "read timeout: no data received{}", secs(d)),
+            Timeout::Attempt(d) => write!(f, "attempt timeout ({} ms)", d.as_millis()),
+            Timeout::Deadline(d) => write!(f, "call deadline of {} ms exceeded", d.as_millis()),
+            Timeout::Task {
+                after,
+                polls,
+                status,
+            } => write!(
+                f,
+                "task still `{}` after {} s ({polls} polls)",
+                status.as_deref().unwrap_or("<no status>"),
+                after.as_secs()
+            ),
+        }
+    }
+}
+
+/// A non-success answer from the API, with everything the server said. The
+/// fields to match on are inline; the rest is in [`ApiError::detail`].
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct ApiError {
     /// HTTP status; 200 for an error object received inside an event stream.
     pub status: StatusCode,
-    /// Z.AI business code as sent (`"1302"`, `"401"`), when the body had one.
-    pub code: Option<String>,
+    /// Z.AI business code, when the body had one (numbers accepted too).
+    pub code: Option<BusinessCode>,
     /// The server's message, or a summary of a body that was not Z.AI JSON.
     pub message: String,
+    /// Request id, `Retry-After`, content-filter verdicts and the raw body.
+    pub detail: Box<ApiErrorDetail>,
+}
+
+/// The rest of an [`ApiError`].
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct ApiErrorDetail {
     /// `x-request-id` / `request_id` when the server sent one.
     pub request_id: Option<String>,
     /// `Retry-After` header, as sent.
@@ -114,11 +183,8 @@ impl Error {
     }
 
     /// The Z.AI business code, when the server sent one.
-    pub fn code(&self) -> Option<&str> {
-        match self {
-            Error::Api(api) => api.code.as_deref(),
-            _ => None,
-        }
+    pub fn code(&self) -> Option<&BusinessCode> {
+        self.api().and_then(|api| api.code.as_ref())
     }
 
     /// The API error, when the server answered with one.
@@ -129,12 +195,71 @@ impl Error {
         }
     }
 
-    pub(crate) fn transport(e: reqwest::Error) -> Self {
-        if e.is_timeout() {
-            Error::Timeout(e.to_string())
-        } else {
-            Error::Transport(e)
+    /// Too many requests for now: HTTP 429 or a concurrency, frequency or rate
+    /// limit code — waiting helps. Quota and balance codes are not.
+    pub fn is_rate_limited(&self) -> bool {
+        use BusinessCode::*;
+        match self.code() {
+            Some(ConcurrencyLimit | FrequencyLimit | RateLimited) => true,
+            Some(_) if self.is_quota_exhausted() => false,
+            _ => self.status() == Some(StatusCode::TOO_MANY_REQUESTS),
         }
+    }
+
+    /// A balance, daily, plan or usage allowance is used up: waiting seconds
+    /// does not help (1113, 1304, 1308, 1309, 1310).
+    pub fn is_quota_exhausted(&self) -> bool {
+        use BusinessCode::*;
+        matches!(
+            self.code(),
+            Some(
+                InsufficientBalance
+                    | DailyLimit
+                    | UsageLimitReached
+                    | PlanExpired
+                    | PeriodLimitReached
+            )
+        )
+    }
+
+    /// Whether the client's retry loop would try again (transient status or
+    /// code, connection failure before a response, timeout of an attempt).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api(api) => crate::retry::retryable(api.status, api.code.as_ref()),
+            Error::Transport(e) => crate::retry::is_retryable_transport(e),
+            Error::Timeout(Timeout::Connect(_) | Timeout::Read(_) | Timeout::Attempt(_)) => true,
+            _ => false,
+        }
+    }
+
+    /// A transport failure, or the timeout it stands for.
+    pub(crate) fn transport(e: reqwest::Error, timeouts: Timeouts) -> Self {
+        match (e.is_timeout(), e.is_connect()) {
+            (true, true) => Error::Timeout(Timeout::Connect(timeouts.connect)),
+            (true, false) => Error::Timeout(Timeout::Read(timeouts.read)),
+            _ => Error::Transport(e),
+        }
+    }
+}
+
+/// The client's connect and read timeouts, to name them when one fires (`None`
+/// with a caller's own `reqwest::Client`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Timeouts {
+    pub connect: Option<Duration>,
+    pub read: Option<Duration>,
+}
+
+impl ApiError {
+    /// `x-request-id` / `request_id` when the server sent one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.detail.request_id.as_deref()
+    }
+
+    /// The raw body, as received.
+    pub fn body(&self) -> &Bytes {
+        &self.detail.body
     }
 }
 
@@ -183,18 +308,20 @@ impl ApiError {
         let message = message.unwrap_or_else(|| summarize(status, &body));
         ApiError {
             status,
-            code,
+            code: code.map(|c| BusinessCode::from(c.as_str())),
             message,
-            request_id: request_id.or_else(|| header("x-request-id")),
-            retry_after: header("retry-after"),
-            content_filter,
-            body,
+            detail: Box::new(ApiErrorDetail {
+                request_id: request_id.or_else(|| header("x-request-id")),
+                retry_after: header("retry-after"),
+                content_filter,
+                body,
+            }),
         }
     }
 }
 
 /// A one-line message for a body that is not Z.AI JSON. The full body stays in
-/// [`ApiError::body`].
+/// [`ApiErrorDetail::body`].
 fn summarize(status: StatusCode, body: &[u8]) -> String {
     let reason = status.canonical_reason().unwrap_or("error").to_owned();
     let text = String::from_utf8_lossy(body);
@@ -216,7 +343,7 @@ pub(crate) enum Failure {
     /// The request failed before a response arrived.
     Transport(reqwest::Error),
     /// The attempt timed out.
-    Timeout(String),
+    Timeout(Timeout),
     /// A failure no retry can fix.
     Final(Error),
 }

@@ -55,7 +55,8 @@ pub use client::{
     CallOptions, Client, ClientBuilder, DEFAULT_ACCEPT_LANGUAGE, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_READ_TIMEOUT, DEFAULT_USER_AGENT, Operation, RawResponse,
 };
-pub use error::{ApiError, Error, StreamError};
+pub use error::{ApiError, ApiErrorDetail, Error, StreamError, Timeout};
+pub use generated::types::BusinessCode;
 pub use generated::{BaseUrl, OPERATIONS, types};
 pub use multipart::FilePart;
 pub use observe::{CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot, StreamFaultRecord};

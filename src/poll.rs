@@ -3,7 +3,7 @@
 //! `x-zai-task`. The `wait_*` / `*_and_wait` methods are generated from
 //! `x-zai-wait`.
 
-use crate::error::Error;
+use crate::error::{Error, Timeout};
 use serde::Serialize;
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -137,11 +137,11 @@ where
             elapsed: started.elapsed(),
         });
         if started.elapsed() >= options.timeout {
-            return Err(Error::Timeout(format!(
-                "task still `{}` after {} s ({polls} polls)",
-                status.as_deref().unwrap_or("<no status>"),
-                started.elapsed().as_secs()
-            )));
+            return Err(Error::Timeout(Timeout::Task {
+                after: options.timeout,
+                polls,
+                status,
+            }));
         }
         wait = interval;
         interval = interval.mul_f64(1.5).min(options.max_interval);
@@ -154,7 +154,7 @@ pub(crate) fn task_id<T: Serialize>(answer: &T, pointer: &str) -> Result<String,
     let value = serde_json::to_value(answer).unwrap_or_default();
     match value.pointer(pointer) {
         Some(serde_json::Value::String(id)) if !id.is_empty() => Ok(id.clone()),
-        _ => Err(Error::InvalidRequest(format!(
+        _ => Err(Error::UnexpectedResponse(format!(
             "the server returned no task id at `{pointer}`"
         ))),
     }

@@ -2,8 +2,9 @@
 //! failures are retried with `Retry-After` or exponential backoff with full jitter,
 //! unless Z.AI's business code says retrying cannot help (quota, policy, validation).
 
-use crate::error::{ApiError, Error, Failure};
+use crate::error::{ApiError, Error, Failure, Timeout, Timeouts};
 use crate::observe::RetryRecord;
+use crate::types::BusinessCode;
 use reqwest::StatusCode;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -38,6 +39,18 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
+    /// For tests of code that calls Z.AI (against `zai-mock` or httpmock): the
+    /// same decisions as the default, but waits of at most 10 ms, so an error
+    /// path costs milliseconds instead of seconds.
+    pub fn for_tests() -> Self {
+        RetryPolicy {
+            initial_backoff: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(10),
+            max_retry_after: Duration::from_millis(10),
+            ..RetryPolicy::default()
+        }
+    }
+
     /// A policy that never retries.
     pub fn none() -> Self {
         RetryPolicy {
@@ -46,9 +59,6 @@ impl RetryPolicy {
         }
     }
 }
-
-/// Business codes worth retrying: concurrency/frequency limits, overload, network.
-const RETRY_CODES: [&str; 5] = ["1234", "1230", "1302", "1303", "1305"];
 
 /// What one attempt's outcome calls for.
 #[derive(Debug, PartialEq)]
@@ -59,27 +69,39 @@ pub(crate) enum Verdict {
 
 /// Decides on an error response from its status, headers and Z.AI error.
 pub(crate) fn judge(error: &ApiError, headers: &reqwest::header::HeaderMap) -> Verdict {
-    let retry_after = error.retry_after.as_deref().and_then(parse_retry_after);
+    let retry_after = error
+        .detail
+        .retry_after
+        .as_deref()
+        .and_then(parse_retry_after);
     match headers.get("x-should-retry").and_then(|v| v.to_str().ok()) {
         Some("true") => return Verdict::RetryAfter(retry_after),
         Some("false") => return Verdict::Done,
         _ => {}
     }
-    if !is_transient(error.status) {
-        return Verdict::Done;
-    }
-    match error.code.as_deref() {
-        Some(code) if RETRY_CODES.contains(&code) => Verdict::RetryAfter(retry_after),
-        // Any other Z.AI code (quota 1113/1308–1310, account 1110–1121, policy 1301,
-        // validation 12xx) describes a state that a retry cannot change.
-        Some(code) if code.len() == 4 && code.starts_with('1') => Verdict::Done,
-        _ => Verdict::RetryAfter(retry_after),
+    match retryable(error.status, error.code.as_ref()) {
+        true => Verdict::RetryAfter(retry_after),
+        false => Verdict::Done,
     }
 }
 
-/// Statuses that may succeed on a later attempt.
-pub(crate) fn is_transient(status: StatusCode) -> bool {
-    matches!(status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504)
+/// Whether an error answer may succeed on a later attempt: a transient status,
+/// unless Z.AI's business code describes a state a retry cannot change (quota
+/// 1113/1308–1310, account 1110–1121, policy 1301, validation 12xx).
+pub(crate) fn retryable(status: StatusCode, code: Option<&BusinessCode>) -> bool {
+    use BusinessCode::*;
+    let transient = matches!(status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504);
+    match code {
+        _ if !transient => false,
+        Some(ConcurrencyLimit | FrequencyLimit | RateLimited | ApiProcessError | NetworkError) => {
+            true
+        }
+        Some(code) => {
+            let code = code.as_str();
+            !(code.len() == 4 && code.starts_with('1'))
+        }
+        None => true,
+    }
 }
 
 /// `Retry-After` as delta-seconds or an HTTP-date.
@@ -132,6 +154,7 @@ impl RetryPolicy {
 pub(crate) async fn run<T, F, Fut>(
     policy: &RetryPolicy,
     attempt_timeout: Option<Duration>,
+    timeouts: Timeouts,
     on_retry: impl Fn(&RetryRecord<'_>),
     operation: &'static str,
     mut attempt: F,
@@ -147,12 +170,7 @@ where
         let outcome = match attempt_timeout {
             Some(limit) => tokio::time::timeout(limit, attempt())
                 .await
-                .unwrap_or_else(|_| {
-                    Err(Failure::Timeout(format!(
-                        "attempt exceeded {} ms",
-                        limit.as_millis()
-                    )))
-                }),
+                .unwrap_or(Err(Failure::Timeout(Timeout::Attempt(limit)))),
             None => attempt().await,
         };
         let (error, verdict) = match outcome {
@@ -164,9 +182,9 @@ where
                 } else {
                     Verdict::Done
                 };
-                (Error::transport(e), verdict)
+                (Error::transport(e, timeouts), verdict)
             }
-            Err(Failure::Timeout(message)) => (Error::Timeout(message), Verdict::RetryAfter(None)),
+            Err(Failure::Timeout(timeout)) => (Error::Timeout(timeout), Verdict::RetryAfter(None)),
             Err(Failure::Response(response)) => {
                 let status = response.status();
                 let headers = response.headers().clone();
@@ -174,9 +192,9 @@ where
                     Ok(body) => {
                         let error = ApiError::parse(status, &headers, body);
                         let verdict = judge(&error, &headers);
-                        (Error::Api(Box::new(error)), verdict)
+                        (Error::Api(error), verdict)
                     }
-                    Err(e) => (Error::transport(e), Verdict::RetryAfter(None)),
+                    Err(e) => (Error::transport(e, timeouts), Verdict::RetryAfter(None)),
                 }
             }
         };
@@ -191,7 +209,7 @@ where
             attempt: attempts,
             delay,
             status: error.status().map(|s| s.as_u16()),
-            code: error.code(),
+            code: error.code().map(|c| c.as_str()),
         });
         tokio::time::sleep(delay).await;
     }

@@ -1,7 +1,7 @@
 //! Server-sent events: a WHATWG event-stream decoder and the typed stream every
 //! `*_stream` method returns.
 
-use crate::error::{ApiError, Error, StreamError};
+use crate::error::{ApiError, Error, StreamError, Timeouts};
 use crate::observe::{Metrics, StreamFaultRecord};
 use crate::stream_fault::{DroppedFragment, StreamFaultPolicy, StreamFaults, split_glued};
 use bytes::Bytes;
@@ -256,11 +256,13 @@ pub struct EventStream<T> {
     observer: Observer,
 }
 
-/// Who hears of a recovered fault besides the stream's own record.
+/// Who hears of a recovered fault besides the stream's own record, and the
+/// timeouts to name when one fires mid-stream.
 #[derive(Default)]
 struct Observer {
     operation: &'static str,
     metrics: Option<Arc<dyn Metrics>>,
+    timeouts: Timeouts,
 }
 
 impl<T> std::fmt::Debug for EventStream<T> {
@@ -321,8 +323,13 @@ impl<T: StreamChunk> EventStream<T> {
         mut self,
         operation: &'static str,
         metrics: Option<Arc<dyn Metrics>>,
+        timeouts: Timeouts,
     ) -> Self {
-        self.observer = Observer { operation, metrics };
+        self.observer = Observer {
+            operation,
+            metrics,
+            timeouts,
+        };
         self
     }
 
@@ -418,11 +425,11 @@ fn parse_event<T: StreamChunk>(name: Option<&str>, data: &str) -> Result<T, Erro
         && (name == Some("error") || map.get("error").is_some_and(|e| !e.is_null()))
     {
         let body = Bytes::copy_from_slice(data.as_bytes());
-        return Err(Error::Api(Box::new(ApiError::parse(
+        return Err(Error::Api(ApiError::parse(
             reqwest::StatusCode::OK,
             &reqwest::header::HeaderMap::new(),
             body,
-        ))));
+        )));
     }
     serde_json::from_str(data).map_err(|source| Error::Decode {
         status: 200,
@@ -461,7 +468,8 @@ impl<T: StreamChunk> Stream for EventStream<T> {
                 Poll::Pending => return Poll::Pending,
                 Poll::Ready(Some(Ok(bytes))) => this.feed(&bytes),
                 Poll::Ready(Some(Err(e))) => {
-                    this.ready.push_back(Err(Error::transport(e)));
+                    let timeouts = this.observer.timeouts;
+                    this.ready.push_back(Err(Error::transport(e, timeouts)));
                     this.finished = true;
                 }
                 Poll::Ready(None) => {

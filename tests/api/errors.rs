@@ -3,6 +3,7 @@
 
 use crate::support::{JSON, client};
 use httpmock::{Method::POST, MockServer};
+use zai::BusinessCode;
 use zai::types::{ChatCompletionRequest, ChatMessage};
 
 async fn error_for(status: u16, content_type: &str, body: &str) -> zai::ApiError {
@@ -24,7 +25,7 @@ async fn error_for(status: u16, content_type: &str, body: &str) -> zai::ApiError
         .api()
         .unwrap_or_else(|| panic!("expected an API error, got {err:?}"))
         .clone();
-    assert_eq!(api.body, body.as_bytes(), "raw body kept");
+    assert_eq!(api.body(), body.as_bytes(), "raw body kept");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
     api
 }
@@ -32,7 +33,7 @@ async fn error_for(status: u16, content_type: &str, body: &str) -> zai::ApiError
 #[tokio::test]
 async fn balance_1113_on_429() {
     let api = error_for(429, JSON, r#"{"error":{"code":"1113","message":"Insufficient balance or no resource package. Please recharge."}}"#).await;
-    assert_eq!(api.code.as_deref(), Some("1113"));
+    assert_eq!(api.code, Some(BusinessCode::InsufficientBalance));
     assert_eq!(
         api.message,
         "Insufficient balance or no resource package. Please recharge."
@@ -52,8 +53,11 @@ async fn model_not_found_1211_and_1214_on_400() {
     )
     .await;
     assert_eq!(
-        (api.code.as_deref(), api.message.as_str()),
-        (Some("1211"), "模型不存在，请检查模型代码。")
+        (api.code, api.message.as_str()),
+        (
+            Some(BusinessCode::ModelNotFound),
+            "模型不存在，请检查模型代码。"
+        )
     );
     let api = error_for(
         400,
@@ -62,8 +66,8 @@ async fn model_not_found_1211_and_1214_on_400() {
     )
     .await;
     assert_eq!(
-        (api.code.as_deref(), api.message.as_str()),
-        (Some("1214"), "modelCode：不存在")
+        (api.code, api.message.as_str()),
+        (Some(BusinessCode::InvalidParameter), "modelCode：不存在")
     );
 }
 
@@ -75,7 +79,7 @@ async fn unauthorized_with_string_code_401() {
         r#"{"error":{"code":"401","message":"token expired or incorrect"}}"#,
     )
     .await;
-    assert_eq!(api.code.as_deref(), Some("401"));
+    assert_eq!(api.code, Some(BusinessCode::Unknown("401".into())));
     assert_eq!(api.message, "token expired or incorrect");
 }
 
@@ -87,10 +91,11 @@ async fn content_filter_beside_error() {
         r#"{"contentFilter":[{"level":1,"role":"assistant"}],"error":{"code":"1301","message":"unsafe content detected"}}"#,
     )
     .await;
-    assert_eq!(api.code.as_deref(), Some("1301"));
-    assert_eq!(api.content_filter.len(), 1);
-    assert_eq!(api.content_filter[0].level, Some(1));
-    assert_eq!(api.content_filter[0].role.as_deref(), Some("assistant"));
+    assert_eq!(api.code, Some(BusinessCode::ContentFiltered));
+    let filter = &api.detail.content_filter;
+    assert_eq!(filter.len(), 1);
+    assert_eq!(filter[0].level, Some(1));
+    assert_eq!(filter[0].role.as_deref(), Some("assistant"));
 }
 
 #[tokio::test]
@@ -134,8 +139,11 @@ async fn numeric_code_and_top_level_shapes() {
     )
     .await;
     assert_eq!(
-        (api.code.as_deref(), api.message.as_str()),
-        (Some("1214"), "Invalid messages parameter")
+        (api.code, api.message.as_str()),
+        (
+            Some(BusinessCode::InvalidParameter),
+            "Invalid messages parameter"
+        )
     );
 }
 
@@ -160,4 +168,71 @@ async fn success_body_not_matching_schema_keeps_body() {
         }
         other => panic!("expected Decode, got {other:?}"),
     }
+}
+
+/// Errors match as patterns and answer what a caller decides on.
+#[tokio::test]
+async fn errors_match_as_patterns_and_classify() {
+    use zai::{ApiError, Error};
+    let server = MockServer::start_async().await;
+    let mut answers = vec![
+        (
+            429,
+            r#"{"error":{"code":"1302","message":"Rate limit reached for requests"}}"#,
+        ),
+        (
+            429,
+            r#"{"error":{"code":"1113","message":"Insufficient balance"}}"#,
+        ),
+        (
+            429,
+            r#"{"error":{"code":"1308","message":"Usage limit reached"}}"#,
+        ),
+        (400, r#"{"error":{"code":"1214","message":"bad"}}"#),
+        (503, ""),
+    ];
+    let client = client(&server).with_options(|o| o.retry(zai::RetryPolicy::none()));
+    let request = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("hi")]);
+    let mut seen = Vec::new();
+    for (status, body) in answers.drain(..) {
+        let mock = server
+            .mock_async(|when, then| {
+                when.method(POST).path("/chat/completions");
+                then.status(status).header("content-type", JSON).body(body);
+            })
+            .await;
+        let err = client.create_chat_completion(&request).await.unwrap_err();
+        let matched = match &err {
+            Error::Api(ApiError {
+                code: Some(BusinessCode::ConcurrencyLimit),
+                ..
+            }) => "concurrency",
+            Error::Api(ApiError {
+                code: Some(BusinessCode::InsufficientBalance),
+                ..
+            }) => "balance",
+            Error::Api(ApiError {
+                status, code: None, ..
+            }) if status.as_u16() == 503 => "503",
+            Error::Api(_) => "other",
+            _ => "not an API error",
+        };
+        seen.push((
+            matched,
+            err.is_rate_limited(),
+            err.is_quota_exhausted(),
+            err.is_retryable(),
+        ));
+        mock.delete_async().await;
+    }
+    assert_eq!(
+        seen,
+        [
+            ("concurrency", true, false, true),
+            ("balance", false, true, false),
+            ("other", false, true, false),
+            ("other", false, false, false),
+            ("503", false, false, true),
+        ]
+    );
 }

@@ -153,6 +153,6 @@ async fn errors_on_demand_by_model_name() {
             ChatCompletionRequest::new(format!("error-{status}"), vec![ChatMessage::user("x")]);
         let err = client.create_chat_completion(&request).await.unwrap_err();
         assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
-        assert_eq!(err.api().unwrap().code.as_deref(), Some(code));
+        assert_eq!(err.code().map(|c| c.as_str()), Some(code));
     }
 }

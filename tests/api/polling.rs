@@ -76,7 +76,7 @@ async fn unknown_status_keeps_polling_until_timeout_naming_it() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&err, zai::Error::Timeout(m) if m.contains("`QUEUED`")),
+        matches!(&err, zai::Error::Timeout(zai::Timeout::Task { status: Some(s), .. }) if s == "QUEUED"),
         "{err:?}"
     );
     assert!(server.hits.load(Ordering::SeqCst) >= 3);

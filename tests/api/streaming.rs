@@ -258,15 +258,17 @@ async fn error_object_inside_the_stream_is_an_api_error() {
         "{CHUNK}\n\ndata: {{\"contentFilter\":[{{\"level\":1,\"role\":\"assistant\"}}],\"error\":{{\"code\":\"1301\",\"message\":\"unsafe content\"}}}}\n\ndata: [DONE]\n\n"
     );
     let error = collect(&body).await.unwrap_err();
-    assert_eq!(error.code(), Some("1301"));
+    assert_eq!(error.code(), Some(&zai::BusinessCode::ContentFiltered));
     let api = error.api().expect("an API error");
     assert_eq!(api.message, "unsafe content");
-    assert_eq!(api.content_filter.len(), 1);
+    assert_eq!(api.detail.content_filter.len(), 1);
 
     // Events: the delta before it, then the error, then the end.
     let events = events(&body).await;
     assert!(matches!(&events[0], Ok(ChatEvent::ContentDelta(t)) if t == "Hel"));
-    assert!(matches!(&events[1], Err(Error::Api(api)) if api.code.as_deref() == Some("1301")));
+    assert!(
+        matches!(&events[1], Err(Error::Api(api)) if api.code == Some(zai::BusinessCode::ContentFiltered))
+    );
     assert_eq!(events.len(), 2);
 }
 

@@ -93,3 +93,18 @@ fn retry_after_http_date() {
     );
     assert_eq!(parse_retry_after("soon"), None);
 }
+
+#[test]
+fn the_test_preset_decides_alike_but_waits_milliseconds() {
+    let fast = RetryPolicy::for_tests();
+    let start = Instant::now();
+    assert_eq!(fast.max_retries, RetryPolicy::default().max_retries);
+    for retry in 1..=3 {
+        assert!(fast.delay(retry, None, start).unwrap() <= Duration::from_millis(10));
+    }
+    assert_eq!(
+        fast.delay(1, Some(Duration::from_secs(60)), start),
+        Some(Duration::from_millis(10))
+    );
+    assert_eq!(fast.delay(4, None, start), None);
+}
