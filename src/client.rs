@@ -6,9 +6,9 @@
 use crate::auth::Auth;
 use crate::error::{Error, Failure, Timeout, Timeouts};
 use crate::observe::{CallRecord, Metrics, RetryRecord};
-use crate::retry::{self, RetryPolicy};
+use crate::options::CallOptions;
+use crate::retry;
 use crate::sse::{EventStream, StreamChunk};
-use crate::stream_fault::StreamFaultPolicy;
 use crate::{BaseUrl, ByteStream, generated};
 use bytes::Bytes;
 use reqwest::header::{
@@ -52,82 +52,6 @@ struct Inner {
     options: CallOptions,
     metrics: Option<Arc<dyn Metrics>>,
     timeouts: Timeouts,
-}
-
-/// Per-call behaviour: retries, timeouts, limits. Set for a client with
-/// [`ClientBuilder::call_options`], or for some calls with [`Client::with_options`].
-///
-/// A stalled stream is caught by the client's read timeout
-/// ([`ClientBuilder::read_timeout`]): no bytes for that long ends it with
-/// [`Error::Timeout`].
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct CallOptions {
-    /// When to retry (default [`RetryPolicy::default`]).
-    pub retry: RetryPolicy,
-    /// Limit on each attempt, until its response is received (default none).
-    pub attempt_timeout: Option<Duration>,
-    /// Limit on the whole call including retries and waits; for a stream, until
-    /// the stream is open (default none).
-    pub deadline: Option<Duration>,
-    /// Largest server-sent event accepted (default
-    /// [`crate::sse::DEFAULT_MAX_EVENT_SIZE`]); a larger one ends the stream
-    /// with [`crate::StreamError::EventTooLarge`].
-    pub max_event_size: usize,
-    /// What a stream does with the service's concatenated-frame fault (default
-    /// [`StreamFaultPolicy::Recover`]).
-    pub stream_faults: StreamFaultPolicy,
-}
-
-impl Default for CallOptions {
-    fn default() -> Self {
-        CallOptions {
-            retry: RetryPolicy::default(),
-            attempt_timeout: None,
-            deadline: None,
-            max_event_size: crate::sse::DEFAULT_MAX_EVENT_SIZE,
-            stream_faults: StreamFaultPolicy::Recover,
-        }
-    }
-}
-
-impl CallOptions {
-    /// Sets the retry policy.
-    pub fn retry(self, retry: RetryPolicy) -> Self {
-        Self { retry, ..self }
-    }
-
-    /// Sets the per-attempt timeout.
-    pub fn attempt_timeout(self, timeout: Duration) -> Self {
-        Self {
-            attempt_timeout: Some(timeout),
-            ..self
-        }
-    }
-
-    /// Sets the whole-call deadline.
-    pub fn deadline(self, deadline: Duration) -> Self {
-        Self {
-            deadline: Some(deadline),
-            ..self
-        }
-    }
-
-    /// Sets the largest event a stream accepts, in bytes.
-    pub fn max_event_size(self, bytes: usize) -> Self {
-        Self {
-            max_event_size: bytes,
-            ..self
-        }
-    }
-
-    /// Sets what streams do with the service's concatenated-frame fault.
-    pub fn stream_faults(self, stream_faults: StreamFaultPolicy) -> Self {
-        Self {
-            stream_faults,
-            ..self
-        }
-    }
 }
 
 impl fmt::Debug for Client {
@@ -265,6 +189,9 @@ impl Client {
                 .bytes()
                 .await
                 .map_err(|e| Error::transport(e, self.inner.timeouts))?;
+            if let Some(raw) = &self.inner.options.raw_body {
+                raw.keep(&body);
+            }
             serde_json::from_slice(&body).map_err(|source| {
                 Failure::Final(Error::Decode {
                     status,
@@ -404,9 +331,22 @@ impl Client {
             Some(_) => &inner.root,
             None => &inner.base,
         };
+        let extra = &inner.options;
         let mut url = format!("{base}{}", request.path);
-        if let Some(query) = &request.query {
-            url.push('?');
+        let extra_query = match extra.extra_query.is_empty() {
+            true => None,
+            false => Some(
+                serde_urlencoded::to_string(&extra.extra_query).map_err(|e| {
+                    Error::InvalidRequest(format!("extra query does not serialize: {e}"))
+                })?,
+            ),
+        };
+        for (i, query) in [&request.query, &extra_query]
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            url.push(if i == 0 { '?' } else { '&' });
             url.push_str(query);
         }
         let method = reqwest::Method::from_bytes(op.method.as_bytes())
@@ -416,11 +356,29 @@ impl Client {
             builder = builder.header(ACCEPT, accept);
         }
         builder = match &request.body {
+            Body::Empty if !extra.extra_body.is_empty() => {
+                return Err(Error::InvalidRequest(format!(
+                    "`{}` sends no body to add extra fields to",
+                    op.id
+                )));
+            }
             Body::Empty => builder,
             Body::Json(bytes) => builder
                 .header(CONTENT_TYPE, "application/json")
-                .body(bytes.clone()),
-            Body::Form(form) => builder.multipart(form()?),
+                .body(with_fields(bytes, &extra.extra_body)?),
+            Body::Form(form) => {
+                let form = extra
+                    .extra_body
+                    .iter()
+                    .try_fold(form()?, |form, (name, value)| {
+                        let text = match value {
+                            serde_json::Value::String(text) => text.clone(),
+                            other => other.to_string(),
+                        };
+                        Ok::<_, Error>(form.text(name.clone(), text))
+                    })?;
+                builder.multipart(form)
+            }
         };
         let mut built = builder
             .build()
@@ -432,6 +390,13 @@ impl Client {
             }
         }
         inner.auth.apply(headers)?;
+        for (name, value) in &extra.extra_headers {
+            let invalid =
+                |e: &dyn fmt::Display| Error::InvalidRequest(format!("header `{name}`: {e}"));
+            let name = HeaderName::try_from(name).map_err(|e| invalid(&e))?;
+            let value = HeaderValue::try_from(value).map_err(|e| invalid(&e))?;
+            headers.insert(name, value);
+        }
         Ok(built)
     }
 
@@ -577,6 +542,28 @@ impl<'a> Request<'a> {
         self.body = Body::Form(Box::new(form));
         self
     }
+}
+
+/// A JSON body with `fields` merged in at the top level (as sent: the body is
+/// already serialized). No fields: the body unchanged, without a copy.
+fn with_fields(
+    body: &Bytes,
+    fields: &serde_json::Map<String, serde_json::Value>,
+) -> Result<Bytes, Error> {
+    if fields.is_empty() {
+        return Ok(body.clone());
+    }
+    let mut value: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|e| Error::InvalidRequest(format!("body is not JSON: {e}")))?;
+    let serde_json::Value::Object(map) = &mut value else {
+        return Err(Error::InvalidRequest(
+            "extra fields need an object body".into(),
+        ));
+    };
+    map.extend(fields.iter().map(|(k, v)| (k.clone(), v.clone())));
+    serde_json::to_vec(&value)
+        .map(Bytes::from)
+        .map_err(|e| Error::InvalidRequest(e.to_string()))
 }
 
 /// The answer of [`Client::call_raw`].

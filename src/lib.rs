@@ -40,6 +40,7 @@ mod error;
 mod multipart;
 mod observe;
 mod open_enum;
+mod options;
 mod poll;
 mod retry;
 mod sse;
@@ -52,14 +53,15 @@ pub use chat::stream::{
     ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, completion_from_bytes,
 };
 pub use client::{
-    CallOptions, Client, ClientBuilder, DEFAULT_ACCEPT_LANGUAGE, DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_READ_TIMEOUT, DEFAULT_USER_AGENT, Operation, RawResponse,
+    Client, ClientBuilder, DEFAULT_ACCEPT_LANGUAGE, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
+    DEFAULT_USER_AGENT, Operation, RawResponse,
 };
 pub use error::{ApiError, ApiErrorDetail, Error, StreamError, Timeout};
 pub use generated::types::BusinessCode;
 pub use generated::{BaseUrl, OPERATIONS, types};
 pub use multipart::FilePart;
 pub use observe::{CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot, StreamFaultRecord};
+pub use options::{CallOptions, RawBody};
 pub use poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
 pub use reqwest;
 pub use retry::RetryPolicy;

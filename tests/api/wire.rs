@@ -155,3 +155,76 @@ async fn defaults_can_be_changed_or_removed() {
         "{bad:?}"
     );
 }
+
+/// Escape hatches: what the spec does not know yet can be sent (headers, query
+/// parameters, body fields — on JSON, multipart and streaming calls) and read
+/// (the raw body beside the typed answer).
+#[tokio::test]
+async fn extra_headers_query_and_body_fields_on_every_kind_of_call() {
+    let server = MockServer::start_async().await;
+    let raw = zai::RawBody::default();
+    let client = client(&server).with_options(|o| {
+        o.header("x-trace", "t-1")
+            .query("debug", "on")
+            .body_field("new_param", serde_json::json!({"deep": true}))
+            .keep_raw_body(&raw)
+    });
+    let chat = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("hi")]);
+    let expected = serde_json::json!({
+        "model": "glm-4.7",
+        "messages": [{"role": "user", "content": "hi"}],
+        "new_param": {"deep": true},
+    });
+    let with_extra = |when: httpmock::When| {
+        when.header("x-trace", "t-1")
+            .query_param("debug", "on")
+            .header("authorization", format!("Bearer {KEY}"))
+    };
+
+    let reply = r#"{"id":"1","surprise":{"new":1},"choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"ok"}}]}"#;
+    let json = server
+        .mock_async(|when, then| {
+            with_extra(when.path("/chat/completions").json_body(expected.clone()));
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(reply);
+        })
+        .await;
+    client.create_chat_completion(&chat).await.unwrap();
+    json.assert_async().await;
+    let body = raw.json().expect("an answer").unwrap();
+    assert_eq!(body["surprise"]["new"], 1, "an unknown field, readable raw");
+
+    let mut streamed = expected.clone();
+    streamed["stream"] = true.into();
+    let stream = server
+        .mock_async(|when, then| {
+            with_extra(when.path("/chat/completions").json_body(streamed));
+            then.status(200)
+                .header("content-type", "text/event-stream")
+                .body(EVENTS);
+        })
+        .await;
+    client.create_chat_completion_stream(&chat).await.unwrap();
+    stream.assert_async().await;
+
+    let multipart = server
+        .mock_async(|when, then| {
+            with_extra(when.path("/files"))
+                .body_includes("name=\"new_param\"\r\n\r\n{\"deep\":true}\r\n")
+                .body_includes("name=\"purpose\"\r\n\r\nbatch\r\n");
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(r#"{"id":"file-1"}"#);
+        })
+        .await;
+    let file = FilePart::new(&b"x"[..], "a.txt", "text/plain");
+    client
+        .upload_file(&FileUploadRequest::new(file, "batch"))
+        .await
+        .unwrap();
+    multipart.assert_async().await;
+
+    let no_body = client.retrieve_file_content("file-1").await.unwrap_err();
+    assert!(matches!(no_body, Error::InvalidRequest(m) if m.contains("no body")));
+}
