@@ -3,9 +3,12 @@
 
 pub(crate) mod stream;
 
+use crate::Error;
 use crate::types::{
-    AssistantMessage, ChatMessage, ChatTool, ContentPart, FunctionDefinition, MediaUrl, ToolCall,
-    UserContent,
+    AnthropicContentBlock, AnthropicInputContent, AnthropicInputMessage, AnthropicInputMessageRole,
+    AnthropicMessage, AssistantMessage, ChatCompletionResponse, ChatMessage, ChatThinking,
+    ChatThinkingType, ChatTool, ContentPart, FunctionDefinition, MediaUrl, ResponseFormat,
+    ResponseFormatType, ToolCall, UserContent,
 };
 
 impl ChatMessage {
@@ -102,16 +105,113 @@ impl ContentPart {
 }
 
 impl ChatTool {
-    /// A function tool: name, description and JSON Schema of its arguments.
+    /// A function tool: name, description and JSON Schema of its arguments
+    /// (e.g. `json!({"type": "object", "properties": {…}})`).
     pub fn function(
         name: impl Into<String>,
         description: impl Into<String>,
-        parameters: serde_json::Map<String, serde_json::Value>,
+        parameters: impl Into<serde_json::Value>,
     ) -> Self {
         ChatTool::Function {
             function: FunctionDefinition::new(name.into())
                 .description(description.into())
                 .parameters(parameters),
         }
+    }
+}
+
+/// One-line reading of a reply: the first choice's message.
+impl ChatCompletionResponse {
+    /// The reply message (first choice), if the server sent one.
+    pub fn message(&self) -> Option<&AssistantMessage> {
+        self.choices.first()?.message.as_ref()
+    }
+
+    /// The reply text (first choice), if any.
+    pub fn text(&self) -> Option<&str> {
+        self.message()?.content.as_deref()
+    }
+
+    /// The reasoning (thinking) text (first choice), if any.
+    pub fn reasoning(&self) -> Option<&str> {
+        self.message()?.reasoning_content.as_deref()
+    }
+
+    /// The tool calls the reply asks for (first choice); empty when none.
+    pub fn tool_calls(&self) -> &[ToolCall] {
+        self.message()
+            .and_then(|m| m.tool_calls.as_deref())
+            .unwrap_or_default()
+    }
+}
+
+impl ToolCall {
+    /// The called function's name.
+    pub fn name(&self) -> Option<&str> {
+        self.function.as_ref()?.name.as_deref()
+    }
+
+    /// The arguments as the model wrote them (JSON text).
+    pub fn arguments(&self) -> Option<&str> {
+        self.function.as_ref()?.arguments.as_deref()
+    }
+
+    /// The arguments parsed into `T` (a missing one reads as `{}`).
+    pub fn parse_arguments<T: serde::de::DeserializeOwned>(&self) -> Result<T, Error> {
+        let text = self.arguments().unwrap_or("{}");
+        serde_json::from_str(text).map_err(|source| Error::Decode {
+            status: 200,
+            body: bytes::Bytes::copy_from_slice(text.as_bytes()),
+            source,
+        })
+    }
+}
+
+impl From<ChatThinkingType> for ChatThinking {
+    /// `.thinking(ChatThinkingType::Disabled)`.
+    fn from(type_: ChatThinkingType) -> Self {
+        ChatThinking::default().type_(type_)
+    }
+}
+
+impl From<ResponseFormatType> for ResponseFormat {
+    /// `.response_format(ResponseFormatType::JsonObject)`.
+    fn from(type_: ResponseFormatType) -> Self {
+        ResponseFormat::new(type_)
+    }
+}
+
+impl AnthropicInputMessage {
+    /// A user turn: text, or content blocks.
+    pub fn user(content: impl Into<AnthropicInputContent>) -> Self {
+        AnthropicInputMessage::new(AnthropicInputMessageRole::User, content)
+    }
+
+    /// An assistant turn: text, or content blocks.
+    pub fn assistant(content: impl Into<AnthropicInputContent>) -> Self {
+        AnthropicInputMessage::new(AnthropicInputMessageRole::Assistant, content)
+    }
+}
+
+impl From<&str> for AnthropicInputContent {
+    fn from(text: &str) -> Self {
+        AnthropicInputContent::String(text.to_owned())
+    }
+}
+
+impl From<String> for AnthropicInputContent {
+    fn from(text: String) -> Self {
+        AnthropicInputContent::String(text)
+    }
+}
+
+impl AnthropicMessage {
+    /// The reply's text blocks, joined.
+    pub fn text(&self) -> String {
+        let text = self.content.iter().filter_map(|block| match block {
+            AnthropicContentBlock::Text { text } => Some(text.as_str()),
+            _ => None,
+        });
+        text.collect()
     }
 }

@@ -326,3 +326,52 @@ async fn create_chat_completion_async() {
     assert_eq!(task.model.as_deref(), Some("glm-4.7"));
     assert_eq!(task.task_status, Some(TaskStatus::Processing));
 }
+
+/// A reply reads in one line; request parts convert from their natural forms.
+#[tokio::test]
+async fn one_line_reading_and_conversions() {
+    use zai::types::{
+        AnthropicInputMessage, ChatCompletionResponse, ChatThinkingType, ChatTool,
+        ResponseFormatType,
+    };
+    let reply: ChatCompletionResponse =
+        serde_json::from_str(&fixture("chat_tool_calls_object.json")).unwrap();
+    let call = &reply.tool_calls()[0];
+    assert_eq!(call.name(), Some("get_weather"));
+    let args: serde_json::Value = call.parse_arguments().unwrap();
+    assert_eq!(args["city"], "Lisbon");
+    assert_eq!(reply.tool_calls().len(), 2);
+    assert_eq!(reply.text(), Some(""));
+    let reasoning: ChatCompletionResponse =
+        serde_json::from_str(&fixture("chat_reasoning_no_object.json")).unwrap();
+    assert!(reasoning.text().is_some_and(|t| !t.is_empty()));
+    assert!(reasoning.reasoning().is_some_and(|t| !t.is_empty()));
+    assert!(reasoning.tool_calls().is_empty());
+
+    let request = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("hi")])
+        .thinking(ChatThinkingType::Disabled)
+        .response_format(ResponseFormatType::JsonObject)
+        .tools(vec![ChatTool::function(
+            "get_weather",
+            "Weather of a city",
+            json!({"type": "object", "properties": {"city": {"type": "string"}}}),
+        )]);
+    assert_eq!(
+        serde_json::to_value(&request).unwrap(),
+        json!({
+            "model": "glm-4.7",
+            "messages": [{"role": "user", "content": "hi"}],
+            "thinking": {"type": "disabled"},
+            "response_format": {"type": "json_object"},
+            "tools": [{"type": "function", "function": {
+                "name": "get_weather",
+                "description": "Weather of a city",
+                "parameters": {"type": "object", "properties": {"city": {"type": "string"}}},
+            }}],
+        })
+    );
+    assert_eq!(
+        serde_json::to_value(AnthropicInputMessage::user("hi")).unwrap(),
+        json!({"role": "user", "content": "hi"})
+    );
+}
