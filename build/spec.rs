@@ -100,7 +100,7 @@ impl Spec {
         // value would silently collapse (dropping a path or a schema).
         let yaml: serde_norway::Value = serde_norway::from_str(text).map_err(|e| e.to_string())?;
         let raw: Value = serde_json::to_value(yaml).map_err(|e| e.to_string())?;
-        let schemas = raw
+        let mut schemas = raw
             .pointer("/components/schemas")
             .and_then(Value::as_object)
             .cloned()
@@ -120,7 +120,11 @@ impl Spec {
                     types.remove(form);
                 }
                 if let Some(query) = &operation.query {
-                    types.insert(query.clone(), query_schema(&operation.id, op));
+                    // Also a schema by name, so `new` takes the required parameters in
+                    // the spec's order.
+                    let schema = query_schema(&operation.id, op);
+                    schemas.insert(query.clone(), schema.clone());
+                    types.insert(query.clone(), schema);
                 }
                 operations.push(operation);
             }
@@ -273,7 +277,9 @@ impl Operation {
         let auth = match op.get("x-zai-auth") {
             None => None,
             Some(Value::String(a)) if a == "raw-key" => Some(a.clone()),
-            Some(other) => return Err(format!("{id}: x-zai-auth {other}: only `raw-key` is known")),
+            Some(other) => {
+                return Err(format!("{id}: x-zai-auth {other}: only `raw-key` is known"));
+            }
         };
         Ok(Operation {
             auth,
@@ -323,14 +329,12 @@ impl StreamSpec {
     fn read(ext: &Value) -> Result<Self> {
         let text = |key: &str| ext.get(key).and_then(Value::as_str).map(str::to_owned);
         let final_field = text("final-field")
-            .map(|f| {
-                match (f.split_once("[]."), f.split_once('=')) {
-                    (Some((a, b)), _) => Ok(FinalField::Item(a.to_owned(), b.to_owned())),
-                    (None, Some((a, b))) => Ok(FinalField::Equals(a.to_owned(), b.to_owned())),
-                    _ => Err(format!(
-                        "x-zai-stream final-field `{f}` is neither `array[].field` nor `field=value`"
-                    )),
-                }
+            .map(|f| match (f.split_once("[]."), f.split_once('=')) {
+                (Some((a, b)), _) => Ok(FinalField::Item(a.to_owned(), b.to_owned())),
+                (None, Some((a, b))) => Ok(FinalField::Equals(a.to_owned(), b.to_owned())),
+                _ => Err(format!(
+                    "x-zai-stream final-field `{f}` is neither `array[].field` nor `field=value`"
+                )),
             })
             .transpose()?;
         let flag = |key: &str| ext.get(key) == Some(&Value::Bool(true));
