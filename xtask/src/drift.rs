@@ -381,10 +381,10 @@ impl<'a> Walker<'a> {
                 }
             }
         }
-        if let Some(chunk) = op["x-zai-stream"]["chunk"].as_str() {
-            if let Some(schema) = self.doc.pointer(&format!("/components/schemas/{chunk}")) {
-                self.schema(schema, "stream", 0);
-            }
+        if let Some(chunk) = op["x-zai-stream"]["chunk"].as_str()
+            && let Some(schema) = self.doc.pointer(&format!("/components/schemas/{chunk}"))
+        {
+            self.schema(schema, "stream", 0);
         }
     }
 
