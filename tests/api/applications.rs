@@ -6,7 +6,8 @@
 //! platform).
 
 use crate::support::{
-    SSE, api_client, bearer, collect_events, expect_call, file_part, json_reply, text_part,
+    SSE, api_client, app_envelope, bearer, collect_events, expect_call, file_part, json_reply,
+    post_multipart, text_part,
 };
 use httpmock::{
     Method::{GET, POST},
@@ -22,10 +23,6 @@ use zai::types::{
 const APP: &str = "1834500000000000001";
 const CONVERSATION: &str = "conv-9";
 
-fn envelope(data: Value) -> Value {
-    json!({"data": data, "code": 200, "message": "请求成功", "timestamp": 1726110000000_i64})
-}
-
 #[tokio::test]
 async fn retrieve_application_variables() {
     let server = MockServer::start_async().await;
@@ -36,10 +33,10 @@ async fn retrieve_application_variables() {
         (GET, &path),
         &[],
         None,
-        envelope(json!([{
+        app_envelope(Some(json!([{
             "id": "var-1", "name": "topic", "type": "selection_list", "tips": "Pick one",
             "allowed_values": ["billing", "shipping"], "input_template": {"options": ["billing"]}
-        }])),
+        }]))),
     )
     .await;
     let variables = api_client(&server)
@@ -59,25 +56,23 @@ async fn retrieve_application_variables() {
 #[tokio::test]
 async fn upload_application_files() {
     let server = MockServer::start_async().await;
-    let reply = envelope(json!({
+    let reply = app_envelope(Some(json!({
         "success_info": [{"file_id": "f-1", "file_name": "a.txt"},
                          {"file_id": "f-2", "file_name": "b.txt"}],
         "fail_info": []
-    }));
-    let mock = server
-        .mock_async(|when, then| {
-            bearer(when)
-                .method(POST)
-                .path("/api/llm-application/open/v2/application/file_upload")
-                .header_prefix("content-type", "multipart/form-data; boundary=")
-                .body_includes(text_part("app_id", APP))
-                .body_includes(text_part("conversation_id", CONVERSATION))
-                .body_includes(text_part("file_type", "2"))
-                .body_includes(file_part("files", "a.txt", "text/plain", "first"))
-                .body_includes(file_part("files", "b.txt", "text/plain", "second"));
-            json_reply(then, &reply);
-        })
-        .await;
+    })));
+    let parts = vec![
+        text_part("app_id", APP),
+        text_part("conversation_id", CONVERSATION),
+        text_part("file_type", "2"),
+        file_part("files", "a.txt", "text/plain", "first"),
+        file_part("files", "b.txt", "text/plain", "second"),
+    ];
+    let path = "/api/llm-application/open/v2/application/file_upload";
+    let mock = post_multipart(&server, path, parts, move |then| {
+        json_reply(then, &reply);
+    })
+    .await;
     let upload = ApplicationFileUpload::new(
         APP,
         vec![
@@ -112,7 +107,9 @@ async fn retrieve_application_file_status() {
         (POST, "/api/llm-application/open/v2/application/file_stat"),
         &[],
         Some(json!({"app_id": APP, "file_ids": ["f-1"]})),
-        envelope(json!([{"file_id": "f-1", "code": 0, "msg": "解析成功"}])),
+        app_envelope(Some(
+            json!([{"file_id": "f-1", "code": 0, "msg": "解析成功"}]),
+        )),
     )
     .await;
     let request = ApplicationFileStatusRequest::new(APP, vec!["f-1".to_owned()]);
@@ -135,7 +132,7 @@ async fn create_application_conversation() {
         (POST, &path),
         &[],
         None,
-        envelope(json!({"conversation_id": CONVERSATION})),
+        app_envelope(Some(json!({"conversation_id": CONVERSATION}))),
     )
     .await;
     let conversation = api_client(&server)
@@ -247,7 +244,7 @@ async fn retrieve_application_slice_info() {
         (POST, "/api/llm-application/open/v2/application/slice_info"),
         &[],
         Some(json!({"request_id": "req-1", "node_id": "n-1"})),
-        envelope(json!({
+        app_envelope(Some(json!({
             "document_slices": [{
                 "document": {"id": "d-1", "name": "manual.pdf", "url": "https://x/m.pdf", "dtype": 1},
                 "slice_info": [{"document_id": "d-1", "text": "Hold power.",
@@ -257,7 +254,7 @@ async fn retrieve_application_slice_info() {
                 "images": [{"text": "fig-1", "cos_url": "https://x/1.png"}]
             }],
             "has_old_document": false
-        })),
+        }))),
     )
     .await;
     let info = api_client(&server)
@@ -284,7 +281,9 @@ async fn list_application_suggested_questions() {
         (GET, &path),
         &[],
         None,
-        envelope(json!({"problems": ["How do I track it?", "Can I change the address?"]})),
+        app_envelope(Some(
+            json!({"problems": ["How do I track it?", "Can I change the address?"]}),
+        )),
     )
     .await;
     let suggested = api_client(&server)

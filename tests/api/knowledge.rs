@@ -5,7 +5,9 @@
 //! Knowledge bases and their documents (`/llm-application/open/...` on the API
 //! root, China platform).
 
-use crate::support::{api_client, bearer, expect_call, file_part, json_reply, text_part};
+use crate::support::{
+    api_client, app_envelope, bearer, expect_call, file_part, json_reply, post_multipart, text_part,
+};
 use httpmock::{
     Method::{DELETE, GET, POST, PUT},
     MockServer,
@@ -20,11 +22,6 @@ use zai::types::{
 
 const BASE: &str = "1834901856438775808";
 const DOC: &str = "1834902000000000001";
-
-/// The `{code, message, timestamp}` envelope around `data`.
-fn envelope(data: Value) -> Value {
-    json!({"data": data, "code": 200, "message": "请求成功", "timestamp": 1726110000000_i64})
-}
 
 fn knowledge_base() -> Value {
     json!({
@@ -52,7 +49,7 @@ async fn create_knowledge_base() {
         (POST, "/api/llm-application/open/knowledge"),
         &[],
         Some(json!({"embedding_id": 11, "name": "Manuals", "contextual": 1, "icon": "book"})),
-        envelope(json!({"id": BASE})),
+        app_envelope(Some(json!({"id": BASE}))),
     )
     .await;
     let request = KnowledgeBaseRequest::new(11, "Manuals")
@@ -76,7 +73,7 @@ async fn list_knowledge_bases() {
         (GET, "/api/llm-application/open/knowledge"),
         &[("page", "2"), ("size", "5")],
         None,
-        envelope(json!({"list": [knowledge_base()], "total": 6})),
+        app_envelope(Some(json!({"list": [knowledge_base()], "total": 6}))),
     )
     .await;
     let page = api_client(&server)
@@ -100,7 +97,7 @@ async fn retrieve_knowledge_base() {
         (GET, &path),
         &[],
         None,
-        envelope(knowledge_base()),
+        app_envelope(Some(knowledge_base())),
     )
     .await;
     let base = api_client(&server)
@@ -129,7 +126,7 @@ async fn update_knowledge_base() {
             "callback_url": "https://example.com/hooks/kb",
             "callback_header": {"X-Token": "hook-secret"}
         })),
-        json!({"code": 200, "message": "请求成功", "timestamp": 1726110000000_i64}),
+        app_envelope(None),
     )
     .await;
     let update = KnowledgeBaseUpdate::default()
@@ -155,7 +152,7 @@ async fn delete_knowledge_base() {
         (DELETE, &path),
         &[],
         None,
-        json!({"code": 200, "message": "请求成功", "timestamp": 1726110000000_i64}),
+        app_envelope(None),
     )
     .await;
     let status = api_client(&server)
@@ -175,10 +172,10 @@ async fn retrieve_knowledge_capacity() {
         (GET, "/api/llm-application/open/knowledge/capacity"),
         &[],
         None,
-        envelope(json!({
+        app_envelope(Some(json!({
             "used": {"word_num": 20511, "length": 48213},
             "total": {"word_num": 100000000, "length": 1073741824}
-        })),
+        }))),
     )
     .await;
     let capacity = api_client(&server)
@@ -209,13 +206,13 @@ async fn search_knowledge() {
             "rerank_model": "rerank-pro",
             "fractional_threshold": 0.5
         })),
-        envelope(json!([{
+        app_envelope(Some(json!([{
             "text": "Hold the power button for ten seconds.",
             "score": 0.91,
             "metadata": {"_id": "slice-7f3a", "knowledge_id": BASE, "doc_id": DOC,
                          "doc_name": "manual.pdf", "doc_url": "https://cdn.bigmodel.cn/m.pdf",
                          "contextual_text": ""}
-        }])),
+        }]))),
     )
     .await;
     let request = KnowledgeSearchRequest::new("reset the device", vec![BASE.to_owned()])
@@ -245,7 +242,7 @@ async fn list_knowledge_documents() {
         (GET, "/api/llm-application/open/document"),
         &[("knowledge_id", BASE), ("page", "1"), ("word", "manual")],
         None,
-        envelope(json!({"list": [document()], "total": 1})),
+        app_envelope(Some(json!({"list": [document()], "total": 1}))),
     )
     .await;
     let query = ListKnowledgeDocumentsQuery::new(BASE)
@@ -269,31 +266,23 @@ async fn list_knowledge_documents() {
 async fn upload_knowledge_document() {
     let server = MockServer::start_async().await;
     let path = format!("/api/llm-application/open/document/upload_document/{BASE}");
-    let reply = envelope(json!({
+    let reply = app_envelope(Some(json!({
         "successInfos": [{"documentId": DOC, "fileName": "manual.txt"}],
         "failedInfos": [{"fileName": "bad.exe", "failReason": "不支持的文档类型"}]
-    }));
-    let mock = server
-        .mock_async(|when, then| {
-            bearer(when)
-                .method(POST)
-                .path(path)
-                .header_prefix("content-type", "multipart/form-data; boundary=")
-                .body_includes(file_part(
-                    "files",
-                    "manual.txt",
-                    "text/plain",
-                    "Reset: hold power.",
-                ))
-                .body_includes(text_part("knowledge_type", "5"))
-                .body_includes(text_part("custom_separator", "##"))
-                .body_includes(text_part("custom_separator", "\n"))
-                .body_includes(text_part("sentence_size", "500"))
-                .body_includes(text_part("parse_image", "true"))
-                .body_includes(text_part("callback_header", r#"{"X-Token":"s"}"#));
-            json_reply(then, &reply);
-        })
-        .await;
+    })));
+    let parts = vec![
+        file_part("files", "manual.txt", "text/plain", "Reset: hold power."),
+        text_part("knowledge_type", "5"),
+        text_part("custom_separator", "##"),
+        text_part("custom_separator", "\n"),
+        text_part("sentence_size", "500"),
+        text_part("parse_image", "true"),
+        text_part("callback_header", r#"{"X-Token":"s"}"#),
+    ];
+    let mock = post_multipart(&server, &path, parts, move |then| {
+        json_reply(then, &reply);
+    })
+    .await;
     let upload = KnowledgeDocumentUpload::new(FilePart::new(
         b"Reset: hold power.".to_vec(),
         "manual.txt",
@@ -331,10 +320,10 @@ async fn upload_knowledge_document_urls() {
             "upload_detail": [{"url": "https://example.com/faq.html", "knowledge_type": 1,
                                "callback_url": "https://example.com/hooks/doc"}]
         })),
-        envelope(json!({
+        app_envelope(Some(json!({
             "successInfos": [{"documentId": DOC, "url": "https://example.com/faq.html"}],
             "failedInfos": []
-        })),
+        }))),
     )
     .await;
     let request = KnowledgeUrlUpload::new(
@@ -365,8 +354,8 @@ async fn list_knowledge_document_images() {
         (POST, &path),
         &[],
         None,
-        envelope(json!({"images": [{"text": "【示意图序号_1_103】",
-                                    "cos_url": "https://cdn.bigmodel.cn/img/1.png"}]})),
+        app_envelope(Some(json!({"images": [{"text": "【示意图序号_1_103】",
+                                    "cos_url": "https://cdn.bigmodel.cn/img/1.png"}]}))),
     )
     .await;
     let images = api_client(&server)
@@ -396,7 +385,7 @@ async fn retrieve_knowledge_document() {
         (GET, &path),
         &[],
         None,
-        envelope(document()),
+        app_envelope(Some(document())),
     )
     .await;
     let doc = api_client(&server)
@@ -424,7 +413,7 @@ async fn delete_knowledge_document() {
         (DELETE, &path),
         &[],
         None,
-        json!({"code": 200, "message": "请求成功", "timestamp": 1689649504996_i64}),
+        app_envelope(None),
     )
     .await;
     let status = api_client(&server)
@@ -445,7 +434,7 @@ async fn reembed_knowledge_document() {
         (POST, &path),
         &[],
         Some(json!({"callback_url": "https://example.com/hooks/embedded"})),
-        json!({"code": 200, "message": "请求成功", "timestamp": 1689649504996_i64}),
+        app_envelope(None),
     )
     .await;
     let request =
@@ -455,5 +444,5 @@ async fn reembed_knowledge_document() {
         .await
         .unwrap();
     mock.assert_async().await;
-    assert_eq!(status.timestamp, Some(1689649504996));
+    assert_eq!(status.timestamp, Some(1726110000000));
 }

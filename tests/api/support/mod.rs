@@ -223,3 +223,14 @@ pub async fn expect_call<'a>(
         })
         .await
 }
+
+/// The `{code, message, timestamp}` answer of the knowledge and application APIs,
+/// around `data` when given.
+pub fn app_envelope(data: Option<Value>) -> Value {
+    let mut reply =
+        serde_json::json!({"code": 200, "message": "请求成功", "timestamp": 1726110000000_i64});
+    if let Some(data) = data {
+        reply["data"] = data;
+    }
+    reply
+}
