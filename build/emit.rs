@@ -1,7 +1,7 @@
 //! Emits the crate's generated code: typify's types (through progenitor's type
 //! generator) and everything build.rs derives from the spec model on top of them.
 
-use crate::spec::{Operation, Result, Spec, StreamSpec, WaitSpec};
+use crate::spec::{FinalField, Operation, Result, Spec, StreamSpec, WaitSpec};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -72,6 +72,14 @@ pub fn generate(spec: &Spec) -> Result<String> {
     Ok(prettyplease::unparse(&file))
 }
 
+/// An optional text as an `Option<&'static str>` expression.
+fn some_str(value: &Option<String>) -> TokenStream {
+    match value {
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
+    }
+}
+
 fn doc_attr(text: &str) -> TokenStream {
     let lines = text.lines().map(|l| format!(" {l}"));
     quote!(#(#[doc = #lines])*)
@@ -115,8 +123,19 @@ fn request(op: &Operation, index: usize, stream: bool) -> TokenStream {
     if op.query.is_some() {
         request = quote!(#request.query(query)?);
     }
+    let events = op.stream.as_ref();
     if op.json_body.is_some() {
-        request = quote!(#request.json(body, #stream)?);
+        // `always`: the answer is events anyway, the body is sent as is.
+        let flag = stream && !events.is_some_and(|s| s.always);
+        request = match events.is_some_and(|s| s.server_default) && !stream {
+            // The server streams unless told not to: the plain method says so.
+            true => quote! {{
+                let mut body = body.clone();
+                body.stream = Some(false);
+                #request.json(&body, false)?
+            }},
+            false => quote!(#request.json(body, #flag)?),
+        };
     }
     if op.multipart.is_some() {
         let form = match stream {
@@ -156,11 +175,21 @@ fn method(op: &Operation, index: usize) -> TokenStream {
         }
         None => (quote!(crate::ByteStream), quote!(send_bytes)),
     };
-    let stream_note = op.stream.as_ref().map(|_| {
-        let doc = format!(
-            " Answers with one JSON body; for server-sent events call [`Self::{name}_stream`] \
-             (`stream: true` is refused here)."
-        );
+    let stream_note = op.stream.as_ref().map(|events| {
+        let doc = match (events.always, events.server_default) {
+            (true, _) => format!(
+                " The operation always answers with server-sent events: this returns their \
+                 raw bytes; [`Self::{name}_stream`] parses them."
+            ),
+            (false, true) => format!(
+                " Sends `stream: false` (the server streams by default) and answers with one \
+                 JSON body; for server-sent events call [`Self::{name}_stream`]."
+            ),
+            (false, false) => format!(
+                " Answers with one JSON body; for server-sent events call \
+                 [`Self::{name}_stream`] (`stream: true` is refused here)."
+            ),
+        };
         quote!(#[doc = ""] #[doc = #doc])
     });
     quote! {
@@ -183,8 +212,12 @@ fn stream_method(op: &Operation, index: usize, stream: &StreamSpec) -> TokenStre
     let chunk = format_ident!("{}", stream.chunk);
     let (params, _) = arguments(op);
     let request = request(op, index, true);
+    let sends = match stream.always {
+        true => "sends the same request",
+        false => "sends `stream: true`",
+    };
     let doc = format!(
-        " Streaming variant of [`Self::{plain}`]: sends `stream: true` and yields each \
+        " Streaming variant of [`Self::{plain}`]: {sends} and yields each \
          server-sent [`types::{chunk}`] as it arrives. Dropping the stream cancels the request."
     );
     quote! {
@@ -202,15 +235,15 @@ fn stream_method(op: &Operation, index: usize, stream: &StreamSpec) -> TokenStre
 /// How a stream of this chunk type ends (its operation's `x-zai-stream`).
 fn chunk_impl(stream: &StreamSpec) -> TokenStream {
     let chunk = format_ident!("{}", stream.chunk);
-    let option = |v: &Option<String>| match v {
-        Some(v) => quote!(Some(#v)),
-        None => quote!(None),
-    };
-    let (done, final_event) = (option(&stream.done), option(&stream.final_event));
+    let (done, final_event) = (some_str(&stream.done), some_str(&stream.final_event));
     let is_final = match &stream.final_field {
-        Some((array, field)) => {
-            let (array, field) = (format_ident!("{array}"), format_ident!("{field}"));
+        Some(FinalField::Item(array, field)) => {
+            let (array, field) = (typify_field(array), typify_field(field));
             quote!(self.#array.iter().any(|item| item.#field.is_some()))
+        }
+        Some(FinalField::Equals(field, value)) => {
+            let field = typify_field(field);
+            quote!(self.#field.as_deref() == Some(#value))
         }
         None => quote!(false),
     };
@@ -296,6 +329,9 @@ fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStrea
             (Some("integer"), _) => (quote!(i64), false),
             (Some("number"), _) => (quote!(f64), false),
             (Some("boolean"), _) => (quote!(bool), false),
+            (Some("array"), _) if prop["items"]["format"] == "binary" => {
+                (quote!(Vec<crate::FilePart>), true)
+            }
             (Some("array"), _) if prop["items"]["type"] == "string" => (quote!(Vec<String>), true),
             other => {
                 return Err(format!(
@@ -312,18 +348,19 @@ fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStrea
         let doc = doc_attr(prop["description"].as_str().unwrap_or(""));
         let declared = field_type.declared();
         decls.push(quote!(#doc pub #field: #declared,));
-        let file = prop["format"] == "binary";
+        let file = prop["format"] == "binary" || prop["items"]["format"] == "binary";
         let add = |value: TokenStream| match file {
             true => quote!(form = form.part(#wire, #value.part()?);),
             false => quote!(form = form.text(#wire, #value.to_string());),
         };
-        parts.push(match &field_type {
-            Field::Required(_) => add(quote!(self.#field)),
-            Field::Optional(_) => {
+        // A repeated field (required or not) sends one part per value.
+        parts.push(match (&field_type, repeated) {
+            (Field::Required(_), false) => add(quote!(self.#field)),
+            (Field::Optional(_), _) => {
                 let add = add(quote!(value));
                 quote!(if let Some(value) = &self.#field { #add })
             }
-            Field::Defaulted(_) => {
+            (Field::Required(_) | Field::Defaulted(_), _) => {
                 let add = add(quote!(value));
                 quote!(for value in &self.#field { #add })
             }
@@ -481,10 +518,7 @@ fn task_impls(spec: &Spec) -> Vec<TokenStream> {
             let ident = format_ident!("{name}");
             let status = format!("/{}", task.status);
             let (success, failure) = (&task.success, &task.failure);
-            let message = match &task.message {
-                Some(m) => quote!(Some(#m)),
-                None => quote!(None),
-            };
+            let message = some_str(&task.message);
             quote! {
                 impl crate::Task for types::#ident {
                     const STATUS: &'static str = #status;
@@ -503,16 +537,13 @@ fn operation_table(spec: &Spec) -> TokenStream {
     let rows = spec.operations.iter().map(|op| {
         let (id, method, path) = (&op.id, op.method.to_uppercase(), &op.path);
         let rust = snake_case(&op.id);
-        let base = match &op.base {
-            Some(base) => quote!(Some(#base)),
-            None => quote!(None),
-        };
+        let (base, auth) = (some_str(&op.base), some_str(&op.auth));
         let multipart = op.multipart.is_some();
         let stream = op.stream.is_some();
         quote! {
             crate::Operation {
                 id: #id, method: #method, path: #path, rust_method: #rust,
-                base: #base, multipart: #multipart, stream: #stream,
+                base: #base, auth: #auth, multipart: #multipart, stream: #stream,
             }
         }
     });
@@ -558,6 +589,13 @@ fn base_urls(spec: &Spec) -> TokenStream {
 fn field_ident(name: &str) -> Ident {
     let name = snake_case(&name.replace(['-', '.'], "_"));
     syn::parse_str::<Ident>(&name).unwrap_or_else(|_| Ident::new_raw(&name, Span::call_site()))
+}
+
+/// The name typify gives the field of a wire property: snake case, a keyword
+/// suffixed with `_` (`type` → `type_`).
+fn typify_field(wire: &str) -> Ident {
+    let name = snake_case(wire);
+    syn::parse_str::<Ident>(&name).unwrap_or_else(|_| format_ident!("{name}_"))
 }
 
 /// `createChatCompletion` → `create_chat_completion`.

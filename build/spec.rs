@@ -45,6 +45,8 @@ pub struct Operation {
     pub response: Option<String>,
     /// `x-zai-wait`: a generated method waiting for the task this operation returns.
     pub wait: Option<WaitSpec>,
+    /// `x-zai-auth`: how credentials are sent when not as `Bearer` (`raw-key`).
+    pub auth: Option<String>,
 }
 
 /// `x-zai-wait` of an operation: the generated method's name, and what it polls.
@@ -72,10 +74,24 @@ pub struct TaskSpec {
 pub struct StreamSpec {
     pub chunk: String,
     pub done: Option<String>,
-    /// `(array field, item field)` from `final-field: "a[].b"`.
-    pub final_field: Option<(String, String)>,
+    /// `final-field`: which chunk marks a properly finished stream.
+    pub final_field: Option<FinalField>,
     /// An SSE `event:` name that ends the stream properly.
     pub final_event: Option<String>,
+    /// `always: true`: the operation answers with events whatever the body, so the
+    /// `*_stream` method sends the body as is (no `stream` flag added).
+    pub always: bool,
+    /// `server-default: true`: the server streams unless the body says `stream: false`,
+    /// so the plain method sends `stream: false`.
+    pub server_default: bool,
+}
+
+/// `final-field` of `x-zai-stream`.
+pub enum FinalField {
+    /// `a[].b`: an item of array field `a` has field `b` set.
+    Item(String, String),
+    /// `f=v`: string field `f` (optional) equals `v`.
+    Equals(String, String),
 }
 
 impl Spec {
@@ -84,7 +100,7 @@ impl Spec {
         // value would silently collapse (dropping a path or a schema).
         let yaml: serde_norway::Value = serde_norway::from_str(text).map_err(|e| e.to_string())?;
         let raw: Value = serde_json::to_value(yaml).map_err(|e| e.to_string())?;
-        let schemas = raw
+        let mut schemas = raw
             .pointer("/components/schemas")
             .and_then(Value::as_object)
             .cloned()
@@ -104,7 +120,11 @@ impl Spec {
                     types.remove(form);
                 }
                 if let Some(query) = &operation.query {
-                    types.insert(query.clone(), query_schema(&operation.id, op));
+                    // Also a schema by name, so `new` takes the required parameters in
+                    // the spec's order.
+                    let schema = query_schema(&operation.id, op);
+                    schemas.insert(query.clone(), schema.clone());
+                    types.insert(query.clone(), schema);
                 }
                 operations.push(operation);
             }
@@ -258,7 +278,15 @@ impl Operation {
             .get("x-zai-wait")
             .map(|w| WaitSpec::read(&id, w))
             .transpose()?;
+        let auth = match op.get("x-zai-auth") {
+            None => None,
+            Some(Value::String(a)) if a == "raw-key" => Some(a.clone()),
+            Some(other) => {
+                return Err(format!("{id}: x-zai-auth {other}: only `raw-key` is known"));
+            }
+        };
         Ok(Operation {
+            auth,
             query: has_query.then(|| format!("{}Query", upper_first(&id))),
             id,
             method: method.to_owned(),
@@ -305,17 +333,22 @@ impl StreamSpec {
     fn read(ext: &Value) -> Result<Self> {
         let text = |key: &str| ext.get(key).and_then(Value::as_str).map(str::to_owned);
         let final_field = text("final-field")
-            .map(|f| {
-                f.split_once("[].")
-                    .map(|(a, b)| (a.to_owned(), b.to_owned()))
-                    .ok_or_else(|| format!("x-zai-stream final-field `{f}` is not `array[].field`"))
+            .map(|f| match (f.split_once("[]."), f.split_once('=')) {
+                (Some((a, b)), _) => Ok(FinalField::Item(a.to_owned(), b.to_owned())),
+                (None, Some((a, b))) => Ok(FinalField::Equals(a.to_owned(), b.to_owned())),
+                _ => Err(format!(
+                    "x-zai-stream final-field `{f}` is neither `array[].field` nor `field=value`"
+                )),
             })
             .transpose()?;
+        let flag = |key: &str| ext.get(key) == Some(&Value::Bool(true));
         Ok(StreamSpec {
             chunk: text("chunk").ok_or("x-zai-stream needs `chunk`")?,
             done: text("done"),
             final_field,
             final_event: text("final-event"),
+            always: flag("always"),
+            server_default: flag("server-default"),
         })
     }
 }

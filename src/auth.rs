@@ -15,7 +15,8 @@ use std::{
 pub struct Auth(Kind);
 
 enum Kind {
-    Bearer(HeaderValue),
+    /// `Bearer <key>`, and the key itself (for raw-key operations).
+    Bearer(HeaderValue, HeaderValue),
     Jwt(Jwt),
 }
 
@@ -35,7 +36,7 @@ pub const DEFAULT_JWT_RENEW_AFTER: Duration = Duration::from_secs(180);
 impl fmt::Debug for Auth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0 {
-            Kind::Bearer(_) => f.write_str("Auth::Bearer(<redacted>)"),
+            Kind::Bearer(..) => f.write_str("Auth::Bearer(<redacted>)"),
             Kind::Jwt(jwt) => write!(f, "Auth::Jwt {{ id: {:?}, secret: <redacted> }}", jwt.id),
         }
     }
@@ -49,7 +50,10 @@ impl Auth {
         if key.is_empty() {
             return Err(Error::Config("the API key is empty".into()));
         }
-        Ok(Auth(Kind::Bearer(sensitive_bearer(key)?)))
+        Ok(Auth(Kind::Bearer(
+            sensitive(format!("Bearer {key}"))?,
+            sensitive(key.to_owned())?,
+        )))
     }
 
     /// A JWT signed with the key's secret, with the SDK's default lifetime and
@@ -90,16 +94,29 @@ impl Auth {
 
     pub(crate) fn apply(&self, headers: &mut HeaderMap) -> Result<(), Error> {
         let value = match &self.0 {
-            Kind::Bearer(value) => value.clone(),
+            Kind::Bearer(value, _) => value.clone(),
             Kind::Jwt(jwt) => jwt.current()?,
+        };
+        headers.insert(AUTHORIZATION, value);
+        Ok(())
+    }
+
+    /// `Authorization: <key>`, the raw API key without a scheme (`x-zai-auth:
+    /// raw-key` operations). A JWT client sends its key too: nothing documents a
+    /// token for those operations.
+    pub(crate) fn apply_raw_key(&self, headers: &mut HeaderMap) -> Result<(), Error> {
+        let value = match &self.0 {
+            Kind::Bearer(_, key) => key.clone(),
+            Kind::Jwt(jwt) => sensitive(format!("{}.{}", jwt.id, jwt.secret.expose_secret()))?,
         };
         headers.insert(AUTHORIZATION, value);
         Ok(())
     }
 }
 
-fn sensitive_bearer(token: &str) -> Result<HeaderValue, Error> {
-    let mut value = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+/// A header value that is never logged.
+fn sensitive(text: String) -> Result<HeaderValue, Error> {
+    let mut value = HeaderValue::from_str(&text).map_err(|_| {
         Error::Config("the API key contains characters not allowed in a header".into())
     })?;
     value.set_sensitive(true);
@@ -120,7 +137,7 @@ impl Jwt {
             .duration_since(UNIX_EPOCH)
             .map_err(|_| Error::Config("system clock is before 1970".into()))?
             .as_millis();
-        let value = sensitive_bearer(&self.sign(now_ms))?;
+        let value = sensitive(format!("Bearer {}", self.sign(now_ms)))?;
         *cached = Some((value.clone(), Instant::now()));
         Ok(value)
     }

@@ -80,6 +80,9 @@ pub struct Operation {
     pub rust_method: &'static str,
     /// `x-zai-base`: served from another base than `paas/v4`.
     pub base: Option<&'static str>,
+    /// `x-zai-auth`: credentials sent otherwise than as `Authorization: Bearer`;
+    /// `raw-key` sends the API key itself (the GLM Coding Plan monitor).
+    pub auth: Option<&'static str>,
     /// Sent as multipart/form-data.
     pub multipart: bool,
     /// Also has a `*_stream` method.
@@ -389,7 +392,16 @@ impl Client {
                 headers.insert(name, value.clone());
             }
         }
-        inner.auth.apply(headers)?;
+        match op.auth {
+            None => inner.auth.apply(headers)?,
+            Some("raw-key") => inner.auth.apply_raw_key(headers)?,
+            Some(other) => {
+                return Err(Error::InvalidRequest(format!(
+                    "`{}`: unknown authentication `{other}`",
+                    op.id
+                )));
+            }
+        }
         for (name, value) in &extra.extra_headers {
             let invalid =
                 |e: &dyn fmt::Display| Error::InvalidRequest(format!("header `{name}`: {e}"));

@@ -177,3 +177,60 @@ impl std::io::Write for LogWriter {
         Ok(())
     }
 }
+
+/// A client whose base is `<server>/api/paas/v4`, as on the real hosts: its API
+/// root is `<server>/api`, so root-based paths are asserted in full
+/// (`/api/llm-application/open/knowledge`, `/api/paas/v4/rerank`).
+pub fn api_client(server: &MockServer) -> zai::Client {
+    client_at(&format!("{}/api/paas/v4", server.base_url()))
+}
+
+/// Expects `Authorization: KEY`, the raw key without a scheme (`x-zai-auth: raw-key`).
+pub fn raw_key(when: When) -> When {
+    when.header("authorization", KEY)
+}
+
+/// Mocks one call: `method path` with exactly these query parameters and (if any)
+/// exactly this JSON body (or none: no content type), carrying the headers `auth` checks; replies `reply`.
+pub async fn expect_call<'a>(
+    server: &'a MockServer,
+    auth: fn(When) -> When,
+    (method, path): (httpmock::Method, &str),
+    query: &[(&str, &str)],
+    body: Option<Value>,
+    reply: Value,
+) -> httpmock::Mock<'a> {
+    let query: Vec<(String, String)> = query
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    server
+        .mock_async(|when, then| {
+            let mut when = auth(when).method(method).path(path);
+            for (name, value) in query {
+                when = when.query_param(name, value);
+            }
+            match body {
+                Some(body) => {
+                    when.header("content-type", "application/json")
+                        .json_body(body);
+                }
+                None => {
+                    when.header_missing("content-type");
+                }
+            }
+            json_reply(then, &reply);
+        })
+        .await
+}
+
+/// The `{code, message, timestamp}` answer of the knowledge and application APIs,
+/// around `data` when given.
+pub fn app_envelope(data: Option<Value>) -> Value {
+    let mut reply =
+        serde_json::json!({"code": 200, "message": "请求成功", "timestamp": 1726110000000_i64});
+    if let Some(data) = data {
+        reply["data"] = data;
+    }
+    reply
+}

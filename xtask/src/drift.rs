@@ -1,0 +1,523 @@
+//! The upstream drift report: what an upstream OpenAPI document has that
+//! spec/zai.yaml lacks.
+//!
+//! Operations are matched by method and normalized path: the upstream document's
+//! first server path is put in front of its paths, then `/api`, `/coding` and
+//! `/paas/v4` prefixes are taken off (in that order) and every `{param}` reads
+//! `{}`. So upstream `/paas/v4/files/{file_id}` (server `…/api`) is the spec's
+//! `/files/{file_id}`, and `/llm-application/open/knowledge` is the spec's root-based
+//! path of the same name. operationIds are not needed.
+//!
+//! For each matched operation both sides are flattened into dotted field paths
+//! (`request.messages[].content`, `response.data.list[].id`, `stream.type` for the
+//! spec's `x-zai-stream` chunk against an upstream `text/event-stream` answer,
+//! `query.page` and `header.X-Session-Id` for parameters), walking `$ref`,
+//! `allOf`/`oneOf`/`anyOf` members (merged at the same path), nested objects and
+//! array items. Findings:
+//!
+//! * an upstream operation the spec lacks;
+//! * an upstream field the spec lacks (only the outermost one of a missing subtree,
+//!   and none under a spec field without structure: an object left open, with no
+//!   `properties`, or a field of another type, reported as a type conflict);
+//! * an upstream enum value the spec's enum lacks (a spec field without `enum`
+//!   accepts any value);
+//! * a type conflict (an upstream `integer` fits a spec `number`).
+//!
+//! A finding is explained, not drift, when an `x-zai-upstream` note of the spec
+//! declares it (see the spec's header): on the node at or above it, `ignores`
+//! lists fields (relative dotted paths), `enum` values and `type` fields; the
+//! spec's top-level note may list operations (`"POST /path"`) it leaves out.
+
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
+/// How deep schemas are walked (recursive schemas stop here).
+const MAX_DEPTH: usize = 24;
+
+/// A JSON or YAML document.
+pub fn parse(text: &str) -> Result<Value, String> {
+    serde_json::from_str(text).or_else(|_| {
+        let yaml: serde_norway::Value = serde_norway::from_str(text).map_err(|e| e.to_string())?;
+        serde_json::to_value(yaml).map_err(|e| e.to_string())
+    })
+}
+
+/// One difference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: Kind,
+    /// `METHOD /upstream/path`.
+    pub operation: String,
+    /// The field's dotted path (empty for a missing operation).
+    pub field: String,
+    /// The note's reason, when the spec declares the difference.
+    pub explained: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    OperationMissing,
+    FieldMissing { upstream_type: String },
+    EnumValueMissing { value: String },
+    TypeConflict { upstream: String, spec: String },
+}
+
+/// Every finding of one comparison.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Count of unexplained findings of a kind.
+    fn count(&self, matches: fn(&Kind) -> bool) -> usize {
+        let unexplained = self.findings.iter().filter(|f| f.explained.is_none());
+        unexplained.filter(|f| matches(&f.kind)).count()
+    }
+
+    /// The summary line.
+    pub fn summary(&self) -> String {
+        let explained = self
+            .findings
+            .iter()
+            .filter(|f| f.explained.is_some())
+            .count();
+        format!(
+            "drift: {} operations missing, {} fields missing, {} enum values missing, {} type conflicts ({explained} explained)",
+            self.count(|k| matches!(k, Kind::OperationMissing)),
+            self.count(|k| matches!(k, Kind::FieldMissing { .. })),
+            self.count(|k| matches!(k, Kind::EnumValueMissing { .. })),
+            self.count(|k| matches!(k, Kind::TypeConflict { .. })),
+        )
+    }
+
+    /// One line per finding, then the summary line.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for f in &self.findings {
+            let (op, field) = (&f.operation, &f.field);
+            let _ = match &f.kind {
+                Kind::OperationMissing => write!(out, "operation missing: {op}"),
+                Kind::FieldMissing { upstream_type } => {
+                    write!(
+                        out,
+                        "field missing: {op} {field} (upstream {upstream_type})"
+                    )
+                }
+                Kind::EnumValueMissing { value } => {
+                    write!(out, "enum value missing: {op} {field} {value}")
+                }
+                Kind::TypeConflict { upstream, spec } => write!(
+                    out,
+                    "type conflict: {op} {field} (upstream {upstream}, spec {spec})"
+                ),
+            };
+            if let Some(reason) = &f.explained {
+                let _ = write!(out, " [explained: {reason}]");
+            }
+            out.push('\n');
+        }
+        out + &self.summary() + "\n"
+    }
+}
+
+/// Compares `upstream` with `spec`.
+pub fn report(upstream: &Value, spec: &Value) -> Report {
+    let prefix = server_path(upstream);
+    let spec_ops = operations(spec, "");
+    let top_note = Note::read("", &spec["x-zai-upstream"]);
+    let mut report = Report::default();
+    for up in operations(upstream, &prefix) {
+        let Some(mine) = spec_ops.iter().find(|o| o.key == up.key) else {
+            let explained = top_note.as_ref().and_then(|n| {
+                let listed = n.ignores.iter().any(|i| op_key(i) == Some(up.key.clone()));
+                listed.then(|| n.reason.clone())
+            });
+            report.findings.push(Finding {
+                kind: Kind::OperationMissing,
+                operation: up.label.clone(),
+                field: String::new(),
+                explained,
+            });
+            continue;
+        };
+        compare(&up, mine, &mut report.findings);
+    }
+    report
+}
+
+/// The path of the document's first server URL (`https://open.bigmodel.cn/api/` → `/api`).
+fn server_path(doc: &Value) -> String {
+    let url = doc["servers"][0]["url"].as_str().unwrap_or("");
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    path.trim_end_matches('/').to_owned()
+}
+
+/// `METHOD /path` of a note's operation entry, normalized.
+fn op_key(entry: &str) -> Option<(String, String)> {
+    let (method, path) = entry.split_once(' ')?;
+    Some((method.to_ascii_uppercase(), normalize(path)))
+}
+
+/// Prefixes off, parameters anonymous.
+fn normalize(path: &str) -> String {
+    let mut path = format!("/{}", path.trim_matches('/'));
+    for prefix in ["/api", "/coding", "/paas/v4"] {
+        if let Some(rest) = path.strip_prefix(prefix)
+            && (rest.is_empty() || rest.starts_with('/'))
+        {
+            path = rest.to_owned();
+        }
+    }
+    path.split('/')
+        .map(|seg| match seg.starts_with('{') && seg.ends_with('}') {
+            true => "{}",
+            false => seg,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// One operation, flattened.
+struct Operation {
+    key: (String, String),
+    label: String,
+    fields: BTreeMap<String, Node>,
+    notes: Vec<Note>,
+}
+
+/// What is known at one field path (merged over union members).
+#[derive(Debug, Default)]
+struct Node {
+    types: BTreeSet<String>,
+    /// `Some` when a schema here declares an enum.
+    enums: Option<BTreeSet<String>>,
+    /// Declares properties, items or composition somewhere: fields below it are
+    /// known one by one.
+    structured: bool,
+}
+
+/// An `x-zai-upstream` note, where it sits.
+#[derive(Debug)]
+struct Note {
+    at: String,
+    reason: String,
+    ignores: Vec<String>,
+    enums: BTreeMap<String, Vec<String>>,
+    types: BTreeSet<String>,
+}
+
+impl Note {
+    fn read(at: &str, value: &Value) -> Option<Note> {
+        let note = value.as_object()?;
+        let strings = |v: &Value| -> Vec<String> {
+            let items = v.as_array().into_iter().flatten();
+            items
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect()
+        };
+        let fields = |key: &str| -> Vec<(String, &Value)> {
+            let map = note
+                .get(key)
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten();
+            map.map(|(field, v)| (join_relative(at, field), v))
+                .collect()
+        };
+        Some(Note {
+            at: at.to_owned(),
+            reason: note
+                .get("reason")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned(),
+            ignores: strings(note.get("ignores").unwrap_or(&Value::Null)),
+            enums: fields("enum")
+                .into_iter()
+                .map(|(f, v)| (f, strings(v)))
+                .collect(),
+            types: fields("type").into_iter().map(|(f, _)| f).collect(),
+        })
+    }
+
+    /// Whether this note declares `finding` (at `field`) deliberate.
+    fn explains(&self, kind: &Kind, field: &str) -> bool {
+        match kind {
+            Kind::OperationMissing => false,
+            Kind::FieldMissing { .. } => self.ignores.iter().any(|i| {
+                let ignored = join_relative(&self.at, i);
+                field == ignored || is_below(field, &ignored)
+            }),
+            Kind::EnumValueMissing { value } => self.enums.get(field).is_some_and(|values| {
+                values
+                    .iter()
+                    .any(|v| enum_text(&Value::from(v.as_str())) == *value)
+            }),
+            Kind::TypeConflict { .. } => self.types.contains(field),
+        }
+    }
+}
+
+/// `at` joined with a relative field path (`.` is `at` itself).
+fn join_relative(at: &str, field: &str) -> String {
+    match (at, field) {
+        (at, ".") => at.to_owned(),
+        ("", field) => field.to_owned(),
+        (at, field) if field.starts_with("[]") => format!("{at}{field}"),
+        (at, field) => format!("{at}.{field}"),
+    }
+}
+
+/// Whether `field` lies under `ancestor`.
+fn is_below(field: &str, ancestor: &str) -> bool {
+    field
+        .strip_prefix(ancestor)
+        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with("[]"))
+}
+
+/// The parent of a field path (`a.b` → `a`, `a[]` → `a`).
+fn parent(field: &str) -> Option<&str> {
+    if let Some(p) = field.strip_suffix("[]") {
+        return Some(p);
+    }
+    field.rfind('.').map(|i| &field[..i])
+}
+
+/// Every operation of a document, its paths prefixed with `prefix`.
+fn operations(doc: &Value, prefix: &str) -> Vec<Operation> {
+    let mut out = Vec::new();
+    let paths = doc["paths"].as_object().into_iter().flatten();
+    for (path, item) in paths {
+        for method in METHODS {
+            let Some(op) = item.get(method) else { continue };
+            let mut walker = Walker {
+                doc,
+                fields: BTreeMap::new(),
+                notes: Vec::new(),
+                stack: Vec::new(),
+            };
+            walker.note("", &op["x-zai-upstream"]);
+            walker.operation(op, item);
+            out.push(Operation {
+                key: (
+                    method.to_ascii_uppercase(),
+                    normalize(&format!("{prefix}{path}")),
+                ),
+                label: format!("{} {prefix}{path}", method.to_ascii_uppercase()),
+                fields: walker.fields,
+                notes: walker.notes,
+            });
+        }
+    }
+    out
+}
+
+struct Walker<'a> {
+    doc: &'a Value,
+    fields: BTreeMap<String, Node>,
+    notes: Vec<Note>,
+    /// `$ref`s being walked (a recursive schema stops at itself).
+    stack: Vec<&'a str>,
+}
+
+impl<'a> Walker<'a> {
+    fn note(&mut self, at: &str, value: &Value) {
+        self.notes.extend(Note::read(at, value));
+    }
+
+    /// The target of a `$ref` (or the value itself).
+    fn resolve(&self, value: &'a Value) -> &'a Value {
+        let mut value = value;
+        for _ in 0..MAX_DEPTH {
+            let Some(target) = value["$ref"].as_str() else {
+                break;
+            };
+            let Some(pointer) = target.strip_prefix('#') else {
+                break;
+            };
+            match self.doc.pointer(pointer) {
+                Some(next) => value = next,
+                None => break,
+            }
+        }
+        value
+    }
+
+    fn operation(&mut self, op: &'a Value, item: &'a Value) {
+        let params = item["parameters"].as_array().into_iter().flatten();
+        let params = params.chain(op["parameters"].as_array().into_iter().flatten());
+        for param in params {
+            let param = self.resolve(param);
+            let (Some(place), Some(name)) = (param["in"].as_str(), param["name"].as_str()) else {
+                continue;
+            };
+            if place == "query" || place == "header" {
+                self.schema(&param["schema"], &format!("{place}.{name}"), 0);
+            }
+        }
+        let body = &self.resolve(&op["requestBody"])["content"];
+        let media = [
+            "application/json",
+            "multipart/form-data",
+            "application/x-www-form-urlencoded",
+        ];
+        if let Some(schema) = media.iter().find_map(|m| body.get(m)).map(|m| &m["schema"]) {
+            self.schema(schema, "request", 0);
+        }
+        let responses = op["responses"].as_object().into_iter().flatten();
+        for (_, response) in responses.filter(|(status, _)| status.starts_with('2')) {
+            let content = &self.resolve(response)["content"];
+            if let Some(json) = content.get("application/json") {
+                self.schema(&json["schema"], "response", 0);
+            }
+            if let Some(events) = content.get("text/event-stream") {
+                let schema = &events["schema"];
+                if self.resolve(schema)["type"] != "string" {
+                    self.schema(schema, "stream", 0);
+                }
+            }
+        }
+        if let Some(chunk) = op["x-zai-stream"]["chunk"].as_str()
+            && let Some(schema) = self.doc.pointer(&format!("/components/schemas/{chunk}"))
+        {
+            self.schema(schema, "stream", 0);
+        }
+    }
+
+    fn schema(&mut self, schema: &'a Value, at: &str, depth: usize) {
+        self.note(at, &schema["x-zai-upstream"]);
+        let reference = schema["$ref"].as_str();
+        if depth > MAX_DEPTH || reference.is_some_and(|r| self.stack.contains(&r)) {
+            return;
+        }
+        if let Some(r) = reference {
+            self.stack.push(r);
+        }
+        let resolved = self.resolve(schema);
+        if reference.is_some() {
+            self.note(at, &resolved["x-zai-upstream"]);
+        }
+        self.node(resolved, at);
+        for key in ["allOf", "oneOf", "anyOf"] {
+            for member in resolved[key].as_array().into_iter().flatten() {
+                self.schema(member, at, depth + 1);
+            }
+        }
+        if let Some(items) = resolved.get("items") {
+            self.schema(items, &format!("{at}[]"), depth + 1);
+        }
+        for (name, prop) in resolved["properties"].as_object().into_iter().flatten() {
+            self.schema(prop, &join_relative(at, name), depth + 1);
+        }
+        if reference.is_some() {
+            self.stack.pop();
+        }
+    }
+
+    /// Records what this schema says about the field at `at`.
+    fn node(&mut self, schema: &Value, at: &str) {
+        let node = self.fields.entry(at.to_owned()).or_default();
+        let ty = schema["type"].as_str();
+        if let Some(ty) = ty {
+            node.types.insert(ty.to_owned());
+        }
+        if let Some(values) = schema["enum"].as_array() {
+            let set = node.enums.get_or_insert_with(BTreeSet::new);
+            set.extend(values.iter().map(enum_text));
+        }
+        let composed = ["allOf", "oneOf", "anyOf"]
+            .iter()
+            .any(|k| schema.get(*k).is_some());
+        let has_props = schema["properties"]
+            .as_object()
+            .is_some_and(|p| !p.is_empty());
+        node.structured |= has_props || composed || schema.get("items").is_some();
+    }
+}
+
+/// An enum value as printed (strings quoted, numbers as is).
+fn enum_text(value: &Value) -> String {
+    value.to_string()
+}
+
+fn compatible(upstream: &BTreeSet<String>, spec: &BTreeSet<String>) -> bool {
+    upstream.is_empty()
+        || spec.is_empty()
+        || upstream
+            .iter()
+            .any(|t| spec.contains(t) || (t == "integer" && spec.contains("number")))
+}
+
+fn compare(up: &Operation, mine: &Operation, findings: &mut Vec<Finding>) {
+    let mut push = |kind: Kind, field: &str| {
+        let explained = mine
+            .notes
+            .iter()
+            .find(|n| n.explains(&kind, field))
+            .map(|n| n.reason.clone());
+        findings.push(Finding {
+            kind,
+            operation: up.label.clone(),
+            field: field.to_owned(),
+            explained,
+        });
+    };
+    for (field, theirs) in &up.fields {
+        let Some(ours) = mine.fields.get(field) else {
+            // Report only the outermost missing field.
+            let mut ancestor = parent(field);
+            let mut covered = false;
+            while let Some(a) = ancestor {
+                match mine.fields.get(a) {
+                    // Below a spec field without structure (an open object, or a field
+                    // of another type: a type conflict, reported itself) nothing is missing.
+                    Some(node) => {
+                        covered = !node.structured;
+                        break;
+                    }
+                    None if up.fields.contains_key(a) => {
+                        covered = true;
+                        break;
+                    }
+                    None => ancestor = parent(a),
+                }
+            }
+            if !covered {
+                let upstream_type = theirs.types.iter().cloned().collect::<Vec<_>>().join("|");
+                let upstream_type = if upstream_type.is_empty() {
+                    "any".into()
+                } else {
+                    upstream_type
+                };
+                push(Kind::FieldMissing { upstream_type }, field);
+            }
+            continue;
+        };
+        if !compatible(&theirs.types, &ours.types) {
+            let join = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join("|");
+            let kind = Kind::TypeConflict {
+                upstream: join(&theirs.types),
+                spec: join(&ours.types),
+            };
+            push(kind, field);
+        }
+        if let (Some(their_values), Some(our_values)) = (&theirs.enums, &ours.enums) {
+            for value in their_values.difference(our_values) {
+                push(
+                    Kind::EnumValueMissing {
+                        value: value.clone(),
+                    },
+                    field,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "drift_tests.rs"]
+mod tests;
