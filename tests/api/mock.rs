@@ -21,16 +21,25 @@ async fn every_json_operation_answers_2xx_through_call_raw() {
     let mock = zai_mock::MockServer::start().await;
     let client = client(&mock).await;
     let mut called = 0;
-    for op in zai::OPERATIONS.iter().filter(|op| !op.multipart) {
+    // Deletions last: the files and batches the mock starts with (its list
+    // examples) serve the item operations first.
+    let mut ops: Vec<_> = zai::OPERATIONS.iter().filter(|op| !op.multipart).collect();
+    ops.sort_by_key(|op| op.method == "DELETE");
+    for op in ops {
+        let mocked = zai_mock::operations()
+            .iter()
+            .find(|m| m.id == op.id)
+            .unwrap();
+        let seeded = seeded_id(op.path);
         let params: Vec<(&str, &str)> = op
             .path
             .split('{')
             .skip(1)
             .filter_map(|p| p.split('}').next())
-            .map(|name| (name, "task-1"))
+            .map(|name| (name, seeded.as_deref().unwrap_or("task-1")))
             .collect();
-        let body = (op.method != "GET" && op.method != "DELETE")
-            .then(|| serde_json::json!({"model": "glm-4.7"}));
+        // Every body is the spec's request example (the mock validates bodies).
+        let body = mocked.request_example.clone();
         let raw = client
             .call_raw(op.id, &params, &[], body.as_ref())
             .await
@@ -45,6 +54,17 @@ async fn every_json_operation_answers_2xx_through_call_raw() {
         called,
         zai::OPERATIONS.iter().filter(|o| !o.multipart).count()
     );
+}
+
+/// The id of the first item in the list example of the collection `path` is in
+/// (`/files/{file_id}` → the listed file), which the mock stores at start.
+fn seeded_id(path: &str) -> Option<String> {
+    let (collection, _) = path.split_once("/{")?;
+    let list = zai_mock::operations()
+        .iter()
+        .find(|o| o.method == "GET" && o.path == collection)?;
+    let page: serde_json::Value = serde_json::from_str(&list.examples[0].1).ok()?;
+    Some(page["data"][0]["id"].as_str()?.to_owned())
 }
 
 #[tokio::test]
