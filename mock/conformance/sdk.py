@@ -59,6 +59,27 @@ WEATHER = [
 ]
 
 
+def simple(name, call, expect):
+    """A case of one call whose answer `expect` accepts."""
+
+    def run():
+        r = call()
+        assert expect(r), r
+
+    run.__name__ = name
+    CASES.append(run)
+
+
+def expect_error(call, *needles):
+    """`call()` raises an error whose text holds one of `needles`."""
+    try:
+        call()
+    except Exception as e:  # the SDK's APIStatusError family
+        assert any(n in str(e) for n in needles), e
+        return
+    raise AssertionError(f"no error, expected one of {needles}")
+
+
 def collect(stream):
     """Text, reasoning, tool calls and finish reasons of a chat stream."""
     text, reasoning, calls, finish = "", "", [], []
@@ -87,9 +108,9 @@ def chat_plain_static_key():
     assert r.choices[0].finish_reason == "stop"
 
 
-@case
-def chat_with_options():
-    r = client.chat.completions.create(
+simple(
+    "chat_with_options",
+    lambda: client.chat.completions.create(
         model="glm-4.7",
         messages=[{"role": "system", "content": "Be brief."}] + HI,
         temperature=0.6,
@@ -99,8 +120,9 @@ def chat_with_options():
         request_id="req-123456",
         user_id="user-123456",
         do_sample=True,
-    )
-    assert r.choices[0].message.content
+    ),
+    lambda r: r.choices[0].message.content,
+)
 
 
 @case
@@ -169,10 +191,11 @@ def chat_json_mode_stream():
     json.loads(text)
 
 
-@case
-def chat_thinking_disabled():
-    r = client.chat.completions.create(model="glm-4.7", messages=HI, thinking={"type": "disabled"})
-    assert not getattr(r.choices[0].message, "reasoning_content", None)
+simple(
+    "chat_thinking_disabled",
+    lambda: client.chat.completions.create(model="glm-4.7", messages=HI, thinking={"type": "disabled"}),
+    lambda r: not getattr(r.choices[0].message, "reasoning_content", None),
+)
 
 
 @case
@@ -195,9 +218,9 @@ def chat_thinking_enabled_stream():
     assert reasoning
 
 
-@case
-def chat_vision_content_parts():
-    r = client.chat.completions.create(
+simple(
+    "chat_vision_content_parts",
+    lambda: client.chat.completions.create(
         model="glm-4.6v",
         messages=[
             {
@@ -208,38 +231,25 @@ def chat_vision_content_parts():
                 ],
             }
         ],
-    )
-    assert r.choices[0].message.content
+    ),
+    lambda r: r.choices[0].message.content,
+)
 
 
 @case
 def chat_error_429():
-    try:
-        client.chat.completions.create(model="error-429", messages=HI)
-    except Exception as e:  # zai.core.APIReachLimitError
-        assert "1302" in str(e) or "429" in str(e), e
-        return
-    raise AssertionError("no error")
+    expect_error(lambda: client.chat.completions.create(model="error-429", messages=HI), "1302")
 
 
 @case
 def chat_error_401():
-    try:
-        client.chat.completions.create(model="error-401", messages=HI)
-    except Exception as e:
-        assert "401" in str(e) or "1002" in str(e), e
-        return
-    raise AssertionError("no error")
+    expect_error(lambda: client.chat.completions.create(model="error-401", messages=HI), "1002")
 
 
 @case
 def chat_validation_400():
-    try:
-        client.chat.completions.create(model="glm-4.7", messages=[{"role": "robot", "content": "x"}])
-    except Exception as e:
-        assert "messages[0].role" in str(e), e
-        return
-    raise AssertionError("no error")
+    bad = [{"role": "robot", "content": "x"}]
+    expect_error(lambda: client.chat.completions.create(model="glm-4.7", messages=bad), "messages[0].role")
 
 
 @case
@@ -262,18 +272,20 @@ def chat_async_tasks_are_distinct():
 
 
 # ---------------------------------------------------------------- images, video
-@case
-def images_generations():
-    r = client.images.generations(model="cogview-4-250304", prompt="A lighthouse")
-    assert r.data[0].url.startswith("https://")
+simple(
+    "images_generations",
+    lambda: client.images.generations(model="cogview-4-250304", prompt="A lighthouse"),
+    lambda r: r.data[0].url.startswith("https://"),
+)
 
 
-@case
-def images_generations_options():
-    r = client.images.generations(
+simple(
+    "images_generations_options",
+    lambda: client.images.generations(
         model="cogview-4-250304", prompt="A lighthouse", size="1024x1024", quality="standard"
-    )
-    assert r.data
+    ),
+    lambda r: r.data,
+)
 
 
 @case
@@ -286,15 +298,16 @@ def images_async_and_result():
     assert done.task_status == "SUCCESS" and done.image_result[0].url
 
 
-@case
-def videos_generations():
-    r = client.videos.generations(model="cogvideox-3", prompt="A cat playing the piano")
-    assert r.task_status == "PROCESSING" and r.id
+simple(
+    "videos_generations",
+    lambda: client.videos.generations(model="cogvideox-3", prompt="A cat playing the piano"),
+    lambda r: r.task_status == "PROCESSING" and r.id,
+)
 
 
-@case
-def videos_generations_options():
-    r = client.videos.generations(
+simple(
+    "videos_generations_options",
+    lambda: client.videos.generations(
         model="cogvideox-3",
         prompt="A cat",
         quality="speed",
@@ -303,8 +316,9 @@ def videos_generations_options():
         fps=30,
         duration=5,
         image_url="https://example.com/first.png",
-    )
-    assert r.id
+    ),
+    lambda r: r.id,
+)
 
 
 @case
@@ -317,22 +331,25 @@ def videos_result_progresses():
 
 
 # ---------------------------------------------------------------- audio
-@case
-def audio_transcriptions():
-    r = client.audio.transcriptions.create(model="glm-asr-2512", file=wav())
-    assert r.text
+simple(
+    "audio_transcriptions",
+    lambda: client.audio.transcriptions.create(model="glm-asr-2512", file=wav()),
+    lambda r: r.text,
+)
 
 
-@case
-def audio_transcriptions_stream():
-    events = list(client.audio.transcriptions.create(model="glm-asr-2512", file=wav(), stream=True))
-    assert events
+simple(
+    "audio_transcriptions_stream",
+    lambda: list(client.audio.transcriptions.create(model="glm-asr-2512", file=wav(), stream=True)),
+    lambda r: r,
+)
 
 
-@case
-def audio_speech():
-    r = client.audio.speech(model="glm-tts", input="Hello", voice="tongtong", response_format="wav")
-    assert r.content
+simple(
+    "audio_speech",
+    lambda: client.audio.speech(model="glm-tts", input="Hello", voice="tongtong", response_format="wav"),
+    lambda r: r.content,
+)
 
 
 @case
@@ -343,106 +360,120 @@ def audio_speech_stream():
     assert events
 
 
-@case
-def audio_customization():
-    r = client.audio.customization(
+simple(
+    "audio_customization",
+    lambda: client.audio.customization(
         model="glm-tts", input="Hello", voice_text="Sample", voice_data=wav(), response_format="wav"
-    )
-    assert r.content
+    ),
+    lambda r: r.content,
+)
 
 
 # ---------------------------------------------------------------- tools, search, reader, ocr
-@case
-def tools_web_search():
-    r = client.tools.web_search(
+simple(
+    "tools_web_search",
+    lambda: client.tools.web_search(
         model="web-search-pro", messages=[{"role": "user", "content": "rust 2024"}]
-    )
-    assert r.choices
+    ),
+    lambda r: r.choices,
+)
 
 
-@case
-def tools_web_search_stream():
-    events = list(
+simple(
+    "tools_web_search_stream",
+    lambda: list(
         client.tools.web_search(
             model="web-search-pro", messages=[{"role": "user", "content": "rust 2024"}], stream=True
         )
-    )
-    assert events
+    ),
+    lambda r: r,
+)
 
 
-@case
-def web_search():
-    r = client.web_search.web_search(search_engine="search-prime", search_query="rust 2024", count=5)
-    assert r.search_result[0].link
+simple(
+    "web_search",
+    lambda: client.web_search.web_search(search_engine="search-prime", search_query="rust 2024", count=5),
+    lambda r: r.search_result[0].link,
+)
 
 
-@case
-def web_search_filters():
-    r = client.web_search.web_search(
+simple(
+    "web_search_filters",
+    lambda: client.web_search.web_search(
         search_engine="search-prime",
         search_query="rust",
         search_domain_filter="rust-lang.org",
         search_recency_filter="oneWeek",
         content_size="medium",
-    )
-    assert r.search_result
+    ),
+    lambda r: r.search_result,
+)
 
 
-@case
-def web_reader():
-    r = client.web_reader.web_reader(url="https://www.rust-lang.org")
-    assert r.reader_result.content
+simple(
+    "web_reader",
+    lambda: client.web_reader.web_reader(url="https://www.rust-lang.org"),
+    lambda r: r.reader_result.content,
+)
 
 
-@case
-def web_reader_options():
-    r = client.web_reader.web_reader(
+simple(
+    "web_reader_options",
+    lambda: client.web_reader.web_reader(
         url="https://www.rust-lang.org", return_format="markdown", retain_images=False, no_cache=True
-    )
-    assert r.reader_result
+    ),
+    lambda r: r.reader_result,
+)
 
 
-@case
-def layout_parsing():
-    r = client.layout_parsing.create(model="glm-ocr", file="https://example.com/page.png")
-    assert r.md_results
+simple(
+    "layout_parsing",
+    lambda: client.layout_parsing.create(model="glm-ocr", file="https://example.com/page.png"),
+    lambda r: r.md_results,
+)
 
 
-@case
-def handwriting_ocr():
-    r = client.ocr.handwriting_ocr(file=png(), tool_type="hand_write")
-    assert r.words_result or r.status
+simple(
+    "handwriting_ocr",
+    lambda: client.ocr.handwriting_ocr(file=png(), tool_type="hand_write"),
+    lambda r: r.words_result or r.status,
+)
 
 
-@case
-def handwriting_ocr_options():
-    r = client.ocr.handwriting_ocr(file=png(), tool_type="hand_write", language_type="CHN_ENG", probability=True)
-    assert r
+simple(
+    "handwriting_ocr_options",
+    lambda: client.ocr.handwriting_ocr(file=png(), tool_type="hand_write", language_type="CHN_ENG", probability=True),
+    lambda r: r,
+)
 
 
 # ---------------------------------------------------------------- embeddings, moderation
-@case
-def embeddings():
-    r = client.embeddings.create(model="embedding-3", input="Hello")
-    assert r.data[0].embedding
+simple(
+    "embeddings",
+    lambda: client.embeddings.create(model="embedding-3", input="Hello"),
+    lambda r: r.data[0].embedding,
+)
 
 
-@case
-def embeddings_batch():
-    r = client.embeddings.create(model="embedding-3", input=["Hello", "World"], dimensions=256)
-    assert r.data
+simple(
+    "embeddings_batch",
+    lambda: client.embeddings.create(model="embedding-3", input=["Hello", "World"], dimensions=256),
+    lambda r: r.data,
+)
 
 
-@case
-def moderations_text():
-    r = client.moderations.create(model="moderation", input="Hello")
-    assert r.result_list
+simple(
+    "moderations_text",
+    lambda: client.moderations.create(model="moderation", input="Hello"),
+    lambda r: r.result_list,
+)
 
 
-@case
-def moderations_parts():
-    r = client.moderations.create(model="moderation", input=[{"type": "text", "text": "Hello"}])
-    assert r.result_list
+simple(
+    "moderations_parts",
+    lambda: client.moderations.create(model="moderation", input=[{"type": "text", "text": "Hello"}]),
+    lambda r: r.result_list,
+)
 
 
 # ---------------------------------------------------------------- files, batches
@@ -456,12 +487,7 @@ def files_lifecycle():
     assert client.files.content(file_id=up.id).content == data
     deleted = client.files.delete(file_id=up.id)
     assert deleted.deleted and deleted.id == up.id
-    try:
-        client.files.content(file_id=up.id)
-    except Exception as e:
-        assert "404" in str(e) or "not found" in str(e).lower(), e
-        return
-    raise AssertionError("deleted file still served")
+    expect_error(lambda: client.files.content(file_id=up.id), "404", "not found")
 
 
 @case
@@ -470,8 +496,9 @@ def files_list_paging():
         client.files.create(file=(f"f{i}.txt", io.BytesIO(b"x"), "text/plain"), purpose="agent")
     page = client.files.list(purpose="agent", limit=2, order="desc")
     assert len(page.data) == 2 and page.has_more
-    rest = client.files.list(purpose="agent", after=page.data[-1].id, limit=10)
+    rest = client.files.list(purpose="agent", after=page.data[-1].id, limit=1000)
     assert rest.data and not rest.has_more
+    assert not {f.id for f in page.data} & {f.id for f in rest.data}
 
 
 def batch_input(lines):
@@ -522,12 +549,7 @@ def batches_cancel():
 
 @case
 def batches_unknown_is_404():
-    try:
-        client.batches.retrieve("batch_does_not_exist")
-    except Exception as e:
-        assert "404" in str(e) or "not found" in str(e).lower(), e
-        return
-    raise AssertionError("unknown batch served")
+    expect_error(lambda: client.batches.retrieve("batch_does_not_exist"), "404", "not found")
 
 
 # ---------------------------------------------------------------- document parsing
@@ -539,101 +561,113 @@ def file_parser_create_and_content():
     assert r.content
 
 
-@case
-def file_parser_sync():
-    r = client.file_parser.create_sync(file=png(), file_type="PNG", tool_type="prime-sync")
-    assert r
+simple(
+    "file_parser_sync",
+    lambda: client.file_parser.create_sync(file=png(), file_type="PNG", tool_type="prime-sync"),
+    lambda r: r,
+)
 
 
 # ---------------------------------------------------------------- agents
-@case
-def agents_invoke():
-    r = client.agents.invoke(
+simple(
+    "agents_invoke",
+    lambda: client.agents.invoke(
         agent_id="general_translation",
         messages=[{"role": "user", "content": [{"type": "text", "text": "Hello"}]}],
         custom_variables={"source_lang": "en", "target_lang": "zh-CN"},
-    )
-    assert r.choices
+    ),
+    lambda r: r.choices,
+)
 
 
-@case
-def agents_invoke_stream():
-    events = list(
+simple(
+    "agents_invoke_stream",
+    lambda: list(
         client.agents.invoke(
             agent_id="general_translation",
             messages=[{"role": "user", "content": [{"type": "text", "text": "Hello"}]}],
             stream=True,
         )
-    )
-    assert events and events[-1].choices[0].finish_reason == "stop"
+    ),
+    lambda r: r and r[-1].choices[0].finish_reason == "stop",
+)
 
 
-@case
-def agents_async_result():
-    r = client.agents.async_result(agent_id="vidu_template_agent", async_id="agt-20260313-42")
-    assert r.status == "success"
+simple(
+    "agents_async_result",
+    lambda: client.agents.async_result(agent_id="vidu_template_agent", async_id="agt-20260313-42"),
+    lambda r: r.status == "success",
+)
 
 
 # ---------------------------------------------------------------- voice, assistant
-@case
-def voice_clone():
-    r = client.voice.clone(
+simple(
+    "voice_clone",
+    lambda: client.voice.clone(
         voice_name="my voice", text="Hello", input="Sample text", file_id="file-1", model="glm-tts-clone"
-    )
-    assert r.voice
+    ),
+    lambda r: r.voice,
+)
 
 
-@case
-def voice_list():
-    r = client.voice.list()
-    assert r.voice_list
+simple(
+    "voice_list",
+    lambda: client.voice.list(),
+    lambda r: r.voice_list,
+)
 
 
-@case
-def voice_list_filtered():
-    r = client.voice.list(voice_type="PRIVATE", voice_name="my")
-    assert r is not None
+simple(
+    "voice_list_filtered",
+    lambda: client.voice.list(voice_type="PRIVATE", voice_name="my"),
+    lambda r: r is not None,
+)
 
 
-@case
-def voice_delete():
-    r = client.voice.delete(voice="voice-1")
-    assert r.voice
+simple(
+    "voice_delete",
+    lambda: client.voice.delete(voice="voice-1"),
+    lambda r: r.voice,
+)
 
 
-@case
-def assistant_conversation():
-    r = client.assistant.conversation(
+simple(
+    "assistant_conversation",
+    lambda: client.assistant.conversation(
         assistant_id="659e54b1b8006379b4b2abd6",
         model="glm-4-assistant",
         messages=[{"role": "user", "content": [{"type": "text", "text": "Hello"}]}],
-    )
-    assert r.choices
+    ),
+    lambda r: r.choices,
+)
 
 
-@case
-def assistant_conversation_stream():
-    events = list(
+simple(
+    "assistant_conversation_stream",
+    lambda: list(
         client.assistant.conversation(
             assistant_id="659e54b1b8006379b4b2abd6",
             model="glm-4-assistant",
             messages=[{"role": "user", "content": [{"type": "text", "text": "Hello"}]}],
             stream=True,
         )
-    )
-    assert events
+    ),
+    lambda r: r,
+)
 
 
-@case
-def assistant_query_support():
-    r = client.assistant.query_support(assistant_id_list=["659e54b1b8006379b4b2abd6"])
-    assert r.data
+simple(
+    "assistant_query_support",
+    lambda: client.assistant.query_support(assistant_id_list=["659e54b1b8006379b4b2abd6"]),
+    lambda r: r.data,
+)
 
 
-@case
-def assistant_query_conversation_usage():
-    r = client.assistant.query_conversation_usage(assistant_id="659e54b1b8006379b4b2abd6", page=1, page_size=10)
-    assert r.data
+simple(
+    "assistant_query_conversation_usage",
+    lambda: client.assistant.query_conversation_usage(assistant_id="659e54b1b8006379b4b2abd6", page=1, page_size=10),
+    lambda r: r.data,
+)
 
 
 # ---------------------------------------------------------------- the other bases

@@ -280,13 +280,13 @@ pub(crate) fn process(
         }
     }
     let name = name.as_deref();
-    let omit = |value: &mut Value| {
-        for (pointer, v, omitted) in &op.omit_when {
-            if fields.pointer(pointer) == Some(v) {
-                strip(value, omitted);
-            }
-        }
-    };
+    let omitted: Vec<&String> = op
+        .omit_when
+        .iter()
+        .filter(|(pointer, v, _)| fields.pointer(pointer) == Some(v))
+        .flat_map(|(.., names)| names)
+        .collect();
+    let omit = |value: &mut Value| strip(value, &omitted);
     if let Some(stream) = op.stream.as_ref().filter(|_| streaming) {
         let name = if fields["model"].as_str() == Some(GLUED_FRAMES) {
             None
@@ -298,9 +298,9 @@ pub(crate) fn process(
             .filter_map(|c| {
                 let mut chunk: Value = serde_json::from_str(c).ok()?;
                 omit(&mut chunk);
-                Some(chunk).filter(|c| !op.omit_when.is_empty() || !c.is_null())
+                Some(chunk)
             })
-            .filter(|chunk| !emptied(chunk))
+            .filter(|chunk| omitted.is_empty() || !emptied(chunk))
             .collect();
         return Reply::Events(stream, chunks);
     }
@@ -310,10 +310,9 @@ pub(crate) fn process(
     }
     let mut value: Value = serde_json::from_str(text).unwrap_or_default();
     omit(&mut value);
-    if let Some((poll, pointer)) = &op.creates_task {
+    if let Some((_, pointer)) = &op.creates_task {
         let id = state.create_task(&op.id, value.pointer(pointer).and_then(Value::as_str));
         set_pointer(&mut value, pointer, Value::String(id));
-        let _ = poll;
     }
     if let Some((id, creator)) = task {
         // A finished task names itself where its creation answer did.
@@ -499,10 +498,10 @@ fn glued(events: &[String]) -> Vec<String> {
 }
 
 /// Removes every field named in `names`, at any depth.
-fn strip(value: &mut Value, names: &[String]) {
+fn strip(value: &mut Value, names: &[&String]) {
     match value {
         Value::Object(map) => {
-            map.retain(|k, _| !names.contains(k));
+            map.retain(|k, _| !names.contains(&k));
             map.values_mut().for_each(|v| strip(v, names));
         }
         Value::Array(items) => items.iter_mut().for_each(|v| strip(v, names)),

@@ -70,7 +70,7 @@
 //! served under the `paas/v4` bases (`/api/paas/v4/v1/agents`, the form the
 //! official SDKs use).
 //!
-//! With the `httpmock` feature, [`httpmock::ZaiMocks`] adds a typed expectation
+//! With the `httpmock` feature, `zai_mock::httpmock::ZaiMocks` adds a typed expectation
 //! for every operation to an `httpmock::MockServer`, for contract tests of your
 //! own code.
 //!

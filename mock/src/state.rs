@@ -187,9 +187,10 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
     match resource {
         Resource::Create(collection) => {
             let mut object = example(op);
-            // The request's own values where the answer has the field.
+            // The request's own values where the answer has the field (`null`, as
+            // the service reads it, is no value).
             for (key, value) in call.fields.as_object().into_iter().flatten() {
-                if object.get(key).is_some() {
+                if object.get(key).is_some() && !value.is_null() {
                     object[key] = value.clone();
                 }
             }

@@ -20,6 +20,18 @@ fn request(body: Value) -> ChatCompletionRequest {
     serde_json::from_value(body).unwrap()
 }
 
+/// A streamed chat completion, folded into one answer.
+async fn streamed(client: &zai::Client, mut body: Value) -> zai::types::ChatCompletionResponse {
+    body["stream"] = json!(true);
+    client
+        .create_chat_completion_stream(&request(body))
+        .await
+        .unwrap()
+        .collect_completion()
+        .await
+        .unwrap()
+}
+
 fn fast() -> PollOptions {
     PollOptions::every(Duration::from_millis(5), Duration::from_secs(10))
 }
@@ -209,13 +221,7 @@ async fn a_tool_loop_ends_after_the_tool_result() {
     // Streamed too.
     let mut body = body;
     body["stream"] = json!(true);
-    let streamed = client
-        .create_chat_completion_stream(&request(body))
-        .await
-        .unwrap()
-        .collect_completion()
-        .await
-        .unwrap();
+    let streamed = streamed(&client, body).await;
     let message = streamed.choices[0].message.clone().unwrap();
     assert!(message.tool_calls.unwrap_or_default().is_empty());
 }
@@ -234,13 +240,7 @@ async fn json_mode_answers_parseable_json_and_thinking_off_has_no_reasoning() {
     serde_json::from_str::<Value>(&content.to_string())
         .unwrap_or_else(|e| panic!("{e}: {content}"));
     body["stream"] = json!(true);
-    let streamed = client
-        .create_chat_completion_stream(&request(body))
-        .await
-        .unwrap()
-        .collect_completion()
-        .await
-        .unwrap();
+    let streamed = streamed(&client, body).await;
     let content = streamed.choices[0]
         .message
         .clone()
