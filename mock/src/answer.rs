@@ -2,14 +2,13 @@
 //! sequences and server-sent events, all driven by the route table.
 
 use crate::spec::{Operation, Stream, table};
+use crate::validate::{self, Invalid};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, StreamBody, combinators::BoxBody};
 use hyper::body::{Frame, Incoming};
 use hyper::{Request, Response, StatusCode, header};
 use serde_json::Value;
-use std::collections::HashMap;
 use std::convert::Infallible;
-use std::sync::Mutex;
 use std::time::Duration;
 
 pub(crate) type Body = BoxBody<Bytes, Infallible>;
@@ -19,23 +18,7 @@ const PAAS_BASES: [&str; 2] = ["/api/paas/v4", "/api/coding/paas/v4"];
 /// The API root, base of `x-zai-base: root` operations.
 const ROOT_BASE: &str = "/api";
 
-/// What one server remembers between requests.
-#[derive(Debug, Default)]
-pub(crate) struct State {
-    /// Calls so far per request path, for `x-zai-mock.sequence`.
-    polls: Mutex<HashMap<String, usize>>,
-    /// Pause between streamed events.
-    chunk_delay: Duration,
-}
-
-impl State {
-    pub(crate) fn new(chunk_delay: Duration) -> State {
-        State {
-            chunk_delay,
-            ..State::default()
-        }
-    }
-}
+pub(crate) use crate::state::State;
 
 /// Which operations a request path reaches once a base is taken off it.
 #[derive(Clone, Copy)]
@@ -71,46 +54,53 @@ fn mounts(path: &str) -> Vec<(&str, Mount)> {
     mounts
 }
 
-/// The operation serving `method path` and how many literal segments its template
-/// matched; `Err(true)` when the path exists under another method.
-fn route(method: &str, path: &str) -> Result<(&'static Operation, usize), bool> {
-    let mut best: Option<(&Operation, usize)> = None;
+/// The operation serving `method path`, how many literal segments its template
+/// matched and the path parameters' values; `Err(true)` when the path exists
+/// under another method.
+pub(crate) fn route(
+    method: &str,
+    path: &str,
+) -> Result<(&'static Operation, usize, Vec<String>), bool> {
+    let mut best: Option<(&Operation, usize, Vec<String>)> = None;
     let mut other_method = false;
     for (rest, mount) in mounts(path) {
         for op in table().operations.iter().filter(|op| mount.serves(op)) {
-            let Some(literals) = matches(&op.path, rest) else {
+            let Some((literals, params)) = matches(&op.path, rest) else {
                 continue;
             };
             if !op.method.eq_ignore_ascii_case(method) {
                 other_method = true;
-            } else if best.is_none_or(|(_, l)| literals > l) {
-                best = Some((op, literals));
+            } else if best.as_ref().is_none_or(|(_, l, _)| literals > *l) {
+                best = Some((op, literals, params));
             }
         }
     }
     best.ok_or(other_method)
 }
 
-/// Number of literal segments when `path` matches `template`.
-fn matches(template: &str, path: &str) -> Option<usize> {
+/// Number of literal segments and the parameter values when `path` matches
+/// `template`.
+fn matches(template: &str, path: &str) -> Option<(usize, Vec<String>)> {
     let t: Vec<&str> = template.trim_matches('/').split('/').collect();
     let p: Vec<&str> = path.trim_matches('/').split('/').collect();
     if t.len() != p.len() {
         return None;
     }
     let mut literals = 0;
+    let mut params = Vec::new();
     for (t, p) in t.iter().zip(&p) {
         if t.starts_with('{') && t.ends_with('}') {
             if p.is_empty() {
                 return None;
             }
+            params.push(percent_decode(p));
         } else if t == p {
             literals += 1;
         } else {
             return None;
         }
     }
-    Some(literals)
+    Some((literals, params))
 }
 
 /// The methods served at `path` by its most specific path template (for a 405's
@@ -129,11 +119,37 @@ fn allowed_methods(path: &str) -> String {
         .join(", ")
 }
 
+/// The request as the mock reads it: path parameters, query, JSON body (or the
+/// text parts of a multipart one) and file parts.
+pub(crate) struct Call {
+    pub params: Vec<String>,
+    pub query: Vec<(String, String)>,
+    pub fields: Value,
+    pub files: Vec<FilePart>,
+}
+
+/// One file part of a multipart body.
+pub(crate) struct FilePart {
+    pub name: String,
+    pub filename: String,
+    pub bytes: Bytes,
+}
+
+/// What the mock answers, before it is written out.
+pub(crate) enum Reply {
+    /// A JSON body with its status.
+    Json(StatusCode, Value),
+    /// Another media type (the operation's), e.g. a file's bytes.
+    Bytes(String, Bytes),
+    /// Server-sent events: the `data:` payloads of `stream`.
+    Events(&'static Stream, Vec<Value>),
+}
+
 pub(crate) async fn handle(state: &State, req: Request<Incoming>) -> Response<Body> {
     let method = req.method().as_str().to_owned();
     let path = req.uri().path().to_owned();
-    let op = match route(&method, &path) {
-        Ok((op, _)) => op,
+    let (op, params) = match route(&method, &path) {
+        Ok((op, _, params)) => (op, params),
         Err(true) => {
             let mut response = error(StatusCode::METHOD_NOT_ALLOWED);
             if let Ok(allow) = allowed_methods(&path).parse() {
@@ -152,6 +168,7 @@ pub(crate) async fn handle(state: &State, req: Request<Incoming>) -> Response<Bo
             return json(StatusCode::NOT_FOUND, &body);
         }
     };
+    let query = req.uri().query().map(parse_query).unwrap_or_default();
     let headers = req.headers();
     let authorized = headers
         .get(header::AUTHORIZATION)
@@ -170,48 +187,208 @@ pub(crate) async fn handle(state: &State, req: Request<Incoming>) -> Response<Bo
     if !authorized {
         return error(StatusCode::UNAUTHORIZED);
     }
-    let fields = if op.multipart {
-        multipart_fields(&content_type, &body)
+    let (fields, files) = if op.multipart {
+        multipart(&content_type, &body)
     } else if body.is_empty() {
-        Value::Null
+        (Value::Null, Vec::new())
     } else {
         match serde_json::from_slice::<Value>(&body) {
-            Ok(v @ Value::Object(_)) => v,
+            Ok(v @ Value::Object(_)) => (v, Vec::new()),
             _ => return error(StatusCode::BAD_REQUEST),
         }
     };
-    if let Some(status) = fields["model"]
+    let call = Call {
+        params,
+        query,
+        fields,
+        files,
+    };
+    let streaming = matches!(&call.fields["stream"], Value::Bool(true))
+        || call.fields["stream"].as_str() == Some("true");
+    let fault = streaming && call.fields["model"].as_str() == Some(GLUED_FRAMES);
+    match process(state, op, &call, &path, streaming) {
+        Reply::Json(status, value) => json(status, &value),
+        Reply::Bytes(content_type, bytes) => {
+            let mut response = Response::new(full(bytes));
+            set_type(&mut response, &content_type);
+            response
+        }
+        Reply::Events(stream, chunks) => sse(stream, chunks, fault, state.chunk_delay),
+    }
+}
+
+/// The `model` that makes a stream glue frames together (see the crate docs).
+pub(crate) const GLUED_FRAMES: &str = "fault-glued-frames";
+
+/// Errors on demand, validation, then the answer: everything but the wire.
+pub(crate) fn process(
+    state: &State,
+    op: &'static Operation,
+    call: &Call,
+    path: &str,
+    streaming: bool,
+) -> Reply {
+    if let Some(status) = call.fields["model"]
         .as_str()
         .and_then(|m| m.strip_prefix("error-"))
         .and_then(|s| s.parse::<u16>().ok())
         .and_then(|s| StatusCode::from_u16(s).ok())
         .filter(|s| s.is_client_error() || s.is_server_error())
     {
-        return error(status);
+        return Reply::Json(status, error_body(status.as_u16()));
     }
-
+    if let Err(invalid) = validate(op, call) {
+        let mut body = error_body(400);
+        body["error"]["message"] = Value::String(invalid.message());
+        return Reply::Json(StatusCode::BAD_REQUEST, body);
+    }
+    if op.resource.is_some() {
+        return crate::state::resource(state, op, call);
+    }
+    let fields = &call.fields;
     let mut name = op
-        .when_present
+        .when_equal
         .iter()
-        .find(|(field, _)| present(&fields[field.as_str()]))
-        .map(|(_, name)| name.as_str());
-    if name.is_none() && !op.sequence.is_empty() {
-        let mut polls = state.polls.lock().unwrap_or_else(|e| e.into_inner());
-        let n = polls.entry(path).or_default();
-        name = Some(&op.sequence[(*n).min(op.sequence.len() - 1)]);
-        *n += 1;
+        .find(|(pointer, value, _)| fields.pointer(pointer) == Some(value))
+        .map(|(.., name)| name.clone());
+    // A tool result answers the call: the conversation goes on without calling again.
+    let tool_result_last = fields["messages"]
+        .as_array()
+        .and_then(|m| m.last())
+        .is_some_and(|m| m["role"] == "tool");
+    if name.is_none() && !tool_result_last {
+        name = op
+            .when_present
+            .iter()
+            .find(|(field, _)| present(&fields[field.as_str()]))
+            .map(|(_, name)| name.clone());
     }
-    let streaming =
-        matches!(&fields["stream"], Value::Bool(true)) || fields["stream"].as_str() == Some("true");
-    match &op.stream {
-        Some(stream) if streaming => sse(stream, name, state.chunk_delay),
-        _ => {
-            let text = pick(&op.examples, name);
-            let mut response = Response::new(full(Bytes::from(text.clone())));
-            set_type(&mut response, &op.content_type);
-            response
+    let mut task = None;
+    if name.is_none() && !op.sequence.is_empty() {
+        let (n, creator) = state.poll(path, call.params.first());
+        task = creator
+            .as_ref()
+            .map(|c| (call.params[0].clone(), c.clone()));
+        let last = op.sequence.len() - 1;
+        name = Some(op.sequence[n.min(last)].clone());
+        if n >= last
+            && let Some((_, result)) = creator
+                .as_ref()
+                .and_then(|c| op.results.iter().find(|(op, _)| op == c))
+        {
+            name = Some(result.clone());
         }
     }
+    let name = name.as_deref();
+    let omitted: Vec<&String> = op
+        .omit_when
+        .iter()
+        .filter(|(pointer, v, _)| fields.pointer(pointer) == Some(v))
+        .flat_map(|(.., names)| names)
+        .collect();
+    let omit = |value: &mut Value| strip(value, &omitted);
+    if let Some(stream) = op.stream.as_ref().filter(|_| streaming) {
+        let name = if fields["model"].as_str() == Some(GLUED_FRAMES) {
+            None
+        } else {
+            name
+        };
+        let chunks = pick(&stream.examples, name)
+            .iter()
+            .filter_map(|c| {
+                let mut chunk: Value = serde_json::from_str(c).ok()?;
+                omit(&mut chunk);
+                Some(chunk)
+            })
+            .filter(|chunk| omitted.is_empty() || !emptied(chunk))
+            .collect();
+        return Reply::Events(stream, chunks);
+    }
+    let text = pick(&op.examples, name);
+    if op.content_type != "application/json" {
+        return Reply::Bytes(op.content_type.clone(), Bytes::from(text.clone()));
+    }
+    let mut value: Value = serde_json::from_str(text).unwrap_or_default();
+    omit(&mut value);
+    if let Some((_, pointer)) = &op.creates_task {
+        let id = state.create_task(&op.id, value.pointer(pointer).and_then(Value::as_str));
+        set_pointer(&mut value, pointer, Value::String(id));
+    }
+    if let Some((id, creator)) = task {
+        // A finished task names itself where its creation answer did.
+        if let Some((_, pointer)) = table()
+            .operations
+            .iter()
+            .find(|o| o.id == creator)
+            .and_then(|o| o.creates_task.as_ref())
+        {
+            set_pointer(&mut value, pointer, Value::String(id));
+        }
+    }
+    Reply::Json(StatusCode::OK, value)
+}
+
+/// The request against its operation's schemas: parameters, then the body.
+fn validate(op: &Operation, call: &Call) -> Result<(), Invalid> {
+    let schemas = &table().schemas;
+    let mut path_values = call.params.iter();
+    for (name, location, required, schema) in &op.parameters {
+        let value = match location.as_str() {
+            "path" => path_values.next().cloned(),
+            "query" => call
+                .query
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone()),
+            _ => continue,
+        };
+        match value {
+            Some(v) => validate::check(schemas, schema, &validate::coerce(schemas, schema, &v))
+                .map_err(|e| Invalid {
+                    path: name.clone(),
+                    reason: e.reason,
+                })?,
+            None if *required => {
+                return Err(Invalid {
+                    path: name.clone(),
+                    reason: "is required".into(),
+                });
+            }
+            None => {}
+        }
+    }
+    let Some(schema) = &op.body_schema else {
+        return Ok(());
+    };
+    if call.fields.is_null() && call.files.is_empty() {
+        return if op.body_required {
+            Err(Invalid {
+                path: String::new(),
+                reason: "is required".into(),
+            })
+        } else {
+            Ok(())
+        };
+    }
+    if op.multipart {
+        // Text parts take their property's type; file parts only need to be there.
+        let resolved = validate::resolve(schemas, schema);
+        let mut typed = serde_json::Map::new();
+        for (name, text) in call.fields.as_object().into_iter().flatten() {
+            let property = &resolved["properties"][name.as_str()];
+            typed.insert(
+                name.clone(),
+                validate::coerce(schemas, property, text.as_str().unwrap_or_default()),
+            );
+        }
+        for (name, property) in resolved["properties"].as_object().into_iter().flatten() {
+            if property["format"] == "binary" && call.files.iter().any(|f| f.name == *name) {
+                typed.insert(name.clone(), Value::String(String::new()));
+            }
+        }
+        return validate::check(schemas, schema, &Value::Object(typed));
+    }
+    validate::check(schemas, schema, &call.fields)
 }
 
 /// A Z.AI key (`id.secret`) or a JWT (`a.b.c`), bare or after a `Bearer` scheme
@@ -231,7 +408,7 @@ fn plausible_key(value: &str) -> bool {
         })
 }
 
-fn present(value: &Value) -> bool {
+pub(crate) fn present(value: &Value) -> bool {
     match value {
         Value::Null => false,
         Value::Array(a) => !a.is_empty(),
@@ -242,29 +419,31 @@ fn present(value: &Value) -> bool {
 }
 
 /// The named example, else `default`, else the first (the table has at least one).
-fn pick<'a, T>(examples: &'a [(String, T)], name: Option<&str>) -> &'a T {
+pub(crate) fn pick<'a, T>(examples: &'a [(String, T)], name: Option<&str>) -> &'a T {
     let find = |n: &str| examples.iter().find(|(e, _)| e == n).map(|(_, t)| t);
     name.and_then(find)
         .or_else(|| find("default"))
         .unwrap_or(&examples[0].1)
 }
 
-fn sse(stream: &Stream, name: Option<&str>, delay: Duration) -> Response<Body> {
-    let event_line = |chunk: &str| {
-        let field = stream.event_field.as_deref()?;
-        serde_json::from_str::<Value>(chunk).ok()?[field]
-            .as_str()
-            .map(|e| format!("event: {e}\n"))
-    };
-    let mut events: Vec<Bytes> = pick(&stream.examples, name)
+fn sse(stream: &Stream, chunks: Vec<Value>, glue: bool, delay: Duration) -> Response<Body> {
+    let mut events: Vec<String> = chunks
         .iter()
         .map(|chunk| {
-            let event = event_line(chunk).unwrap_or_default();
-            Bytes::from(format!("{event}data: {chunk}\n\n"))
+            let event = stream
+                .event_field
+                .as_deref()
+                .and_then(|field| chunk[field].as_str())
+                .map(|e| format!("event: {e}\n"))
+                .unwrap_or_default();
+            format!("{event}data: {chunk}\n\n")
         })
         .collect();
+    if glue {
+        events = glued(&events);
+    }
     if let Some(done) = &stream.done {
-        events.push(Bytes::from(format!("data: {done}\n\n")));
+        events.push(format!("data: {done}\n\n"));
     }
     let frames = futures_util::stream::unfold(
         (events.into_iter(), true),
@@ -273,12 +452,91 @@ fn sse(stream: &Stream, name: Option<&str>, delay: Duration) -> Response<Body> {
             if !first && !delay.is_zero() {
                 tokio::time::sleep(delay).await;
             }
-            Some((Ok::<_, Infallible>(Frame::data(event)), (events, false)))
+            let frame = Frame::data(Bytes::from(event));
+            Some((Ok::<_, Infallible>(frame), (events, false)))
         },
     );
     let mut response = Response::new(BodyExt::boxed(StreamBody::new(frames)));
     set_type(&mut response, "text/event-stream;charset=UTF-8");
     response
+}
+
+/// Z.AI's concatenated-frame bug, twice: the second event is cut off mid-key
+/// (after `{"role` / `"role`) and the third follows on the same line, then the
+/// fourth is cut mid-value (after `"object":"chat.c`) and the fifth follows it.
+/// Every other event is intact.
+fn glued(events: &[String]) -> Vec<String> {
+    let cut = |event: &str, after: &str, extra: usize| {
+        let line = event.trim_end_matches('\n');
+        let at = line
+            .find(after)
+            .map(|i| i + after.len() + extra)
+            .filter(|&i| i < line.len() && line.is_char_boundary(i))
+            .unwrap_or(line.len() / 2);
+        line[..at].to_owned()
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        let cut_at = match i {
+            1 => Some(("\"role", 0)),
+            3 => Some(("\"object\":\"", 6)),
+            _ => None,
+        };
+        match (cut_at, events.get(i + 1)) {
+            (Some((after, extra)), Some(next)) => {
+                out.push(format!("{}{next}", cut(&events[i], after, extra)));
+                i += 2;
+            }
+            _ => {
+                out.push(events[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Removes every field named in `names`, at any depth.
+fn strip(value: &mut Value, names: &[&String]) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|k, _| !names.contains(&k));
+            map.values_mut().for_each(|v| strip(v, names));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| strip(v, names)),
+        _ => {}
+    }
+}
+
+/// A chunk whose every choice's delta says nothing but its role (after
+/// `omit-when` took the rest away) and that finishes nothing.
+fn emptied(chunk: &Value) -> bool {
+    chunk["choices"].as_array().is_some_and(|choices| {
+        !choices.is_empty()
+            && choices.iter().all(|c| {
+                c["finish_reason"].is_null()
+                    && c["delta"]
+                        .as_object()
+                        .is_some_and(|d| d.keys().all(|k| k == "role"))
+            })
+    }) && chunk.get("usage").is_none()
+}
+
+/// Sets the value at a JSON pointer, creating objects on the way.
+pub(crate) fn set_pointer(target: &mut Value, pointer: &str, value: Value) {
+    let mut at = target;
+    for key in pointer.split('/').skip(1) {
+        if !at.is_object() {
+            *at = Value::Object(Default::default());
+        }
+        at = at
+            .as_object_mut()
+            .expect("made an object above")
+            .entry(key.replace("~1", "/").replace("~0", "~"))
+            .or_insert(Value::Null);
+    }
+    *at = value;
 }
 
 /// The Z.AI error body the mock answers with `status`: the spec's error example
@@ -310,7 +568,7 @@ pub fn error_body(status: u16) -> Value {
     body
 }
 
-fn error(status: StatusCode) -> Response<Body> {
+pub(crate) fn error(status: StatusCode) -> Response<Body> {
     json(status, &error_body(status.as_u16()))
 }
 
@@ -331,36 +589,95 @@ fn set_type(response: &mut Response<Body>, content_type: &str) {
     }
 }
 
-/// The text parts of a multipart/form-data body, as a JSON object (file parts are
-/// left out).
-fn multipart_fields(content_type: &str, body: &[u8]) -> Value {
+/// A multipart/form-data body: its text parts as a JSON object of strings, and
+/// its file parts.
+fn multipart(content_type: &str, body: &[u8]) -> (Value, Vec<FilePart>) {
     let mut fields = serde_json::Map::new();
+    let mut files = Vec::new();
     let Some(boundary) = content_type
         .split(';')
         .find_map(|p| p.trim().strip_prefix("boundary="))
         .map(|b| format!("--{}", b.trim_matches('"')))
     else {
-        return Value::Object(fields);
+        return (Value::Object(fields), files);
     };
-    let text = String::from_utf8_lossy(body);
-    for part in text.split(boundary.as_str()) {
-        let Some((head, value)) = part.split_once("\r\n\r\n") else {
+    for part in split(body, boundary.as_bytes()) {
+        let Some(at) = find(part, b"\r\n\r\n") else {
             continue;
         };
-        if head.contains("filename=") {
+        let head = String::from_utf8_lossy(&part[..at]);
+        let value = &part[at + 4..];
+        let value = value.strip_suffix(b"\r\n").unwrap_or(value);
+        let param = |key: &str| {
+            head.split([';', '\r', '\n'])
+                .find_map(|p| p.trim().strip_prefix(key))
+                .map(|v| v.trim_matches('"').to_owned())
+        };
+        let Some(name) = param("name=") else {
             continue;
+        };
+        match param("filename=") {
+            Some(filename) => files.push(FilePart {
+                name,
+                filename,
+                bytes: Bytes::copy_from_slice(value),
+            }),
+            None => {
+                let text = String::from_utf8_lossy(value).into_owned();
+                fields.insert(name, Value::String(text));
+            }
         }
-        let Some(name) = head
-            .split(';')
-            .find_map(|p| p.trim().strip_prefix("name="))
-            .map(|n| n.lines().next().unwrap_or(n).trim_matches('"').to_owned())
-        else {
-            continue;
-        };
-        let value = value.strip_suffix("\r\n").unwrap_or(value);
-        fields.insert(name, Value::String(value.to_owned()));
     }
-    Value::Object(fields)
+    (Value::Object(fields), files)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn split<'a>(mut body: &'a [u8], boundary: &[u8]) -> Vec<&'a [u8]> {
+    let mut parts = Vec::new();
+    while let Some(at) = find(body, boundary) {
+        parts.push(&body[..at]);
+        body = &body[at + boundary.len()..];
+    }
+    parts.push(body);
+    parts
+}
+
+/// `a=1&b=x%20y` as pairs, decoded.
+fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (
+                percent_decode(&k.replace('+', " ")),
+                percent_decode(&v.replace('+', " ")),
+            )
+        })
+        .collect()
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = || u8::from_str_radix(text.get(i + 1..i + 3)?, 16).ok();
+        match (bytes[i], hex()) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -393,7 +710,7 @@ mod tests {
 
     #[test]
     fn routes_at_the_root_and_under_the_real_bases() {
-        let id = |method, path| route(method, path).map(|(op, _)| op.id.as_str());
+        let id = |method, path| route(method, path).map(|(op, ..)| op.id.as_str());
         for path in [
             "/chat/completions",
             "/api/paas/v4/chat/completions",

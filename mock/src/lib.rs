@@ -1,21 +1,60 @@
 //! A mock of the Z.AI (Zhipu GLM) HTTP API: a loopback HTTP server that answers
-//! every operation of `spec/zai.yaml` with the spec's own examples.
+//! every operation of `spec/zai.yaml` with the spec's own examples, keeps state
+//! per server like the service does, and validates requests against the spec —
+//! a fake the official SDKs accept (`mock/conformance/sdk.py` runs the Python SDK
+//! against it in CI).
 //!
 //! Nothing here knows an endpoint: build.rs converts the spec to JSON, and at
-//! start-up the mock reads each operation's method, path, base, success examples,
-//! `x-zai-stream` chunk examples and `x-zai-mock` rules from it ([`operations`]),
-//! then serves:
+//! start-up the mock reads each operation's method, path, base, parameters,
+//! request schema, success examples, `x-zai-stream` chunk examples, `x-zai-wait`
+//! and `x-zai-mock` rules from it ([`operations`]), then serves:
 //!
-//! * the success example (`default`, or the one `x-zai-mock.when-present` names
-//!   when the request body has that field, e.g. `tools` → `tool_call`; or the next
-//!   of `x-zai-mock.sequence` for the same path, e.g. a task going
-//!   `PROCESSING` → `SUCCESS` over polls);
+//! * the success example (`default`, or the one `x-zai-mock.when-equal` names
+//!   for a body value — `response_format.type: json_object` → JSON content —, or
+//!   `x-zai-mock.when-present` for a non-empty field — `tools` → a tool call,
+//!   unless the last message is a `tool` result, so a tool loop ends —, or the
+//!   next of `x-zai-mock.sequence`); fields `x-zai-mock.omit-when` names are left
+//!   out (`thinking.type: disabled` → no `reasoning_content`);
 //! * server-sent events when the JSON body has `"stream": true` (or a multipart
-//!   part `stream=true`): the chunk examples, then the `done` payload;
+//!   part `stream=true`): the chunk examples, then the `done` payload. Usage is on
+//!   the final chunk, with or without `stream_options.include_usage`, as the
+//!   service sends it;
+//! * **tasks**: an operation with `x-zai-wait: {poll, id}` (video, async image,
+//!   async chat) hands out a fresh id; polling it goes through the poll
+//!   operation's `sequence` on that task's own polls (`PROCESSING` → `SUCCESS`),
+//!   finishing with the example `x-zai-mock.results` names for the operation that
+//!   created it (`video_result`, `image_result`, `choices`);
+//! * **stored resources**: a path `P` created by `POST P` with item operations at
+//!   `P/{id}…` (files, batches) is a collection kept per server. Creating stores
+//!   the answer with a fresh id, the request's values and an uploaded file's
+//!   name, size and bytes; `GET P` lists them (newest first; `limit`, `after`,
+//!   `order` and filters such as `purpose`); a non-JSON item operation returns the
+//!   stored bytes; `DELETE` removes; another item action (`cancel`) lays its
+//!   example's status over the item; an unknown id is a `404` in the Z.AI error
+//!   shape. The list examples' items are there from the start. Retrieving an
+//!   item steps through its operation's `sequence` (a batch: `validating` →
+//!   `in_progress` → `completed`); when a batch completes, the mock answers every
+//!   line of its input file itself and stores the results as its output file
+//!   (`{"custom_id", "response": {"status_code": 200, "body": …}}`) and error
+//!   file (lines whose answer failed, e.g. `model: error-400`), so
+//!   `zai::Client::run_chat_batch` runs end to end;
+//! * **request validation**: a query or path parameter or a body (JSON, or the
+//!   parts of a multipart one) that violates its schema in the spec gets `400`
+//!   with code `1214` and a message naming the field path
+//!   (`Invalid messages[0].role parameter (expected one of [...]). ...`);
+//!   `null` for an optional field counts as absent, as the service reads the
+//!   official Python SDK's explicit nulls;
 //! * errors on demand: a request whose `model` is `error-<status>` (e.g.
 //!   `error-429`) gets that status and the Z.AI error body of
 //!   `x-zai-mock.errors` (`429` → code `1302`, "Rate limit reached for requests";
 //!   see [`error_body`]);
+//! * **faults on demand**: a streaming request whose `model` is
+//!   `fault-glued-frames` gets the default stream with Z.AI's concatenated-frame
+//!   bug, twice: the second event's `data:` JSON is cut off mid-key (after
+//!   `"role`) and the third event's `data: {…}` follows on the same line with no
+//!   blank line between; the fourth is cut mid-value (after `"object":"chat.c`)
+//!   and the fifth follows it the same way. The other events are intact, then
+//!   `data: [DONE]`;
 //! * `401` (code `1002`) unless an `Authorization` (or `x-api-key`) header holds
 //!   something shaped like a key (`id.secret`) or a JWT, bare or after `Bearer`
 //!   (in any case); `400` (code `1214`) for a JSON body that is not a JSON object;
@@ -26,9 +65,14 @@
 //! built with `.base_url(mock.url())` (or a tool reading every spec path relative
 //! to one URL) reaches all; and at the real API's paths: `/api/paas/v4/<path>` and
 //! `/api/coding/paas/v4/<path>` for `paas/v4` operations, `/api/<path>` for
-//! `x-zai-base: root` ones (agents `/api/v1/agents`, Anthropic
-//! `/api/anthropic/v1/messages`), which are also served under the `paas/v4` bases
-//! (`/api/paas/v4/v1/agents`, the form the official SDKs use).
+//! every `x-zai-base: root` one (agents `/api/v1/agents`, Anthropic
+//! `/api/anthropic/v1/messages`, and any family the spec adds), which are also
+//! served under the `paas/v4` bases (`/api/paas/v4/v1/agents`, the form the
+//! official SDKs use).
+//!
+//! With the `httpmock` feature, `zai_mock::httpmock::ZaiMocks` adds a typed expectation
+//! for every operation to an `httpmock::MockServer`, for contract tests of your
+//! own code.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), zai::Error> {
@@ -42,10 +86,15 @@
 #![warn(missing_docs)]
 
 mod answer;
+#[cfg(feature = "httpmock")]
+pub mod httpmock;
 mod spec;
+mod state;
+mod validate;
 
 pub use answer::error_body;
-pub use spec::{Operation, Stream, operations};
+pub use spec::{Operation, Stream, operations, required_query};
+pub use state::seeded_id;
 
 use std::convert::Infallible;
 use std::net::SocketAddr;

@@ -37,6 +37,55 @@ pub struct Operation {
     pub sequence: Vec<String>,
     /// Streaming answers, for `x-zai-stream` operations.
     pub stream: Option<Stream>,
+    /// `x-zai-mock.when-equal`: (JSON pointer into the request body, value,
+    /// example name): serve the example when the body holds that value there.
+    pub when_equal: Vec<(String, Value, String)>,
+    /// `x-zai-mock.omit-when`: (JSON pointer, value, field names): when the body
+    /// holds that value there, these fields are left out of the answer and its
+    /// chunks (e.g. `/thinking/type` = `disabled` → no `reasoning_content`).
+    pub omit_when: Vec<(String, Value, Vec<String>)>,
+    /// `x-zai-mock.results` on a polling operation: creating operationId → the
+    /// example its tasks finish with (other tasks finish with the sequence's last).
+    pub results: Vec<(String, String)>,
+    /// `x-zai-wait: {poll, id}`: this operation creates a task that operation
+    /// `poll` answers; the task id is at JSON pointer `id` of the answer.
+    pub creates_task: Option<(String, String)>,
+    /// The request body's schema (JSON or multipart/form-data), if any.
+    pub body_schema: Option<Value>,
+    /// `requestBody.required`.
+    pub body_required: bool,
+    /// The request body's example, if the spec gives one (for a multipart body,
+    /// its parts; a `format: binary` part holds a placeholder text).
+    pub request_example: Option<Value>,
+    /// Query and path parameters: (name, `in`, required, schema).
+    pub parameters: Vec<(String, String, bool, Value)>,
+    /// Its part in a collection of stored resources (files, batches), if any.
+    pub(crate) resource: Option<Resource>,
+    /// `x-zai-task.status` of the success response's schema: the field holding a
+    /// task's state.
+    pub(crate) status_field: Option<String>,
+    /// The success response's schema name (a `$ref` to `components/schemas`).
+    pub(crate) response_schema: Option<String>,
+}
+
+/// How an operation acts on a collection: a path `P` that is created by `POST P`
+/// and has item operations at `P/{id}...` (`/files`, `/batches`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Resource {
+    /// `POST P`: stores a new item.
+    Create(String),
+    /// `GET P`: lists the stored items.
+    List(String),
+    /// `P/{id}<rest>`: acts on one stored item.
+    Item { collection: String, rest: String },
+}
+
+impl Resource {
+    pub(crate) fn collection(&self) -> &str {
+        match self {
+            Resource::Create(c) | Resource::List(c) | Resource::Item { collection: c, .. } => c,
+        }
+    }
 }
 
 /// The server-sent events of a streaming operation (`x-zai-stream`).
@@ -59,6 +108,8 @@ pub(crate) struct Table {
     pub errors: Vec<(u16, String, String)>,
     /// The example of `components/responses/Error`.
     pub error_example: Value,
+    /// `components/schemas`, for request validation.
+    pub schemas: Value,
 }
 
 /// The table read from the spec, once.
@@ -76,6 +127,26 @@ pub(crate) fn table() -> &'static Table {
     })
 }
 
+/// The required query parameters of `op`, each with its spec `example` or else a
+/// value of its type: enough for a request the mock accepts.
+pub fn required_query(op: &Operation) -> Vec<(String, String)> {
+    let required = op
+        .parameters
+        .iter()
+        .filter(|(_, at, required, _)| at == "query" && *required);
+    required
+        .map(|(name, _, _, schema)| {
+            let value = match (&schema["example"], schema["type"].as_str()) {
+                (Value::String(example), _) => example.clone(),
+                (Value::Null, Some("integer" | "number")) => "1".to_owned(),
+                (Value::Null, _) => "x1".to_owned(),
+                (example, _) => example.to_string(),
+            };
+            (name.clone(), value)
+        })
+        .collect()
+}
+
 /// Every operation of spec/zai.yaml that the mock serves.
 pub fn operations() -> &'static [Operation] {
     &table().operations
@@ -91,6 +162,44 @@ impl Table {
                     operations.push(Operation::read(path, method, op)?);
                 }
             }
+        }
+        let creates: Vec<String> = operations
+            .iter()
+            .filter(|op| op.method == "POST" && !op.path.contains('{'))
+            .map(|op| op.path.clone())
+            .collect();
+        let item_of = |path: &str| {
+            creates.iter().find_map(|c| {
+                let rest = path.strip_prefix(c.as_str())?.strip_prefix("/{")?;
+                let (_, rest) = rest.split_once('}')?;
+                Some(Resource::Item {
+                    collection: c.clone(),
+                    rest: rest.to_owned(),
+                })
+            })
+        };
+        let collections: Vec<String> = creates
+            .iter()
+            .filter(|c| {
+                operations
+                    .iter()
+                    .any(|op| item_of(&op.path).is_some_and(|r| r.collection() == c.as_str()))
+            })
+            .cloned()
+            .collect();
+        for op in &mut operations {
+            op.resource = if collections.contains(&op.path) {
+                match op.method.as_str() {
+                    "POST" => Some(Resource::Create(op.path.clone())),
+                    "GET" => Some(Resource::List(op.path.clone())),
+                    _ => None,
+                }
+            } else {
+                item_of(&op.path).filter(|r| collections.iter().any(|c| c == r.collection()))
+            };
+            op.status_field = op.response_schema.as_deref().and_then(|name| {
+                text(spec.pointer(&format!("/components/schemas/{name}/x-zai-task/status"))?)
+            });
         }
         let error = spec
             .pointer("/components/responses/Error")
@@ -118,6 +227,10 @@ impl Table {
             operations,
             errors,
             error_example,
+            schemas: spec
+                .pointer("/components/schemas")
+                .cloned()
+                .unwrap_or_default(),
         })
     }
 }
@@ -178,6 +291,38 @@ impl Operation {
             .map(text)
             .collect::<Option<_>>()
             .ok_or_else(|| fail("x-zai-mock.sequence holds a non-name".into()))?;
+        let conditions = |key: &str| -> Result<Vec<(String, Value, Value)>, String> {
+            let mut out = Vec::new();
+            for (pointer, by_value) in mock[key].as_object().into_iter().flatten() {
+                let by_value = by_value.as_object().ok_or_else(|| {
+                    fail(format!("x-zai-mock.{key}.{pointer}: want {{value: ...}}"))
+                })?;
+                for (value, then) in by_value {
+                    out.push((pointer.clone(), Value::String(value.clone()), then.clone()));
+                }
+            }
+            Ok(out)
+        };
+        let when_equal: Vec<(String, Value, String)> = conditions("when-equal")?
+            .into_iter()
+            .map(|(p, v, name)| Ok((p, v, text(&name).ok_or("when-equal")?)))
+            .collect::<Result<_, &str>>()
+            .map_err(|k| fail(format!("x-zai-mock.{k} holds a non-name")))?;
+        let omit_when: Vec<(String, Value, Vec<String>)> = conditions("omit-when")?
+            .into_iter()
+            .map(|(p, v, fields)| {
+                let fields = fields.as_array().into_iter().flatten().map(text).collect();
+                Ok((p, v, Option::<Vec<String>>::ok_or(fields, "omit-when")?))
+            })
+            .collect::<Result<_, &str>>()
+            .map_err(|k| fail(format!("x-zai-mock.{k} wants lists of field names")))?;
+        let results: Vec<(String, String)> = mock["results"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(op, name)| Ok((op.clone(), text(name).ok_or(op)?)))
+            .collect::<Result<_, &String>>()
+            .map_err(|f| fail(format!("x-zai-mock.results.{f} is not a name")))?;
         let known = |n: &String| {
             examples.iter().any(|(e, _)| e == n)
                 || stream
@@ -188,10 +333,38 @@ impl Operation {
             .iter()
             .map(|(_, n)| n)
             .chain(&sequence)
+            .chain(when_equal.iter().map(|(.., n)| n))
+            .chain(results.iter().map(|(_, n)| n))
             .find(|n| !known(n))
         {
             return Err(fail(format!("x-zai-mock names unknown example `{name}`")));
         }
+        let creates_task = match (
+            text(&op["x-zai-wait"]["poll"]),
+            text(&op["x-zai-wait"]["id"]),
+        ) {
+            (Some(poll), Some(id)) => Some((poll, id)),
+            _ => None,
+        };
+        let body_schema = op
+            .pointer("/requestBody/content")
+            .and_then(Value::as_object)
+            .and_then(|c| c.values().next())
+            .and_then(|media| media.get("schema"))
+            .cloned();
+        let parameters = op["parameters"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| {
+                Some((
+                    text(&p["name"])?,
+                    text(&p["in"])?,
+                    p["required"] == Value::Bool(true),
+                    p["schema"].clone(),
+                ))
+            })
+            .collect();
         Ok(Operation {
             id: id.to_owned(),
             method: method.to_ascii_uppercase(),
@@ -205,6 +378,25 @@ impl Operation {
             when_present,
             sequence,
             stream,
+            when_equal,
+            omit_when,
+            results,
+            creates_task,
+            body_schema,
+            body_required: op.pointer("/requestBody/required") == Some(&Value::Bool(true)),
+            request_example: op
+                .pointer("/requestBody/content")
+                .and_then(Value::as_object)
+                .and_then(|c| c.values().next())
+                .and_then(|media| media.get("example"))
+                .cloned(),
+            parameters,
+            resource: None,
+            status_field: None,
+            response_schema: media["schema"]["$ref"]
+                .as_str()
+                .and_then(|r| r.strip_prefix("#/components/schemas/"))
+                .map(str::to_owned),
         })
     }
 }

@@ -130,43 +130,99 @@ async fn root_operations_answer_under_api_and_the_sdk_form() {
     }
 }
 
+/// The operation's request example as a body: JSON, or multipart parts (a
+/// placeholder `<binary ...>` becomes a file part).
+fn example_body(op: &Operation) -> Option<(&'static str, String)> {
+    let example = op.request_example.clone()?;
+    if !op.multipart {
+        return Some(("application/json", example.to_string()));
+    }
+    let mut form = String::new();
+    for (name, value) in example.as_object().unwrap() {
+        let text = value
+            .as_str()
+            .map_or_else(|| value.to_string(), str::to_owned);
+        let file = if text.starts_with("<binary") {
+            "; filename=\"a.bin\"\r\nContent-Type: application/octet-stream"
+        } else {
+            ""
+        };
+        form += &format!(
+            "--b\r\nContent-Disposition: form-data; name=\"{name}\"{file}\r\n\r\n{text}\r\n"
+        );
+    }
+    form += "--b--\r\n";
+    Some(("multipart/form-data; boundary=b", form))
+}
+
 #[tokio::test]
 async fn every_operation_answers_its_first_example_at_its_real_path() {
     let mock = MockServer::start().await;
-    for op in operations() {
+    // Deletions last, so the stored items they remove serve the others first.
+    let mut ops: Vec<&Operation> = operations().iter().collect();
+    ops.sort_by_key(|op| op.method == "DELETE");
+    for op in ops {
         let base = if op.root { "/api" } else { "/api/paas/v4" };
+        let seeded = zai_mock::seeded_id(op);
         let path: String = op
             .path
             .split('/')
-            .map(|s| if s.starts_with('{') { "x1" } else { s })
+            .map(|s| match (s.starts_with('{'), &seeded) {
+                (true, Some(id)) => id.as_str(),
+                (true, None) => "x1",
+                _ => s,
+            })
             .collect::<Vec<_>>()
             .join("/");
-        let body = match op.method.as_str() {
-            "GET" | "DELETE" => None,
-            _ if op.multipart => Some((
-                "multipart/form-data; boundary=b",
-                "--b\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nm\r\n--b--\r\n"
-                    .to_owned(),
-            )),
-            _ => Some(("application/json", "{}".to_owned())),
+        let body = example_body(op);
+        assert!(
+            body.is_some() || !op.body_required,
+            "{}: no request example",
+            op.id
+        );
+        let query: Vec<String> = zai_mock::required_query(op)
+            .into_iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect();
+        let query = match query.is_empty() {
+            true => String::new(),
+            false => format!("?{}", query.join("&")),
         };
         let reply = send(
             &mock,
             &op.method,
-            &format!("{base}{path}"),
+            &format!("{base}{path}{query}"),
             Some(("authorization", KEY)),
             body,
         )
         .await;
-        assert_eq!(reply.status, 200, "{} {base}{path}", op.id);
+        assert_eq!(reply.status, 200, "{} {base}{path}: {}", op.id, reply.body);
         assert_eq!(reply.content_type, op.content_type, "{}", op.id);
+        let is_collection = zai_mock::operations()
+            .iter()
+            .any(|o| o.path.starts_with(&format!("{path}/{{")));
+        if seeded.is_some() || is_collection {
+            continue; // stored resources: see `stateful.rs`
+        }
         let first = op.sequence.first().map_or("default", String::as_str);
         let expected = op
             .examples
             .iter()
             .find(|(n, _)| n == first)
             .unwrap_or(&op.examples[0]);
-        assert_eq!(reply.body, expected.1, "{}", op.id);
+        if op.content_type != "application/json" {
+            assert_eq!(reply.body, expected.1, "{}", op.id);
+            continue;
+        }
+        // A created task has a fresh id where the example has one.
+        let mut expected: Value = serde_json::from_str(&expected.1).unwrap();
+        let mut got = reply.json();
+        if op.creates_task.is_some() {
+            assert_ne!(got["id"], expected["id"], "{}", op.id);
+            got["id"] = Value::Null;
+            expected["id"] = Value::Null;
+        }
+        assert_eq!(got, expected, "{}", op.id);
     }
 }
 
@@ -176,7 +232,7 @@ async fn stream_true_answers_the_stream_examples_as_server_sent_events() {
     let reply = post(
         &mock,
         "/api/paas/v4/chat/completions",
-        json!({"model": "glm-4.7", "messages": [], "stream": true}),
+        json!({"model": "glm-4.7", "messages": [{"role": "user", "content": "Hi"}], "stream": true}),
     )
     .await;
     assert_eq!(reply.status, 200);
@@ -186,7 +242,8 @@ async fn stream_true_answers_the_stream_examples_as_server_sent_events() {
     assert!(reply.body.ends_with("\n\ndata: [DONE]\n\n"));
 
     // `tools` in the request: the `tool_call` example, streamed.
-    let tools = json!({"stream": true, "tools": [{"type": "function"}]});
+    let tools = json!({"model": "glm-4.7", "messages": [{"role": "user", "content": "Weather?"}],
+                       "stream": true, "tools": [{"type": "function", "function": {"name": "get_weather"}}]});
     let reply = post(&mock, "/chat/completions", tools).await;
     assert_eq!(
         reply.body,
@@ -195,7 +252,9 @@ async fn stream_true_answers_the_stream_examples_as_server_sent_events() {
     assert!(reply.body.contains("get_weather"));
 
     // Anthropic: each event named by its `type`.
-    let body = Some(("application/json", json!({"stream": true}).to_string()));
+    let mut message = op("createMessage").request_example.clone().unwrap();
+    message["stream"] = json!(true);
+    let body = Some(("application/json", message.to_string()));
     let path = "/api/anthropic/v1/messages";
     let reply = send(&mock, "POST", path, Some(("x-api-key", "a.b")), body).await;
     assert_eq!(reply.body, event_stream("createMessage", "default"));
@@ -203,6 +262,7 @@ async fn stream_true_answers_the_stream_examples_as_server_sent_events() {
 
     // Multipart: a `stream=true` part.
     let form = "--b\r\nContent-Disposition: form-data; name=\"stream\"\r\n\r\ntrue\r\n\
+                --b\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nglm-asr\r\n\
                 --b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n\
                 Content-Type: audio/wav\r\n\r\nRIFF\r\n--b--\r\n";
     let body = Some(("multipart/form-data; boundary=b", form.to_owned()));
@@ -215,7 +275,8 @@ async fn stream_true_answers_the_stream_examples_as_server_sent_events() {
 #[tokio::test]
 async fn a_key_is_needed_and_the_bearer_scheme_is_any_case() {
     let mock = MockServer::start().await;
-    let body = || Some(("application/json", json!({"model": "glm-4.7"}).to_string()));
+    let request = json!({"model": "glm-4.7", "messages": [{"role": "user", "content": "Hi"}]});
+    let body = || Some(("application/json", request.to_string()));
     let path = "/api/paas/v4/chat/completions";
     for auth in [
         None,
@@ -299,7 +360,7 @@ async fn errors_on_demand_and_bad_bodies() {
     );
     // Not an error status: the ordinary answer.
     assert_eq!(
-        post(&mock, path, json!({"model": "error-200"}))
+        post(&mock, path, json!({"model": "error-200", "messages": []}))
             .await
             .status,
         200

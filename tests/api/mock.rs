@@ -21,18 +21,33 @@ async fn every_json_operation_answers_2xx_through_call_raw() {
     let mock = zai_mock::MockServer::start().await;
     let client = client(&mock).await;
     let mut called = 0;
-    for op in zai::OPERATIONS.iter().filter(|op| !op.multipart) {
+    // Deletions last: the files and batches the mock starts with (its list
+    // examples) serve the item operations first.
+    let mut ops: Vec<_> = zai::OPERATIONS.iter().filter(|op| !op.multipart).collect();
+    ops.sort_by_key(|op| op.method == "DELETE");
+    for op in ops {
+        let mocked = zai_mock::operations()
+            .iter()
+            .find(|m| m.id == op.id)
+            .unwrap();
+        let seeded = zai_mock::seeded_id(mocked);
         let params: Vec<(&str, &str)> = op
             .path
             .split('{')
             .skip(1)
             .filter_map(|p| p.split('}').next())
-            .map(|name| (name, "task-1"))
+            .map(|name| (name, seeded.as_deref().unwrap_or("task-1")))
             .collect();
-        let body = (op.method != "GET" && op.method != "DELETE")
-            .then(|| serde_json::json!({"model": "glm-4.7"}));
+        // Every body is the spec's request example (the mock validates bodies),
+        // every required query parameter a value of its type.
+        let body = mocked.request_example.clone();
+        let query = zai_mock::required_query(mocked);
+        let query: Vec<(&str, &str)> = query
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
         let raw = client
-            .call_raw(op.id, &params, &[], body.as_ref())
+            .call_raw(op.id, &params, &query, body.as_ref())
             .await
             .unwrap_or_else(|e| panic!("{}: {e}", op.id));
         assert!((200..300).contains(&raw.status), "{}", op.id);

@@ -1,0 +1,439 @@
+//! What one server remembers: task ids and their polls, and stored resources
+//! (every collection of the spec — a path `P` created by `POST P` with item
+//! operations at `P/{id}...`: files, batches), with the generic rules that serve
+//! them.
+
+use crate::answer::{Call, Reply, error_body, pick, process, route};
+use crate::spec::{Operation, Resource, table};
+use bytes::Bytes;
+use hyper::StatusCode;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// What one server remembers between requests.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    /// Pause between streamed events.
+    pub(crate) chunk_delay: Duration,
+    inner: Mutex<Inner>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    /// Ids handed out so far (they end in this counter, so they are unique).
+    issued: u64,
+    /// Calls so far per request path, for `x-zai-mock.sequence`.
+    polls: HashMap<String, usize>,
+    /// Task id → the operationId that created it.
+    tasks: HashMap<String, String>,
+    /// Stored resources, oldest first.
+    items: Vec<Item>,
+}
+
+#[derive(Debug)]
+struct Item {
+    collection: String,
+    id: String,
+    object: Value,
+    /// An uploaded file's bytes.
+    bytes: Option<Bytes>,
+    /// Retrievals so far, for the retrieve operation's `x-zai-mock.sequence`.
+    polls: usize,
+    /// Changed by an action (`cancel`): no longer progresses.
+    frozen: bool,
+}
+
+impl State {
+    /// A server's state, its collections holding their list examples' items.
+    pub(crate) fn new(chunk_delay: Duration) -> State {
+        let mut items = Vec::new();
+        for op in &table().operations {
+            if let Some(Resource::List(collection)) = &op.resource {
+                let example: Value =
+                    serde_json::from_str(pick(&op.examples, None).as_str()).unwrap_or_default();
+                let listed = list_slot(&example).and_then(|slot| example.pointer(slot));
+                for object in listed.and_then(Value::as_array).into_iter().flatten() {
+                    if let Some(id) = object["id"].as_str() {
+                        items.push(Item {
+                            collection: collection.clone(),
+                            id: id.to_owned(),
+                            object: object.clone(),
+                            bytes: None,
+                            polls: 0,
+                            frozen: false,
+                        });
+                    }
+                }
+            }
+        }
+        State {
+            chunk_delay,
+            inner: Mutex::new(Inner {
+                items,
+                ..Inner::default()
+            }),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Counts a call of a sequence operation: the calls so far for this task (the
+    /// path parameter, when it names a task) or path, and the task's creator.
+    pub(crate) fn poll(&self, path: &str, param: Option<&String>) -> (usize, Option<String>) {
+        let mut inner = self.lock();
+        let creator = param.and_then(|p| inner.tasks.get(p).cloned());
+        let key = match (&creator, param) {
+            (Some(_), Some(task)) => format!("task:{task}"),
+            _ => path.to_owned(),
+        };
+        let n = inner.polls.entry(key).or_default();
+        let seen = *n;
+        *n += 1;
+        (seen, creator)
+    }
+
+    /// A new task of operation `creator`, its id shaped like `example`.
+    pub(crate) fn create_task(&self, creator: &str, example: Option<&str>) -> String {
+        let mut inner = self.lock();
+        let id = inner.fresh_id(example.unwrap_or("task"));
+        inner.tasks.insert(id.clone(), creator.to_owned());
+        id
+    }
+}
+
+impl Inner {
+    /// An id shaped like `example` (`file-20260313-7f3a9c`, `batch_1791…`): its
+    /// last `-`/`_`-separated part replaced by a counter, same length, digits or hex.
+    fn fresh_id(&mut self, example: &str) -> String {
+        self.issued += 1;
+        let n = self.issued + now() * 1000;
+        let (head, tail) = match example.rfind(['-', '_']) {
+            Some(at) => example.split_at(at + 1),
+            None => ("", example),
+        };
+        let width = tail.len().max(6);
+        let tail = if !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit()) {
+            format!("{n:0width$}")
+        } else {
+            format!("{n:0width$x}")
+        };
+        format!("{head}{}", &tail[tail.len() - width..])
+    }
+
+    fn find(&mut self, collection: &str, id: &str) -> Option<&mut Item> {
+        self.items
+            .iter_mut()
+            .find(|i| i.collection == collection && i.id == id)
+    }
+
+    fn store(&mut self, collection: &str, mut object: Value, bytes: Option<Bytes>) -> Value {
+        let id = self.fresh_id(object["id"].as_str().unwrap_or("item"));
+        object["id"] = Value::String(id.clone());
+        if object.get("created_at").is_some() {
+            object["created_at"] = now().into();
+        }
+        if let Some(bytes) = &bytes
+            && object.get("bytes").is_some()
+        {
+            object["bytes"] = bytes.len().into();
+        }
+        self.items.push(Item {
+            collection: collection.to_owned(),
+            id,
+            object: object.clone(),
+            bytes,
+            polls: 0,
+            frozen: false,
+        });
+        object
+    }
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+fn example(op: &Operation) -> Value {
+    serde_json::from_str(pick(&op.examples, None).as_str()).unwrap_or_default()
+}
+
+fn not_found(id: &str) -> Reply {
+    let mut body = error_body(404);
+    body["error"]["message"] = Value::String(format!("Resource not found: {id}"));
+    Reply::Json(StatusCode::NOT_FOUND, body)
+}
+
+/// `update`'s status field and the fields `object` lacks, laid over `object`.
+fn overlay(object: &mut Value, update: &Value, status_field: Option<&str>) {
+    for (key, value) in update.as_object().into_iter().flatten() {
+        if object.get(key).is_none() || Some(key.as_str()) == status_field {
+            object[key] = value.clone();
+        }
+    }
+}
+
+/// An operation on a collection (`op.resource` is set).
+pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
+    let resource = op
+        .resource
+        .as_ref()
+        .expect("called for resource operations");
+    let mut inner = state.lock();
+    match resource {
+        Resource::Create(collection) => {
+            let mut object = example(op);
+            // The request's own values where the answer has the field (`null`, as
+            // the service reads it, is no value).
+            for (key, value) in call.fields.as_object().into_iter().flatten() {
+                if object.get(key).is_some() && !value.is_null() {
+                    object[key] = value.clone();
+                }
+            }
+            let file = call.files.first();
+            if let Some(file) = file
+                && object.get("filename").is_some()
+            {
+                object["filename"] = Value::String(file.filename.clone());
+            }
+            let stored = inner.store(collection, object, file.map(|f| f.bytes.clone()));
+            Reply::Json(StatusCode::OK, stored)
+        }
+        Resource::List(collection) => {
+            let mut page = example(op);
+            let param = |name: &str| call.query.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+            let mut items: Vec<&Item> = inner
+                .items
+                .iter()
+                .filter(|i| &i.collection == collection)
+                // Query parameters naming an item field filter by it (`purpose`).
+                .filter(|i| {
+                    call.query.iter().all(|(k, v)| {
+                        i.object
+                            .get(k)
+                            .is_none_or(|f| f.as_str().is_none_or(|s| s == v))
+                    })
+                })
+                .collect();
+            if param("order").is_none_or(|o| o != "asc") {
+                items.reverse(); // newest first
+            }
+            if let Some(after) = param("after")
+                && let Some(at) = items.iter().position(|i| &i.id == after)
+            {
+                items.drain(..=at);
+            }
+            let limit = param("limit").and_then(|l| l.parse::<usize>().ok());
+            let more = limit.is_some_and(|l| items.len() > l);
+            items.truncate(limit.unwrap_or(usize::MAX));
+            let listed: Value = items.iter().map(|i| i.object.clone()).collect();
+            match list_slot(&page).and_then(|slot| page.pointer_mut(slot)) {
+                Some(slot) => *slot = listed,
+                None => page["data"] = listed,
+            }
+            if page.get("has_more").is_some() {
+                page["has_more"] = more.into();
+            }
+            Reply::Json(StatusCode::OK, page)
+        }
+        Resource::Item { collection, rest } => {
+            let Some(id) = call.params.first() else {
+                return not_found("");
+            };
+            let Some(item) = inner.find(collection, id) else {
+                return not_found(id);
+            };
+            if op.content_type != "application/json" {
+                let bytes = item
+                    .bytes
+                    .clone()
+                    .unwrap_or_else(|| Bytes::from(pick(&op.examples, None).clone()));
+                return Reply::Bytes(op.content_type.clone(), bytes);
+            }
+            let status_field = op.status_field.as_deref();
+            match op.method.as_str() {
+                "DELETE" => {
+                    let mut answer = example(op);
+                    answer["id"] = Value::String(id.clone());
+                    inner
+                        .items
+                        .retain(|i| !(&i.collection == collection && &i.id == id));
+                    Reply::Json(StatusCode::OK, answer)
+                }
+                "GET" if rest.is_empty() => {
+                    if !item.frozen && !op.sequence.is_empty() {
+                        let name = &op.sequence[item.polls.min(op.sequence.len() - 1)];
+                        item.polls += 1;
+                        let update: Value =
+                            serde_json::from_str(pick(&op.examples, Some(name)).as_str())
+                                .unwrap_or_default();
+                        let finishes = update.get("output_file_id").is_some()
+                            && item.object.get("output_file_id").is_none_or(Value::is_null);
+                        overlay(&mut item.object, &update, status_field);
+                        if finishes {
+                            let batch = item.object.clone();
+                            drop(inner);
+                            let done = run_batch(state, batch);
+                            let mut inner = state.lock();
+                            let item = inner.find(collection, id).expect("still stored");
+                            item.object = done.clone();
+                            return Reply::Json(StatusCode::OK, done);
+                        }
+                    }
+                    Reply::Json(StatusCode::OK, item.object.clone())
+                }
+                "GET" => Reply::Json(StatusCode::OK, example(op)),
+                _ => {
+                    overlay(&mut item.object, &example(op), status_field);
+                    item.frozen = true;
+                    Reply::Json(StatusCode::OK, item.object.clone())
+                }
+            }
+        }
+    }
+}
+
+/// A batch reaching its end: every line of its input file (`input_file_id`,
+/// `{"custom_id", "method", "url", "body"}`) answered by the mock itself, the
+/// successes stored as its output file, the failures as its error file.
+fn run_batch(state: &State, mut batch: Value) -> Value {
+    let files = table()
+        .operations
+        .iter()
+        .find(|op| op.multipart && matches!(op.resource, Some(Resource::Create(_))));
+    let input = batch["input_file_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let text = files
+        .and_then(|f| {
+            let mut inner = state.lock();
+            let item = inner.find(f.resource.as_ref()?.collection(), &input)?;
+            Some(item.bytes.clone().unwrap_or_default())
+        })
+        .unwrap_or_default();
+    let (mut output, mut errors) = (String::new(), String::new());
+    let (mut completed, mut failed) = (0, 0);
+    for line in String::from_utf8_lossy(&text)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        let request: Value = serde_json::from_str(line).unwrap_or_default();
+        let (status, body) = answer_line(state, &request);
+        let record = json!({
+            "custom_id": request["custom_id"],
+            "response": { "status_code": status.as_u16(), "body": body },
+        });
+        if status.is_success() {
+            completed += 1;
+            output.push_str(&format!("{record}\n"));
+        } else {
+            failed += 1;
+            errors.push_str(&format!("{record}\n"));
+        }
+    }
+    batch["request_counts"] =
+        json!({ "total": completed + failed, "completed": completed, "failed": failed });
+    let Some(files) = files else {
+        return batch;
+    };
+    let collection = files
+        .resource
+        .as_ref()
+        .map(|r| r.collection())
+        .unwrap_or_default();
+    let mut inner = state.lock();
+    let purpose = inner
+        .find(collection, &input)
+        .map(|i| i.object["purpose"].clone());
+    let batch_id = batch["id"].as_str().unwrap_or_default().to_owned();
+    for (field, text, kind) in [
+        ("output_file_id", output, "output"),
+        ("error_file_id", errors, "error"),
+    ] {
+        if text.is_empty() {
+            batch[field] = Value::Null;
+            continue;
+        }
+        let mut object = example(files);
+        if object.get("filename").is_some() {
+            object["filename"] = Value::String(format!("{batch_id}_{kind}.jsonl"));
+        }
+        if let Some(purpose) = purpose.clone().filter(|_| object.get("purpose").is_some()) {
+            object["purpose"] = purpose;
+        }
+        let stored = inner.store(collection, object, Some(Bytes::from(text)));
+        batch[field] = stored["id"].clone();
+    }
+    batch
+}
+
+/// One batch line answered like a request to its `url` (`/v4/chat/completions`
+/// is the `paas/v4` operation `/chat/completions`).
+fn answer_line(state: &State, request: &Value) -> (StatusCode, Value) {
+    let url = request["url"].as_str().unwrap_or_default();
+    let method = request["method"].as_str().unwrap_or("POST");
+    let candidates = [url.to_owned(), format!("/api/paas{url}")];
+    let Some((op, _, params)) = candidates.iter().find_map(|u| route(method, u).ok()) else {
+        return (StatusCode::NOT_FOUND, error_body(404));
+    };
+    let call = Call {
+        params,
+        query: Vec::new(),
+        fields: request["body"].clone(),
+        files: Vec::new(),
+    };
+    match process(state, op, &call, url, false) {
+        Reply::Json(status, body) => (status, body),
+        _ => (StatusCode::BAD_REQUEST, error_body(400)),
+    }
+}
+
+
+/// Where a list page holds its items: `data` (OpenAI style) or `data.list` (the
+/// China platform's knowledge and document lists).
+fn list_slot(page: &Value) -> Option<&'static str> {
+    ["/data", "/data/list"]
+        .into_iter()
+        .find(|slot| page.pointer(slot).is_some_and(Value::is_array))
+}
+
+/// The id of the first item a fresh mock stores in the collection `op` acts on
+/// (`/files/{file_id}` → the first file of `listFiles`' example), so a test can
+/// call an item operation on something that exists.
+pub fn seeded_id(op: &Operation) -> Option<String> {
+    let (collection, _) = op.path.split_once("/{")?;
+    let list = table()
+        .operations
+        .iter()
+        .find(|o| o.method == "GET" && o.path == collection)?;
+    let page: Value = serde_json::from_str(pick(&list.examples, None).as_str()).ok()?;
+    let items = page.pointer(list_slot(&page)?)?;
+    Some(items[0]["id"].as_str()?.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_ids_keep_the_example_shape_and_are_unique() {
+        let mut inner = Inner::default();
+        let a = inner.fresh_id("file-20260313-7f3a9c");
+        let b = inner.fresh_id("file-20260313-7f3a9c");
+        assert!(
+            a.starts_with("file-20260313-") && a.len() == b.len() && a != b,
+            "{a} {b}"
+        );
+        let c = inner.fresh_id("batch_1791490810192076800");
+        assert!(
+            c.starts_with("batch_") && c[6..].bytes().all(|b| b.is_ascii_digit()),
+            "{c}"
+        );
+    }
+}
