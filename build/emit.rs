@@ -1,7 +1,7 @@
 //! Emits the crate's generated code: typify's types (through progenitor's type
 //! generator) and everything build.rs derives from the spec model on top of them.
 
-use crate::spec::{Operation, Result, Spec, StreamSpec, WaitSpec};
+use crate::spec::{OpenUnion, Operation, Result, Spec, StreamSpec, WaitSpec};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -21,7 +21,7 @@ pub fn generate(spec: &Spec) -> Result<String> {
         .generate_tokens(&spec.types)
         .map_err(|e| e.to_string())?;
     let space = generator.get_type_space();
-    let types = space.to_stream();
+    let types = open_unions(space.to_stream(), spec)?;
     let open_enums = spec
         .open_enums
         .iter()
@@ -470,6 +470,120 @@ fn open_enum(spec: &Spec, name: &str, values: &[String]) -> TokenStream {
     quote! {
         crate::open_enum::open_enum! { #doc #ident { #(#variants = #values),* } }
     }
+}
+
+/// `x-zai-open-union` schemas: typify's tagged enum keeps its typed variants and
+/// gains `Other(serde_json::Value)`. Its serde impls read the tag: a known one is
+/// decoded by a private copy of typify's enum (`<Name>Known`), any other value is
+/// kept as sent, so a new variant on the wire does not fail the whole response.
+fn open_unions(types: TokenStream, spec: &Spec) -> Result<TokenStream> {
+    if spec.open_unions.is_empty() {
+        return Ok(types);
+    }
+    let mut file: syn::File =
+        syn::parse2(types).map_err(|e| format!("typify generated invalid Rust: {e}"))?;
+    let mut impls = Vec::new();
+    for union in &spec.open_unions {
+        let item = file
+            .items
+            .iter_mut()
+            .find_map(|item| match item {
+                syn::Item::Enum(e) if e.ident == union.name => Some(e),
+                _ => None,
+            })
+            .ok_or_else(|| format!("{}: x-zai-open-union, but typify made no enum", union.name))?;
+        impls.push(open_union(item, union)?);
+    }
+    Ok(quote!(#file #(#impls)*))
+}
+
+/// Opens one typify enum in place (see [`open_unions`]); returns its private
+/// known-variant copy and the serde impls.
+fn open_union(public: &mut syn::ItemEnum, union: &OpenUnion) -> Result<TokenStream> {
+    let name = public.ident.clone();
+    let known = format_ident!("{name}Known");
+    if public.variants.len() != union.values.len() {
+        return Err(format!(
+            "{name}: typify's enum does not have one variant per oneOf member"
+        ));
+    }
+    let mut private = public.clone();
+    private.ident = known.clone();
+    private.vis = syn::Visibility::Inherited;
+    private.attrs.retain(|a| !a.path().is_ident("doc"));
+    let doc = format!(" The variants of [`{name}`] this version knows, in serde's tagged form.");
+    private.attrs.insert(0, syn::parse_quote!(#[doc = #doc]));
+
+    let serde_attr = |a: &syn::Attribute| a.path().is_ident("serde");
+    public
+        .attrs
+        .retain(|a| !serde_attr(a) && !a.path().is_ident("derive"));
+    public
+        .attrs
+        .push(syn::parse_quote!(#[derive(Clone, Debug, PartialEq)]));
+    let mut to_public = Vec::new();
+    let mut to_known = Vec::new();
+    for variant in public.variants.iter_mut() {
+        variant.attrs.retain(|a| !serde_attr(a));
+        let pattern = match &mut variant.fields {
+            syn::Fields::Unit => quote!(),
+            syn::Fields::Named(fields) => {
+                let names: Vec<_> = fields.named.iter().map(|f| f.ident.clone()).collect();
+                fields
+                    .named
+                    .iter_mut()
+                    .for_each(|f| f.attrs.retain(|a| !serde_attr(a)));
+                quote!({ #(#names),* })
+            }
+            syn::Fields::Unnamed(fields) => {
+                let names = (0..fields.unnamed.len()).map(|i| format_ident!("v{i}"));
+                fields
+                    .unnamed
+                    .iter_mut()
+                    .for_each(|f| f.attrs.retain(|a| !serde_attr(a)));
+                quote!((#(#names),*))
+            }
+        };
+        let v = &variant.ident;
+        to_public.push(quote!(#known::#v #pattern => Self::#v #pattern));
+        to_known.push(quote!(Self::#v #pattern => #known::#v #pattern));
+    }
+    let other_doc = format!(
+        " A `{}` this version does not know, kept as sent (the whole JSON object).",
+        union.tag
+    );
+    public
+        .variants
+        .push(syn::parse_quote!(#[doc = #other_doc] Other(::serde_json::Value)));
+    let (tag, values) = (&union.tag, &union.values);
+    Ok(quote! {
+        #private
+        impl #name {
+            fn from_known(value: #known) -> Self {
+                match value { #(#to_public,)* }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                match value.get(#tag).and_then(::serde_json::Value::as_str) {
+                    Some(#(#values)|*) => ::serde_json::from_value::<#known>(value)
+                        .map(Self::from_known)
+                        .map_err(<D::Error as ::serde::de::Error>::custom),
+                    _ => Ok(Self::Other(value)),
+                }
+            }
+        }
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let known = match self.clone() {
+                    Self::Other(value) => return ::serde::Serialize::serialize(&value, serializer),
+                    #(#to_known,)*
+                };
+                ::serde::Serialize::serialize(&known, serializer)
+            }
+        }
+    })
 }
 
 /// `x-zai-task` schemas as [`crate::Task`] implementations.
