@@ -35,7 +35,7 @@ pub fn generate(spec: &Spec) -> Result<String> {
         if let Some(form) = &op.multipart {
             // A multipart schema shared by several operations gets its struct once.
             if forms.insert(form.as_str()) {
-                let (declaration, impls) = multipart_form(form, &spec.schemas[form.as_str()])?;
+                let (declaration, impls) = multipart_form(spec, form)?;
                 form_types.push(declaration);
                 items.push(impls);
             }
@@ -274,9 +274,20 @@ fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Result<TokenStre
     })
 }
 
+/// How a multipart field is written into the form.
+#[derive(Clone, Copy, PartialEq)]
+enum PartKind {
+    Text,
+    File,
+    /// An object of scalars, one `name[key]` text part per set key (the Python
+    /// SDK's form encoding of nested objects).
+    Object,
+}
+
 /// The typed struct of a multipart body (declared in `types`), and its `new`,
 /// setters and `to_form`.
-fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStream)> {
+fn multipart_form(spec: &Spec, name: &str) -> Result<(TokenStream, TokenStream)> {
+    let schema = &spec.schemas[name];
     let ident = format_ident!("{name}");
     let required: Vec<&str> = schema["required"]
         .as_array()
@@ -290,7 +301,14 @@ fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStrea
     let mut parts = Vec::new();
     for (wire, prop) in props {
         let field = field_ident(wire);
+        let object = object_part(spec, prop).map_err(|e| format!("{name}.{wire}: {e}"))?;
+        let kind = match (&object, prop["format"].as_str()) {
+            (Some(_), _) => PartKind::Object,
+            (None, Some("binary")) => PartKind::File,
+            (None, _) => PartKind::Text,
+        };
         let (base, repeated) = match (prop["type"].as_str(), prop["format"].as_str()) {
+            _ if object.is_some() => (quote!(crate::types::#object), false),
             (Some("string"), Some("binary")) => (quote!(crate::FilePart), false),
             (Some("string"), _) => (quote!(String), false),
             (Some("integer"), _) => (quote!(i64), false),
@@ -312,10 +330,21 @@ fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStrea
         let doc = doc_attr(prop["description"].as_str().unwrap_or(""));
         let declared = field_type.declared();
         decls.push(quote!(#doc pub #field: #declared,));
-        let file = prop["format"] == "binary";
-        let add = |value: TokenStream| match file {
-            true => quote!(form = form.part(#wire, #value.part()?);),
-            false => quote!(form = form.text(#wire, #value.to_string());),
+        let add = |value: TokenStream| match kind {
+            PartKind::File => quote!(form = form.part(#wire, #value.part()?);),
+            PartKind::Text => quote!(form = form.text(#wire, #value.to_string());),
+            PartKind::Object => quote! {
+                let object = serde_json::to_value(#value).map_err(|e| {
+                    crate::Error::InvalidRequest(format!("`{}`: {e}", #wire))
+                })?;
+                for (key, item) in object.as_object().into_iter().flatten() {
+                    let text = match item {
+                        serde_json::Value::String(text) => text.clone(),
+                        other => other.to_string(),
+                    };
+                    form = form.text(format!("{}[{key}]", #wire), text);
+                }
+            },
         };
         parts.push(match &field_type {
             Field::Required(_) => add(quote!(self.#field)),
@@ -333,7 +362,7 @@ fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStrea
     // `new` takes the required fields in the schema's `required` order, as elsewhere.
     fields.sort_by_key(|f| f.0);
     let fields: Vec<_> = fields.into_iter().map(|(_, f, ty)| (f, ty)).collect();
-    let ctor = constructor_tokens(&ident, &fields);
+    let ctor = constructor_tokens(&ident, &fields, false);
     let doc = doc_attr(schema["description"].as_str().unwrap_or(""));
     let declaration = quote! {
         #doc
@@ -352,6 +381,32 @@ fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStrea
         #ctor
     };
     Ok((declaration, impls))
+}
+
+/// The schema a multipart property refers to, when it is a `$ref` to an object
+/// whose properties are all scalars (sent as `name[key]` parts).
+fn object_part(spec: &Spec, prop: &Value) -> Result<Option<Ident>> {
+    let Some(target) = prop["$ref"].as_str() else {
+        return Ok(None);
+    };
+    let name = target
+        .strip_prefix("#/components/schemas/")
+        .ok_or_else(|| format!("unsupported $ref {target}"))?;
+    let schema = spec
+        .schemas
+        .get(name)
+        .ok_or_else(|| format!("unknown schema {name}"))?;
+    let scalar = |p: &Value| {
+        matches!(
+            p["type"].as_str(),
+            Some("string" | "integer" | "number" | "boolean")
+        )
+    };
+    let properties = schema["properties"].as_object();
+    if schema["type"] != "object" || !properties.is_some_and(|p| p.values().all(scalar)) {
+        return Err(format!("{name} is not an object of scalar properties"));
+    }
+    Ok(Some(format_ident!("{name}")))
 }
 
 /// A struct field as `new` and the setters see it.
@@ -389,10 +444,22 @@ fn struct_constructors(space: &TypeSpace, spec: &Spec) -> Result<Vec<TokenStream
             .and_then(|schema| schema["required"].as_array())
             .map(|r| r.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
+        let declared = spec
+            .schemas
+            .get(&name)
+            .and_then(|schema| schema["properties"].as_object());
         let mut fields = Vec::new();
+        // typify's `extra` map of a schema with properties and `additionalProperties`
+        // (a `#[serde(flatten)]` field it counts as required, so no `Default`).
+        let mut flattened = false;
         for prop in details.properties_info() {
             let prop_type = space.get_type(&prop.type_id).map_err(|e| e.to_string())?;
+            let listed = declared.is_some_and(|p| p.keys().any(|wire| same_name(prop.name, wire)));
             let field = match (prop.required, prop_type.details()) {
+                (_, TypeDetails::Map(..)) if declared.is_some() && !listed => {
+                    flattened = true;
+                    Field::Defaulted(prop_type.ident())
+                }
                 (_, TypeDetails::Option(inner)) => {
                     let inner = space.get_type(&inner).map_err(|e| e.to_string())?;
                     Field::Optional(inner.ident())
@@ -408,7 +475,11 @@ fn struct_constructors(space: &TypeSpace, spec: &Spec) -> Result<Vec<TokenStream
         }
         fields.sort_by_key(|f| f.0);
         let fields: Vec<_> = fields.into_iter().map(|(_, f, ty)| (f, ty)).collect();
-        out.push(constructor_tokens(&format_ident!("{name}"), &fields));
+        out.push(constructor_tokens(
+            &format_ident!("{name}"),
+            &fields,
+            flattened,
+        ));
     }
     Ok(out)
 }
@@ -425,7 +496,9 @@ fn same_name(field: &str, wire: &str) -> bool {
     letters(field.trim_start_matches("r#")) == letters(wire)
 }
 
-fn constructor_tokens(ident: &Ident, fields: &[(Ident, Field)]) -> TokenStream {
+/// `no_default`: typify derived no `Default` although it may have one (a flattened
+/// map it counts as required): without required fields, `Default` is implemented here.
+fn constructor_tokens(ident: &Ident, fields: &[(Ident, Field)], no_default: bool) -> TokenStream {
     let required: Vec<_> = fields
         .iter()
         .filter_map(|(f, ty)| match ty {
@@ -433,11 +506,21 @@ fn constructor_tokens(ident: &Ident, fields: &[(Ident, Field)]) -> TokenStream {
             _ => None,
         })
         .collect();
-    let new = (!required.is_empty()).then(|| {
-        let inits = fields.iter().map(|(f, ty)| match ty {
+    let inits: Vec<_> = fields
+        .iter()
+        .map(|(f, ty)| match ty {
             Field::Required(_) => quote!(#f: #f.into()),
             _ => quote!(#f: Default::default()),
-        });
+        })
+        .collect();
+    let default = (no_default && required.is_empty()).then(|| {
+        quote! {
+            impl Default for types::#ident {
+                fn default() -> Self { Self { #(#inits),* } }
+            }
+        }
+    });
+    let new = (!required.is_empty()).then(|| {
         let doc =
             format!(" A `{ident}` with its required fields; set the others with the setters.");
         quote! {
@@ -459,7 +542,7 @@ fn constructor_tokens(ident: &Ident, fields: &[(Ident, Field)]) -> TokenStream {
             }),
         }
     });
-    quote!(impl types::#ident { #new #(#setters)* })
+    quote!(impl types::#ident { #new #(#setters)* } #default)
 }
 
 /// An `x-zai-open-enum` schema as a `crate::open_enum!` invocation.

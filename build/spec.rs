@@ -169,6 +169,9 @@ impl Spec {
             })
             .collect();
 
+        for schema in types.values_mut() {
+            described_refs(schema);
+        }
         let view = serde_json::json!({
             "openapi": raw["openapi"],
             "info": raw["info"],
@@ -214,6 +217,24 @@ impl OpenUnion {
             tag,
             values,
         })
+    }
+}
+
+/// A `$ref` with a sibling `description` (the only way to describe a field of a
+/// component type; OpenAPI 3.0 tools ignore siblings of `$ref`) becomes
+/// `allOf: [$ref]` with that description, which typify reads: the field keeps the
+/// referenced type and gets the doc.
+fn described_refs(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            if map.contains_key("$ref") && map.contains_key("description") {
+                let reference = map.remove("$ref").unwrap_or_default();
+                map.insert("allOf".into(), serde_json::json!([{ "$ref": reference }]));
+            }
+            map.values_mut().for_each(described_refs);
+        }
+        Value::Array(items) => items.iter_mut().for_each(described_refs),
+        _ => {}
     }
 }
 

@@ -328,6 +328,7 @@ impl ChatAccumulator {
                     finish_reason: c.finish_reason,
                     index: Some(c.index),
                     message: Some(AssistantMessage {
+                        audio: None,
                         content: c.content,
                         reasoning_content: c.reasoning,
                         role: Some(c.role.unwrap_or(Role::Assistant)),
