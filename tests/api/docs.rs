@@ -96,8 +96,21 @@ fn count() -> Counts {
         } else if line.trim() == "crate::open_enum::open_enum! {" {
             // `open_enum! { #[doc = "..."] Name { ... } }`: documented by its `#[doc]`.
             counts.types.1 += 1;
-            let next = lines.get(at + 1).map_or("", |l| l.trim());
-            if next.starts_with("#[doc = \" ") && next.len() > "#[doc = \" \"]".len() {
+            // The attribute may wrap: `#[doc =` then the text on the next line.
+            let doc: String = lines[at + 1..]
+                .iter()
+                .map(|l| l.trim())
+                .scan(false, |done, l| {
+                    let line = (!*done).then_some(l);
+                    *done = l.ends_with(']');
+                    line
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let text = doc
+                .strip_prefix("#[doc =")
+                .map(|t| t.trim().trim_end_matches(']').trim_matches('"').trim());
+            if text.is_some_and(|t| !t.is_empty()) {
                 counts.types.0 += 1;
             } else {
                 counts.missing.push(format!("open enum at line {at}"));
