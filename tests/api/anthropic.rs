@@ -5,7 +5,6 @@
 //! The Anthropic-compatible Messages API (`/anthropic/v1/messages`).
 
 use crate::support::{bearer, client, json_post, sse_post};
-use futures_util::StreamExt;
 use httpmock::MockServer;
 use serde_json::json;
 use zai::types::{
@@ -133,6 +132,23 @@ async fn create_message() {
     );
 }
 
+/// Streams [`anthropic_request`] against SSE text `events` (expecting `body`); every
+/// event must parse.
+async fn stream_of(
+    server: &MockServer,
+    body: serde_json::Value,
+    events: &str,
+) -> Vec<AnthropicStreamEvent> {
+    let mock = sse_post(server, bearer, "/anthropic/v1/messages", body, events).await;
+    let stream = client(server)
+        .create_message_stream(&anthropic_request())
+        .await
+        .expect("stream opens");
+    let chunks = crate::support::collect_events(stream).await;
+    mock.assert_async().await;
+    chunks
+}
+
 #[tokio::test]
 async fn create_message_stream() {
     let server = MockServer::start_async().await;
@@ -177,14 +193,7 @@ async fn create_message_stream() {
     .iter()
     .map(|(name, data)| format!("event: {name}\ndata: {data}\n\n"))
     .collect::<String>();
-    let mock = sse_post(&server, bearer, "/anthropic/v1/messages", body, &events).await;
-    let stream = client(&server)
-        .create_message_stream(&anthropic_request())
-        .await
-        .expect("stream opens");
-    let chunks: Vec<_> = stream.collect().await;
-    mock.assert_async().await;
-    let chunks: Vec<_> = chunks.into_iter().map(|c| c.expect("chunk")).collect();
+    let chunks = stream_of(&server, body, &events).await;
     assert_eq!(chunks.len(), 8);
     let AnthropicStreamEvent::MessageStart { message } = &chunks[0] else {
         panic!("first event is message_start: {:?}", chunks[0]);
@@ -240,13 +249,7 @@ async fn create_message_stream_keeps_unknown_blocks_events_and_deltas() {
     .iter()
     .map(|data| format!("event: {}\ndata: {data}\n\n", data["type"].as_str().unwrap()))
     .collect::<String>();
-    let mock = sse_post(&server, bearer, "/anthropic/v1/messages", body, &events).await;
-    let stream = client(&server)
-        .create_message_stream(&anthropic_request())
-        .await
-        .expect("stream opens");
-    let chunks = crate::support::collect_events(stream).await;
-    mock.assert_async().await;
+    let chunks = stream_of(&server, body, &events).await;
     assert_eq!(chunks.len(), 9, "no event ends the stream early");
     assert_eq!(
         chunks[0],
