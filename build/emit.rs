@@ -1,7 +1,7 @@
 //! Emits the crate's generated code: typify's types (through progenitor's type
 //! generator) and everything build.rs derives from the spec model on top of them.
 
-use crate::spec::{FinalField, Operation, Result, Spec, StreamSpec, WaitSpec};
+use crate::spec::{FinalField, OpenUnion, Operation, Result, Spec, StreamSpec, WaitSpec};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -21,7 +21,7 @@ pub fn generate(spec: &Spec) -> Result<String> {
         .generate_tokens(&spec.types)
         .map_err(|e| e.to_string())?;
     let space = generator.get_type_space();
-    let types = space.to_stream();
+    let types = open_unions(space.to_stream(), spec)?;
     let open_enums = spec
         .open_enums
         .iter()
@@ -35,7 +35,7 @@ pub fn generate(spec: &Spec) -> Result<String> {
         if let Some(form) = &op.multipart {
             // A multipart schema shared by several operations gets its struct once.
             if forms.insert(form.as_str()) {
-                let (declaration, impls) = multipart_form(form, &spec.schemas[form.as_str()])?;
+                let (declaration, impls) = multipart_form(spec, form)?;
                 form_types.push(declaration);
                 items.push(impls);
             }
@@ -307,9 +307,20 @@ fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Result<TokenStre
     })
 }
 
+/// How a multipart field is written into the form.
+#[derive(Clone, Copy, PartialEq)]
+enum PartKind {
+    Text,
+    File,
+    /// An object of scalars, one `name[key]` text part per set key (the Python
+    /// SDK's form encoding of nested objects).
+    Object,
+}
+
 /// The typed struct of a multipart body (declared in `types`), and its `new`,
 /// setters and `to_form`.
-fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStream)> {
+fn multipart_form(spec: &Spec, name: &str) -> Result<(TokenStream, TokenStream)> {
+    let schema = &spec.schemas[name];
     let ident = format_ident!("{name}");
     let required: Vec<&str> = schema["required"]
         .as_array()
@@ -323,7 +334,15 @@ fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStrea
     let mut parts = Vec::new();
     for (wire, prop) in props {
         let field = field_ident(wire);
+        let object = object_part(spec, prop).map_err(|e| format!("{name}.{wire}: {e}"))?;
+        let file = prop["format"] == "binary" || prop["items"]["format"] == "binary";
+        let kind = match (&object, file) {
+            (Some(_), _) => PartKind::Object,
+            (None, true) => PartKind::File,
+            (None, false) => PartKind::Text,
+        };
         let (base, repeated) = match (prop["type"].as_str(), prop["format"].as_str()) {
+            _ if object.is_some() => (quote!(crate::types::#object), false),
             (Some("string"), Some("binary")) => (quote!(crate::FilePart), false),
             (Some("string"), _) => (quote!(String), false),
             (Some("integer"), _) => (quote!(i64), false),
@@ -348,10 +367,21 @@ fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStrea
         let doc = doc_attr(prop["description"].as_str().unwrap_or(""));
         let declared = field_type.declared();
         decls.push(quote!(#doc pub #field: #declared,));
-        let file = prop["format"] == "binary" || prop["items"]["format"] == "binary";
-        let add = |value: TokenStream| match file {
-            true => quote!(form = form.part(#wire, #value.part()?);),
-            false => quote!(form = form.text(#wire, #value.to_string());),
+        let add = |value: TokenStream| match kind {
+            PartKind::File => quote!(form = form.part(#wire, #value.part()?);),
+            PartKind::Text => quote!(form = form.text(#wire, #value.to_string());),
+            PartKind::Object => quote! {
+                let object = serde_json::to_value(#value).map_err(|e| {
+                    crate::Error::InvalidRequest(format!("`{}`: {e}", #wire))
+                })?;
+                for (key, item) in object.as_object().into_iter().flatten() {
+                    let text = match item {
+                        serde_json::Value::String(text) => text.clone(),
+                        other => other.to_string(),
+                    };
+                    form = form.text(format!("{}[{key}]", #wire), text);
+                }
+            },
         };
         // A repeated field (required or not) sends one part per value.
         parts.push(match (&field_type, repeated) {
@@ -370,7 +400,7 @@ fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStrea
     // `new` takes the required fields in the schema's `required` order, as elsewhere.
     fields.sort_by_key(|f| f.0);
     let fields: Vec<_> = fields.into_iter().map(|(_, f, ty)| (f, ty)).collect();
-    let ctor = constructor_tokens(&ident, &fields);
+    let ctor = constructor_tokens(&ident, &fields, false);
     let doc = doc_attr(schema["description"].as_str().unwrap_or(""));
     let declaration = quote! {
         #doc
@@ -389,6 +419,32 @@ fn multipart_form(name: &str, schema: &Value) -> Result<(TokenStream, TokenStrea
         #ctor
     };
     Ok((declaration, impls))
+}
+
+/// The schema a multipart property refers to, when it is a `$ref` to an object
+/// whose properties are all scalars (sent as `name[key]` parts).
+fn object_part(spec: &Spec, prop: &Value) -> Result<Option<Ident>> {
+    let Some(target) = prop["$ref"].as_str() else {
+        return Ok(None);
+    };
+    let name = target
+        .strip_prefix("#/components/schemas/")
+        .ok_or_else(|| format!("unsupported $ref {target}"))?;
+    let schema = spec
+        .schemas
+        .get(name)
+        .ok_or_else(|| format!("unknown schema {name}"))?;
+    let scalar = |p: &Value| {
+        matches!(
+            p["type"].as_str(),
+            Some("string" | "integer" | "number" | "boolean")
+        )
+    };
+    let properties = schema["properties"].as_object();
+    if schema["type"] != "object" || !properties.is_some_and(|p| p.values().all(scalar)) {
+        return Err(format!("{name} is not an object of scalar properties"));
+    }
+    Ok(Some(format_ident!("{name}")))
 }
 
 /// A struct field as `new` and the setters see it.
@@ -426,10 +482,22 @@ fn struct_constructors(space: &TypeSpace, spec: &Spec) -> Result<Vec<TokenStream
             .and_then(|schema| schema["required"].as_array())
             .map(|r| r.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
+        let declared = spec
+            .schemas
+            .get(&name)
+            .and_then(|schema| schema["properties"].as_object());
         let mut fields = Vec::new();
+        // typify's `extra` map of a schema with properties and `additionalProperties`
+        // (a `#[serde(flatten)]` field it counts as required, so no `Default`).
+        let mut flattened = false;
         for prop in details.properties_info() {
             let prop_type = space.get_type(&prop.type_id).map_err(|e| e.to_string())?;
+            let listed = declared.is_some_and(|p| p.keys().any(|wire| same_name(prop.name, wire)));
             let field = match (prop.required, prop_type.details()) {
+                (_, TypeDetails::Map(..)) if declared.is_some() && !listed => {
+                    flattened = true;
+                    Field::Defaulted(prop_type.ident())
+                }
                 (_, TypeDetails::Option(inner)) => {
                     let inner = space.get_type(&inner).map_err(|e| e.to_string())?;
                     Field::Optional(inner.ident())
@@ -445,7 +513,11 @@ fn struct_constructors(space: &TypeSpace, spec: &Spec) -> Result<Vec<TokenStream
         }
         fields.sort_by_key(|f| f.0);
         let fields: Vec<_> = fields.into_iter().map(|(_, f, ty)| (f, ty)).collect();
-        out.push(constructor_tokens(&format_ident!("{name}"), &fields));
+        out.push(constructor_tokens(
+            &format_ident!("{name}"),
+            &fields,
+            flattened,
+        ));
     }
     Ok(out)
 }
@@ -462,7 +534,9 @@ fn same_name(field: &str, wire: &str) -> bool {
     letters(field.trim_start_matches("r#")) == letters(wire)
 }
 
-fn constructor_tokens(ident: &Ident, fields: &[(Ident, Field)]) -> TokenStream {
+/// `no_default`: typify derived no `Default` although it may have one (a flattened
+/// map it counts as required): without required fields, `Default` is implemented here.
+fn constructor_tokens(ident: &Ident, fields: &[(Ident, Field)], no_default: bool) -> TokenStream {
     let required: Vec<_> = fields
         .iter()
         .filter_map(|(f, ty)| match ty {
@@ -470,11 +544,21 @@ fn constructor_tokens(ident: &Ident, fields: &[(Ident, Field)]) -> TokenStream {
             _ => None,
         })
         .collect();
-    let new = (!required.is_empty()).then(|| {
-        let inits = fields.iter().map(|(f, ty)| match ty {
+    let inits: Vec<_> = fields
+        .iter()
+        .map(|(f, ty)| match ty {
             Field::Required(_) => quote!(#f: #f.into()),
             _ => quote!(#f: Default::default()),
-        });
+        })
+        .collect();
+    let default = (no_default && required.is_empty()).then(|| {
+        quote! {
+            impl Default for types::#ident {
+                fn default() -> Self { Self { #(#inits),* } }
+            }
+        }
+    });
+    let new = (!required.is_empty()).then(|| {
         let doc =
             format!(" A `{ident}` with its required fields; set the others with the setters.");
         quote! {
@@ -496,7 +580,7 @@ fn constructor_tokens(ident: &Ident, fields: &[(Ident, Field)]) -> TokenStream {
             }),
         }
     });
-    quote!(impl types::#ident { #new #(#setters)* })
+    quote!(impl types::#ident { #new #(#setters)* } #default)
 }
 
 /// An `x-zai-open-enum` schema as a `crate::open_enum!` invocation.
@@ -508,6 +592,120 @@ fn open_enum(spec: &Spec, name: &str, values: &[(String, String)]) -> TokenStrea
     quote! {
         crate::open_enum::open_enum! { #doc #ident { #(#variants = #values),* } }
     }
+}
+
+/// `x-zai-open-union` schemas: typify's tagged enum keeps its typed variants and
+/// gains `Other(serde_json::Value)`. Its serde impls read the tag: a known one is
+/// decoded by a private copy of typify's enum (`<Name>Known`), any other value is
+/// kept as sent, so a new variant on the wire does not fail the whole response.
+fn open_unions(types: TokenStream, spec: &Spec) -> Result<TokenStream> {
+    if spec.open_unions.is_empty() {
+        return Ok(types);
+    }
+    let mut file: syn::File =
+        syn::parse2(types).map_err(|e| format!("typify generated invalid Rust: {e}"))?;
+    let mut impls = Vec::new();
+    for union in &spec.open_unions {
+        let item = file
+            .items
+            .iter_mut()
+            .find_map(|item| match item {
+                syn::Item::Enum(e) if e.ident == union.name => Some(e),
+                _ => None,
+            })
+            .ok_or_else(|| format!("{}: x-zai-open-union, but typify made no enum", union.name))?;
+        impls.push(open_union(item, union)?);
+    }
+    Ok(quote!(#file #(#impls)*))
+}
+
+/// Opens one typify enum in place (see [`open_unions`]); returns its private
+/// known-variant copy and the serde impls.
+fn open_union(public: &mut syn::ItemEnum, union: &OpenUnion) -> Result<TokenStream> {
+    let name = public.ident.clone();
+    let known = format_ident!("{name}Known");
+    if public.variants.len() != union.values.len() {
+        return Err(format!(
+            "{name}: typify's enum does not have one variant per oneOf member"
+        ));
+    }
+    let mut private = public.clone();
+    private.ident = known.clone();
+    private.vis = syn::Visibility::Inherited;
+    private.attrs.retain(|a| !a.path().is_ident("doc"));
+    let doc = format!(" The variants of [`{name}`] this version knows, in serde's tagged form.");
+    private.attrs.insert(0, syn::parse_quote!(#[doc = #doc]));
+
+    let serde_attr = |a: &syn::Attribute| a.path().is_ident("serde");
+    public
+        .attrs
+        .retain(|a| !serde_attr(a) && !a.path().is_ident("derive"));
+    public
+        .attrs
+        .push(syn::parse_quote!(#[derive(Clone, Debug, PartialEq)]));
+    let mut to_public = Vec::new();
+    let mut to_known = Vec::new();
+    for variant in public.variants.iter_mut() {
+        variant.attrs.retain(|a| !serde_attr(a));
+        let pattern = match &mut variant.fields {
+            syn::Fields::Unit => quote!(),
+            syn::Fields::Named(fields) => {
+                let names: Vec<_> = fields.named.iter().map(|f| f.ident.clone()).collect();
+                fields
+                    .named
+                    .iter_mut()
+                    .for_each(|f| f.attrs.retain(|a| !serde_attr(a)));
+                quote!({ #(#names),* })
+            }
+            syn::Fields::Unnamed(fields) => {
+                let names = (0..fields.unnamed.len()).map(|i| format_ident!("v{i}"));
+                fields
+                    .unnamed
+                    .iter_mut()
+                    .for_each(|f| f.attrs.retain(|a| !serde_attr(a)));
+                quote!((#(#names),*))
+            }
+        };
+        let v = &variant.ident;
+        to_public.push(quote!(#known::#v #pattern => Self::#v #pattern));
+        to_known.push(quote!(Self::#v #pattern => #known::#v #pattern));
+    }
+    let other_doc = format!(
+        " A `{}` this version does not know, kept as sent (the whole JSON object).",
+        union.tag
+    );
+    public
+        .variants
+        .push(syn::parse_quote!(#[doc = #other_doc] Other(::serde_json::Value)));
+    let (tag, values) = (&union.tag, &union.values);
+    Ok(quote! {
+        #private
+        impl #name {
+            fn from_known(value: #known) -> Self {
+                match value { #(#to_public,)* }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                match value.get(#tag).and_then(::serde_json::Value::as_str) {
+                    Some(#(#values)|*) => ::serde_json::from_value::<#known>(value)
+                        .map(Self::from_known)
+                        .map_err(<D::Error as ::serde::de::Error>::custom),
+                    _ => Ok(Self::Other(value)),
+                }
+            }
+        }
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let known = match self.clone() {
+                    Self::Other(value) => return ::serde::Serialize::serialize(&value, serializer),
+                    #(#to_known,)*
+                };
+                ::serde::Serialize::serialize(&known, serializer)
+            }
+        }
+    })
 }
 
 /// `x-zai-task` schemas as [`crate::Task`] implementations.

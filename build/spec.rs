@@ -17,6 +17,8 @@ pub struct Spec {
     pub operations: Vec<Operation>,
     /// `x-zai-open-enum` schemas: name, and each value's wire text and variant name.
     pub open_enums: Vec<(String, Vec<(String, String)>)>,
+    /// `x-zai-open-union` schemas: tagged unions with a catch-all variant.
+    pub open_unions: Vec<OpenUnion>,
     /// `x-zai-task` schemas: name and polling facts.
     pub tasks: Vec<(String, TaskSpec)>,
     /// Component schemas, by name.
@@ -60,6 +62,16 @@ pub enum WaitSpec {
         poll: String,
         id: String,
     },
+}
+
+/// `x-zai-open-union` of a schema: a `oneOf` of inline objects, each with a
+/// one-value string enum in the tag property.
+pub struct OpenUnion {
+    pub name: String,
+    /// The tag property: `discriminator.propertyName`, else `type`.
+    pub tag: String,
+    /// The wire value of the tag of each variant, in `oneOf` order.
+    pub values: Vec<String>,
 }
 
 /// `x-zai-task` of a schema.
@@ -147,6 +159,12 @@ impl Spec {
             })
             .collect::<Result<_>>()?;
 
+        let open_unions = schemas
+            .iter()
+            .filter(|(_, s)| s.get("x-zai-open-union") == Some(&Value::Bool(true)))
+            .map(|(name, s)| OpenUnion::read(name, s))
+            .collect::<Result<_>>()?;
+
         let tasks = schemas
             .iter()
             .filter_map(|(name, s)| Some((name, s.get("x-zai-task")?)))
@@ -175,6 +193,9 @@ impl Spec {
             })
             .collect();
 
+        for schema in types.values_mut() {
+            described_refs(schema);
+        }
         let view = serde_json::json!({
             "openapi": raw["openapi"],
             "info": raw["info"],
@@ -185,10 +206,59 @@ impl Spec {
             types: serde_json::from_value(view).map_err(|e| e.to_string())?,
             operations,
             open_enums,
+            open_unions,
             tasks,
             schemas,
             presets,
         })
+    }
+}
+
+impl OpenUnion {
+    fn read(name: &str, schema: &Value) -> Result<Self> {
+        let tag = schema
+            .pointer("/discriminator/propertyName")
+            .and_then(Value::as_str)
+            .unwrap_or("type")
+            .to_owned();
+        let variants = schema["oneOf"]
+            .as_array()
+            .ok_or_else(|| format!("{name}: x-zai-open-union without oneOf"))?;
+        let values = variants
+            .iter()
+            .map(|variant| {
+                let value = variant["properties"][&tag]["enum"]
+                    .as_array()
+                    .filter(|values| values.len() == 1)
+                    .and_then(|values| values[0].as_str());
+                value.map(str::to_owned).ok_or_else(|| {
+                    format!("{name}: every x-zai-open-union variant needs a one-value `{tag}` enum")
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(OpenUnion {
+            name: name.to_owned(),
+            tag,
+            values,
+        })
+    }
+}
+
+/// A `$ref` with a sibling `description` (the only way to describe a field of a
+/// component type; OpenAPI 3.0 tools ignore siblings of `$ref`) becomes
+/// `allOf: [$ref]` with that description, which typify reads: the field keeps the
+/// referenced type and gets the doc.
+fn described_refs(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            if map.contains_key("$ref") && map.contains_key("description") {
+                let reference = map.remove("$ref").unwrap_or_default();
+                map.insert("allOf".into(), serde_json::json!([{ "$ref": reference }]));
+            }
+            map.values_mut().for_each(described_refs);
+        }
+        Value::Array(items) => items.iter_mut().for_each(described_refs),
+        _ => {}
     }
 }
 

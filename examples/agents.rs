@@ -9,7 +9,7 @@ use std::time::Duration;
 use zai::PollOptions;
 use zai::types::{
     AgentAsyncResultRequest, AgentCompletionRequest, AgentContentPart, AgentConversationRequest,
-    AgentConversationVariables, AgentInputContent, AgentInputMessage,
+    AgentConversationVariables, AgentCustomVariables, AgentInputContent, AgentInputMessage,
 };
 
 #[tokio::main]
@@ -25,9 +25,11 @@ async fn main() -> Result<(), zai::Error> {
         text: "Ownership is Rust's most unique feature.".into(),
     };
     let message = AgentInputMessage::new("user", AgentInputContent::from(vec![text]));
-    let vars = serde_json::json!({"source_lang": "en", "target_lang": "zh-CN"});
-    let request = AgentCompletionRequest::new("general_translation", vec![message])
-        .custom_variables(vars.as_object().cloned().unwrap_or_default());
+    let vars = AgentCustomVariables::default()
+        .source_lang("en")
+        .target_lang("zh-CN");
+    let request =
+        AgentCompletionRequest::new("general_translation", vec![message]).custom_variables(vars);
     let answer = client.create_agent_completion(&request).await?;
     println!("agent {:?}: status {:?}", answer.agent_id, answer.status);
     for choice in answer.choices.unwrap_or_default() {

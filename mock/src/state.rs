@@ -394,7 +394,6 @@ fn answer_line(state: &State, request: &Value) -> (StatusCode, Value) {
     }
 }
 
-
 /// Where a list page holds its items: `data` (OpenAI style) or `data.list` (the
 /// China platform's knowledge and document lists).
 fn list_slot(page: &Value) -> Option<&'static str> {

@@ -15,6 +15,7 @@ impl ChatMessage {
     /// A system prompt.
     pub fn system(content: impl Into<String>) -> Self {
         ChatMessage::System {
+            name: None,
             content: content.into(),
         }
     }
@@ -22,6 +23,7 @@ impl ChatMessage {
     /// A user message: text, or multimodal parts (`Vec<ContentPart>`).
     pub fn user(content: impl Into<UserContent>) -> Self {
         ChatMessage::User {
+            name: None,
             content: content.into(),
         }
     }
@@ -29,6 +31,7 @@ impl ChatMessage {
     /// An assistant turn given as text.
     pub fn assistant(content: impl Into<String>) -> Self {
         ChatMessage::Assistant {
+            name: None,
             content: Some(content.into()),
             reasoning_content: None,
             tool_calls: Vec::new(),
@@ -38,6 +41,7 @@ impl ChatMessage {
     /// An assistant turn that called tools (to send back before their results).
     pub fn assistant_tool_calls(content: Option<String>, tool_calls: Vec<ToolCall>) -> Self {
         ChatMessage::Assistant {
+            name: None,
             content,
             reasoning_content: None,
             tool_calls,
@@ -57,6 +61,7 @@ impl ChatMessage {
 impl From<AssistantMessage> for ChatMessage {
     fn from(message: AssistantMessage) -> Self {
         ChatMessage::Assistant {
+            name: None,
             content: message.content,
             reasoning_content: message.reasoning_content,
             tool_calls: message.tool_calls.unwrap_or_default(),

@@ -41,6 +41,9 @@ use std::{
 /// stream of events holds no more than the tool calls still open.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
+// `ToolCall` (with its MCP details) is the large variant; it comes once per call,
+// and boxing it would change the public variant.
+#[allow(clippy::large_enum_variant)]
 pub enum ChatEvent {
     /// More `reasoning_content` (thinking).
     ReasoningDelta(String),
@@ -329,6 +332,7 @@ impl ChatAccumulator {
                     finish_reason: c.finish_reason,
                     index: Some(c.index),
                     message: Some(AssistantMessage {
+                        audio: None,
                         content: c.content,
                         reasoning_content: c.reasoning,
                         role: Some(c.role.unwrap_or(Role::Assistant)),

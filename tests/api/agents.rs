@@ -10,11 +10,14 @@ use httpmock::MockServer;
 use serde_json::json;
 use zai::types::{
     AgentAsyncResultRequest, AgentCompletionRequest, AgentContentPart, AgentConversationRequest,
-    AgentConversationVariables, AgentInputContent, AgentInputMessage,
+    AgentConversationVariables, AgentCustomVariables, AgentInputContent, AgentInputMessage,
 };
 
 fn translation_request() -> AgentCompletionRequest {
-    let vars = json!({"source_lang": "en", "target_lang": "zh-CN", "strategy": "general"});
+    let vars = AgentCustomVariables::default()
+        .source_lang("en")
+        .target_lang("zh-CN")
+        .strategy("general");
     AgentCompletionRequest::new(
         "general_translation",
         vec![AgentInputMessage::new(
@@ -24,7 +27,7 @@ fn translation_request() -> AgentCompletionRequest {
             }]),
         )],
     )
-    .custom_variables(vars.as_object().unwrap().clone())
+    .custom_variables(vars)
 }
 
 fn translation_body() -> serde_json::Value {
@@ -195,4 +198,131 @@ async fn retrieve_agent_conversation() {
         Some("https://aigc-files.z.ai/slides/conv-8d1e7c.pdf")
     );
     assert_eq!(content[1].tag_en.as_deref(), Some("Cover"));
+}
+
+/// Typed `custom_variables` (translation strategy, vidu template, any other key),
+/// `user_id`, `sensitive_word_check`; the answer's `request_id`; the async-result
+/// lookup's `conversation_id`/`custom_variables`; fractional slide sizes.
+#[tokio::test]
+async fn agent_request_extended_fields() {
+    use zai::types::{AgentConversationPage, AgentStrategyConfig, AgentStrategyConfigCot};
+    let server = MockServer::start_async().await;
+    let translate = json_post(
+        &server,
+        bearer,
+        "/v1/agents",
+        json!({
+            "agent_id": "general_translation",
+            "messages": [{"role": "user", "content": "Bonjour"}],
+            "custom_variables": {
+                "source_lang": "fr", "target_lang": "en-GB", "strategy": "reflection",
+                "strategy_config": {"cot": {"reason_lang": "to"}},
+                "tone": "formal"
+            },
+            "user_id": "user-000042",
+            "sensitive_word_check": {"type": "ALL", "status": "DISABLE"}
+        }),
+        json!({"id": "agt-1", "request_id": "agt-req-1", "agent_id": "general_translation",
+               "status": "success"}),
+    )
+    .await;
+    let mut vars = AgentCustomVariables::default()
+        .source_lang("fr")
+        .target_lang("en-GB")
+        .strategy("reflection")
+        .strategy_config(
+            AgentStrategyConfig::default().cot(AgentStrategyConfigCot::default().reason_lang("to")),
+        );
+    vars.extra.insert("tone".into(), json!("formal"));
+    let request = AgentCompletionRequest::new(
+        "general_translation",
+        vec![AgentInputMessage::new(
+            "user",
+            AgentInputContent::String("Bonjour".into()),
+        )],
+    )
+    .custom_variables(vars)
+    .user_id("user-000042")
+    .sensitive_word_check(
+        zai::types::SensitiveWordCheck::default()
+            .type_("ALL")
+            .status("DISABLE"),
+    );
+    let answer = client(&server)
+        .create_agent_completion(&request)
+        .await
+        .unwrap();
+    translate.assert_async().await;
+    assert_eq!(answer.request_id.as_deref(), Some("agt-req-1"));
+
+    let vidu = json_post(
+        &server,
+        bearer,
+        "/v1/agents",
+        json!({
+            "agent_id": "vidu_template_agent",
+            "messages": [{"role": "user", "content": [
+                {"type": "image_url", "image_url": "https://cdn.example.com/me.png"}]}],
+            "custom_variables": {"template": "bodyshake"}
+        }),
+        json!({"agent_id": "vidu_template_agent", "status": "pending", "async_id": "agt-async-7"}),
+    )
+    .await;
+    let request = AgentCompletionRequest::new(
+        "vidu_template_agent",
+        vec![AgentInputMessage::new(
+            "user",
+            AgentInputContent::from(vec![AgentContentPart::ImageUrl {
+                image_url: "https://cdn.example.com/me.png".into(),
+            }]),
+        )],
+    )
+    .custom_variables(AgentCustomVariables::default().template("bodyshake"));
+    let task = client(&server)
+        .create_agent_completion(&request)
+        .await
+        .unwrap();
+    vidu.assert_async().await;
+    assert_eq!(task.async_id.as_deref(), Some("agt-async-7"));
+
+    let lookup = json_post(
+        &server,
+        bearer,
+        "/v1/agents/async-result",
+        json!({"agent_id": "vidu_template_agent", "async_id": "agt-async-7",
+               "conversation_id": "conv-7", "custom_variables": {"template": "bodyshake"}}),
+        json!({"status": "pending", "agent_id": "vidu_template_agent"}),
+    )
+    .await;
+    let custom = json!({"template": "bodyshake"});
+    let request = AgentAsyncResultRequest::new("vidu_template_agent", "agt-async-7")
+        .conversation_id("conv-7")
+        .custom_variables(custom.as_object().unwrap().clone());
+    let result = client(&server)
+        .retrieve_agent_async_result(&request)
+        .await
+        .unwrap();
+    lookup.assert_async().await;
+    assert_eq!(result.status.as_deref(), Some("pending"));
+
+    let export = json_post(
+        &server,
+        bearer,
+        "/v1/agents/conversation",
+        json!({"agent_id": "slides_glm_agent", "conversation_id": "conv-8",
+               "custom_variables": {"pages": [{"position": 1, "width": 960.0, "height": 540.5}]}}),
+        json!({"conversation_id": "conv-8", "agent_id": "slides_glm_agent"}),
+    )
+    .await;
+    let page = AgentConversationPage::default()
+        .position(1)
+        .width(960.0)
+        .height(540.5);
+    let request = AgentConversationRequest::new("slides_glm_agent", "conv-8")
+        .custom_variables(AgentConversationVariables::default().pages(vec![page]));
+    client(&server)
+        .retrieve_agent_conversation(&request)
+        .await
+        .unwrap();
+    export.assert_async().await;
 }

@@ -5,7 +5,6 @@
 //! The Anthropic-compatible Messages API (`/anthropic/v1/messages`).
 
 use crate::support::{bearer, client, json_post, sse_post};
-use futures_util::StreamExt;
 use httpmock::MockServer;
 use serde_json::json;
 use zai::types::{
@@ -133,6 +132,23 @@ async fn create_message() {
     );
 }
 
+/// Streams [`anthropic_request`] against SSE text `events` (expecting `body`); every
+/// event must parse.
+async fn stream_of(
+    server: &MockServer,
+    body: serde_json::Value,
+    events: &str,
+) -> Vec<AnthropicStreamEvent> {
+    let mock = sse_post(server, bearer, "/anthropic/v1/messages", body, events).await;
+    let stream = client(server)
+        .create_message_stream(&anthropic_request())
+        .await
+        .expect("stream opens");
+    let chunks = crate::support::collect_events(stream).await;
+    mock.assert_async().await;
+    chunks
+}
+
 #[tokio::test]
 async fn create_message_stream() {
     let server = MockServer::start_async().await;
@@ -177,14 +193,7 @@ async fn create_message_stream() {
     .iter()
     .map(|(name, data)| format!("event: {name}\ndata: {data}\n\n"))
     .collect::<String>();
-    let mock = sse_post(&server, bearer, "/anthropic/v1/messages", body, &events).await;
-    let stream = client(&server)
-        .create_message_stream(&anthropic_request())
-        .await
-        .expect("stream opens");
-    let chunks: Vec<_> = stream.collect().await;
-    mock.assert_async().await;
-    let chunks: Vec<_> = chunks.into_iter().map(|c| c.expect("chunk")).collect();
+    let chunks = stream_of(&server, body, &events).await;
     assert_eq!(chunks.len(), 8);
     let AnthropicStreamEvent::MessageStart { message } = &chunks[0] else {
         panic!("first event is message_start: {:?}", chunks[0]);
@@ -209,4 +218,77 @@ async fn create_message_stream() {
     assert_eq!(delta.stop_reason, Some(AnthropicStopReason::EndTurn));
     assert_eq!(usage.as_ref().unwrap().output_tokens, Some(9));
     assert_eq!(chunks[7], AnthropicStreamEvent::MessageStop);
+}
+
+/// `x-zai-open-union`: a block, event or delta type this version does not know
+/// (server tools, citations) is kept as `Other` with its JSON, and the stream goes on.
+#[tokio::test]
+async fn create_message_stream_keeps_unknown_blocks_events_and_deltas() {
+    let server = MockServer::start_async().await;
+    let mut body = anthropic_body();
+    body["stream"] = json!(true);
+    let server_tool_use = json!({"type": "server_tool_use", "id": "srvtoolu_01",
+        "name": "web_search", "input": {"query": "serde"}});
+    let search_result = json!({"type": "web_search_tool_result", "tool_use_id": "srvtoolu_01",
+        "content": [{"type": "web_search_result", "url": "https://serde.rs", "title": "Serde"}]});
+    let citation = json!({"type": "citations_delta", "citation": {
+        "type": "web_search_result_location", "url": "https://serde.rs", "cited_text": "Serde"}});
+    let future_event = json!({"type": "content_block_annotation", "index": 2, "note": "new"});
+    let events = [
+        json!({"type": "content_block_start", "index": 0, "content_block": server_tool_use}),
+        json!({"type": "content_block_stop", "index": 0}),
+        json!({"type": "content_block_start", "index": 1, "content_block": search_result}),
+        json!({"type": "content_block_stop", "index": 1}),
+        json!({"type": "content_block_start", "index": 2, "content_block": {"type": "text", "text": ""}}),
+        json!({"type": "content_block_delta", "index": 2, "delta": citation}),
+        future_event.clone(),
+        json!({"type": "content_block_delta", "index": 2,
+               "delta": {"type": "text_delta", "text": "Serde is at serde.rs."}}),
+        json!({"type": "message_stop"}),
+    ]
+    .iter()
+    .map(|data| format!("event: {}\ndata: {data}\n\n", data["type"].as_str().unwrap()))
+    .collect::<String>();
+    let chunks = stream_of(&server, body, &events).await;
+    assert_eq!(chunks.len(), 9, "no event ends the stream early");
+    assert_eq!(
+        chunks[0],
+        AnthropicStreamEvent::ContentBlockStart {
+            index: 0,
+            content_block: AnthropicContentBlock::Other(server_tool_use),
+        }
+    );
+    assert_eq!(
+        chunks[2],
+        AnthropicStreamEvent::ContentBlockStart {
+            index: 1,
+            content_block: AnthropicContentBlock::Other(search_result.clone()),
+        }
+    );
+    assert_eq!(
+        chunks[5],
+        AnthropicStreamEvent::ContentBlockDelta {
+            index: 2,
+            delta: AnthropicContentDelta::Other(citation),
+        }
+    );
+    assert_eq!(chunks[6], AnthropicStreamEvent::Other(future_event));
+    assert!(matches!(
+        &chunks[7],
+        AnthropicStreamEvent::ContentBlockDelta {
+            delta: AnthropicContentDelta::TextDelta { text },
+            ..
+        } if text == "Serde is at serde.rs."
+    ));
+    assert_eq!(chunks[8], AnthropicStreamEvent::MessageStop);
+    // An unknown block serializes back as it was sent; a known one keeps its tag.
+    let block = AnthropicContentBlock::Other(search_result.clone());
+    assert_eq!(serde_json::to_value(&block).unwrap(), search_result);
+    let text = AnthropicContentBlock::Text { text: "hi".into() };
+    assert_eq!(
+        serde_json::to_value(&text).unwrap(),
+        json!({"type": "text", "text": "hi"})
+    );
+    // A known tag with a malformed body is still an error, not `Other`.
+    assert!(serde_json::from_value::<AnthropicContentBlock>(json!({"type": "text"})).is_err());
 }

@@ -355,3 +355,84 @@ async fn list_voices() {
         Some("https://example.com/v1.wav")
     );
 }
+
+/// `sensitive_word_check` goes as `name[key]` parts (transcription and speech
+/// customization); the chat-shaped transcript the SDKs model parses.
+#[tokio::test]
+async fn transcription_request_extended_fields() {
+    use zai::types::SensitiveWordCheck;
+    let server = MockServer::start_async().await;
+    let check = || SensitiveWordCheck::default().type_("ALL").status("DISABLE");
+    let transcribe = post_multipart(
+        &server,
+        "/audio/transcriptions",
+        vec![
+            text_part("model", "glm-asr-2512"),
+            text_part("sensitive_word_check[type]", "ALL"),
+            text_part("sensitive_word_check[status]", "DISABLE"),
+        ],
+        |then| {
+            json_reply(
+                then,
+                &json!({
+                    "id": "asr-ext-1", "created": 1773353600, "model": "glm-asr-2512",
+                    "choices": [{"index": 0, "finish_reason": "stop",
+                                 "message": {"role": "assistant", "content": "Hello there."}}],
+                    "usage": {"prompt_tokens": 3, "completion_tokens": 3, "total_tokens": 6}
+                }),
+            );
+        },
+    )
+    .await;
+    let request = TranscriptionRequest::new("glm-asr-2512")
+        .file(FilePart::new(WAV, "a.wav", "audio/wav"))
+        .sensitive_word_check(check());
+    let transcript = client(&server)
+        .create_transcription(&request)
+        .await
+        .unwrap();
+    transcribe.assert_async().await;
+    let choice = &transcript.choices.as_ref().unwrap()[0];
+    assert_eq!(
+        choice.message.as_ref().unwrap().content.as_deref(),
+        Some("Hello there.")
+    );
+    assert_eq!(transcript.usage.unwrap().total_tokens, Some(6));
+
+    let customize = post_multipart(
+        &server,
+        "/audio/customization",
+        vec![
+            text_part("sensitive_word_check[type]", "ALL"),
+            text_part("sensitive_word_check[status]", "DISABLE"),
+        ],
+        |then| {
+            then.status(200)
+                .header("content-type", "audio/wav")
+                .body("RIFF");
+        },
+    )
+    .await;
+    let request = SpeechCustomizationRequest::new(
+        "glm-tts",
+        "Hi",
+        "Sample.",
+        FilePart::new(&b"RIFF-sample"[..], "sample.wav", "audio/wav"),
+    )
+    .sensitive_word_check(check());
+    let audio = client(&server)
+        .create_speech_customization(&request)
+        .await
+        .unwrap();
+    assert_eq!(collect_bytes(audio).await, b"RIFF");
+    customize.assert_async().await;
+
+    // A chat-chunk-shaped transcription event parses too.
+    let chunk: zai::types::TranscriptionChunk = serde_json::from_value(json!({
+        "id": "asr-ext-2", "created": 1773353600, "model": "glm-asr-2512",
+        "choices": [{"index": 0, "delta": {"role": "assistant", "content": "Hel"}}]
+    }))
+    .unwrap();
+    let delta = chunk.choices.as_ref().unwrap()[0].delta.as_ref().unwrap();
+    assert_eq!(delta.content.as_deref(), Some("Hel"));
+}

@@ -375,3 +375,123 @@ async fn one_line_reading_and_conversions() {
         json!({"role": "user", "content": "hi"})
     );
 }
+
+/// The SDK-only request fields serialize exactly; audio, MCP calls, document
+/// references, `total_calls` and search images parse.
+#[tokio::test]
+async fn chat_request_extended_fields() {
+    use zai::types::{
+        ChatMeta, ChatStreamOptions, CodeGeexContext, CodeGeexExtra, CodeGeexTarget,
+        SensitiveWordCheck, UserContent,
+    };
+    let request = ChatCompletionRequest::new(
+        "charglm-3",
+        vec![
+            ChatMessage::System {
+                content: "Stay in character.".into(),
+                name: Some("director".into()),
+            },
+            ChatMessage::User {
+                content: UserContent::from("Hi Lin!"),
+                name: Some("mei".into()),
+            },
+        ],
+    )
+    .seed(42)
+    .stream_options(ChatStreamOptions::default().include_usage(true))
+    .watermark_enabled(false)
+    .sensitive_word_check(SensitiveWordCheck::default().type_("ALL").status("DISABLE"))
+    .meta(ChatMeta::new(
+        "Mei, a student",
+        "Lin, a kind tutor",
+        "Lin",
+        "Mei",
+    ))
+    .extra(
+        CodeGeexExtra::new(CodeGeexTarget::new("rust", "fn main() {", "}").path("src/main.rs"))
+            .contexts(vec![CodeGeexContext::new("src/lib.rs", "pub fn f() {}")]),
+    );
+    let reply = json!({
+        "id": "chat-ext-1", "created": 1773349530, "model": "glm-4-voice",
+        "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {
+            "role": "assistant", "content": null,
+            "audio": {"id": "audio-1", "data": "UklGRg==", "expires_at": 1773353130},
+            "tool_calls": [
+                {"id": "call_mcp_1", "type": "mcp", "mcp": {
+                    "id": "mcp-1", "type": "mcp_call", "server_label": "docs",
+                    "name": "search", "arguments": "{\"q\":\"tokio\"}", "output": "3 hits"}},
+                {"id": "call_ret_1", "type": "retrieval",
+                 "doc_reference": [{"index": 0, "doc_type": "pdf", "doc_name": "guide.pdf"}]}
+            ]}}],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15, "total_calls": 2},
+        "web_search": [{"title": "Tokio", "link": "https://tokio.rs", "content": "Async Rust",
+                        "images": ["https://tokio.rs/logo.png"]}]
+    });
+    let response = round_trip(
+        &request,
+        json!({
+            "model": "charglm-3",
+            "messages": [
+                {"role": "system", "content": "Stay in character.", "name": "director"},
+                {"role": "user", "content": "Hi Lin!", "name": "mei"}
+            ],
+            "seed": 42,
+            "stream_options": {"include_usage": true},
+            "watermark_enabled": false,
+            "sensitive_word_check": {"type": "ALL", "status": "DISABLE"},
+            "meta": {"user_info": "Mei, a student", "bot_info": "Lin, a kind tutor",
+                     "bot_name": "Lin", "user_name": "Mei"},
+            "extra": {
+                "target": {"path": "src/main.rs", "language": "rust",
+                           "code_prefix": "fn main() {", "code_suffix": "}"},
+                "contexts": [{"path": "src/lib.rs", "code": "pub fn f() {}"}]
+            }
+        }),
+        &reply.to_string(),
+    )
+    .await;
+    let message = response.choices[0].message.as_ref().unwrap();
+    let audio = message.audio.as_ref().unwrap();
+    assert_eq!(audio.id.as_deref(), Some("audio-1"));
+    assert_eq!(audio.data.as_deref(), Some("UklGRg=="));
+    assert_eq!(audio.expires_at, Some(json!(1773353130)));
+    let calls = message.tool_calls.as_ref().unwrap();
+    let mcp = calls[0].mcp.as_ref().unwrap();
+    assert_eq!(
+        (
+            mcp.type_.as_deref(),
+            mcp.server_label.as_deref(),
+            mcp.name.as_deref()
+        ),
+        (Some("mcp_call"), Some("docs"), Some("search"))
+    );
+    assert_eq!(mcp.output, Some(json!("3 hits")));
+    let docs = calls[1].doc_reference.as_ref().unwrap();
+    assert_eq!(docs[0].doc_name.as_deref(), Some("guide.pdf"));
+    assert_eq!(response.usage.as_ref().unwrap().total_calls, Some(2));
+    let search = &response.web_search.as_ref().unwrap()[0];
+    assert_eq!(
+        search.images.as_deref(),
+        Some(&["https://tokio.rs/logo.png".to_owned()][..])
+    );
+}
+
+/// `delta.audio` of a voice model's stream parses (its `expires_at` as a string too).
+#[test]
+fn chat_chunk_delta_audio() {
+    let chunk: zai::types::ChatCompletionChunk = serde_json::from_value(json!({
+        "id": "c1", "created": 1, "model": "glm-4-voice",
+        "choices": [{"index": 0, "delta": {"role": "assistant",
+            "audio": {"id": "audio-2", "data": "AAAA", "expires_at": "1773353130"}}}]
+    }))
+    .unwrap();
+    let audio = chunk.choices[0]
+        .delta
+        .as_ref()
+        .unwrap()
+        .audio
+        .as_ref()
+        .unwrap();
+    assert_eq!(audio.data.as_deref(), Some("AAAA"));
+    assert_eq!(audio.expires_at, Some(json!("1773353130")));
+}

@@ -100,7 +100,10 @@ async fn parse_file_sync() {
         .await
         .unwrap();
     mock.assert_async().await;
-    assert_eq!(parsed.status, Some(true));
+    assert_eq!(
+        parsed.status,
+        Some(zai::types::FileParseSyncResponseStatus::Boolean(true))
+    );
     assert_eq!(
         parsed.content.as_deref(),
         Some("# Report\nQ1 revenue grew.")
@@ -156,4 +159,20 @@ async fn recognize_handwriting() {
     assert_eq!(words.words.as_deref(), Some("Dear diary"));
     assert_eq!(words.location.as_ref().unwrap().width, Some(240));
     assert_eq!(words.probability.as_ref().unwrap().min, Some(0.91));
+}
+
+/// The sync parser's `status` parses as the string its OCR sibling sends.
+#[test]
+fn parse_file_sync_status_string() {
+    let parsed: zai::types::FileParseSyncResponse = serde_json::from_value(json!({
+        "task_id": "parse-sync-2", "message": "ok", "status": "succeeded",
+        "content": "# Report", "parsing_result_url": null
+    }))
+    .expect("a string status parses");
+    assert_eq!(
+        parsed.status,
+        Some(zai::types::FileParseSyncResponseStatus::String(
+            "succeeded".into()
+        ))
+    );
 }

@@ -14,6 +14,7 @@ mod batches;
 mod chat;
 mod config;
 mod coverage;
+mod docs;
 mod documents;
 mod drift;
 mod embeddings;

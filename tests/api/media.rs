@@ -181,3 +181,98 @@ async fn create_image_async() {
     assert_eq!(task.id.as_deref(), Some("5566778899-1122334455"));
     assert_eq!(task.task_status, Some(TaskStatus::Processing));
 }
+
+/// The SDK-only video fields and the object form of `image_url` serialize exactly.
+#[tokio::test]
+async fn video_request_extended_fields() {
+    use zai::types::SensitiveWordCheck;
+    let server = MockServer::start_async().await;
+    let mock = json_post(
+        &server,
+        bearer,
+        "/videos/generations",
+        json!({
+            "model": "cogvideox-3",
+            "image_url": {"url": "https://cdn.example.com/cat.png"},
+            "off_peak": true,
+            "watermark_enabled": false,
+            "sensitive_word_check": {"type": "ALL", "status": "ENABLE"},
+            "prompt_opt_model": "glm-4.7"
+        }),
+        json!({"model": "cogvideox-3", "id": "vid-ext-1", "task_status": "PROCESSING"}),
+    )
+    .await;
+    let image = json!({"url": "https://cdn.example.com/cat.png"});
+    let request = VideoGenerationRequest::new("cogvideox-3")
+        .image_url(VideoImageInput::Object(image.as_object().unwrap().clone()))
+        .off_peak(true)
+        .watermark_enabled(false)
+        .sensitive_word_check(SensitiveWordCheck::default().type_("ALL").status("ENABLE"))
+        .prompt_opt_model("glm-4.7");
+    let task = client(&server)
+        .create_video_generation(&request)
+        .await
+        .expect("call succeeds");
+    mock.assert_async().await;
+    assert_eq!(task.id.as_deref(), Some("vid-ext-1"));
+    // A plain string still builds the common form.
+    let plain = VideoImageInput::String("https://cdn.example.com/cat.png".into());
+    assert_eq!(
+        serde_json::to_value(plain).unwrap(),
+        json!("https://cdn.example.com/cat.png")
+    );
+}
+
+/// The SDK-only image fields serialize exactly (sync and async).
+#[tokio::test]
+async fn image_request_extended_fields() {
+    use zai::types::SensitiveWordCheck;
+    let server = MockServer::start_async().await;
+    let sync = json_post(
+        &server,
+        bearer,
+        "/images/generations",
+        json!({
+            "model": "cogview-4-250304",
+            "prompt": "A paper crane",
+            "request_id": "img-req-000001",
+            "watermark_enabled": false,
+            "sensitive_word_check": {"type": "ALL", "status": "DISABLE"},
+            "n": 1,
+            "response_format": "url",
+            "style": "vivid",
+            "user": "user-000001"
+        }),
+        json!({"created": 1773349530, "data": [{"url": "https://aigc-files.z.ai/crane.png"}]}),
+    )
+    .await;
+    let asynchronous = json_post(
+        &server,
+        bearer,
+        "/async/images/generations",
+        json!({"model": "glm-image", "prompt": "A paper crane",
+               "request_id": "img-req-000002", "watermark_enabled": true}),
+        json!({"model": "glm-image", "id": "img-task-2", "task_status": "PROCESSING"}),
+    )
+    .await;
+    let request = ImageGenerationRequest::new("cogview-4-250304", "A paper crane")
+        .request_id("img-req-000001")
+        .watermark_enabled(false)
+        .sensitive_word_check(SensitiveWordCheck::default().type_("ALL").status("DISABLE"))
+        .n(1)
+        .response_format("url")
+        .style("vivid")
+        .user("user-000001");
+    let image = client(&server).create_image(&request).await.unwrap();
+    assert_eq!(
+        image.data[0].url.as_deref(),
+        Some("https://aigc-files.z.ai/crane.png")
+    );
+    let request = ImageGenerationRequest::new("glm-image", "A paper crane")
+        .request_id("img-req-000002")
+        .watermark_enabled(true);
+    let task = client(&server).create_image_async(&request).await.unwrap();
+    assert_eq!(task.id.as_deref(), Some("img-task-2"));
+    sync.assert_async().await;
+    asynchronous.assert_async().await;
+}

@@ -58,6 +58,8 @@ fn call(index: i64, id: &str, name: &str, arguments: &str) -> ToolCall {
         id: Some(id.into()),
         index: Some(index),
         type_: Some(ToolType::Function),
+        mcp: None,
+        doc_reference: None,
     }
 }
 

@@ -8,8 +8,9 @@ use crate::support::{authed, bearer, client, collect_events, json_post, sse_post
 use httpmock::MockServer;
 use serde_json::json;
 use zai::types::{
-    ChatMessage, FinishReason, LayoutParsingRequest, ReaderRequest, Role, TokenizerRequest,
-    ToolCallRequest, WebSearchRequest, WebSearchRequestSearchRecencyFilter,
+    ChatMessage, FinishReason, LayoutParsingRequest, ReaderRequest, Role,
+    SearchToolCallSearchRecommend, TokenizerRequest, ToolCallRequest, WebSearchRequest,
+    WebSearchRequestSearchRecencyFilter,
 };
 
 #[tokio::test]
@@ -321,10 +322,71 @@ async fn create_tool_call_stream() {
     let second = &chunks[1].choices[0];
     assert_eq!(second.finish_reason, Some(FinishReason::Stop));
     let recommend = &second.delta.as_ref().unwrap().tool_calls.as_ref().unwrap()[0];
+    let Some(SearchToolCallSearchRecommend::Array(recommend)) = &recommend.search_recommend else {
+        panic!("an array of recommendations: {recommend:?}");
+    };
+    assert_eq!(recommend[0].query.as_deref(), Some("rust 2024 edition"));
+}
+
+/// The SDK-only web-search fields serialize exactly; result images parse.
+#[tokio::test]
+async fn web_search_request_extended_fields() {
+    let server = MockServer::start_async().await;
+    let mock = json_post(
+        &server,
+        bearer,
+        "/web_search",
+        json!({
+            "search_engine": "search-prime",
+            "search_query": "ferris crab",
+            "include_image": true,
+            "search_intent": true,
+            "sensitive_word_check": {"type": "ALL", "status": "ENABLE"}
+        }),
+        json!({
+            "id": "ws-ext-1", "created": 1773355800,
+            "search_intent": [{"query": "ferris crab", "intent": "SEARCH_ALL", "keywords": "ferris"}],
+            "search_result": [{"title": "Ferris", "link": "https://rustacean.net",
+                               "content": "The unofficial mascot.",
+                               "images": ["https://rustacean.net/ferris.png"]}]
+        }),
+    )
+    .await;
+    let request = WebSearchRequest::new("search-prime", "ferris crab")
+        .include_image(true)
+        .search_intent(true)
+        .sensitive_word_check(
+            zai::types::SensitiveWordCheck::default()
+                .type_("ALL")
+                .status("ENABLE"),
+        );
+    let found = client(&server).web_search(&request).await.unwrap();
+    mock.assert_async().await;
+    let result = &found.search_result.as_ref().unwrap()[0];
     assert_eq!(
-        recommend.search_recommend.as_ref().unwrap()[0]
-            .query
-            .as_deref(),
-        Some("rust 2024 edition")
+        result.images.as_deref(),
+        Some(&["https://rustacean.net/ferris.png".to_owned()][..])
     );
+}
+
+/// `search_recommend` as the single object all three SDKs model parses too.
+#[test]
+fn tool_call_search_recommend_single_object() {
+    let response: zai::types::ToolCallResponse = serde_json::from_value(json!({
+        "id": "tool-1", "choices": [{"index": 0, "finish_reason": "stop", "message": {
+            "role": "tool", "tool_calls": [{"id": "call_3", "type": "search_recommend",
+                "search_recommend": {"index": 0, "query": "rust 2024 edition"}}]}}]
+    }))
+    .expect("a single recommendation parses");
+    let call = &response.choices[0]
+        .message
+        .as_ref()
+        .unwrap()
+        .tool_calls
+        .as_ref()
+        .unwrap()[0];
+    let Some(SearchToolCallSearchRecommend::SearchRecommend(one)) = &call.search_recommend else {
+        panic!("one recommendation: {call:?}");
+    };
+    assert_eq!(one.query.as_deref(), Some("rust 2024 edition"));
 }
