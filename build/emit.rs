@@ -5,7 +5,7 @@ use crate::spec::{FinalField, OpenUnion, Operation, Result, Spec, StreamSpec, Wa
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
-use typify::{TypeDetails, TypeSpace};
+use typify::{TypeDetails, TypeEnumVariant, TypeSpace};
 
 /// Generates the whole file, formatted.
 pub fn generate(spec: &Spec) -> Result<String> {
@@ -14,6 +14,16 @@ pub fn generate(spec: &Spec) -> Result<String> {
     for (name, _) in &spec.open_enums {
         settings.with_replacement(name, format!("crate::types::{name}"), std::iter::empty());
     }
+    // An open union is emitted below; typify makes its known variants as
+    // `<Name>Known` (a copy of the schema in the view), hidden from the docs.
+    for union in &spec.open_unions {
+        let name = &union.name;
+        settings.with_replacement(name, format!("crate::types::{name}"), std::iter::empty());
+        settings.with_patch(
+            format!("{name}Known"),
+            progenitor::TypePatch::default().with_attr("#[doc(hidden)]"),
+        );
+    }
     let mut generator = progenitor::Generator::new(&settings);
     // The view has no paths: progenitor only fills its type space; its client
     // methods are not used (build.rs emits every method below).
@@ -21,7 +31,12 @@ pub fn generate(spec: &Spec) -> Result<String> {
         .generate_tokens(&spec.types)
         .map_err(|e| e.to_string())?;
     let space = generator.get_type_space();
-    let types = open_unions(space.to_stream(), spec)?;
+    let types = space.to_stream();
+    let open_unions = spec
+        .open_unions
+        .iter()
+        .map(|union| open_union(space, spec, union))
+        .collect::<Result<Vec<_>>>()?;
     let open_enums = spec
         .open_enums
         .iter()
@@ -58,8 +73,12 @@ pub fn generate(spec: &Spec) -> Result<String> {
         pub mod types {
             #[allow(unused_imports)]
             use serde::{Deserialize, Serialize};
+            // typify names its types `types::X` (its type module) in the field
+            // types build.rs reads from its model.
+            use super::types;
             #types
             #(#open_enums)*
+            #(#open_unions)*
             #(#form_types)*
         }
         #(#constructors)*
@@ -594,94 +613,82 @@ fn open_enum(spec: &Spec, name: &str, values: &[(String, String)]) -> TokenStrea
     }
 }
 
-/// `x-zai-open-union` schemas: typify's tagged enum keeps its typed variants and
-/// gains `Other(serde_json::Value)`. Its serde impls read the tag: a known one is
-/// decoded by a private copy of typify's enum (`<Name>Known`), any other value is
-/// kept as sent, so a new variant on the wire does not fail the whole response.
-fn open_unions(types: TokenStream, spec: &Spec) -> Result<TokenStream> {
-    if spec.open_unions.is_empty() {
-        return Ok(types);
-    }
-    let mut file: syn::File =
-        syn::parse2(types).map_err(|e| format!("typify generated invalid Rust: {e}"))?;
-    let mut impls = Vec::new();
-    for union in &spec.open_unions {
-        let item = file
-            .items
-            .iter_mut()
-            .find_map(|item| match item {
-                syn::Item::Enum(e) if e.ident == union.name => Some(e),
-                _ => None,
-            })
-            .ok_or_else(|| format!("{}: x-zai-open-union, but typify made no enum", union.name))?;
-        impls.push(open_union(item, union)?);
-    }
-    Ok(quote!(#file #(#impls)*))
-}
-
-/// Opens one typify enum in place (see [`open_unions`]); returns its private
-/// known-variant copy and the serde impls.
-fn open_union(public: &mut syn::ItemEnum, union: &OpenUnion) -> Result<TokenStream> {
-    let name = public.ident.clone();
-    let known = format_ident!("{name}Known");
-    if public.variants.len() != union.values.len() {
-        return Err(format!(
-            "{name}: typify's enum does not have one variant per oneOf member"
-        ));
-    }
-    let mut private = public.clone();
-    private.ident = known.clone();
-    private.vis = syn::Visibility::Inherited;
-    private.attrs.retain(|a| !a.path().is_ident("doc"));
-    let doc = format!(" The variants of [`{name}`] this version knows, in serde's tagged form.");
-    private.attrs.insert(0, syn::parse_quote!(#[doc = #doc]));
-
-    let serde_attr = |a: &syn::Attribute| a.path().is_ident("serde");
-    public
-        .attrs
-        .retain(|a| !serde_attr(a) && !a.path().is_ident("derive"));
-    public
-        .attrs
-        .push(syn::parse_quote!(#[derive(Clone, Debug, PartialEq)]));
-    let mut to_public = Vec::new();
-    let mut to_known = Vec::new();
-    for variant in public.variants.iter_mut() {
-        variant.attrs.retain(|a| !serde_attr(a));
-        let pattern = match &mut variant.fields {
-            syn::Fields::Unit => quote!(),
-            syn::Fields::Named(fields) => {
-                let names: Vec<_> = fields.named.iter().map(|f| f.ident.clone()).collect();
-                fields
-                    .named
-                    .iter_mut()
-                    .for_each(|f| f.attrs.retain(|a| !serde_attr(a)));
-                quote!({ #(#names),* })
+/// An `x-zai-open-union` schema: the variants of typify's `<Name>Known` tagged
+/// enum (read from typify's model) plus `Other(serde_json::Value)`. Its serde impls
+/// read the tag: a known one is decoded through `<Name>Known`, any other object
+/// is kept as sent, so a new variant on the wire does not fail the response.
+fn open_union(space: &TypeSpace, spec: &Spec, union: &OpenUnion) -> Result<TokenStream> {
+    let name = format_ident!("{}", union.name);
+    let known = format_ident!("{}Known", union.name);
+    let known_type = space
+        .iter_types()
+        .find(|ty| ty.name() == known.to_string())
+        .ok_or_else(|| format!("{name}: typify made no {known}"))?;
+    let TypeDetails::Enum(details) = known_type.details() else {
+        return Err(format!("{name}: x-zai-open-union needs a tagged oneOf"));
+    };
+    let mut variants = Vec::new();
+    let mut patterns = Vec::new();
+    for variant in details.variants_info() {
+        let ident = format_ident!("{}", variant.name);
+        let doc = doc_attr(variant.description.unwrap_or(variant.name));
+        let (fields, pattern) = match variant.details {
+            TypeEnumVariant::Simple => (quote!(), quote!()),
+            TypeEnumVariant::Tuple(types) => {
+                let types = types
+                    .iter()
+                    .map(|id| space.get_type(id).map(|t| t.ident()))
+                    .collect::<std::result::Result<Vec<_>, _>>()
+                    .map_err(|e| e.to_string())?;
+                let names = (0..types.len()).map(|i| format_ident!("v{i}"));
+                (quote!((#(#types),*)), quote!((#(#names),*)))
             }
-            syn::Fields::Unnamed(fields) => {
-                let names = (0..fields.unnamed.len()).map(|i| format_ident!("v{i}"));
-                fields
-                    .unnamed
-                    .iter_mut()
-                    .for_each(|f| f.attrs.retain(|a| !serde_attr(a)));
-                quote!((#(#names),*))
+            TypeEnumVariant::Struct(props) => {
+                let mut fields = Vec::new();
+                let mut names = Vec::new();
+                for (field, id) in props {
+                    let ty = space.get_type(&id).map_err(|e| e.to_string())?.ident();
+                    let field = field_ident(field);
+                    fields.push(quote!(#field: #ty));
+                    names.push(field);
+                }
+                (quote!({ #(#fields),* }), quote!({ #(#names),* }))
             }
         };
-        let v = &variant.ident;
-        to_public.push(quote!(#known::#v #pattern => Self::#v #pattern));
-        to_known.push(quote!(Self::#v #pattern => #known::#v #pattern));
+        variants.push(quote!(#doc #ident #fields));
+        patterns.push((ident, pattern));
     }
-    let other_doc = format!(
+    if variants.len() != union.values.len() {
+        return Err(format!(
+            "{name}: one typify variant per oneOf member expected"
+        ));
+    }
+    let to_public = patterns
+        .iter()
+        .map(|(v, p)| quote!(#known::#v #p => Self::#v #p));
+    let to_known = patterns
+        .iter()
+        .map(|(v, p)| quote!(Self::#v #p => #known::#v #p));
+    let doc = doc_attr(
+        spec.schemas[&union.name]["description"]
+            .as_str()
+            .unwrap_or(""),
+    );
+    let other = format!(
         " A `{}` this version does not know, kept as sent (the whole JSON object).",
         union.tag
     );
-    public
-        .variants
-        .push(syn::parse_quote!(#[doc = #other_doc] Other(::serde_json::Value)));
     let (tag, values) = (&union.tag, &union.values);
     Ok(quote! {
-        #private
-        impl #name {
-            fn from_known(value: #known) -> Self {
+        #doc
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum #name {
+            #(#variants,)*
+            #[doc = #other]
+            Other(::serde_json::Value),
+        }
+        impl From<#known> for #name {
+            fn from(value: #known) -> Self {
                 match value { #(#to_public,)* }
             }
         }
@@ -690,7 +697,7 @@ fn open_union(public: &mut syn::ItemEnum, union: &OpenUnion) -> Result<TokenStre
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                 match value.get(#tag).and_then(::serde_json::Value::as_str) {
                     Some(#(#values)|*) => ::serde_json::from_value::<#known>(value)
-                        .map(Self::from_known)
+                        .map(Self::from)
                         .map_err(<D::Error as ::serde::de::Error>::custom),
                     _ => Ok(Self::Other(value)),
                 }

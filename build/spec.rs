@@ -159,7 +159,7 @@ impl Spec {
             })
             .collect::<Result<_>>()?;
 
-        let open_unions = schemas
+        let open_unions: Vec<OpenUnion> = schemas
             .iter()
             .filter(|(_, s)| s.get("x-zai-open-union") == Some(&Value::Bool(true)))
             .map(|(name, s)| OpenUnion::read(name, s))
@@ -195,6 +195,10 @@ impl Spec {
 
         for schema in types.values_mut() {
             described_refs(schema);
+        }
+        for union in &open_unions {
+            let schema = schemas[union.name.as_str()].clone();
+            types.insert(format!("{}Known", union.name), schema);
         }
         let view = serde_json::json!({
             "openapi": raw["openapi"],
