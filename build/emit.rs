@@ -622,7 +622,7 @@ fn open_union(space: &TypeSpace, spec: &Spec, union: &OpenUnion) -> Result<Token
     let known = format_ident!("{}Known", union.name);
     let known_type = space
         .iter_types()
-        .find(|ty| ty.name() == known.to_string())
+        .find(|ty| known == ty.name())
         .ok_or_else(|| format!("{name}: typify made no {known}"))?;
     let TypeDetails::Enum(details) = known_type.details() else {
         return Err(format!("{name}: x-zai-open-union needs a tagged oneOf"));
