@@ -223,6 +223,10 @@ pub(crate) fn coerce(schemas: &Value, schema: &Value, text: &str) -> Value {
         }),
         Some("number") => text.parse::<f64>().ok().map(Value::from),
         Some("boolean") => text.parse::<bool>().ok().map(Value::from),
+        // An object sent whole as one part: its JSON text.
+        Some("object") => serde_json::from_str::<Value>(text)
+            .ok()
+            .filter(Value::is_object),
         Some("array") => {
             // A repeated or comma-separated array of strings.
             let item = schema.get("items").unwrap_or(&Value::Null);
