@@ -382,8 +382,14 @@ fn validate(op: &Operation, call: &Call) -> Result<(), Invalid> {
             );
         }
         for (name, property) in resolved["properties"].as_object().into_iter().flatten() {
-            if property["format"] == "binary" && call.files.iter().any(|f| f.name == *name) {
-                typed.insert(name.clone(), Value::String(String::new()));
+            let file = property["format"] == "binary" || property["items"]["format"] == "binary";
+            if file && call.files.iter().any(|f| f.name == *name) {
+                let part = Value::String(String::new());
+                let value = match property["type"] == "array" {
+                    true => Value::Array(vec![part]),
+                    false => part,
+                };
+                typed.insert(name.clone(), value);
             }
         }
         return validate::check(schemas, schema, &Value::Object(typed));

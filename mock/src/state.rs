@@ -192,7 +192,7 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
             // the service reads it, is no value).
             for (key, value) in call.fields.as_object().into_iter().flatten() {
                 if object.get(key).is_some() && !value.is_null() {
-                    object[key] = value.clone();
+                    object[key] = without_nulls(value.clone());
                 }
             }
             let file = call.files.first();
@@ -391,6 +391,20 @@ fn answer_line(state: &State, request: &Value) -> (StatusCode, Value) {
     match process(state, op, &call, url, false) {
         Reply::Json(status, body) => (status, body),
         _ => (StatusCode::BAD_REQUEST, error_body(400)),
+    }
+}
+
+/// A request value as stored: `null` fields, which the service reads as absent,
+/// left out at every depth.
+fn without_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => map
+            .into_iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| (k, without_nulls(v)))
+            .collect(),
+        Value::Array(items) => items.into_iter().map(without_nulls).collect(),
+        other => other,
     }
 }
 

@@ -1,6 +1,6 @@
 //! Request validation against the spec's schemas: the subset of OpenAPI 3.0's
 //! schema model that spec/zai.yaml uses — `type`, `required`, `properties`,
-//! `items`, `enum`, `oneOf`/`anyOf`, `$ref` (to `components/schemas`), `nullable`
+//! `items`, `enum`, `oneOf`/`anyOf`/`allOf`, `$ref` (to `components/schemas`), `nullable`
 //! and `additionalProperties`. Formats, lengths and ranges are not checked (the
 //! spec states them in descriptions only).
 
@@ -91,6 +91,10 @@ impl Checker<'_> {
             if let Some(alternatives) = schema[key].as_array() {
                 self.alternatives(alternatives, exactly_one, value, path)?;
             }
+        }
+        // `allOf`: every member applies (the spec wraps a described `$ref` in one).
+        for member in schema["allOf"].as_array().into_iter().flatten() {
+            self.check(member, value, path)?;
         }
         if let Value::Object(fields) = value {
             let properties = schema["properties"].as_object();
