@@ -42,6 +42,7 @@ pub fn generate(spec: &Spec) -> Result<String> {
         .iter()
         .map(|(name, values)| open_enum(spec, name, values));
     let constructors = struct_constructors(space, spec)?;
+    let text_conversions = text_conversions(space)?;
 
     let mut forms = std::collections::BTreeSet::new();
     let mut form_types = Vec::new();
@@ -82,6 +83,7 @@ pub fn generate(spec: &Spec) -> Result<String> {
             #(#form_types)*
         }
         #(#constructors)*
+        #(#text_conversions)*
         #(#items)*
         #operations
         #presets
@@ -537,6 +539,40 @@ fn struct_constructors(space: &TypeSpace, spec: &Spec) -> Result<Vec<TokenStream
             &fields,
             flattened,
         ));
+    }
+    Ok(out)
+}
+
+/// `From<String>` and `From<&str>` for every union with a plain-text variant
+/// (message content: text or parts), read from typify's model.
+fn text_conversions(space: &TypeSpace) -> Result<Vec<TokenStream>> {
+    let mut out = Vec::new();
+    for ty in space.iter_types() {
+        let TypeDetails::Enum(details) = ty.details() else {
+            continue;
+        };
+        for variant in details.variants_info() {
+            let TypeEnumVariant::Tuple(types) = variant.details else {
+                continue;
+            };
+            let [id] = types.as_slice() else { continue };
+            let inner = space.get_type(id).map_err(|e| e.to_string())?;
+            if !matches!(inner.details(), TypeDetails::String) {
+                continue;
+            }
+            let (name, variant) = (
+                format_ident!("{}", ty.name()),
+                format_ident!("{}", variant.name),
+            );
+            out.push(quote! {
+                impl From<String> for types::#name {
+                    fn from(text: String) -> Self { Self::#variant(text) }
+                }
+                impl From<&str> for types::#name {
+                    fn from(text: &str) -> Self { Self::#variant(text.to_owned()) }
+                }
+            });
+        }
     }
     Ok(out)
 }

@@ -69,18 +69,6 @@ impl From<AssistantMessage> for ChatMessage {
     }
 }
 
-impl From<&str> for UserContent {
-    fn from(text: &str) -> Self {
-        UserContent::String(text.to_owned())
-    }
-}
-
-impl From<String> for UserContent {
-    fn from(text: String) -> Self {
-        UserContent::String(text)
-    }
-}
-
 impl ContentPart {
     /// A text part.
     pub fn text(text: impl Into<String>) -> Self {
@@ -195,18 +183,6 @@ impl AnthropicInputMessage {
     /// An assistant turn: text, or content blocks.
     pub fn assistant(content: impl Into<AnthropicInputContent>) -> Self {
         AnthropicInputMessage::new(AnthropicInputMessageRole::Assistant, content)
-    }
-}
-
-impl From<&str> for AnthropicInputContent {
-    fn from(text: &str) -> Self {
-        AnthropicInputContent::String(text.to_owned())
-    }
-}
-
-impl From<String> for AnthropicInputContent {
-    fn from(text: String) -> Self {
-        AnthropicInputContent::String(text)
     }
 }
 
