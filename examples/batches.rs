@@ -1,9 +1,12 @@
-//! Batch jobs: create / retrieve / list / cancel.
+//! Batch jobs: create / retrieve / list / cancel, then the whole workflow in one
+//! call (`run_chat_batch`).
 //!
 //! Runs against the built-in mock server:
 //! `cargo run --example batches`
 
-use zai::types::{CreateBatchRequest, ListBatchesQuery};
+use std::time::Duration;
+use zai::PollOptions;
+use zai::types::{ChatCompletionRequest, ChatMessage, CreateBatchRequest, ListBatchesQuery};
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
@@ -36,8 +39,19 @@ async fn main() -> Result<(), zai::Error> {
     let cancelled = client.cancel_batch(&id).await?;
     println!("cancel {id}: {:?}", cancelled.status);
 
-    // `client.run_chat_batch(&requests, &options, progress)` does it all in one
-    // call (upload JSONL, create, `wait_batch`, download, match lines by
-    // `custom_id`); it needs a batch that completes, which the mock's never does.
+    // The whole workflow in one call: upload JSONL, create, `wait_batch`,
+    // download the output and error files, one typed result per `custom_id`.
+    let ask = |text: &str| ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user(text)]);
+    let requests = [
+        ("q1".to_owned(), ask("Hello")),
+        ("q2".to_owned(), ask("Hi")),
+    ];
+    let poll = PollOptions::every(Duration::from_millis(50), Duration::from_secs(30));
+    for result in client.run_chat_batch(&requests, &poll, |_| {}).await? {
+        match result.outcome {
+            Ok(reply) => println!("{}: {}", result.custom_id, reply.text().unwrap_or_default()),
+            Err(error) => println!("{}: failed: {error:?}", result.custom_id),
+        }
+    }
     Ok(())
 }
