@@ -61,6 +61,9 @@ pub fn generate(spec: &Spec) -> Result<String> {
             items.push(stream_method(op, index, stream));
             items.push(chunk_impl(stream));
         }
+        if let Some(pages) = &op.pages {
+            items.push(pages_method(op, pages)?);
+        }
         if let Some(wait) = &op.wait {
             items.push(wait_method(spec, op, wait)?);
         }
@@ -336,6 +339,51 @@ enum PartKind {
     /// An object of scalars, one `name[key]` text part per set key (the Python
     /// SDK's form encoding of nested objects).
     Object,
+}
+
+/// `x-zai-pages`: every page of a cursor-paged list, as a stream.
+fn pages_method(
+    op: &Operation,
+    (cursor, items, has_more): &(String, String, String),
+) -> Result<TokenStream> {
+    let own = snake_ident(&op.id);
+    let name = format_ident!("{own}_pages");
+    let (Some(query), Some(page)) = (&op.query, &op.response) else {
+        return Err(format!(
+            "{}: x-zai-pages needs a query and a JSON answer",
+            op.id
+        ));
+    };
+    if !op.path_params.is_empty() {
+        return Err(format!("{}: x-zai-pages takes no path parameters", op.id));
+    }
+    let (query, page, setter) = (
+        format_ident!("{query}"),
+        format_ident!("{page}"),
+        field_ident(cursor),
+    );
+    let doc = format!(
+        " Every page of [`Self::{own}`], from `query` on: the next page starts after \
+         the last item (`{cursor}`), until the server says there is no more. Dropping \
+         the stream stops paging."
+    );
+    Ok(quote! {
+        impl crate::Client {
+            #[doc = #doc]
+            pub fn #name(
+                &self,
+                query: types::#query,
+            ) -> impl futures_core::Stream<Item = Result<types::#page, crate::Error>> + Send + '_ {
+                crate::pages::pages(
+                    query,
+                    move |query| async move { self.#own(&query).await },
+                    |query, last| query.#setter(last),
+                    #items,
+                    #has_more,
+                )
+            }
+        }
+    })
 }
 
 /// The typed struct of a multipart body (declared in `types`), and its `new`,

@@ -47,6 +47,9 @@ pub struct Operation {
     pub response: Option<String>,
     /// `x-zai-wait`: a generated method waiting for the task this operation returns.
     pub wait: Option<WaitSpec>,
+    /// `x-zai-pages`: the cursor query parameter, and JSON pointers to the page's
+    /// items and its has-more flag.
+    pub pages: Option<(String, String, String)>,
     /// `x-zai-auth`: how credentials are sent when not as `Bearer` (`raw-key`).
     pub auth: Option<String>,
 }
@@ -352,6 +355,18 @@ impl Operation {
             .get("x-zai-wait")
             .map(|w| WaitSpec::read(&id, w))
             .transpose()?;
+        let pages = op
+            .get("x-zai-pages")
+            .map(|p| {
+                let text = |key: &str| p[key].as_str().map(str::to_owned);
+                match (text("cursor"), text("items"), text("has-more")) {
+                    (Some(c), Some(i), Some(h)) => Ok((c, i, h)),
+                    _ => Err(format!(
+                        "{id}: x-zai-pages needs cursor, items and has-more"
+                    )),
+                }
+            })
+            .transpose()?;
         let auth = match op.get("x-zai-auth") {
             None => None,
             Some(Value::String(a)) if a == "raw-key" => Some(a.clone()),
@@ -376,6 +391,7 @@ impl Operation {
             multipart,
             response,
             wait,
+            pages,
         })
     }
 }

@@ -41,6 +41,7 @@ mod multipart;
 mod observe;
 mod open_enum;
 mod options;
+mod pages;
 mod poll;
 mod retry;
 mod sse;

@@ -144,3 +144,49 @@ async fn retrieve_file_content() {
     mock.assert_async().await;
     assert_eq!(bytes, content.as_bytes());
 }
+
+/// Every page, following the `after` cursor until `has_more` is false.
+#[tokio::test]
+async fn list_files_pages() {
+    use futures_util::StreamExt;
+    let server = MockServer::start_async().await;
+    let page = |ids: &[&str], more: bool| {
+        let data: Vec<_> = ids
+            .iter()
+            .map(|id| json!({"id": id, "object": "file"}))
+            .collect();
+        json!({"object": "list", "data": data, "has_more": more}).to_string()
+    };
+    let second = server
+        .mock_async(|when, then| {
+            when.path("/files")
+                .query_param("after", "file-b")
+                .query_param("limit", "2");
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(page(&["file-c"], false));
+        })
+        .await;
+    let first = server
+        .mock_async(|when, then| {
+            when.path("/files")
+                .query_param_missing("after")
+                .query_param("limit", "2");
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(page(&["file-a", "file-b"], true));
+        })
+        .await;
+    let client = crate::support::client(&server);
+    let pages: Vec<_> = client
+        .list_files_pages(zai::types::ListFilesQuery::default().limit(2))
+        .collect()
+        .await;
+    let ids: Vec<Vec<String>> = pages
+        .into_iter()
+        .map(|p| p.unwrap().data.into_iter().filter_map(|f| f.id).collect())
+        .collect();
+    assert_eq!(ids, [vec!["file-a", "file-b"], vec!["file-c"]]);
+    first.assert_async().await;
+    second.assert_async().await;
+}
