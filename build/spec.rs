@@ -367,6 +367,12 @@ impl Operation {
                 }
             })
             .transpose()?;
+        // The client knows two bases: `paas/v4` (none) and the API root.
+        let base = match op.get("x-zai-base") {
+            None => None,
+            Some(Value::String(b)) if b == "root" => Some(b.clone()),
+            Some(other) => return Err(format!("{id}: x-zai-base {other}: only `root` is known")),
+        };
         let auth = match op.get("x-zai-auth") {
             None => None,
             Some(Value::String(a)) if a == "raw-key" => Some(a.clone()),
@@ -381,10 +387,7 @@ impl Operation {
             method: method.to_owned(),
             path: path.to_owned(),
             doc,
-            base: op
-                .get("x-zai-base")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
+            base,
             stream,
             path_params,
             json_body,
