@@ -8,7 +8,7 @@
 //! let client = zai::Client::from_env()?; // ZAI_API_KEY, optional ZAI_BASE_URL
 //! let request = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("Hello!")]);
 //! let reply = client.create_chat_completion(&request).await?;
-//! println!("{}", reply.choices[0].message.as_ref().and_then(|m| m.content.as_deref()).unwrap_or(""));
+//! println!("{}", reply.text().unwrap_or_default());
 //! # Ok(()) }
 //! ```
 //!
@@ -30,6 +30,12 @@
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/zai_generated.rs"));
 }
+
+// Every Rust block of the README runs as a doctest, so its copy-paste path keeps
+// compiling (and working against the mock) as the API changes.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 mod auth;
 mod batch;

@@ -17,11 +17,7 @@ async fn summarize(client: &zai::Client, text: &str) -> Result<Option<String>, z
         vec![ChatMessage::system("One line."), ChatMessage::user(text)],
     );
     match client.create_chat_completion(&request).await {
-        Ok(reply) => Ok(reply.choices[0]
-            .message
-            .as_ref()
-            .and_then(|m| m.content.clone())
-            .map(|c| c.to_string())),
+        Ok(reply) => Ok(reply.text().map(str::to_owned)),
         Err(e) if e.status().map(|s| s.as_u16()) == Some(429) => Ok(None),
         Err(e) => Err(e),
     }

@@ -6,9 +6,9 @@ pub(crate) mod stream;
 use crate::Error;
 use crate::types::{
     AnthropicContentBlock, AnthropicInputContent, AnthropicInputMessage, AnthropicInputMessageRole,
-    AnthropicMessage, AssistantMessage, ChatCompletionResponse, ChatMessage, ChatThinking,
-    ChatThinkingType, ChatTool, ContentPart, FunctionDefinition, MediaUrl, ResponseFormat,
-    ResponseFormatType, ToolCall, UserContent,
+    AnthropicMessage, AssistantMessage, ChatCompletionChunk, ChatCompletionResponse, ChatDelta,
+    ChatMessage, ChatThinking, ChatThinkingType, ChatTool, ContentPart, FunctionDefinition,
+    MediaUrl, ResponseFormat, ResponseFormatType, ToolCall, UserContent,
 };
 
 impl ChatMessage {
@@ -135,6 +135,23 @@ impl ChatCompletionResponse {
         self.message()
             .and_then(|m| m.tool_calls.as_deref())
             .unwrap_or_default()
+    }
+}
+
+impl ChatCompletionChunk {
+    /// The first choice's increment, if any.
+    pub fn delta(&self) -> Option<&ChatDelta> {
+        self.choices.first()?.delta.as_ref()
+    }
+
+    /// The reply text this chunk adds (first choice), if any.
+    pub fn text(&self) -> Option<&str> {
+        self.delta()?.content.as_deref()
+    }
+
+    /// The reasoning (thinking) text this chunk adds (first choice), if any.
+    pub fn reasoning(&self) -> Option<&str> {
+        self.delta()?.reasoning_content.as_deref()
     }
 }
 

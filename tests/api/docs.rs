@@ -5,6 +5,8 @@
 //! the `pub` fields of its structs. A doc is the `///` (or `#[doc]`) text directly
 //! above the item, attributes aside; one that is empty or only repeats the item's own
 //! name (typify's placeholder when the spec has no description) does not count.
+//!
+//! Also: the README's code blocks stay runnable doctests.
 
 const GENERATED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -170,4 +172,26 @@ fn placeholder_docs_do_not_count() {
         "    pub struct Thing {",
     ];
     assert_eq!(doc_above(&lines, 5), "Why generation stopped.");
+}
+
+/// The README's code blocks run as doctests (`ReadmeDoctests` in src/lib.rs):
+/// none may opt out with `ignore`/`no_run`, and an untagged fence would be taken
+/// for Rust, so every fence names its language.
+#[test]
+fn readme_code_blocks_all_run() {
+    let readme = include_str!("../../README.md");
+    let fences: Vec<&str> = readme
+        .lines()
+        .filter(|l| l.starts_with("```"))
+        .step_by(2)
+        .map(|l| l.trim_start_matches('`'))
+        .collect();
+    let rust = fences.iter().filter(|tag| **tag == "rust").count();
+    assert!(rust >= 8, "{rust} Rust blocks");
+    for tag in fences {
+        assert!(
+            ["rust", "sh", "toml", "text"].contains(&tag),
+            "README fence ```{tag}: runnable `rust`, or a non-Rust language"
+        );
+    }
 }

@@ -101,6 +101,29 @@ async fn create_chat_completion_stream() {
     );
 }
 
+/// Each chunk reads its increment in one call: `text()`, `reasoning()`.
+#[tokio::test]
+async fn chunk_text_and_reasoning_accessors() {
+    let (_server, stream) = open(&fixture("stream_reasoning_content.sse")).await;
+    let chunks: Vec<ChatCompletionChunk> = stream.map(Result::unwrap).collect().await;
+    let text: Vec<Option<&str>> = chunks.iter().map(|c| c.text()).collect();
+    let reasoning: Vec<Option<&str>> = chunks.iter().map(|c| c.reasoning()).collect();
+    assert_eq!(
+        reasoning.iter().flatten().copied().collect::<String>(),
+        "\nOwnership, borrowing — 借用."
+    );
+    assert_eq!(
+        text.iter().flatten().copied().collect::<String>(),
+        "\n\nRust frees memory on drop 🦀."
+    );
+    // A chunk without choices (or without a delta) has neither.
+    let empty = ChatCompletionChunk::default();
+    assert_eq!(
+        (empty.delta(), empty.text(), empty.reasoning()),
+        (None, None, None)
+    );
+}
+
 #[tokio::test]
 async fn tool_call_with_index_minus_one_is_a_new_call() {
     let body = fixture("stream_tool_index_minus1.sse");
