@@ -1,7 +1,7 @@
 //! Emits the crate's generated code: typify's types (through progenitor's type
 //! generator) and everything build.rs derives from the spec model on top of them.
 
-use crate::spec::{FinalField, OpenUnion, Operation, Result, Spec, StreamSpec, WaitSpec};
+use crate::spec::{FinalField, OpenUnion, Operation, Paging, Result, Spec, StreamSpec, WaitSpec};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -341,11 +341,8 @@ enum PartKind {
     Object,
 }
 
-/// `x-zai-pages`: every page of a cursor-paged list, as a stream.
-fn pages_method(
-    op: &Operation,
-    (cursor, items, has_more): &(String, String, String),
-) -> Result<TokenStream> {
+/// `x-zai-pages`: every page of a list, as a stream.
+fn pages_method(op: &Operation, paging: &Paging) -> Result<TokenStream> {
     let own = snake_ident(&op.id);
     let name = format_ident!("{own}_pages");
     let (Some(query), Some(page)) = (&op.query, &op.response) else {
@@ -354,32 +351,63 @@ fn pages_method(
             op.id
         ));
     };
-    if !op.path_params.is_empty() {
-        return Err(format!("{}: x-zai-pages takes no path parameters", op.id));
-    }
-    let (query, page, setter) = (
-        format_ident!("{query}"),
-        format_ident!("{page}"),
-        field_ident(cursor),
-    );
+    let (query, page) = (format_ident!("{query}"), format_ident!("{page}"));
+    let (next, how) = match paging {
+        Paging::Cursor {
+            cursor,
+            items,
+            has_more,
+        } => {
+            let setter = field_ident(cursor);
+            let next = quote! {
+                crate::pages::Next::Cursor {
+                    items: #items,
+                    has_more: #has_more,
+                    set: |query, last| query.#setter(last),
+                }
+            };
+            (
+                next,
+                format!(
+                    "the next page starts after the last item (`{cursor}`), until the server says there is no more"
+                ),
+            )
+        }
+        Paging::Numbered { page, items, total } => {
+            let field = field_ident(page);
+            let next = quote! {
+                crate::pages::Next::Numbered {
+                    items: #items,
+                    total: #total,
+                    page: |query| query.#field,
+                    set: |query, number| query.#field(number),
+                }
+            };
+            (
+                next,
+                format!(
+                    "pages are numbered (`{page}`, from 1), until a page is empty or the total count has come"
+                ),
+            )
+        }
+    };
+    let path: Vec<Ident> = op.path_params.iter().map(|p| field_ident(p)).collect();
     let doc = format!(
-        " Every page of [`Self::{own}`], from `query` on: the next page starts after \
-         the last item (`{cursor}`), until the server says there is no more. Dropping \
-         the stream stops paging."
+        " Every page of [`Self::{own}`], from `query` on: {how}. A failed page ends \
+         the stream; dropping the stream stops paging."
     );
     Ok(quote! {
         impl crate::Client {
             #[doc = #doc]
-            pub fn #name(
-                &self,
+            pub fn #name<'a>(
+                &'a self,
+                #(#path: &'a str,)*
                 query: types::#query,
-            ) -> impl futures_core::Stream<Item = Result<types::#page, crate::Error>> + Send + '_ {
+            ) -> impl futures_core::Stream<Item = Result<types::#page, crate::Error>> + Send + 'a {
                 crate::pages::pages(
                     query,
-                    move |query| async move { self.#own(&query).await },
-                    |query, last| query.#setter(last),
-                    #items,
-                    #has_more,
+                    move |query| async move { self.#own(#(#path,)* &query).await },
+                    #next,
                 )
             }
         }

@@ -47,11 +47,28 @@ pub struct Operation {
     pub response: Option<String>,
     /// `x-zai-wait`: a generated method waiting for the task this operation returns.
     pub wait: Option<WaitSpec>,
-    /// `x-zai-pages`: the cursor query parameter, and JSON pointers to the page's
-    /// items and its has-more flag.
-    pub pages: Option<(String, String, String)>,
+    /// `x-zai-pages`: how the next page is asked for.
+    pub pages: Option<Paging>,
     /// `x-zai-auth`: how credentials are sent when not as `Bearer` (`raw-key`).
     pub auth: Option<String>,
+}
+
+/// `x-zai-pages` of a list operation. `items` is a JSON pointer to the page's items.
+pub enum Paging {
+    /// `{cursor, items, has-more}`: the next page starts after the last item's `id`
+    /// (query parameter `cursor`) while the flag at pointer `has_more` is true.
+    Cursor {
+        cursor: String,
+        items: String,
+        has_more: String,
+    },
+    /// `{page, items, total}`: numbered pages (query parameter `page`, from 1)
+    /// until a page is empty or `total` (a pointer to the item count) items came.
+    Numbered {
+        page: String,
+        items: String,
+        total: String,
+    },
 }
 
 /// `x-zai-wait` of an operation: the generated method's name, and what it polls.
@@ -359,10 +376,27 @@ impl Operation {
             .get("x-zai-pages")
             .map(|p| {
                 let text = |key: &str| p[key].as_str().map(str::to_owned);
-                match (text("cursor"), text("items"), text("has-more")) {
-                    (Some(c), Some(i), Some(h)) => Ok((c, i, h)),
+                match (text("cursor"), text("page"), text("items")) {
+                    (Some(cursor), None, Some(items))
+                        if p.as_object().map(|m| m.len()) == Some(3) =>
+                    {
+                        let has_more =
+                            text("has-more").ok_or(format!("{id}: x-zai-pages needs has-more"))?;
+                        Ok(Paging::Cursor {
+                            cursor,
+                            items,
+                            has_more,
+                        })
+                    }
+                    (None, Some(page), Some(items))
+                        if p.as_object().map(|m| m.len()) == Some(3) =>
+                    {
+                        let total =
+                            text("total").ok_or(format!("{id}: x-zai-pages needs total"))?;
+                        Ok(Paging::Numbered { page, items, total })
+                    }
                     _ => Err(format!(
-                        "{id}: x-zai-pages needs cursor, items and has-more"
+                        "{id}: x-zai-pages is {{cursor, items, has-more}} or {{page, items, total}}"
                     )),
                 }
             })

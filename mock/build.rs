@@ -1,4 +1,4 @@
-//! Converts the parts of `../spec/zai.yaml` the mock reads (`paths`,
+//! Converts the parts of `spec/zai.yaml` the mock reads (`paths`,
 //! `components/responses` and `components/schemas`) to compact JSON in
 //! `$OUT_DIR/spec.json`; the mock parses it once at start-up into its route table
 //! (`src/spec.rs`), so the crate needs no YAML parser at run time and nothing
@@ -11,7 +11,9 @@ use serde_json::Value;
 use std::fmt::Write as _;
 use std::{env, fs, path::PathBuf};
 
-const SPEC: &str = "../spec/zai.yaml";
+/// A symlink to the workspace's spec/zai.yaml, so the packaged crate carries its
+/// own copy (`cargo package` follows links).
+const SPEC: &str = "spec/zai.yaml";
 
 fn main() {
     println!("cargo:rerun-if-changed={SPEC}");

@@ -1,18 +1,74 @@
-//! Cursor paging (`x-zai-pages`): a stream of every page of a list operation.
+//! Paging (`x-zai-pages`): a stream of every page of a list operation.
 
 use crate::Error;
 use futures_core::Stream;
 use serde::Serialize;
+use serde_json::Value;
 use std::future::Future;
 
-/// Pages from `first` on: each next query is `next(query, id of the last item)`,
-/// until the page's `has_more` pointer is not `true` or it has no items.
+/// How the query for the page after this one is made (from the spec's `x-zai-pages`).
+pub(crate) enum Next<Q> {
+    /// The next page starts after the last item's `id` (`set` puts it in the
+    /// query) while the flag at pointer `has_more` is `true`.
+    Cursor {
+        items: &'static str,
+        has_more: &'static str,
+        set: fn(Q, String) -> Q,
+    },
+    /// Numbered pages from 1: the next number while the page had items and fewer
+    /// than the count at pointer `total` came so far.
+    Numbered {
+        items: &'static str,
+        total: &'static str,
+        page: fn(&Q) -> Option<i64>,
+        set: fn(Q, i64) -> Q,
+    },
+}
+
+// Copied into each page's future; a derive would demand `Q: Copy`.
+impl<Q> Clone for Next<Q> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<Q> Copy for Next<Q> {}
+
+impl<Q> Next<Q> {
+    /// The query of the next page, if there is one; `seen` counts the items so far.
+    fn after(&self, query: Q, page: &Value, seen: &mut u64) -> Option<Q> {
+        match *self {
+            Next::Cursor {
+                items,
+                has_more,
+                set,
+            } => {
+                let more = page.pointer(has_more) == Some(&Value::Bool(true));
+                let last = page.pointer(items)?.as_array()?.last()?["id"].as_str()?;
+                more.then(|| set(query, last.to_owned()))
+            }
+            Next::Numbered {
+                items,
+                total,
+                page: number,
+                set,
+            } => {
+                let count = page.pointer(items)?.as_array()?.len() as u64;
+                *seen += count;
+                let total = page.pointer(total).and_then(Value::as_u64);
+                let more = count > 0 && total.is_none_or(|total| *seen < total);
+                let next = number(&query).unwrap_or(1).checked_add(1)?;
+                more.then(|| set(query, next))
+            }
+        }
+    }
+}
+
+/// Pages from `first` on, until `next` finds no next page. A failed fetch is
+/// yielded and ends the stream.
 pub(crate) fn pages<'a, Q, P, F, Fut>(
     first: Q,
     fetch: F,
-    next: fn(Q, String) -> Q,
-    items: &'static str,
-    has_more: &'static str,
+    next: Next<Q>,
 ) -> impl Stream<Item = Result<P, Error>> + Send + 'a
 where
     Q: Clone + Send + 'a,
@@ -20,19 +76,15 @@ where
     F: Fn(Q) -> Fut + Send + 'a,
     Fut: Future<Output = Result<P, Error>> + Send + 'a,
 {
-    futures_util::stream::unfold(Some(first), move |query| {
+    futures_util::stream::unfold((Some(first), 0), move |(query, mut seen)| {
         let fetched = query.clone().map(&fetch);
         async move {
             let (query, page) = (query?, fetched?.await);
             let following = page.as_ref().ok().and_then(|page| {
                 let value = serde_json::to_value(page).ok()?;
-                let more = value.pointer(has_more) == Some(&serde_json::Value::Bool(true));
-                let last = value.pointer(items)?.as_array()?.last()?["id"]
-                    .as_str()?
-                    .to_owned();
-                more.then(|| next(query, last))
+                next.after(query, &value, &mut seen)
             });
-            Some((page, following))
+            Some((page, (following, seen)))
         }
     })
 }

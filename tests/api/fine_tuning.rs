@@ -169,6 +169,39 @@ async fn list_fine_tuning_events() {
     assert_eq!(metrics.current_steps, Some(100));
 }
 
+/// The pages of one job's events: the path parameter is kept on every page.
+#[tokio::test]
+async fn list_fine_tuning_events_pages() {
+    use futures_util::StreamExt;
+    let server = MockServer::start_async().await;
+    let path = format!("/api/paas/v4/fine_tuning/jobs/{JOB}/events");
+    let page = |id: &str, more: bool| {
+        json!({"object": "list", "has_more": more, "data": [{"id": id}]}).to_string()
+    };
+    let first = server
+        .mock_async(|when, then| {
+            when.path(&path).query_param_missing("after");
+            then.status(200).body(page("ev-1", true));
+        })
+        .await;
+    let second = server
+        .mock_async(|when, then| {
+            when.path(&path).query_param("after", "ev-1");
+            then.status(200).body(page("ev-2", false));
+        })
+        .await;
+    let client = api_client(&server);
+    let ids: Vec<String> = client
+        .list_fine_tuning_events_pages(JOB, ListFineTuningEventsQuery::default())
+        .flat_map(|page| futures_util::stream::iter(page.unwrap().data))
+        .filter_map(|event| async move { event.id })
+        .collect()
+        .await;
+    assert_eq!(ids, ["ev-1", "ev-2"]);
+    first.assert_async().await;
+    second.assert_async().await;
+}
+
 #[tokio::test]
 async fn delete_fine_tuned_model() {
     let server = MockServer::start_async().await;

@@ -446,3 +446,119 @@ async fn reembed_knowledge_document() {
     mock.assert_async().await;
     assert_eq!(status.timestamp, Some(1726110000000));
 }
+
+/// Serves page `number` of documents (ids `doc-<n>`), `total` when given.
+async fn document_page<'a>(
+    server: &'a MockServer,
+    number: Option<&str>,
+    ids: &[u32],
+    total: Option<u32>,
+) -> httpmock::Mock<'a> {
+    let list: Vec<Value> = ids
+        .iter()
+        .map(|i| json!({"id": format!("doc-{i}")}))
+        .collect();
+    let mut data = json!({"list": list});
+    if let Some(total) = total {
+        data["total"] = json!(total);
+    }
+    let body = app_envelope(Some(data)).to_string();
+    server
+        .mock_async(|when, then| {
+            let when = when
+                .path("/api/llm-application/open/document")
+                .query_param("knowledge_id", BASE)
+                .query_param("size", "2");
+            match number {
+                Some(n) => when.query_param("page", n),
+                None => when.query_param_missing("page"),
+            };
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(body);
+        })
+        .await
+}
+
+/// The ids of every page a `*_pages` stream yields, or the first error.
+async fn document_ids(
+    pages: impl futures_util::Stream<Item = Result<zai::types::KnowledgeDocumentList, zai::Error>>,
+) -> Vec<Result<Vec<String>, zai::Error>> {
+    use futures_util::StreamExt;
+    pages
+        .map(|page| {
+            page.map(|p| {
+                p.data
+                    .unwrap()
+                    .list
+                    .into_iter()
+                    .filter_map(|d| d.id)
+                    .collect()
+            })
+        })
+        .collect()
+        .await
+}
+
+/// Numbered pages from the first: the next number until `total` items have come
+/// (here 5, in pages of 2, 2 and 1: no fourth request).
+#[tokio::test]
+async fn list_knowledge_documents_pages() {
+    let server = MockServer::start_async().await;
+    let first = document_page(&server, None, &[1, 2], Some(5)).await;
+    let second = document_page(&server, Some("2"), &[3, 4], Some(5)).await;
+    let third = document_page(&server, Some("3"), &[5], Some(5)).await;
+    let client = api_client(&server);
+    let ids = document_ids(
+        client.list_knowledge_documents_pages(ListKnowledgeDocumentsQuery::new(BASE).size(2)),
+    )
+    .await;
+    let ids: Vec<Vec<String>> = ids.into_iter().map(Result::unwrap).collect();
+    assert_eq!(
+        ids,
+        [
+            vec!["doc-1", "doc-2"],
+            vec!["doc-3", "doc-4"],
+            vec!["doc-5"]
+        ]
+    );
+    for page in [first, second, third] {
+        page.assert_calls_async(1).await;
+    }
+}
+
+/// Without a total, paging goes on from the given page until a page is empty; a
+/// failed page is yielded and ends the stream.
+#[tokio::test]
+async fn numbered_pages_end_on_an_empty_page_or_an_error() {
+    let server = MockServer::start_async().await;
+    let fourth = document_page(&server, Some("4"), &[7, 8], None).await;
+    let fifth = document_page(&server, Some("5"), &[], None).await;
+    let client = api_client(&server).with_options(|o| o.retry(zai::RetryPolicy::none()));
+    let query = ListKnowledgeDocumentsQuery::new(BASE).size(2).page(4);
+    let ids = document_ids(client.list_knowledge_documents_pages(query.clone())).await;
+    let ids: Vec<Vec<String>> = ids.into_iter().map(Result::unwrap).collect();
+    assert_eq!(ids, [vec!["doc-7", "doc-8"], vec![]]);
+    fourth.assert_calls_async(1).await;
+    fifth.assert_calls_async(1).await;
+
+    // Page 5 now fails: the stream yields the error and stops.
+    fifth.delete_async().await;
+    let failing = server
+        .mock_async(|when, then| {
+            when.path("/api/llm-application/open/document")
+                .query_param("page", "5");
+            then.status(500)
+                .header("content-type", "application/json")
+                .body(r#"{"error":{"code":"500","message":"internal error"}}"#);
+        })
+        .await;
+    let pages = document_ids(client.list_knowledge_documents_pages(query)).await;
+    assert_eq!(pages.len(), 2);
+    assert!(pages[0].is_ok());
+    assert!(
+        matches!(&pages[1], Err(zai::Error::Api(e)) if e.status == 500),
+        "{pages:?}"
+    );
+    failing.assert_calls_async(1).await;
+}
