@@ -12,7 +12,10 @@
 //!   `id`), one without an `id` continues the latest open call;
 //! * `finish_reason` repeated on several chunks (glm-4.5 puts it on every
 //!   tool-call chunk and on the final one): the last non-null value wins;
-//! * `usage` on the final chunk, `object` present or absent, `web_search`.
+//! * `usage` on the final chunk, `object` present or absent, `web_search`,
+//!   `content_filter` verdicts;
+//! * `delta.audio` of voice models: a base64 segment per chunk, folded into one
+//!   `audio` whose `data` encodes all the segments' bytes.
 //!
 //! A tool call is complete when its choice reports a `finish_reason` or the
 //! stream ends. The folded tool calls carry their position in the message as
@@ -22,9 +25,11 @@ use crate::error::{Error, StreamError};
 use crate::sse::EventStream;
 use crate::stream_fault::StreamFaults;
 use crate::types::{
-    AssistantMessage, ChatChoice, ChatCompletionChunk, ChatCompletionResponse, FinishReason,
-    FunctionCall, Role, ToolCall, ToolType, Usage, WebSearchResult,
+    AssistantMessage, ChatAudio, ChatChoice, ChatCompletionChunk, ChatCompletionResponse,
+    ContentFilter, FinishReason, FunctionCall, Role, ToolCall, ToolType, Usage, WebSearchResult,
 };
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use bytes::Bytes;
 use futures_core::Stream;
 use futures_util::{FutureExt, StreamExt};
@@ -65,6 +70,10 @@ pub enum ChatEvent {
     ToolCallCompleted(ToolCall),
     /// Search results sent with the stream (`web_search` tool with `search_result`).
     WebSearch(Vec<WebSearchResult>),
+    /// A segment of a voice model's spoken answer (`delta.audio`, base64 `data`).
+    Audio(ChatAudio),
+    /// Content-safety verdicts sent with the stream (`content_filter`).
+    ContentFilter(Vec<ContentFilter>),
     /// Token usage (sent on the final chunk).
     Usage(Usage),
     /// The stream ended properly.
@@ -91,10 +100,43 @@ struct ChoiceState {
     role: Option<Role>,
     content: Option<String>,
     reasoning: Option<String>,
+    audio: Option<AudioFold>,
     open: Vec<OpenCall>,
     done: Vec<ToolCall>,
     calls_seen: usize,
     finish_reason: Option<FinishReason>,
+}
+
+/// The `delta.audio` segments of one choice.
+#[derive(Debug, Default)]
+struct AudioFold {
+    id: Option<String>,
+    expires_at: Option<serde_json::Value>,
+    segments: Vec<String>,
+}
+
+impl AudioFold {
+    fn push(&mut self, audio: ChatAudio) {
+        self.id = audio.id.or(self.id.take());
+        self.expires_at = audio.expires_at.or(self.expires_at.take());
+        self.segments.extend(audio.data);
+    }
+
+    /// One audio: the segments' bytes re-encoded as one base64 text. Segments that
+    /// are not base64 are joined as sent rather than dropped.
+    fn finish(self) -> ChatAudio {
+        let decoded: Result<Vec<Vec<u8>>, _> =
+            self.segments.iter().map(|s| BASE64.decode(s)).collect();
+        let data = match decoded {
+            Ok(parts) => BASE64.encode(parts.concat()),
+            Err(_) => self.segments.concat(),
+        };
+        ChatAudio {
+            data: Some(data),
+            expires_at: self.expires_at,
+            id: self.id,
+        }
+    }
 }
 
 /// Where the fold's results go: kept for the final response, or emitted.
@@ -110,6 +152,7 @@ impl ChoiceState {
             role: None,
             content: None,
             reasoning: None,
+            audio: None,
             open: Vec::new(),
             done: Vec::new(),
             calls_seen: 0,
@@ -208,6 +251,16 @@ fn text(
     }
 }
 
+/// Adds the items `kept` does not hold yet (a stream may repeat them on several chunks).
+fn add_unique<T: PartialEq>(kept: &mut Option<Vec<T>>, items: Vec<T>) {
+    let kept = kept.get_or_insert_with(Vec::new);
+    for item in items {
+        if !kept.contains(&item) {
+            kept.push(item);
+        }
+    }
+}
+
 /// Folds the chunks of a chat completion stream into one response.
 ///
 /// ```
@@ -231,6 +284,7 @@ pub struct ChatAccumulator {
     object: Option<String>,
     usage: Option<Usage>,
     web_search: Option<Vec<WebSearchResult>>,
+    content_filter: Option<Vec<ContentFilter>>,
     choices: Vec<ChoiceState>,
     last_finish: Option<FinishReason>,
 }
@@ -292,6 +346,15 @@ impl ChatAccumulator {
                 for piece in delta.tool_calls.into_iter().flatten() {
                     state.merge_call(piece, sink);
                 }
+                if let Some(audio) = delta.audio {
+                    match sink {
+                        Sink::Keep => state
+                            .audio
+                            .get_or_insert_with(AudioFold::default)
+                            .push(audio),
+                        Sink::Emit(out) => out.push_back(ChatEvent::Audio(audio)),
+                    }
+                }
             }
             if let Some(reason) = choice.finish_reason {
                 state.complete_calls(sink);
@@ -301,15 +364,14 @@ impl ChatAccumulator {
         }
         if let Some(results) = chunk.web_search.filter(|r| !r.is_empty()) {
             match sink {
-                Sink::Keep => {
-                    let kept = self.web_search.get_or_insert_with(Vec::new);
-                    for result in results {
-                        if !kept.contains(&result) {
-                            kept.push(result);
-                        }
-                    }
-                }
+                Sink::Keep => add_unique(&mut self.web_search, results),
                 Sink::Emit(out) => out.push_back(ChatEvent::WebSearch(results)),
+            }
+        }
+        if let Some(verdicts) = chunk.content_filter.filter(|v| !v.is_empty()) {
+            match sink {
+                Sink::Keep => add_unique(&mut self.content_filter, verdicts),
+                Sink::Emit(out) => out.push_back(ChatEvent::ContentFilter(verdicts)),
             }
         }
         if let Some(usage) = chunk.usage {
@@ -332,7 +394,7 @@ impl ChatAccumulator {
                     finish_reason: c.finish_reason,
                     index: Some(c.index),
                     message: Some(AssistantMessage {
-                        audio: None,
+                        audio: c.audio.map(AudioFold::finish),
                         content: c.content,
                         reasoning_content: c.reasoning,
                         role: Some(c.role.unwrap_or(Role::Assistant)),
@@ -347,6 +409,7 @@ impl ChatAccumulator {
         });
         ChatCompletionResponse {
             choices,
+            content_filter: self.content_filter,
             created: self.created,
             id: self.id,
             model: self.model,

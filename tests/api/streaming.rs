@@ -124,6 +124,70 @@ async fn chunk_text_and_reasoning_accessors() {
     );
 }
 
+/// A voice model's `delta.audio` segments fold into one base64 audio (its bytes in
+/// order); `content_filter` verdicts are kept once each. In events mode both pass
+/// through as they come.
+#[tokio::test]
+async fn audio_segments_and_content_filter_are_kept() {
+    let body = concat!(
+        "data: {\"id\":\"v1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"audio\":{\"id\":\"audio-1\",\"data\":\"AAEC\"}}}]}\n\n",
+        "data: {\"id\":\"v1\",\"choices\":[{\"index\":0,\"delta\":{\"audio\":{\"data\":\"AwQ=\",\"expires_at\":1773353130}}}],\"content_filter\":[{\"role\":\"assistant\",\"level\":3}]}\n\n",
+        "data: {\"id\":\"v1\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"delta\":{\"content\":\"\"}}],\"content_filter\":[{\"role\":\"assistant\",\"level\":3},{\"role\":\"user\",\"level\":1}]}\n\n",
+        "data: [DONE]\n\n",
+    );
+    let reply = collect(body).await.unwrap();
+    let audio = reply.message().unwrap().audio.clone().unwrap();
+    // [0, 1, 2] then [3, 4]: one base64 text of all five bytes.
+    assert_eq!(audio.data.as_deref(), Some("AAECAwQ="));
+    assert_eq!(audio.id.as_deref(), Some("audio-1"));
+    assert_eq!(audio.expires_at, Some(json!(1773353130)));
+    let verdicts: Vec<(Option<String>, Option<i64>)> = reply
+        .content_filter
+        .unwrap()
+        .into_iter()
+        .map(|v| (v.role, v.level))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            (Some("assistant".into()), Some(3)),
+            (Some("user".into()), Some(1))
+        ]
+    );
+
+    let events: Vec<ChatEvent> = events(body).await.into_iter().map(Result::unwrap).collect();
+    let audio_data: Vec<Option<String>> = events
+        .iter()
+        .filter_map(|e| match e {
+            ChatEvent::Audio(a) => Some(a.data.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(audio_data, [Some("AAEC".into()), Some("AwQ=".into())]);
+    let filters = events
+        .iter()
+        .filter(|e| matches!(e, ChatEvent::ContentFilter(_)))
+        .count();
+    assert_eq!(filters, 2);
+}
+
+/// Audio segments that are not base64 are joined as sent, never dropped.
+#[test]
+fn audio_segments_that_are_not_base64_are_joined_as_sent() {
+    let mut fold = zai::ChatAccumulator::new();
+    for data in ["AAEC", "not base64!"] {
+        fold.push(
+            serde_json::from_value(
+                json!({"choices": [{"index": 0, "delta": {"audio": {"data": data}}}]}),
+            )
+            .unwrap(),
+        );
+    }
+    let reply = fold.finish();
+    let audio = reply.message().unwrap().audio.as_ref().unwrap();
+    assert_eq!(audio.data.as_deref(), Some("AAECnot base64!"));
+}
+
 #[tokio::test]
 async fn tool_call_with_index_minus_one_is_a_new_call() {
     let body = fixture("stream_tool_index_minus1.sse");
