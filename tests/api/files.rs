@@ -92,7 +92,7 @@ async fn list_files() {
             &ListFilesQuery::default()
                 .after("file-prev")
                 .limit(10)
-                .order("desc")
+                .order(zai::types::SortOrder::Desc)
                 .purpose("batch"),
         )
         .await
