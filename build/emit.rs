@@ -323,7 +323,7 @@ fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Result<TokenStre
                 &self,
                 #(#params,)*
                 options: &crate::PollOptions,
-                progress: impl FnMut(&crate::PollProgress<'_>),
+                progress: impl FnMut(&crate::PollProgress<'_, types::#result>),
             ) -> Result<types::#result, crate::Error> {
                 #body
             }

@@ -33,7 +33,10 @@ async fn main() -> Result<(), zai::Error> {
     let options = PollOptions::every(Duration::from_millis(50), Duration::from_secs(10));
     let result = client
         .wait_async_result(&id, &options, |p| {
-            println!("  poll #{}: {:?} after {:?}", p.polls, p.status, p.elapsed)
+            println!(
+                "  poll #{}: {:?} after {:?}",
+                p.polls, p.task.task_status, p.elapsed
+            )
         })
         .await?;
     println!("final status: {:?}", result.task_status);

@@ -27,7 +27,7 @@ async fn main() -> Result<(), zai::Error> {
     let options = PollOptions::every(Duration::from_millis(50), Duration::from_secs(10));
     let result = client
         .generate_video_and_wait(&request, &options, |p| {
-            println!("poll #{}: {:?}", p.polls, p.status)
+            println!("poll #{}: {:?}", p.polls, p.task.task_status)
         })
         .await?;
 

@@ -50,7 +50,7 @@ impl crate::Client {
         &self,
         requests: &[(String, types::ChatCompletionRequest)],
         options: &PollOptions,
-        progress: impl FnMut(&PollProgress<'_>),
+        progress: impl FnMut(&PollProgress<'_, types::Batch>),
     ) -> Result<Vec<BatchResult>, Error> {
         #[derive(serde::Serialize)]
         struct Line<'a> {

@@ -90,9 +90,11 @@ impl PollOptions {
 }
 
 /// Reported after each poll.
-#[derive(Clone, Copy, Debug)]
-pub struct PollProgress<'a> {
-    /// The state the last poll returned.
+#[derive(Debug)]
+pub struct PollProgress<'a, T> {
+    /// The task as the last poll returned it, its typed status included.
+    pub task: &'a T,
+    /// The state the last poll returned, as sent.
     pub status: Option<&'a str>,
     /// Polls made so far.
     pub polls: u32,
@@ -106,7 +108,7 @@ pub struct PollProgress<'a> {
 pub async fn poll_until<T, F, Fut>(
     mut fetch: F,
     options: &PollOptions,
-    mut progress: impl FnMut(&PollProgress<'_>),
+    mut progress: impl FnMut(&PollProgress<'_, T>),
 ) -> Result<T, Error>
 where
     T: Task,
@@ -132,6 +134,7 @@ where
             }
         };
         progress(&PollProgress {
+            task: &task,
             status: status.as_deref(),
             polls,
             elapsed: started.elapsed(),

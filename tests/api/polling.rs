@@ -29,7 +29,11 @@ async fn polls_until_success_reporting_progress() {
     let mut seen = Vec::new();
     let result = client_at(&server.url)
         .wait_async_result("task-1", &fast(), |p| {
-            seen.push((p.polls, p.status.map(str::to_owned)))
+            seen.push((
+                p.polls,
+                p.status.map(str::to_owned),
+                p.task.task_status.clone(),
+            ))
         })
         .await
         .unwrap();
@@ -42,8 +46,8 @@ async fn polls_until_success_reporting_progress() {
     assert_eq!(
         seen,
         vec![
-            (1, Some("PROCESSING".into())),
-            (2, Some("PROCESSING".into()))
+            (1, Some("PROCESSING".into()), Some(TaskStatus::Processing)),
+            (2, Some("PROCESSING".into()), Some(TaskStatus::Processing))
         ]
     );
 }
