@@ -148,7 +148,7 @@ impl MockServer {
                 tokio::spawn(async move {
                     let service = hyper::service::service_fn(move |req| {
                         let state = state.clone();
-                        async move { Ok::<_, Infallible>(answer::handle(&state, req).await) }
+                        async move { Ok::<_, Infallible>(answer::handle(state, req).await) }
                     });
                     let _ = hyper::server::conn::http1::Builder::new()
                         .serve_connection(hyper_util::rt::TokioIo::new(socket), service)

@@ -319,12 +319,14 @@ fn run_batch(state: &State, mut batch: Value) -> Value {
         .unwrap_or_default();
     let (mut output, mut errors) = (String::new(), String::new());
     let (mut completed, mut failed) = (0, 0);
+    // Routing costs more than answering: once per method and URL of the batch.
+    let mut routes = Routes::new();
     for line in String::from_utf8_lossy(&text)
         .lines()
         .filter(|l| !l.trim().is_empty())
     {
         let request: Value = serde_json::from_str(line).unwrap_or_default();
-        let (status, body) = answer_line(state, &request);
+        let (status, body) = answer_line(state, &request, &mut routes);
         let record = json!({
             "custom_id": request["custom_id"],
             "response": { "status_code": status.as_u16(), "body": body },
@@ -373,13 +375,23 @@ fn run_batch(state: &State, mut batch: Value) -> Value {
     batch
 }
 
+/// Where each `(method, url)` of a batch's lines goes: its operation and path
+/// parameters, `None` when nothing serves it.
+type Routes = HashMap<(String, String), Option<(&'static Operation, Vec<String>)>>;
+
 /// One batch line answered like a request to its `url` (`/v4/chat/completions`
 /// is the `paas/v4` operation `/chat/completions`).
-fn answer_line(state: &State, request: &Value) -> (StatusCode, Value) {
+fn answer_line(state: &State, request: &Value, routes: &mut Routes) -> (StatusCode, Value) {
     let url = request["url"].as_str().unwrap_or_default();
     let method = request["method"].as_str().unwrap_or("POST");
-    let candidates = [url.to_owned(), format!("/api/paas{url}")];
-    let Some((op, _, params)) = candidates.iter().find_map(|u| route(method, u).ok()) else {
+    let routed = routes
+        .entry((method.to_owned(), url.to_owned()))
+        .or_insert_with(|| {
+            let candidates = [url.to_owned(), format!("/api/paas{url}")];
+            let (op, _, params) = candidates.iter().find_map(|u| route(method, u).ok())?;
+            Some((op, params))
+        });
+    let Some((op, params)) = routed.clone() else {
         return (StatusCode::NOT_FOUND, error_body(404));
     };
     let call = Call {
