@@ -557,7 +557,12 @@ impl JobState {
         let failed: u64 = self.parts.iter().map(|p| p.failed).sum();
         BatchProgress {
             submitted: created().map(|p| p.requests).sum(),
-            completed: self.parts.iter().map(|p| p.delivered).sum::<u64>() - failed,
+            completed: self
+                .parts
+                .iter()
+                .map(|p| p.delivered)
+                .sum::<u64>()
+                .saturating_sub(failed),
             failed,
             batches: created().count(),
             in_flight: created().filter(|p| !p.done).count(),
@@ -1051,7 +1056,7 @@ impl Delivery {
         order: ResultOrder,
     ) -> Result<Self, Error> {
         let input = files.input(part);
-        let mut ids = Vec::with_capacity(state.requests as usize);
+        let mut ids = Vec::new();
         for_each_line(&input, |_, line| {
             ids.push(custom_id(line).unwrap_or_default());
         })?;

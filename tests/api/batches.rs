@@ -20,7 +20,7 @@ use zai::types::{
     BatchStatus, ChatCompletionRequest, ChatCompletionResponse, ChatMessage, CreateBatchRequest,
     EmbeddingRequest, ListBatchesQuery,
 };
-use zai::{BatchJob, BatchLineError, BatchOptions, BatchResult, ResultOrder};
+use zai::{BatchJob, BatchLineError, BatchOptions, BatchProgress, BatchResult, ResultOrder};
 
 fn batch_json(status: &str) -> Value {
     json!({
@@ -547,4 +547,23 @@ async fn batch_job_resumes_after_a_crash_and_delivers_every_id_once() {
         .data
         .len();
     assert_eq!(batches_after - batches_before, 8);
+}
+
+#[tokio::test]
+async fn a_damaged_state_file_is_an_io_error_naming_it() {
+    let server = MockServer::start_async().await;
+    let state = state_file("damaged");
+    std::fs::write(&state, "{\"version\": 1, \"endpoint\": ").unwrap();
+    let job = BatchJob::new(&client(&server), &state);
+    match job.run(requests(vec![("a".to_owned(), chat("a"))])) {
+        Err(zai::Error::Io { path, source }) => {
+            assert_eq!(path, state);
+            assert_eq!(source.kind(), std::io::ErrorKind::InvalidData);
+        }
+        other => panic!("{:?}", other.map(|_| ())),
+    }
+    assert!(matches!(
+        BatchProgress::from_state_file(&state),
+        Err(zai::Error::Io { .. })
+    ));
 }
