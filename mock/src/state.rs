@@ -43,6 +43,8 @@ struct Item {
     polls: usize,
     /// Changed by an action (`cancel`): no longer progresses.
     frozen: bool,
+    /// Its batch is being answered: retrievals meanwhile see it as it was.
+    finishing: bool,
 }
 
 impl State {
@@ -63,6 +65,7 @@ impl State {
                             bytes: None,
                             polls: 0,
                             frozen: false,
+                            finishing: false,
                         });
                     }
                 }
@@ -148,6 +151,7 @@ impl Inner {
             bytes,
             polls: 0,
             frozen: false,
+            finishing: false,
         });
         object
     }
@@ -266,7 +270,7 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
                     Reply::Json(StatusCode::OK, answer)
                 }
                 "GET" if rest.is_empty() => {
-                    if !item.frozen && !op.sequence.is_empty() {
+                    if !item.frozen && !item.finishing && !op.sequence.is_empty() {
                         let name = &op.sequence[item.polls.min(op.sequence.len() - 1)];
                         item.polls += 1;
                         let update: Value =
@@ -274,16 +278,22 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
                                 .unwrap_or_default();
                         let finishes = update.get("output_file_id").is_some()
                             && item.object.get("output_file_id").is_none_or(Value::is_null);
-                        overlay(&mut item.object, &update, status_field);
                         if finishes {
-                            let batch = item.object.clone();
+                            // Stored once its files are: a retrieval meanwhile
+                            // must not see the example's placeholder file ids.
+                            item.finishing = true;
+                            let mut batch = item.object.clone();
+                            overlay(&mut batch, &update, status_field);
                             drop(inner);
                             let done = run_batch(state, batch);
                             let mut inner = state.lock();
-                            let item = inner.find(collection, id).expect("still stored");
-                            item.object = done.clone();
+                            if let Some(item) = inner.find(collection, id) {
+                                item.object = done.clone();
+                                item.finishing = false;
+                            }
                             return Reply::Json(StatusCode::OK, done);
                         }
+                        overlay(&mut item.object, &update, status_field);
                     }
                     Reply::Json(StatusCode::OK, item.object.clone())
                 }
