@@ -859,8 +859,7 @@ impl<R: BatchRequest + Send + 'static> Runner<R> {
                 Some(item) => item?.0,
                 None => {
                     return Err(Error::InvalidRequest(format!(
-                        "the input ends after {} requests; the job already submitted {count}",
-                        read - 1
+                        "the input ends before request {read}; the job already submitted {count}"
                     )));
                 }
             };

@@ -619,3 +619,44 @@ fn batch_usage_errors_exit_2() {
         (2, format!("error: no batch job at {}\n", missing.display()))
     );
 }
+
+#[test]
+fn batch_run_embeddings_in_input_order() {
+    let dir = batch_dir("embeddings");
+    let input = dir.join("in.jsonl");
+    let text: String = (0..5)
+        .map(|i| format!("{{\"model\":\"embedding-3\",\"input\":\"text {i}\"}}\n"))
+        .collect();
+    std::fs::write(&input, text).unwrap();
+    let out = dir.join("out.jsonl");
+    let run = mock(&[
+        "batch",
+        "run",
+        &input.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+        "--endpoint",
+        "embeddings",
+        "--order",
+        "input",
+        "--max-requests",
+        "2",
+    ]);
+    assert_eq!(
+        run.stderr,
+        format!("5 results (5 completed, 0 failed) in {}\n", out.display())
+    );
+    let results = lines(&out);
+    let ids: Vec<&str> = results
+        .iter()
+        .map(|r| r["custom_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["line-1", "line-2", "line-3", "line-4", "line-5"]);
+    for result in &results {
+        assert!(
+            result["response"]["data"][0]["embedding"]
+                .as_array()
+                .is_some_and(|e| !e.is_empty())
+        );
+    }
+}

@@ -567,3 +567,57 @@ async fn a_damaged_state_file_is_an_io_error_naming_it() {
         Err(zai::Error::Io { .. })
     ));
 }
+
+#[tokio::test]
+async fn a_resumed_job_refuses_a_different_or_shorter_input() {
+    let server = MockServer::start_async().await;
+    server
+        .mock_async(|when, then| {
+            when.method(POST).path("/files");
+            then.status(200).body(r#"{"id":"file-in","object":"file"}"#);
+        })
+        .await;
+    server
+        .mock_async(|when, then| {
+            when.method(POST).path("/batches");
+            then.status(200)
+                .body(r#"{"id":"batch-1","object":"batch","status":"validating"}"#);
+        })
+        .await;
+    server
+        .mock_async(|when, then| {
+            when.method(GET).path("/batches/batch-1");
+            then.status(200)
+                .body(r#"{"id":"batch-1","object":"batch","status":"in_progress"}"#);
+        })
+        .await;
+    let state = state_file("changed");
+    let input = |ids: &[&str]| requests(ids.iter().map(|id| (id.to_string(), chat(id))).collect());
+    let job =
+        BatchJob::new(&client(&server), &state).options(fast().max_requests(2).max_in_flight(1));
+    let mut run = job.run(input(&["a", "b", "c"])).unwrap();
+    while run.progress().batches < 1 {
+        tokio::select! {
+            item = run.next() => panic!("{item:?}"),
+            () = tokio::time::sleep(Duration::from_millis(1)) => {}
+        }
+    }
+    drop(run);
+    // Room for another part: the rerun reads past the two submitted requests.
+    let job = job.options(fast().max_requests(2).max_in_flight(2));
+    for (ids, expected) in [
+        (
+            &["a", "x", "c"][..],
+            "the input is not the one this job started with: request 2 is `x`, the state file expects `b`",
+        ),
+        (
+            &["a"][..],
+            "the input ends before request 2; the job already submitted 2",
+        ),
+    ] {
+        match job.run(input(ids)).unwrap().next().await {
+            Some(Err(zai::Error::InvalidRequest(message))) => assert_eq!(message, expected),
+            other => panic!("{:?}", other.map(|r| r.map(|r| r.custom_id))),
+        }
+    }
+}
