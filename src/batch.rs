@@ -671,9 +671,10 @@ impl<R: BatchRequest + Send + 'static> Runner<R> {
             if self.spool().await? {
                 continue;
             }
+            // Every part not done is a step under way, or ready and then
+            // downloading: no step left means every part is done.
             match self.tasks.next().await {
                 Some(event) => self.handle(event)?,
-                None if self.downloading || self.delivering.is_some() => {}
                 None => {
                     self.save()?;
                     return Ok(None);
@@ -693,11 +694,17 @@ impl<R: BatchRequest + Send + 'static> Runner<R> {
         part.failed += u64::from(failed);
         self.unsaved += 1;
         if self.unsaved >= self.options.save_every {
-            self.save()
-        } else {
-            self.publish();
-            Ok(())
+            return self.save();
         }
+        // Counted in place: recounting every part for each result would cost
+        // a job of thousands of parts dearly.
+        let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
+        if failed {
+            progress.failed += 1;
+        } else {
+            progress.completed += 1;
+        }
+        Ok(())
     }
 
     fn save(&mut self) -> Result<(), Error> {
