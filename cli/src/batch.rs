@@ -159,6 +159,9 @@ where
     };
     show(&run.progress());
     let mut tick = tokio::time::interval(Duration::from_millis(250));
+    // One listener for the whole run, so a Ctrl-C between two results counts.
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
     let interrupted = loop {
         tokio::select! {
             result = run.next() => match result {
@@ -176,7 +179,7 @@ where
                 }
             },
             _ = tick.tick() => show(&run.progress()),
-            _ = tokio::signal::ctrl_c() => break true,
+            _ = &mut ctrl_c => break true,
         }
     };
     bar.finish_and_clear();
