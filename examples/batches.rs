@@ -1,12 +1,13 @@
-//! Batch jobs: create / retrieve / list / cancel, then the whole workflow in one
-//! call (`run_chat_batch`).
+//! Batch jobs: create / retrieve / list / cancel, then a resumable `BatchJob`
+//! over a stream of requests.
 //!
 //! Runs against the built-in mock server:
 //! `cargo run --example batches`
 
+use futures_util::StreamExt as _;
 use std::time::Duration;
-use zai::PollOptions;
 use zai::types::{ChatCompletionRequest, ChatMessage, CreateBatchRequest, ListBatchesQuery};
+use zai::{BatchJob, BatchOptions};
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
@@ -39,19 +40,31 @@ async fn main() -> Result<(), zai::Error> {
     let cancelled = client.cancel_batch(&id).await?;
     println!("cancel {id}: {:?}", cancelled.status);
 
-    // The whole workflow in one call: upload JSONL, create, `wait_batch`,
-    // download the output and error files, one typed result per `custom_id`.
-    let ask = |text: &str| ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user(text)]);
-    let requests = [
-        ("q1".to_owned(), ask("Hello")),
-        ("q2".to_owned(), ask("Hi")),
-    ];
-    let poll = PollOptions::every(Duration::from_millis(50), Duration::from_secs(30));
-    for result in client.run_chat_batch(&requests, &poll, |_| {}).await? {
+    // Any number of requests: spooled to JSONL files, cut at the Batch API's
+    // limits (here 2 requests per batch), uploaded, polled, and one typed result
+    // per `custom_id`. Running it again with the same state file resumes it.
+    let state = std::env::temp_dir().join(format!("zai-example-{}.json", std::process::id()));
+    let requests = futures_util::stream::iter((1..=5).map(|i| {
+        let request =
+            ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user(format!("Hello {i}"))]);
+        Ok((format!("q{i}"), request))
+    }));
+    let options = BatchOptions::default()
+        .max_requests(2)
+        .poll_interval(Duration::from_millis(50));
+    let job = BatchJob::new(&client, &state).options(options);
+    let mut results = job.run(requests)?;
+    while let Some(result) = results.next().await {
+        let result = result?;
         match result.outcome {
             Ok(reply) => println!("{}: {}", result.custom_id, reply.text().unwrap_or_default()),
             Err(error) => println!("{}: failed: {error:?}", result.custom_id),
         }
     }
+    println!("{:?}", results.progress());
+    // The job is finished: its state file (and the emptied work directory
+    // beside it) can go.
+    std::fs::remove_file(&state).ok();
+    std::fs::remove_dir(state.with_extension("json.parts")).ok();
     Ok(())
 }

@@ -58,6 +58,16 @@ pub enum Error {
     /// The client could not be configured (missing key, bad base URL, ...).
     #[error("configuration error: {0}")]
     Config(String),
+    /// A local file could not be read or written: a file to upload, or a batch
+    /// job's state or work files.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// Which timeout fired.
@@ -230,6 +240,14 @@ impl Error {
             Error::Transport(e) => crate::retry::is_retryable_transport(e),
             Error::Timeout(Timeout::Connect(_) | Timeout::Read(_) | Timeout::Attempt(_)) => true,
             _ => false,
+        }
+    }
+
+    /// An I/O failure on the local file `path`.
+    pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_owned(),
+            source,
         }
     }
 

@@ -54,7 +54,10 @@ mod sse;
 mod stream_fault;
 
 pub use auth::{Auth, DEFAULT_JWT_LIFETIME, DEFAULT_JWT_RENEW_AFTER};
-pub use batch::{BatchLineError, BatchResult, CHAT_ENDPOINT};
+pub use batch::{
+    BatchJob, BatchLineError, BatchOptions, BatchProgress, BatchRequest, BatchResult, BatchRun,
+    MAX_BATCH_FILE_BYTES, MAX_BATCH_REQUESTS, ResultOrder,
+};
 pub use byte_stream::ByteStream;
 pub use chat::stream::{
     ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, completion_from_bytes,
@@ -66,7 +69,7 @@ pub use client::{
 pub use error::{ApiError, ApiErrorDetail, Error, StreamError, Timeout};
 pub use generated::types::BusinessCode;
 pub use generated::{BaseUrl, OPERATIONS, types};
-pub use multipart::FilePart;
+pub use multipart::{FileContent, FilePart};
 pub use observe::{CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot, StreamFaultRecord};
 pub use options::{CallOptions, RawBody};
 pub use poll::{PollOptions, PollProgress, Task, TaskState, poll_until};

@@ -7,10 +7,12 @@
 //!
 //! Exit codes: 0 success, 1 API or network error (one line on stderr), 2 usage.
 //!
-//! Modules: `chat` (chat and Anthropic messages, printing replies and reasoning),
+//! Modules: `batch` (resumable batch jobs over JSONL files), `chat` (chat and
+//! Anthropic messages, printing replies and reasoning),
 //! `commands` (agents, async results, the generic `api`), `input` (reading
 //! arguments and files), `capture` (`zai decode`).
 
+mod batch;
 mod capture;
 mod chat;
 mod commands;
@@ -181,6 +183,11 @@ enum Command {
         #[arg(long)]
         status: Option<u16>,
     },
+    /// Batch jobs of any size over JSONL files, resumable.
+    Batch {
+        #[command(subcommand)]
+        command: batch::BatchCommand,
+    },
     /// Serve the mock API on loopback until Ctrl-C.
     Mock {
         /// Port (default: any free port).
@@ -300,6 +307,12 @@ async fn run(cli: Cli) -> Outcome {
         let json = capture::decode_capture(&body, *chunk, *status)?;
         println!("{json}");
         return Ok(());
+    }
+    if let Command::Batch {
+        command: batch::BatchCommand::Status { state },
+    } = &cli.command
+    {
+        return batch::status(state);
     }
     if let Command::Api { list: true, .. } = cli.command {
         for op in zai::OPERATIONS {
@@ -453,6 +466,14 @@ async fn run(cli: Cli) -> Outcome {
             params,
             ..
         } => commands::api(&client, operation_id.unwrap_or_default(), body, params).await,
+        Command::Batch { command } => match command {
+            batch::BatchCommand::Run(args) => {
+                let interval = if mock.is_some() { 0.05 } else { 30.0 };
+                batch::run(&client, args, interval).await
+            }
+            batch::BatchCommand::Cancel { state } => batch::cancel(&client, &state).await,
+            batch::BatchCommand::Status { .. } => Ok(()),
+        },
         Command::Mock { .. } | Command::Decode { .. } => Ok(()),
     }
 }

@@ -9,6 +9,7 @@ use hyper::body::{Frame, Incoming};
 use hyper::{Request, Response, StatusCode, header};
 use serde_json::Value;
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub(crate) type Body = BoxBody<Bytes, Infallible>;
@@ -145,7 +146,7 @@ pub(crate) enum Reply {
     Events(&'static Stream, Vec<Value>),
 }
 
-pub(crate) async fn handle(state: &State, req: Request<Incoming>) -> Response<Body> {
+pub(crate) async fn handle(state: Arc<State>, req: Request<Incoming>) -> Response<Body> {
     let method = req.method().as_str().to_owned();
     let path = req.uri().path().to_owned();
     let (op, params) = match route(&method, &path) {
@@ -206,14 +207,22 @@ pub(crate) async fn handle(state: &State, req: Request<Incoming>) -> Response<Bo
     let streaming = matches!(&call.fields["stream"], Value::Bool(true))
         || call.fields["stream"].as_str() == Some("true");
     let fault = streaming && call.fields["model"].as_str() == Some(GLUED_FRAMES);
-    match process(state, op, &call, &path, streaming) {
+    let chunk_delay = state.chunk_delay;
+    // Off the async workers: answering may take a while (a batch of 50,000
+    // lines is answered when it completes), and other requests go on meanwhile.
+    let reply =
+        tokio::task::spawn_blocking(move || process(&state, op, &call, &path, streaming)).await;
+    let Ok(reply) = reply else {
+        return error(StatusCode::INTERNAL_SERVER_ERROR);
+    };
+    match reply {
         Reply::Json(status, value) => json(status, &value),
         Reply::Bytes(content_type, bytes) => {
             let mut response = Response::new(full(bytes));
             set_type(&mut response, &content_type);
             response
         }
-        Reply::Events(stream, chunks) => sse(stream, chunks, fault, state.chunk_delay),
+        Reply::Events(stream, chunks) => sse(stream, chunks, fault, chunk_delay),
     }
 }
 

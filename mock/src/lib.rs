@@ -36,8 +36,8 @@
 //!   `in_progress` → `completed`); when a batch completes, the mock answers every
 //!   line of its input file itself and stores the results as its output file
 //!   (`{"custom_id", "response": {"status_code": 200, "body": …}}`) and error
-//!   file (lines whose answer failed, e.g. `model: error-400`), so
-//!   `zai::Client::run_chat_batch` runs end to end;
+//!   file (lines whose answer failed, e.g. `model: error-400`), so a
+//!   `zai::BatchJob` runs end to end;
 //! * **request validation**: a query or path parameter or a body (JSON, or the
 //!   parts of a multipart one) that violates its schema in the spec gets `400`
 //!   with code `1214` and a message naming the field path
@@ -148,7 +148,7 @@ impl MockServer {
                 tokio::spawn(async move {
                     let service = hyper::service::service_fn(move |req| {
                         let state = state.clone();
-                        async move { Ok::<_, Infallible>(answer::handle(&state, req).await) }
+                        async move { Ok::<_, Infallible>(answer::handle(state, req).await) }
                     });
                     let _ = hyper::server::conn::http1::Builder::new()
                         .serve_connection(hyper_util::rt::TokioIo::new(socket), service)

@@ -43,6 +43,8 @@ struct Item {
     polls: usize,
     /// Changed by an action (`cancel`): no longer progresses.
     frozen: bool,
+    /// Its batch is being answered: retrievals meanwhile see it as it was.
+    finishing: bool,
 }
 
 impl State {
@@ -63,6 +65,7 @@ impl State {
                             bytes: None,
                             polls: 0,
                             frozen: false,
+                            finishing: false,
                         });
                     }
                 }
@@ -148,6 +151,7 @@ impl Inner {
             bytes,
             polls: 0,
             frozen: false,
+            finishing: false,
         });
         object
     }
@@ -266,7 +270,7 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
                     Reply::Json(StatusCode::OK, answer)
                 }
                 "GET" if rest.is_empty() => {
-                    if !item.frozen && !op.sequence.is_empty() {
+                    if !item.frozen && !item.finishing && !op.sequence.is_empty() {
                         let name = &op.sequence[item.polls.min(op.sequence.len() - 1)];
                         item.polls += 1;
                         let update: Value =
@@ -274,16 +278,22 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
                                 .unwrap_or_default();
                         let finishes = update.get("output_file_id").is_some()
                             && item.object.get("output_file_id").is_none_or(Value::is_null);
-                        overlay(&mut item.object, &update, status_field);
                         if finishes {
-                            let batch = item.object.clone();
+                            // Stored once its files are: a retrieval meanwhile
+                            // must not see the example's placeholder file ids.
+                            item.finishing = true;
+                            let mut batch = item.object.clone();
+                            overlay(&mut batch, &update, status_field);
                             drop(inner);
                             let done = run_batch(state, batch);
                             let mut inner = state.lock();
-                            let item = inner.find(collection, id).expect("still stored");
-                            item.object = done.clone();
+                            if let Some(item) = inner.find(collection, id) {
+                                item.object = done.clone();
+                                item.finishing = false;
+                            }
                             return Reply::Json(StatusCode::OK, done);
                         }
+                        overlay(&mut item.object, &update, status_field);
                     }
                     Reply::Json(StatusCode::OK, item.object.clone())
                 }
@@ -319,12 +329,14 @@ fn run_batch(state: &State, mut batch: Value) -> Value {
         .unwrap_or_default();
     let (mut output, mut errors) = (String::new(), String::new());
     let (mut completed, mut failed) = (0, 0);
+    // Routing costs more than answering: once per method and URL of the batch.
+    let mut routes = Routes::new();
     for line in String::from_utf8_lossy(&text)
         .lines()
         .filter(|l| !l.trim().is_empty())
     {
         let request: Value = serde_json::from_str(line).unwrap_or_default();
-        let (status, body) = answer_line(state, &request);
+        let (status, body) = answer_line(state, &request, &mut routes);
         let record = json!({
             "custom_id": request["custom_id"],
             "response": { "status_code": status.as_u16(), "body": body },
@@ -373,13 +385,23 @@ fn run_batch(state: &State, mut batch: Value) -> Value {
     batch
 }
 
+/// Where each `(method, url)` of a batch's lines goes: its operation and path
+/// parameters, `None` when nothing serves it.
+type Routes = HashMap<(String, String), Option<(&'static Operation, Vec<String>)>>;
+
 /// One batch line answered like a request to its `url` (`/v4/chat/completions`
 /// is the `paas/v4` operation `/chat/completions`).
-fn answer_line(state: &State, request: &Value) -> (StatusCode, Value) {
+fn answer_line(state: &State, request: &Value, routes: &mut Routes) -> (StatusCode, Value) {
     let url = request["url"].as_str().unwrap_or_default();
     let method = request["method"].as_str().unwrap_or("POST");
-    let candidates = [url.to_owned(), format!("/api/paas{url}")];
-    let Some((op, _, params)) = candidates.iter().find_map(|u| route(method, u).ok()) else {
+    let routed = routes
+        .entry((method.to_owned(), url.to_owned()))
+        .or_insert_with(|| {
+            let candidates = [url.to_owned(), format!("/api/paas{url}")];
+            let (op, _, params) = candidates.iter().find_map(|u| route(method, u).ok())?;
+            Some((op, params))
+        });
+    let Some((op, params)) = routed.clone() else {
         return (StatusCode::NOT_FOUND, error_body(404));
     };
     let call = Call {

@@ -2,6 +2,7 @@
 //! kept per server, conversations that behave, request validation, and the
 //! glued-frames stream fault.
 
+use futures_util::StreamExt as _;
 use serde_json::{Value, json};
 use std::time::Duration;
 use zai::types::{ChatCompletionRequest, FileUploadRequest, ListFilesQuery};
@@ -159,7 +160,7 @@ async fn files_keep_their_bytes_until_deleted() {
 }
 
 #[tokio::test]
-async fn the_batch_workflow_returns_one_typed_result_per_line() {
+async fn a_batch_job_gets_one_typed_result_per_line() {
     let mock = zai_mock::MockServer::start().await;
     let client = client(&mock);
     let line = |model: &str| {
@@ -170,14 +171,18 @@ async fn the_batch_workflow_returns_one_typed_result_per_line() {
         ("q2".to_owned(), line("error-429")),
         ("q3".to_owned(), line("glm-4.7")),
     ];
-    let mut states = Vec::new();
-    let results = client
-        .run_chat_batch(&requests, &fast(), |p| {
-            states.push(format!("{:?}", p.status))
-        })
-        .await
-        .unwrap();
-    assert_eq!(results.len(), 3);
+    let state = std::env::temp_dir().join(format!("zai-mock-batch-{}.json", std::process::id()));
+    let _ = std::fs::remove_file(&state);
+    let options = zai::BatchOptions::default()
+        .order(zai::ResultOrder::Input)
+        .poll_interval(Duration::from_millis(5));
+    let job = zai::BatchJob::new(&client, &state).options(options);
+    let results: Vec<_> = job
+        .run(futures_util::stream::iter(requests.into_iter().map(Ok)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+        .await;
     let ids: Vec<&str> = results.iter().map(|r| r.custom_id.as_str()).collect();
     assert_eq!(ids, ["q1", "q2", "q3"]);
     for ok in [&results[0], &results[2]] {
@@ -190,8 +195,16 @@ async fn the_batch_workflow_returns_one_typed_result_per_line() {
         }
         other => panic!("{other:?}"),
     }
-    let states = states.join(" ");
-    assert!(states.contains("in_progress"), "{states}");
+    // The mock stored the batch's output and error files, and the job deleted
+    // them once delivered, with its input file: the seeded file is left.
+    let files = client.list_files(&ListFilesQuery::default()).await.unwrap();
+    let names: Vec<_> = files
+        .data
+        .iter()
+        .filter_map(|f| f.filename.as_deref())
+        .collect();
+    assert_eq!(names, ["batch_input.jsonl"]);
+    std::fs::remove_file(&state).unwrap();
 }
 
 #[tokio::test]

@@ -1,4 +1,4 @@
-//! Waiting on asynchronous tasks, the batch workflow, and JWT auth on the wire.
+//! Waiting on asynchronous tasks, and JWT auth on the wire.
 
 use crate::support::scripted::{Step, http, serve};
 use crate::support::{KEY, client, client_at, fixture};
@@ -116,93 +116,6 @@ async fn generate_video_and_wait_submits_then_polls() {
     );
     create.assert_async().await;
     poll.assert_async().await;
-}
-
-#[tokio::test]
-async fn chat_batch_round_trip_matches_results_to_ids() {
-    let server = MockServer::start_async().await;
-    let line = |id: &str, text: &str| {
-        format!(
-            r#"{{"custom_id":"{id}","method":"POST","url":"/v4/chat/completions","body":{{"messages":[{{"role":"user","content":"{text}"}}],"model":"glm-4.7"}}}}"#
-        )
-    };
-    let upload = server
-        .mock_async(|when, then| {
-            when.method(POST)
-                .path("/files")
-                .body_includes("Content-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n")
-                .body_includes(format!(
-                    "Content-Disposition: form-data; name=\"file\"; filename=\"batch.jsonl\"\r\nContent-Type: application/jsonl\r\n\r\n{}\n{}\n{}\n\r\n",
-                    line("a", "one"),
-                    line("b", "two"),
-                    line("c", "three")
-                ));
-            then.status(200).body(r#"{"id":"file-in","object":"file","bytes":300,"filename":"batch.jsonl","purpose":"batch","created_at":1}"#);
-        })
-        .await;
-    let create = server
-        .mock_async(|when, then| {
-            when.method(POST)
-                .path("/batches")
-                .json_body(serde_json::json!({"input_file_id": "file-in", "endpoint": "/v4/chat/completions"}));
-            then.status(200).body(r#"{"id":"batch-1","object":"batch","status":"validating","endpoint":"/v4/chat/completions","input_file_id":"file-in"}"#);
-        })
-        .await;
-    server
-        .mock_async(|when, then| {
-            when.method(GET).path("/batches/batch-1");
-            then.status(200).body(r#"{"id":"batch-1","object":"batch","status":"completed","output_file_id":"file-out","error_file_id":"file-err","request_counts":{"total":3,"completed":1,"failed":1}}"#);
-        })
-        .await;
-    let ok_line = format!(
-        r#"{{"id":"br-1","custom_id":"a","response":{{"status_code":200,"body":{}}}}}"#,
-        fixture("chat_reasoning_no_object.json").trim()
-    );
-    server
-        .mock_async(|when, then| {
-            when.method(GET).path("/files/file-out/content");
-            then.status(200)
-                .header("content-type", "application/octet-stream")
-                .body(format!("{ok_line}\n"));
-        })
-        .await;
-    server
-        .mock_async(|when, then| {
-            when.method(GET).path("/files/file-err/content");
-            then.status(200).body(
-                r#"{"id":"br-2","custom_id":"b","response":{"status_code":400,"body":{"error":{"code":"1214","message":"messages invalid"}}}}"#,
-            );
-        })
-        .await;
-    let requests: Vec<(String, ChatCompletionRequest)> =
-        [("a", "one"), ("b", "two"), ("c", "three")]
-            .into_iter()
-            .map(|(id, text)| {
-                (
-                    id.to_owned(),
-                    ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user(text)]),
-                )
-            })
-            .collect();
-    let results = client(&server)
-        .run_chat_batch(&requests, &fast(), |_| {})
-        .await
-        .unwrap();
-    upload.assert_async().await;
-    create.assert_async().await;
-    let ids: Vec<&str> = results.iter().map(|r| r.custom_id.as_str()).collect();
-    assert_eq!(ids, ["a", "b", "c"]);
-    let first = results[0].outcome.as_ref().unwrap();
-    assert_eq!(first.usage.as_ref().unwrap().total_tokens, Some(59));
-    assert_eq!(
-        results[1].outcome,
-        Err(zai::BatchLineError::Api {
-            status: Some(400),
-            code: Some("1214".into()),
-            message: "messages invalid".into()
-        })
-    );
-    assert_eq!(results[2].outcome, Err(zai::BatchLineError::Missing));
 }
 
 #[tokio::test]
