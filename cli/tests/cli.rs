@@ -577,15 +577,24 @@ fn batch_cancel_stops_the_running_batches() {
     let _ = child.wait();
     let mut cancel: Vec<&str> = server.to_vec();
     cancel.extend(["batch", "cancel", &state]);
-    let out = zai(&cancel);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let cancelled = zai(&cancel);
+    assert_eq!(cancelled.code, 0, "{}", cancelled.stderr);
     assert_eq!(
-        out.stdout,
+        cancelled.stdout,
         "batches: 2 (2 in flight)\nsubmitted: 10\ncompleted: 0\nfailed: 0\ncancelled: yes\nfinished: no\n"
     );
     let listed = zai(&[&server[..], &["api", "listBatches"]].concat());
     let cancelling = listed.stdout.matches("\"cancelling\"").count();
     assert_eq!(cancelling, 2, "{}", listed.stdout);
+
+    // Run again: the batches read `cancelled`, and every request gets its line.
+    let last = run.len() - 1;
+    run[last] = "0.01";
+    let rerun = zai(&run);
+    assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+    let results = std::fs::read_to_string(&out).unwrap();
+    let ended = results.matches("\"kind\":\"batch_ended\"").count();
+    assert_eq!((results.lines().count(), ended), (10, 10), "{results}");
 }
 
 #[test]

@@ -30,7 +30,8 @@
 //!   name, size and bytes; `GET P` lists them (newest first; `limit`, `after`,
 //!   `order` and filters such as `purpose`); a non-JSON item operation returns the
 //!   stored bytes; `DELETE` removes; another item action (`cancel`) lays its
-//!   example's status over the item; an unknown id is a `404` in the Z.AI error
+//!   example's status over the item, and later retrievals the rest of its
+//!   `sequence` (`cancelling`, then `cancelled`); an unknown id is a `404` in the Z.AI error
 //!   shape. The list examples' items are there from the start. Retrieving an
 //!   item steps through its operation's `sequence` (a batch: `validating` →
 //!   `in_progress` → `completed`); when a batch completes, the mock answers every

@@ -41,8 +41,12 @@ struct Item {
     bytes: Option<Bytes>,
     /// Retrievals so far, for the retrieve operation's `x-zai-mock.sequence`.
     polls: usize,
-    /// Changed by an action (`cancel`): no longer progresses.
+    /// Changed by an action (`cancel`): no longer progresses but through
+    /// `after_action`.
     frozen: bool,
+    /// The rest of the action's `x-zai-mock.sequence`, laid over the item one per
+    /// later retrieval.
+    after_action: std::collections::VecDeque<Value>,
     /// Its batch is being answered: retrievals meanwhile see it as it was.
     finishing: bool,
 }
@@ -65,6 +69,7 @@ impl State {
                             bytes: None,
                             polls: 0,
                             frozen: false,
+                            after_action: Default::default(),
                             finishing: false,
                         });
                     }
@@ -151,6 +156,7 @@ impl Inner {
             bytes,
             polls: 0,
             frozen: false,
+            after_action: Default::default(),
             finishing: false,
         });
         object
@@ -294,6 +300,8 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
                             return Reply::Json(StatusCode::OK, done);
                         }
                         overlay(&mut item.object, &update, status_field);
+                    } else if let Some(update) = item.after_action.pop_front() {
+                        overlay(&mut item.object, &update, status_field);
                     }
                     Reply::Json(StatusCode::OK, item.object.clone())
                 }
@@ -301,6 +309,15 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
                 _ => {
                     overlay(&mut item.object, &example(op), status_field);
                     item.frozen = true;
+                    item.after_action = op
+                        .sequence
+                        .iter()
+                        .skip(1)
+                        .map(|name| {
+                            serde_json::from_str(pick(&op.examples, Some(name)).as_str())
+                                .unwrap_or_default()
+                        })
+                        .collect();
                     Reply::Json(StatusCode::OK, item.object.clone())
                 }
             }

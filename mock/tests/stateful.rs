@@ -207,6 +207,42 @@ async fn a_batch_job_gets_one_typed_result_per_line() {
     std::fs::remove_file(&state).unwrap();
 }
 
+/// A cancelled batch answers `cancelling`, then reads `cancelled` and stays so: a
+/// job waiting on it ends (the cancel's `x-zai-mock.sequence`).
+#[tokio::test]
+async fn a_cancelled_batch_ends_cancelled() {
+    use zai::types::{BatchStatus, CreateBatchRequest};
+    let mock = zai_mock::MockServer::start().await;
+    let client = client(&mock);
+    let line = r#"{"custom_id":"a","method":"POST","url":"/v4/chat/completions","body":{"model":"glm-4.7","messages":[{"role":"user","content":"Hi"}]}}"#;
+    let part = zai::FilePart::new(line.as_bytes().to_vec(), "in.jsonl", "application/jsonl");
+    let file = client
+        .upload_file(&FileUploadRequest::new(part, "batch"))
+        .await
+        .unwrap();
+    let batch = client
+        .create_batch(&CreateBatchRequest::new(
+            file.id.unwrap(),
+            "/v4/chat/completions",
+        ))
+        .await
+        .unwrap();
+    let id = batch.id.unwrap();
+    let cancelled = client.cancel_batch(&id).await.unwrap();
+    assert_eq!(cancelled.status, Some(BatchStatus::Cancelling));
+    assert_eq!(cancelled.id.as_deref(), Some(id.as_str()));
+    for _ in 0..2 {
+        let batch = client.retrieve_batch(&id).await.unwrap();
+        assert_eq!(batch.status, Some(BatchStatus::Cancelled));
+        assert_eq!(batch.cancelled_at, Some(1727163060));
+    }
+    let waited = client.wait_batch(&id, &fast(), |_| {}).await;
+    assert!(
+        matches!(&waited, Err(zai::Error::TaskFailed { status, .. }) if status == "cancelled"),
+        "{waited:?}"
+    );
+}
+
 #[tokio::test]
 async fn a_tool_loop_ends_after_the_tool_result() {
     let mock = zai_mock::MockServer::start().await;
