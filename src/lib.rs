@@ -31,6 +31,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/zai_generated.rs"));
 }
 
+mod answer;
 mod auth;
 mod batch;
 mod byte_stream;
@@ -43,6 +44,7 @@ mod open_enum;
 mod options;
 mod pages;
 mod poll;
+mod probe;
 mod retry;
 mod sse;
 mod stream_fault;
@@ -72,5 +74,7 @@ pub use stream_fault::{DroppedFragment, StreamFaultPolicy, StreamFaults};
 /// Internals exposed for this repository's fuzz target; not part of the API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::answer::{AnswerTypes, decode_json};
+    pub use crate::generated::visit_answer_types;
     pub use crate::sse::{Decoder, Event};
 }

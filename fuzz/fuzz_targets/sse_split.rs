@@ -5,9 +5,9 @@
 use bytes::Bytes;
 use futures_util::{FutureExt, StreamExt};
 use libfuzzer_sys::fuzz_target;
-use zai::completion_from_bytes;
-use zai::EventStream;
 use zai::__private::Decoder;
+use zai::EventStream;
+use zai::completion_from_bytes;
 use zai::types::ChatCompletionChunk;
 
 /// The first bytes choose split points (and a small event size limit); the rest
