@@ -23,3 +23,7 @@ pub trait AnswerTypes {
     /// The operation streams server-sent chunks of type `T`.
     fn stream<T: StreamChunk>(&mut self);
 }
+
+#[cfg(test)]
+#[path = "../tests/unit/answer.rs"]
+mod tests;
