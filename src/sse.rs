@@ -17,7 +17,7 @@ use std::{
 /// Default cap on one event's size: far above any real chunk, far below harm.
 pub const DEFAULT_MAX_EVENT_SIZE: usize = 16 * 1024 * 1024;
 
-/// One dispatched event, borrowing the decoder's buffers.
+/// One dispatched event, borrowing the input it arrived in or the decoder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Event<'a> {
     /// `event:` field; `None` means the default type `message`.
