@@ -864,9 +864,32 @@ fn operation_table(spec: &Spec) -> TokenStream {
             }
         }
     });
+    let answers = spec.operations.iter().enumerate().map(|(index, op)| {
+        let json = op.response.as_ref().map(|schema| {
+            let schema = format_ident!("{schema}");
+            quote!(visitor.json::<types::#schema>();)
+        });
+        let stream = op.stream.as_ref().map(|stream| {
+            let chunk = format_ident!("{}", stream.chunk);
+            quote!(visitor.stream::<types::#chunk>();)
+        });
+        quote!(#index => { #json #stream })
+    });
     quote! {
         /// Every operation in spec/zai.yaml, in spec order.
         pub const OPERATIONS: &[crate::Operation] = &[#(#rows),*];
+
+        /// Shows `visitor` the answer types of operation `index` of [`OPERATIONS`]:
+        /// its JSON response type (none for a binary answer) and, if it streams,
+        /// its chunk type. How tools reach every answer type (the
+        /// response-decoding fuzz target).
+        #[doc(hidden)]
+        pub fn visit_answer_types(index: usize, visitor: &mut impl crate::__private::AnswerTypes) {
+            match index {
+                #(#answers)*
+                _ => {}
+            }
+        }
     }
 }
 

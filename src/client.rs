@@ -195,13 +195,7 @@ impl Client {
             if let Some(raw) = &self.inner.options.raw_body {
                 raw.keep(&body);
             }
-            serde_json::from_slice(&body).map_err(|source| {
-                Failure::Final(Error::Decode {
-                    status,
-                    body,
-                    source,
-                })
-            })
+            crate::answer::decode_json(status, body).map_err(Failure::Final)
         })
         .await
     }

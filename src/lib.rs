@@ -37,6 +37,7 @@ mod generated {
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+mod answer;
 mod auth;
 mod batch;
 mod byte_stream;
@@ -49,6 +50,7 @@ mod open_enum;
 mod options;
 mod pages;
 mod poll;
+mod probe;
 mod retry;
 mod sse;
 mod stream_fault;
@@ -81,5 +83,7 @@ pub use stream_fault::{DroppedFragment, StreamFaultPolicy, StreamFaults};
 /// Internals exposed for this repository's fuzz target; not part of the API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::answer::{AnswerTypes, decode_json};
+    pub use crate::generated::visit_answer_types;
     pub use crate::sse::{Decoder, Event};
 }

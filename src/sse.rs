@@ -3,6 +3,7 @@
 
 use crate::error::{ApiError, Error, StreamError, Timeouts};
 use crate::observe::{Metrics, StreamFaultRecord};
+use crate::probe::from_str_noting_error;
 use crate::stream_fault::{DroppedFragment, StreamFaultPolicy, StreamFaults, split_glued};
 use bytes::Bytes;
 use futures_core::Stream;
@@ -16,7 +17,7 @@ use std::{
 /// Default cap on one event's size: far above any real chunk, far below harm.
 pub const DEFAULT_MAX_EVENT_SIZE: usize = 16 * 1024 * 1024;
 
-/// One dispatched event, borrowing the decoder's buffers.
+/// One dispatched event, borrowing the input it arrived in or the decoder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Event<'a> {
     /// `event:` field; `None` means the default type `message`.
@@ -29,19 +30,25 @@ pub struct Event<'a> {
     pub retry: Option<u64>,
 }
 
-/// Incremental event-stream decoder: feed it bytes as they arrive, at any
-/// boundary; it calls back once per complete event. Lines end in LF, CRLF or CR; a
-/// leading BOM and comment lines are skipped; `id`/`retry` are parsed.
+/// Incremental event-stream decoder: give it bytes as they arrive, at any
+/// boundary, and take the events it completes one at a time
+/// ([`Decoder::next_event`]) or through a callback ([`Decoder::feed`]). Lines
+/// end in LF, CRLF or CR; a leading BOM and comment lines are skipped;
+/// `id`/`retry` are parsed. An event whose lines all lie in one input is handed
+/// out borrowing that input: only lines split across inputs and events of
+/// several `data:` lines are copied.
 #[derive(Debug)]
 pub struct Decoder {
-    buf: Vec<u8>,
-    /// Bytes of `buf` before this offset are already consumed.
-    start: usize,
-    /// The previous chunk ended in CR: a leading LF of the next one belongs to it.
+    /// The start of a line split across inputs (or of a possible BOM).
+    partial: Vec<u8>,
+    /// The previous input ended in CR: a leading LF of the next one belongs to it.
     after_cr: bool,
     bom_checked: bool,
+    /// The event's data, once it can no longer borrow the input.
     data: String,
     has_data: bool,
+    /// An event was handed out: its fields are cleared on the next call.
+    dispatched: bool,
     event: String,
     id: String,
     has_id: bool,
@@ -55,16 +62,18 @@ impl Default for Decoder {
     }
 }
 
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 impl Decoder {
     /// A decoder refusing events (or lines) larger than `max_event_size` bytes.
     pub fn new(max_event_size: usize) -> Self {
         Decoder {
-            buf: Vec::new(),
-            start: 0,
+            partial: Vec::new(),
             after_cr: false,
             bom_checked: false,
             data: String::new(),
             has_data: false,
+            dispatched: false,
             event: String::new(),
             id: String::new(),
             has_id: false,
@@ -80,93 +89,141 @@ impl Decoder {
         chunk: &[u8],
         mut on_event: impl FnMut(Event<'_>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut chunk = chunk;
-        if self.after_cr && !chunk.is_empty() {
-            self.after_cr = false;
-            if chunk[0] == b'\n' {
-                chunk = &chunk[1..];
-            }
-        }
-        if !self.bom_checked {
-            // The BOM may itself arrive split; wait for three bytes.
-            self.buf.extend_from_slice(chunk);
-            if self.buf.len() < 3 && b"\xEF\xBB\xBF".starts_with(&self.buf) {
-                return Ok(());
-            }
-            self.bom_checked = true;
-            if self.buf.starts_with(b"\xEF\xBB\xBF") {
-                self.start = 3;
-            }
-        } else if self.start == self.buf.len() {
-            // Fast path: nothing pending, decode straight from the chunk.
-            let consumed = self.lines(chunk, &mut on_event)?;
-            self.buf.clear();
-            self.start = 0;
-            self.buf.extend_from_slice(&chunk[consumed..]);
-            return self.check_pending().map_err(E::from);
-        } else {
-            self.buf.extend_from_slice(chunk);
-        }
-        let buf = std::mem::take(&mut self.buf);
-        let result = self.lines(&buf[self.start..], &mut on_event);
-        self.buf = buf;
-        let consumed = result?;
-        self.start += consumed;
-        if self.start == self.buf.len() {
-            self.buf.clear();
-            self.start = 0;
-        } else if self.start > self.buf.len() / 2 {
-            self.buf.drain(..self.start);
-            self.start = 0;
-        }
-        self.check_pending().map_err(E::from)
-    }
-
-    /// An unterminated line already longer than the limit can only grow: fail
-    /// now, as [`Self::line`] would once it ends (same verdict at any chunking).
-    fn check_pending(&self) -> Result<(), StreamError> {
-        if self.buf.len() - self.start > self.max_event_size {
-            return Err(StreamError::EventTooLarge(self.max_event_size));
+        let mut pos = 0;
+        while let Some(event) = self.next_event(chunk, &mut pos)? {
+            on_event(event)?;
         }
         Ok(())
     }
 
-    /// Processes the complete lines of `bytes`; returns how many bytes it used.
-    fn lines<E: From<StreamError>>(
-        &mut self,
-        bytes: &[u8],
-        on_event: &mut impl FnMut(Event<'_>) -> Result<(), E>,
-    ) -> Result<usize, E> {
-        let mut pos = 0;
-        while let Some(offset) = memchr::memchr2(b'\n', b'\r', &bytes[pos..]) {
-            let end = pos + offset;
-            let line = &bytes[pos..end];
-            pos = end + 1;
-            if bytes[end] == b'\r' {
-                match bytes.get(pos) {
-                    Some(b'\n') => pos += 1,
+    /// Decodes `input` from `*pos` up to the end of the next event and returns
+    /// it, with `*pos` just past it; `None` once the input is used up (`*pos` is
+    /// then its length and the next input continues where it stopped). Call it
+    /// again with the same input after an event: the rest may hold more.
+    pub fn next_event<'a>(
+        &'a mut self,
+        input: &'a [u8],
+        pos: &mut usize,
+    ) -> Result<Option<Event<'a>>, StreamError> {
+        if self.dispatched {
+            self.dispatched = false;
+            self.data.clear();
+            self.has_data = false;
+            self.event.clear();
+            self.retry = None;
+        }
+        let mut at = (*pos).min(input.len());
+        if self.after_cr && at < input.len() {
+            self.after_cr = false;
+            at += usize::from(input[at] == b'\n');
+        }
+        if !self.bom_checked {
+            // The BOM may itself arrive split: hold its start until it is whole
+            // or turns out to be the start of the first line.
+            let have = self.partial.len();
+            let next = &input[at..input.len().min(at + BOM.len() - have)];
+            if BOM[have..].starts_with(next) {
+                self.partial.extend_from_slice(next);
+                at += next.len();
+                if self.partial.len() < BOM.len() {
+                    *pos = at;
+                    return Ok(None);
+                }
+                self.partial.clear();
+            }
+            self.bom_checked = true;
+        }
+        // The data of the current event while it still lies in `input`.
+        let mut borrowed: Option<&'a str> = None;
+        let dispatch = loop {
+            let Some(offset) = memchr::memchr2(b'\n', b'\r', &input[at..]) else {
+                break false;
+            };
+            let end = at + offset;
+            let line = &input[at..end];
+            at = end + 1;
+            if input[end] == b'\r' {
+                match input.get(at) {
+                    Some(b'\n') => at += 1,
                     Some(_) => {}
                     None => self.after_cr = true,
                 }
             }
-            self.line(line, on_event)?;
+            let dispatch = if self.partial.is_empty() {
+                self.line(line, &mut borrowed)
+            } else {
+                self.carried_line(line)
+            };
+            match dispatch {
+                Ok(true) => break true,
+                Ok(false) => {}
+                Err(e) => {
+                    *pos = at;
+                    return Err(e);
+                }
+            }
+        };
+        if dispatch {
+            *pos = at;
+            self.dispatched = true;
+            return Ok(Some(Event {
+                event: (!self.event.is_empty()).then_some(self.event.as_str()),
+                data: borrowed.unwrap_or(&self.data),
+                id: self.has_id.then_some(self.id.as_str()),
+                retry: self.retry,
+            }));
         }
-        Ok(pos)
+        // The input is used up: keep what the next one continues.
+        if let Some(data) = borrowed {
+            self.data.push_str(data);
+            self.has_data = true;
+        }
+        self.partial.extend_from_slice(&input[at..]);
+        *pos = input.len();
+        // An unterminated line already longer than the limit can only grow: fail
+        // now, as [`Self::line`] would once it ends (same verdict at any chunking).
+        if self.partial.len() > self.max_event_size {
+            return Err(StreamError::EventTooLarge(self.max_event_size));
+        }
+        Ok(None)
     }
 
-    fn line<E: From<StreamError>>(
+    /// Processes the line begun in an earlier input and ending with `rest`.
+    fn carried_line(&mut self, rest: &[u8]) -> Result<bool, StreamError> {
+        let mut line = std::mem::take(&mut self.partial);
+        line.extend_from_slice(rest);
+        let mut held = None;
+        let dispatch = self.line(&line, &mut held);
+        // Nothing was borrowed before: the carried line is an input's first.
+        if let Some(data) = held {
+            self.data.push_str(data);
+            self.has_data = true;
+        }
+        line.clear();
+        self.partial = line;
+        dispatch
+    }
+
+    /// Processes one line; `Ok(true)` when it completes an event. A first
+    /// `data:` line is only noted in `borrowed`, not copied.
+    fn line<'l>(
         &mut self,
-        line: &[u8],
-        on_event: &mut impl FnMut(Event<'_>) -> Result<(), E>,
-    ) -> Result<(), E> {
+        line: &'l [u8],
+        borrowed: &mut Option<&'l str>,
+    ) -> Result<bool, StreamError> {
         if line.is_empty() {
-            return self.dispatch(on_event);
+            if borrowed.is_some() || self.has_data {
+                return Ok(true);
+            }
+            self.event.clear();
+            self.retry = None;
+            return Ok(false);
         }
         if line.len() > self.max_event_size {
-            return Err(StreamError::EventTooLarge(self.max_event_size).into());
+            return Err(StreamError::EventTooLarge(self.max_event_size));
         }
         if line[0] == b':' {
-            return Ok(());
+            return Ok(false);
         }
         let line = std::str::from_utf8(line).map_err(|_| StreamError::InvalidUtf8)?;
         let (field, value) = match line.split_once(':') {
@@ -175,15 +232,21 @@ impl Decoder {
         };
         match field {
             "data" => {
-                if self.data.len() + usize::from(self.has_data) + value.len() > self.max_event_size
-                {
-                    return Err(StreamError::EventTooLarge(self.max_event_size).into());
+                let had = borrowed.is_some() || self.has_data;
+                let len = borrowed.map_or(self.data.len(), str::len);
+                if len + usize::from(had) + value.len() > self.max_event_size {
+                    return Err(StreamError::EventTooLarge(self.max_event_size));
                 }
-                if self.has_data {
-                    self.data.push('\n');
+                match borrowed.take() {
+                    None if !had => *borrowed = Some(value),
+                    first => {
+                        // A further line: the data is joined in our own buffer.
+                        self.data.push_str(first.unwrap_or_default());
+                        self.data.push('\n');
+                        self.data.push_str(value);
+                        self.has_data = true;
+                    }
                 }
-                self.data.push_str(value);
-                self.has_data = true;
             }
             "event" => {
                 self.event.clear();
@@ -197,28 +260,7 @@ impl Decoder {
             "retry" => self.retry = value.parse().ok().or(self.retry),
             _ => {}
         }
-        Ok(())
-    }
-
-    fn dispatch<E>(
-        &mut self,
-        on_event: &mut impl FnMut(Event<'_>) -> Result<(), E>,
-    ) -> Result<(), E> {
-        let result = if self.has_data {
-            on_event(Event {
-                event: (!self.event.is_empty()).then_some(self.event.as_str()),
-                data: &self.data,
-                id: self.has_id.then_some(self.id.as_str()),
-                retry: self.retry,
-            })
-        } else {
-            Ok(())
-        };
-        self.data.clear();
-        self.has_data = false;
-        self.event.clear();
-        self.retry = None;
-        result
+        Ok(false)
     }
 }
 
@@ -248,6 +290,17 @@ type ByteSource = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
 pub struct EventStream<T> {
     source: Option<ByteSource>,
     decoder: Decoder,
+    /// The network chunk being decoded, and how far: events are parsed from
+    /// it in place, one per poll.
+    chunk: Bytes,
+    pos: usize,
+    typed: Typed<T>,
+}
+
+/// What the stream makes of decoded events.
+struct Typed<T> {
+    /// Items decoded ahead of their turn: the further frames of a recovered
+    /// concatenated event.
     ready: VecDeque<Result<T, Error>>,
     finished: bool,
     saw_final: bool,
@@ -268,8 +321,8 @@ struct Observer {
 impl<T> std::fmt::Debug for EventStream<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("EventStream")
-            .field("finished", &self.finished)
-            .field("policy", &self.policy)
+            .field("finished", &self.typed.finished)
+            .field("policy", &self.typed.policy)
             .finish_non_exhaustive()
     }
 }
@@ -280,12 +333,16 @@ impl<T: StreamChunk> EventStream<T> {
         EventStream {
             source: Some(Box::pin(source)),
             decoder: Decoder::default(),
-            ready: VecDeque::new(),
-            finished: false,
-            saw_final: false,
-            policy: StreamFaultPolicy::default(),
-            faults: StreamFaults::default(),
-            observer: Observer::default(),
+            chunk: Bytes::new(),
+            pos: 0,
+            typed: Typed {
+                ready: VecDeque::new(),
+                finished: false,
+                saw_final: false,
+                policy: StreamFaultPolicy::default(),
+                faults: StreamFaults::default(),
+                observer: Observer::default(),
+            },
         }
     }
 
@@ -308,14 +365,14 @@ impl<T: StreamChunk> EventStream<T> {
     /// Sets what to do with the service's concatenated-frame fault (default
     /// [`StreamFaultPolicy::Recover`]).
     pub fn with_fault_policy(mut self, policy: StreamFaultPolicy) -> Self {
-        self.policy = policy;
+        self.typed.policy = policy;
         self
     }
 
     /// The fragments dropped so far while recovering from concatenated frames:
     /// a handle that stays readable after the stream is consumed.
     pub fn faults(&self) -> StreamFaults {
-        self.faults.clone()
+        self.typed.faults.clone()
     }
 
     /// Reports recovered faults to the call's tracing span and metrics hook too.
@@ -325,74 +382,56 @@ impl<T: StreamChunk> EventStream<T> {
         metrics: Option<Arc<dyn Metrics>>,
         timeouts: Timeouts,
     ) -> Self {
-        self.observer = Observer {
+        self.typed.observer = Observer {
             operation,
             metrics,
             timeouts,
         };
         self
     }
+}
 
-    fn feed(&mut self, bytes: &[u8]) {
-        let EventStream {
-            decoder,
-            ready,
-            finished,
-            saw_final,
-            policy,
-            faults,
-            observer,
-            ..
-        } = self;
-        let result = decoder.feed(bytes, |event| -> Result<(), Error> {
-            if *finished {
-                return Ok(());
-            }
-            if T::DONE == Some(event.data) {
-                *finished = true;
-                return Ok(());
-            }
-            let item = parse_event::<T>(event.event, event.data);
-            let glued = match (&item, *policy) {
-                (Err(Error::Decode { .. }), StreamFaultPolicy::Recover) => {
-                    split_glued(event.data, T::DONE)
-                }
-                _ => None,
-            };
-            let mut push = |item: Result<T, Error>| {
-                if let Ok(chunk) = &item {
-                    *saw_final |= chunk.is_final();
-                }
-                *finished |=
-                    item.is_err() || (T::FINAL_EVENT.is_some() && event.event == T::FINAL_EVENT);
-                ready.push_back(item);
-            };
-            let Some(glued) = glued else {
-                push(item);
-                return Ok(());
-            };
-            for fragment in &glued.dropped {
-                let fragment = DroppedFragment {
-                    bytes: Bytes::copy_from_slice(fragment.as_bytes()),
-                    recovered_frames: glued.frames.len(),
-                };
-                observer.report(&fragment);
-                faults.record(fragment);
-            }
-            for frame in glued.frames {
-                push(parse_event::<T>(event.event, frame));
-            }
-            *finished |= glued.done;
-            Ok(())
-        });
-        if let Err(e) = result {
-            // Bytes after the end (`[DONE]`, an error) are ignored, whatever they
-            // are: the same chunking-independent result as a stream stopped there.
-            if !self.finished {
-                self.ready.push_back(Err(e));
-            }
+impl<T: StreamChunk> Typed<T> {
+    /// The item an event makes, if it makes one now; the further frames of a
+    /// recovered concatenated event wait in `ready`.
+    fn event(&mut self, event: Event<'_>) -> Option<Result<T, Error>> {
+        if T::DONE == Some(event.data) {
             self.finished = true;
+            return None;
         }
+        let item = parse_event::<T>(event.event, event.data);
+        let glued = match (&item, self.policy) {
+            (Err(Error::Decode { .. }), StreamFaultPolicy::Recover) => {
+                split_glued(event.data, T::DONE)
+            }
+            _ => None,
+        };
+        let Some(glued) = glued else {
+            return Some(self.seen(item, event.event));
+        };
+        for fragment in &glued.dropped {
+            let fragment = DroppedFragment {
+                bytes: Bytes::copy_from_slice(fragment.as_bytes()),
+                recovered_frames: glued.frames.len(),
+            };
+            self.observer.report(&fragment);
+            self.faults.record(fragment);
+        }
+        for frame in glued.frames {
+            let item = self.seen(parse_event::<T>(event.event, frame), event.event);
+            self.ready.push_back(item);
+        }
+        self.finished |= glued.done;
+        None
+    }
+
+    /// Notes whether `item` ends the stream, properly or not.
+    fn seen(&mut self, item: Result<T, Error>, name: Option<&str>) -> Result<T, Error> {
+        if let Ok(chunk) = &item {
+            self.saw_final |= chunk.is_final();
+        }
+        self.finished |= item.is_err() || (T::FINAL_EVENT.is_some() && name == T::FINAL_EVENT);
+        item
     }
 }
 
@@ -414,28 +453,41 @@ impl Observer {
     }
 }
 
-/// An event's payload as a chunk, or the error object it carries.
+/// An event's payload as a chunk, or the error object it carries. The error
+/// object is noticed during the typed parse, not by a second scan of the event.
 fn parse_event<T: StreamChunk>(name: Option<&str>, data: &str) -> Result<T, Error> {
-    // Built once: building a SIMD searcher per event cost more than the search.
-    static ERROR_KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\"error\""));
-    let looks_like_error = name == Some("error") || ERROR_KEY.find(data.as_bytes()).is_some();
-    if looks_like_error
-        && let Ok(serde_json::Value::Object(map)) = serde_json::from_str(data)
-        && (name == Some("error") || map.get("error").is_some_and(|e| !e.is_null()))
-    {
-        let body = Bytes::copy_from_slice(data.as_bytes());
-        return Err(Error::Api(ApiError::parse(
+    let api_error = || {
+        Err(Error::Api(ApiError::parse(
             reqwest::StatusCode::OK,
             &reqwest::header::HeaderMap::new(),
-            body,
-        )));
+            Bytes::copy_from_slice(data.as_bytes()),
+        )))
+    };
+    if name == Some("error")
+        && matches!(serde_json::from_str(data), Ok(serde_json::Value::Object(_)))
+    {
+        return api_error();
     }
-    serde_json::from_str(data).map_err(|source| Error::Decode {
-        status: 200,
-        body: Bytes::copy_from_slice(data.as_bytes()),
-        source,
-    })
+    match from_str_noting_error::<T>(data) {
+        (Ok(_), true) => api_error(),
+        (Ok(chunk), false) => Ok(chunk),
+        // An error object whose other fields do not fit the chunk type is still
+        // the error it reports.
+        (Err(_), _) if has_error(data) => api_error(),
+        (Err(source), _) => Err(Error::Decode {
+            status: 200,
+            body: Bytes::copy_from_slice(data.as_bytes()),
+            source,
+        }),
+    }
+}
+
+/// Whether `data` is a JSON object with a non-null top-level `error`.
+fn has_error(data: &str) -> bool {
+    matches!(
+        serde_json::from_str(data),
+        Ok(serde_json::Value::Object(map)) if map.get("error").is_some_and(|e| !e.is_null())
+    )
 }
 
 impl From<StreamError> for Error {
@@ -453,31 +505,43 @@ impl<T: StreamChunk> Stream for EventStream<T> {
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = &mut *self;
         loop {
-            if let Some(item) = this.ready.pop_front() {
+            if let Some(item) = this.typed.ready.pop_front() {
                 return Poll::Ready(Some(item));
+            }
+            if this.typed.finished {
+                // Done: close the connection now rather than when dropped. Bytes
+                // after the end (`[DONE]`, an error) are never decoded, whatever
+                // they are: the same result at any chunking.
+                this.source = None;
+                return Poll::Ready(None);
+            }
+            match this.decoder.next_event(&this.chunk, &mut this.pos) {
+                Ok(Some(event)) => match this.typed.event(event) {
+                    Some(item) => return Poll::Ready(Some(item)),
+                    None => continue,
+                },
+                Ok(None) => {}
+                Err(e) => {
+                    this.typed.finished = true;
+                    return Poll::Ready(Some(Err(e.into())));
+                }
             }
             let Some(source) = this.source.as_mut() else {
                 return Poll::Ready(None);
             };
-            if this.finished {
-                // Done: close the connection now rather than when dropped.
-                this.source = None;
-                return Poll::Ready(None);
-            }
             match source.as_mut().poll_next(cx) {
                 Poll::Pending => return Poll::Pending,
-                Poll::Ready(Some(Ok(bytes))) => this.feed(&bytes),
+                Poll::Ready(Some(Ok(bytes))) => (this.chunk, this.pos) = (bytes, 0),
                 Poll::Ready(Some(Err(e))) => {
-                    let timeouts = this.observer.timeouts;
-                    this.ready.push_back(Err(Error::transport(e, timeouts)));
-                    this.finished = true;
+                    this.typed.finished = true;
+                    let timeouts = this.typed.observer.timeouts;
+                    return Poll::Ready(Some(Err(Error::transport(e, timeouts))));
                 }
                 Poll::Ready(None) => {
-                    this.source = None;
-                    if !this.finished && !this.saw_final {
+                    this.typed.finished = true;
+                    if !this.typed.saw_final {
                         return Poll::Ready(Some(Err(Error::Stream(StreamError::Incomplete))));
                     }
-                    return Poll::Ready(None);
                 }
             }
         }

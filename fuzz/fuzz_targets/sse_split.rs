@@ -5,10 +5,11 @@
 use bytes::Bytes;
 use futures_util::{FutureExt, StreamExt};
 use libfuzzer_sys::fuzz_target;
-use zai::completion_from_bytes;
-use zai::EventStream;
 use zai::__private::Decoder;
+use zai::EventStream;
+use zai::completion_from_bytes;
 use zai::types::ChatCompletionChunk;
+use zai::{ChatEvent, ChatStreamExt};
 
 /// The first bytes choose split points (and a small event size limit); the rest
 /// is the body.
@@ -38,28 +39,31 @@ fn pieces(body: &Bytes, cuts: &[usize]) -> Vec<Bytes> {
     out
 }
 
+/// One decoder event, owned.
+type Owned = (Option<String>, String, Option<String>, Option<u64>);
+
 /// Raw decoder events (and the first error) for these pieces.
-fn events(pieces: &[Bytes], max: usize) -> (Vec<String>, Option<String>) {
+fn events(pieces: &[Bytes], max: usize) -> (Vec<Owned>, Option<zai::StreamError>) {
     let mut decoder = Decoder::new(max);
     let mut events = Vec::new();
     for piece in pieces {
         let result = decoder.feed(piece, |e| -> Result<(), zai::StreamError> {
-            events.push(format!("{:?}", e));
+            let owned = |s: Option<&str>| s.map(str::to_owned);
+            events.push((owned(e.event), e.data.to_owned(), owned(e.id), e.retry));
             Ok(())
         });
         if let Err(e) = result {
-            return (events, Some(e.to_string()));
+            return (events, Some(e));
         }
     }
     (events, None)
 }
 
-/// UI events through the typed stream.
-fn chat_events(pieces: Vec<Bytes>) -> Vec<String> {
-    use zai::ChatStreamExt;
+/// UI events through the typed stream (an error by its message).
+fn chat_events(pieces: Vec<Bytes>) -> Vec<Result<ChatEvent, String>> {
     EventStream::<ChatCompletionChunk>::from_chunks(pieces)
         .events()
-        .map(|e| format!("{e:?}"))
+        .map(|e| e.map_err(|e| e.to_string()))
         .collect::<Vec<_>>()
         .now_or_never()
         .unwrap_or_default()

@@ -158,3 +158,39 @@ fn unterminated_event_at_end_is_not_dispatched() {
     let (events, error) = decode(64, &[b"data: a\n\ndata: b\n"]);
     assert_eq!((events.len(), error), (1, None));
 }
+
+#[test]
+fn events_inside_one_input_borrow_it_and_come_one_at_a_time() {
+    let input = b"data: {\"a\":1}\n\n: note\ndata: two\n\ndata: x\ndata: y\n\ndata: cut";
+    let within = |data: &str| input.as_ptr_range().contains(&data.as_ptr());
+    let mut decoder = Decoder::new(64);
+    let mut pos = 0;
+    let event = decoder.next_event(input, &mut pos).unwrap().unwrap();
+    assert_eq!(event.data, "{\"a\":1}");
+    assert!(within(event.data), "a one-line event is not copied");
+    assert_eq!(pos, 15);
+    let event = decoder.next_event(input, &mut pos).unwrap().unwrap();
+    assert_eq!(event.data, "two");
+    assert!(within(event.data));
+    // Several data lines are joined in the decoder's own buffer.
+    let event = decoder.next_event(input, &mut pos).unwrap().unwrap();
+    assert_eq!(event.data, "x\ny");
+    assert!(!within(event.data));
+    // The rest is kept for the next input.
+    assert_eq!(decoder.next_event(input, &mut pos), Ok(None));
+    assert_eq!(pos, input.len());
+    let mut pos = 0;
+    let event = decoder.next_event(b" here\n\n", &mut pos).unwrap().unwrap();
+    assert_eq!(event.data, "cut here");
+}
+
+#[test]
+fn an_event_split_after_its_data_line_keeps_its_data() {
+    let (events, error) = decode(
+        64,
+        &[b"data: a\n", b"\n", b"data: b\n", b"data: c\n", b"\n"],
+    );
+    assert_eq!(error, None);
+    let data: Vec<_> = events.into_iter().map(|e| e.1).collect();
+    assert_eq!(data, ["a", "b\nc"]);
+}
