@@ -736,6 +736,7 @@ impl ClientBuilder {
         let (http, timeouts) = match self.http {
             Some(client) => (client, Timeouts::default()),
             None => {
+                install_tls_provider();
                 let timeouts = Timeouts {
                     connect: Some(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)),
                     read: Some(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT)),
@@ -760,6 +761,21 @@ impl ClientBuilder {
                 timeouts,
             }),
         })
+    }
+}
+
+/// Gives rustls a crypto provider for this process's `reqwest::Client`s. With the
+/// default `rustls` feature (the `ring` provider) and without `rustls-aws-lc`, it
+/// installs ring as rustls's process-wide default unless one is installed already
+/// (as rustls itself does when ring is its only provider); otherwise it does
+/// nothing. [`ClientBuilder::build`] calls it. Call it before building your own
+/// `reqwest::Client` (e.g. for [`ClientBuilder::http_client`]): without a
+/// provider, reqwest's `rustls-no-provider` build panics.
+pub fn install_tls_provider() {
+    #[cfg(all(feature = "rustls", not(feature = "rustls-aws-lc")))]
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // An error means another thread installed one meanwhile; that one is used.
+        let _ = rustls::crypto::ring::default_provider().install_default();
     }
 }
 
