@@ -71,6 +71,9 @@ fn overhead() {
 /// `only`: `zai` or `raw` runs one side alone, `calls` calls after its own
 /// warm-up (for instruction counts under `valgrind --tool=callgrind`: the
 /// difference between two call counts is the per-call cost without the set-up).
+/// `zai-bare` is the zai side configured like the raw one (reqwest's defaults, so
+/// no read timeout; no `User-Agent` or `Accept-Language`): what the client's code
+/// costs apart from what its defaults add.
 fn overhead_worker(only: Option<&str>, calls: usize) {
     const BLOCK: usize = 250;
     let addr = start_server(StreamShape {
@@ -79,7 +82,20 @@ fn overhead_worker(only: Option<&str>, calls: usize) {
     });
     let base = format!("http://{addr}");
     let runtime = runtime();
-    let client = zai_client(&base);
+    let (client, only) = match only {
+        Some("zai-bare") => {
+            let client = zai::Client::builder()
+                .api_key("bench.key")
+                .base_url(&base)
+                .http_client(support::raw_client())
+                .without_default_header("user-agent")
+                .without_default_header("accept-language")
+                .build()
+                .unwrap();
+            (client, Some("zai"))
+        }
+        only => (zai_client(&base), only),
+    };
     let raw = support::raw_client();
     let request: ChatCompletionRequest = serde_json::from_str(REQUEST).unwrap();
     let url = format!("{base}/chat/completions");
