@@ -109,7 +109,7 @@ async fn one_stream(side: &str, base: &str) -> Result<usize, String> {
         }
         Ok(n)
     } else {
-        let client = RAW.get_or_init(reqwest::Client::new);
+        let client = RAW.get_or_init(support::raw_client);
         let body = REQUEST.replacen('{', "{\"stream\":true,", 1);
         let response = client
             .post(format!("{base}/chat/completions"))

@@ -21,7 +21,10 @@ fn main() {
         .filter(|a| !a.starts_with("--"))
         .collect();
     match args.first().map(String::as_str) {
-        Some("overhead-worker") => overhead_worker(args.get(1).map(String::as_str)),
+        Some("overhead-worker") => overhead_worker(
+            args.get(1).map(String::as_str),
+            args.get(2).map_or(5000, |n| n.parse().unwrap()),
+        ),
         Some("memory-worker") => memory_worker(&args[1], args[2].parse().unwrap()),
         Some("overhead") => overhead(),
         Some("ttft") => ttft(),
@@ -65,10 +68,13 @@ fn overhead() {
     print!("{}", String::from_utf8_lossy(&output.stdout));
 }
 
-/// `only`: `zai` or `raw` runs one side alone (for instruction counts under
-/// `valgrind --tool=callgrind`).
-fn overhead_worker(only: Option<&str>) {
-    const CALLS: usize = 5000;
+/// `only`: `zai` or `raw` runs one side alone, `calls` calls after its own
+/// warm-up (for instruction counts under `valgrind --tool=callgrind`: the
+/// difference between two call counts is the per-call cost without the set-up).
+/// `zai-bare` is the zai side configured like the raw one (reqwest's defaults, so
+/// no read timeout; no `User-Agent` or `Accept-Language`): what the client's code
+/// costs apart from what its defaults add.
+fn overhead_worker(only: Option<&str>, calls: usize) {
     const BLOCK: usize = 250;
     let addr = start_server(StreamShape {
         events: 0,
@@ -76,39 +82,49 @@ fn overhead_worker(only: Option<&str>) {
     });
     let base = format!("http://{addr}");
     let runtime = runtime();
-    let client = zai_client(&base);
-    let raw = reqwest::Client::new();
+    let (client, only) = match only {
+        Some("zai-bare") => {
+            let client = zai::Client::builder()
+                .api_key("bench.key")
+                .base_url(&base)
+                .http_client(support::raw_client())
+                .without_default_header("user-agent")
+                .without_default_header("accept-language")
+                .build()
+                .unwrap();
+            (client, Some("zai"))
+        }
+        only => (zai_client(&base), only),
+    };
+    let raw = support::raw_client();
     let request: ChatCompletionRequest = serde_json::from_str(REQUEST).unwrap();
     let url = format!("{base}/chat/completions");
     let (mut zai_us, mut raw_us) = (Vec::new(), Vec::new());
     runtime.block_on(async {
         for _ in 0..100 {
-            client.create_chat_completion(&request).await.unwrap();
+            if only != Some("raw") {
+                client.create_chat_completion(&request).await.unwrap();
+            }
+            if only != Some("zai") {
+                raw_call(&raw, &url, &request).await;
+            }
         }
-        for block in 0..CALLS / BLOCK {
+        for block in 0..calls.div_ceil(BLOCK) {
             for side in [block % 2, 1 - block % 2] {
                 if only.is_some_and(|o| o != ["zai", "raw"][side]) {
                     continue;
                 }
+                let n = BLOCK.min(calls - block * BLOCK);
                 let started = Instant::now();
-                for _ in 0..BLOCK {
+                for _ in 0..n {
                     if side == 0 {
                         let reply = client.create_chat_completion(&request).await.unwrap();
                         std::hint::black_box(reply);
                     } else {
-                        let response = raw
-                            .post(&url)
-                            .header("authorization", "Bearer bench.key")
-                            .json(&request)
-                            .send()
-                            .await
-                            .unwrap();
-                        let bytes = response.bytes().await.unwrap();
-                        let reply: ChatCompletionResponse = serde_json::from_slice(&bytes).unwrap();
-                        std::hint::black_box(reply);
+                        raw_call(&raw, &url, &request).await;
                     }
                 }
-                let per_call = started.elapsed().as_secs_f64() * 1e6 / BLOCK as f64;
+                let per_call = started.elapsed().as_secs_f64() * 1e6 / n as f64;
                 if side == 0 {
                     zai_us.push(per_call)
                 } else {
@@ -122,11 +138,25 @@ fn overhead_worker(only: Option<&str>) {
     }
     let ratios: Vec<f64> = zai_us.iter().zip(&raw_us).map(|(z, r)| z / r).collect();
     println!(
-        "overhead: {CALLS} sequential calls each side, blocks of {BLOCK}: zai {:.1} µs/call, raw {:.1} µs/call, median ratio {:.3}",
+        "overhead: {calls} sequential calls each side, blocks of {BLOCK}: zai {:.1} µs/call, raw {:.1} µs/call, median ratio {:.3}",
         median(&zai_us),
         median(&raw_us),
         median(&ratios)
     );
+}
+
+/// What a hand-written client does for one chat call.
+async fn raw_call(raw: &reqwest::Client, url: &str, request: &ChatCompletionRequest) {
+    let response = raw
+        .post(url)
+        .header("authorization", "Bearer bench.key")
+        .json(request)
+        .send()
+        .await
+        .unwrap();
+    let bytes = response.bytes().await.unwrap();
+    let reply: ChatCompletionResponse = serde_json::from_slice(&bytes).unwrap();
+    std::hint::black_box(reply);
 }
 
 /// Server writes the first event, records when, then pauses; the client records
@@ -140,7 +170,7 @@ fn ttft() {
     let base = format!("http://{addr}");
     let runtime = runtime();
     let client = zai_client(&base);
-    let raw = reqwest::Client::new();
+    let raw = support::raw_client();
     let request: ChatCompletionRequest = serde_json::from_str(REQUEST).unwrap();
     let raw_body = REQUEST.replacen('{', "{\"stream\":true,", 1);
     let (mut zai_us, mut raw_us) = (Vec::new(), Vec::new());
@@ -233,7 +263,7 @@ fn memory_worker(side: &str, bytes: u64) {
     let chunks = runtime.block_on(async {
         let mut n = 0u64;
         if side == "raw" {
-            let response = reqwest::Client::new()
+            let response = support::raw_client()
                 .post(format!("{base}/chat/completions"))
                 .header("content-type", "application/json")
                 .body(REQUEST.replacen('{', "{\"stream\":true,", 1))

@@ -137,15 +137,17 @@ fn arguments(op: &Operation) -> (Vec<TokenStream>, Vec<Ident>) {
 }
 
 /// The request of an operation: path parameters, query and body, ready for the
-/// client's one request path. `stream` asks for the streaming variant.
+/// client's one request path, as a `Result` (the methods are plain functions
+/// returning the request path's future; see `Client::send_json`). `stream` asks
+/// for the streaming variant.
 fn request(op: &Operation, index: usize, stream: bool) -> TokenStream {
     let params = op.path_params.iter().map(|p| {
         let name = field_ident(p);
         quote!((#p, #name))
     });
-    let mut request = quote!(crate::client::Request::new(&OPERATIONS[#index], &[#(#params),*])?);
+    let mut request = quote!(crate::client::Request::new(&OPERATIONS[#index], &[#(#params),*]));
     if op.query.is_some() {
-        request = quote!(#request.query(query)?);
+        request = quote!(#request.and_then(|request| request.query(query)));
     }
     let events = op.stream.as_ref();
     if op.json_body.is_some() {
@@ -156,9 +158,9 @@ fn request(op: &Operation, index: usize, stream: bool) -> TokenStream {
             true => quote! {{
                 let mut body = body.clone();
                 body.stream = Some(false);
-                #request.json(&body, false)?
+                #request.and_then(|request| request.json(&body, false))
             }},
-            false => quote!(#request.json(body, #flag)?),
+            false => quote!(#request.and_then(|request| request.json(body, #flag))),
         };
     }
     if op.multipart.is_some() {
@@ -170,7 +172,7 @@ fn request(op: &Operation, index: usize, stream: bool) -> TokenStream {
             }),
             false => quote!(move || body.to_form()),
         };
-        request = quote!(#request.form(#form));
+        request = quote!(#request.map(|request| request.form(#form)));
     }
     request
 }
@@ -222,8 +224,11 @@ fn method(op: &Operation, index: usize) -> TokenStream {
             #[doc = ""]
             #[doc = #http]
             #stream_note
-            pub async fn #name(&self, #(#params),*) -> Result<#ok, crate::Error> {
-                self.#send(#request).await
+            #[inline]
+            pub fn #name(&self, #(#params),*)
+                -> impl Future<Output = Result<#ok, crate::Error>> + Send
+            {
+                self.#send(#request)
             }
         }
     }
@@ -247,10 +252,11 @@ fn stream_method(op: &Operation, index: usize, stream: &StreamSpec) -> TokenStre
     quote! {
         impl crate::Client {
             #[doc = #doc]
-            pub async fn #name(&self, #(#params),*)
-                -> Result<crate::EventStream<types::#chunk>, crate::Error>
+            #[inline]
+            pub fn #name(&self, #(#params),*)
+                -> impl Future<Output = Result<crate::EventStream<types::#chunk>, crate::Error>> + Send
             {
-                self.send_stream(#request).await
+                self.send_stream(#request)
             }
         }
     }

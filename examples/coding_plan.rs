@@ -13,13 +13,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mock = zai_mock::MockServer::start().await;
     // Against Z.AI: `.base_url(zai::BaseUrl::CodingPlan)`.
     let base = format!("{}/api/coding/paas/v4", mock.url());
-    let http = zai::reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(5))
-        .build()?;
+    // Built inside the builder chain: `Client::builder()` has installed the TLS
+    // provider reqwest needs (or call `zai::install_tls_provider()` first).
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(base)
-        .http_client(http)
+        .http_client(
+            zai::reqwest::Client::builder()
+                .connect_timeout(Duration::from_secs(5))
+                .build()?,
+        )
         .build()?;
 
     let request = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("Write fizzbuzz")]);

@@ -1,47 +1,99 @@
 #!/usr/bin/env bash
-# Build-time figures for the README: clean debug builds of this crate (default
-# and all features), rebuilds after a spec edit and after an src/ edit (build.rs
-# must not rerun), and a scratch crate using async-openai with feature `full`, in
-# one run on this machine. Uses separate target dirs; leaves the tree unchanged.
+# Build-time figures for the README, in one run on this machine, each build in a
+# fresh target dir (removed afterwards):
+#  - clean debug builds of this crate as a dependent builds it (the committed HEAD,
+#    exported, used by path from a scratch binary crate: no dev-dependencies, no
+#    `codegen`), with the default TLS (rustls + ring) and with `rustls-aws-lc`,
+#    beside scratch crates using async-openai 0.43 with default features and with
+#    `full`, interleaved, ROUNDS times (default 3), then the best and the median
+#    of each;
+#  - unless the argument is `compare`: a clean build of the workspace with all
+#    features, and rebuilds after a spec edit and after an src/ edit (build.rs must
+#    not rerun).
+# The machine may be shared: CPU time (user + sys) is reported beside wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+rounds=${ROUNDS:-3}
 scratch=$(mktemp -d)
 trap 'git -C "$root" checkout -q -- spec/zai.yaml src/sse.rs; rm -rf "$scratch"' EXIT
 
-# Prints "wall W s, cpu C s" (cpu = user + sys of the build, robust to a busy machine).
-secs() {
-  local TIMEFORMAT='%R %U %S' t
+# Runs a command; prints "wall W s, cpu C s" (cpu = user + sys of the build) and
+# appends "W C" to the file $results/$1.
+results=$scratch/results
+mkdir -p "$results"
+timed() {
+  local name=$1 TIMEFORMAT='%R %U %S' t
+  shift
   t=$( { time "$@" >/dev/null 2>"$scratch/log"; } 2>&1 ) || { cat "$scratch/log"; exit 1; }
   read -r wall user sys <<<"$t"
-  printf 'wall %6.1f s, cpu %6.1f s' "$wall" "$(echo "$user + $sys" | bc)"
+  local cpu
+  cpu=$(echo "$user + $sys" | bc)
+  echo "$wall $cpu" >>"$results/$name"
+  printf 'wall %6.1f s, cpu %6.1f s' "$wall" "$cpu"
 }
 
-cargo fetch -q
-echo "clean build, default features:   $(secs cargo build -q --target-dir "$scratch/default")"
-echo "clean build, all features:       $(secs cargo build -q --workspace --all-features --target-dir "$scratch/all")"
+# A scratch binary crate depending on $2 (a Cargo dependency line's value).
+scratch_crate() {
+  mkdir -p "$scratch/$1/src"
+  printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\n%s\n' \
+    "$1" "$2" >"$scratch/$1/Cargo.toml"
+  echo 'fn main() {}' >"$scratch/$1/src/main.rs"
+}
+
+git archive HEAD | (mkdir -p "$scratch/zai" && tar -x -C "$scratch/zai")
+scratch_crate zai-ring 'zai = { path = "../zai" }'
+scratch_crate zai-aws-lc 'zai = { path = "../zai", default-features = false, features = ["rustls-aws-lc"] }'
+scratch_crate ao-default 'async-openai = "0.43"'
+scratch_crate ao-full 'async-openai = { version = "0.43", features = ["full"] }'
+# Ours resolve to the committed lock's versions; async-openai's to the newest.
+cp Cargo.lock "$scratch/zai-ring/" && cp Cargo.lock "$scratch/zai-aws-lc/"
+for crate in zai-ring zai-aws-lc ao-default ao-full; do
+  (cd "$scratch/$crate" && cargo fetch -q)
+done
+
+build() {
+  printf '  %-36s ' "$2:"
+  (cd "$scratch/$1" && timed "$1" cargo build -q --target-dir "$scratch/target")
+  echo
+  rm -rf "$scratch/target"
+}
+for round in $(seq "$rounds"); do
+  echo "round $round"
+  build zai-ring "zai, default (rustls + ring)"
+  build zai-aws-lc "zai, rustls-aws-lc"
+  build ao-default "async-openai 0.43, default features"
+  build ao-full "async-openai 0.43, full"
+done
+
+# "best B s, median M s" of column $2 (1 wall, 2 cpu) of a results file.
+stats() {
+  sort -n -k"$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {printf "best %6.1f s, median %6.1f s", v[1], v[int((NR+1)/2)]}'
+}
+echo "over $rounds rounds (wall | cpu):"
+for crate in zai-ring zai-aws-lc ao-default ao-full; do
+  printf '  %-11s wall %s | cpu %s\n' "$crate" "$(stats "$results/$crate" 1)" "$(stats "$results/$crate" 2)"
+done
+
+[ "${1:-}" = compare ] && exit 0
+
+printf 'clean build, all features:   '
+timed all cargo build -q --workspace --all-features --target-dir "$scratch/all"
+echo
+rm -rf "$scratch/all"
+cargo build -q --target-dir "$scratch/default"
 sed -i 's/^  description: Typed description of the Z.AI (GLM) open platform HTTP API./&  /' spec/zai.yaml
-echo "rebuild after a spec edit:       $(secs cargo build -q --target-dir "$scratch/default")"
+printf 'rebuild after a spec edit:   '
+timed spec cargo build -q --target-dir "$scratch/default"
+echo
 git checkout -q -- spec/zai.yaml
 cargo build -q --target-dir "$scratch/default"
 echo "// touched" >> src/sse.rs
-echo "rebuild after an src/ edit:   $(secs cargo build -v --target-dir "$scratch/default")"
+printf 'rebuild after an src/ edit:  '
+timed src cargo build -v --target-dir "$scratch/default"
+echo
 if grep -q "Running .*build-script-build" "$scratch/log"; then
   echo "  build.rs reran after the src/ edit (it should not)"; exit 1
 else
   echo "  build.rs did not rerun"
 fi
-git checkout -q -- src/sse.rs
-
-mkdir -p "$scratch/ao/src" && cd "$scratch/ao"
-cat > Cargo.toml <<'TOML'
-[package]
-name = "ao-scratch"
-version = "0.0.0"
-edition = "2024"
-[dependencies]
-async-openai = { version = "0.43", features = ["full"] }
-TOML
-echo 'fn main() {}' > src/main.rs
-cargo fetch -q 2>/dev/null || cargo generate-lockfile -q
-echo "clean build, async-openai[full]: $(secs cargo build -q --target-dir "$scratch/ao-target")"

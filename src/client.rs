@@ -14,7 +14,9 @@ use bytes::Bytes;
 use reqwest::header::{
     ACCEPT, ACCEPT_LANGUAGE, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT,
 };
-use std::{fmt, future::Future, sync::Arc, time::Duration, time::Instant};
+use std::borrow::Cow;
+use std::sync::{Arc, LazyLock};
+use std::{fmt, future::Future, time::Duration, time::Instant};
 use tracing::Instrument as _;
 
 /// Default connect timeout.
@@ -32,8 +34,8 @@ impl<S: Into<String>> From<S> for BaseUrl {
 
 /// A Z.AI API client. Cheap to clone; clones share connections and credentials.
 ///
-/// Every operation in spec/zai.yaml is a method (generated), returning
-/// `Result<T, zai::Error>`.
+/// Every operation in spec/zai.yaml is a method (generated) returning a `Send`
+/// future of `Result<T, zai::Error>`: call it and `.await` it as an `async fn`.
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
@@ -146,6 +148,9 @@ impl fmt::Debug for ClientBuilder {
 impl Client {
     /// A builder; at least an API key is needed.
     pub fn builder() -> ClientBuilder {
+        // Here too, not only in `build`: a `reqwest::Client` built as an argument of
+        // the builder chain (`.http_client(..)`) is built after this runs.
+        install_tls_provider();
         ClientBuilder::default()
     }
 
@@ -181,50 +186,67 @@ impl Client {
         &self.inner.options
     }
 
+    // The `send_*` methods and the generated methods calling them are plain,
+    // inlined functions returning `execute`'s future: each `async fn` layer on
+    // top, or a call returning the future by value, would be one more copy of the
+    // whole nested future per call. A request that could not be built reaches
+    // `execute` as an error and is returned when awaited.
+
     /// Sends a request and decodes its JSON answer.
-    pub(crate) async fn send_json<T: serde::de::DeserializeOwned>(
+    #[inline]
+    pub(crate) fn send_json<T: serde::de::DeserializeOwned + Send>(
         &self,
-        request: Request<'_>,
-    ) -> Result<T, Error> {
-        self.execute(&request, Some("application/json"), |response| async move {
-            let status = response.status().as_u16();
-            let body = response
-                .bytes()
-                .await
-                .map_err(|e| Error::transport(e, self.inner.timeouts))?;
-            if let Some(raw) = &self.inner.options.raw_body {
-                raw.keep(&body);
-            }
-            crate::answer::decode_json(status, body).map_err(Failure::Final)
-        })
-        .await
+        request: Result<Request<'_>, Error>,
+    ) -> impl Future<Output = Result<T, Error>> + Send {
+        self.execute(
+            request,
+            Some("application/json"),
+            move |response| async move {
+                let status = response.status().as_u16();
+                let body = response
+                    .bytes()
+                    .await
+                    .map_err(|e| Error::transport(e, self.inner.timeouts))?;
+                if let Some(raw) = &self.inner.options.raw_body {
+                    raw.keep(&body);
+                }
+                crate::answer::decode_json(status, body).map_err(Failure::Final)
+            },
+        )
     }
 
     /// Sends a request whose answer is raw bytes (a file, audio).
-    pub(crate) async fn send_bytes(&self, request: Request<'_>) -> Result<ByteStream, Error> {
+    #[inline]
+    pub(crate) fn send_bytes(
+        &self,
+        request: Result<Request<'_>, Error>,
+    ) -> impl Future<Output = Result<ByteStream, Error>> + Send {
         // As the official SDK asks for downloads.
         self.execute(
-            &request,
+            request,
             Some("application/binary"),
-            |response| async move { Ok(ByteStream::new(response, self.inner.timeouts)) },
+            move |response| async move { Ok(ByteStream::new(response, self.inner.timeouts)) },
         )
-        .await
     }
 
     /// Sends a request whose answer is a stream of server-sent events.
-    pub(crate) async fn send_stream<T: StreamChunk>(
+    #[inline]
+    pub(crate) fn send_stream<T: StreamChunk>(
         &self,
-        request: Request<'_>,
-    ) -> Result<EventStream<T>, Error> {
+        request: Result<Request<'_>, Error>,
+    ) -> impl Future<Output = Result<EventStream<T>, Error>> + Send {
         let inner = &*self.inner;
-        let operation = request.operation.id;
-        self.execute(&request, Some("text/event-stream"), |response| async move {
-            Ok(EventStream::new(response.bytes_stream())
-                .with_max_event_size(inner.options.max_event_size)
-                .with_fault_policy(inner.options.stream_faults)
-                .observed(operation, inner.metrics.clone(), inner.timeouts))
-        })
-        .await
+        let operation = request.as_ref().map_or("", |r| r.operation.id);
+        self.execute(
+            request,
+            Some("text/event-stream"),
+            move |response| async move {
+                Ok(EventStream::new(response.bytes_stream())
+                    .with_max_event_size(inner.options.max_event_size)
+                    .with_fault_policy(inner.options.stream_faults)
+                    .observed(operation, inner.metrics.clone(), inner.timeouts))
+            },
+        )
     }
 
     /// The one request path: every attempt of every call is built and sent here,
@@ -232,7 +254,7 @@ impl Client {
     /// `read` turns a success response into the call's value.
     async fn execute<T, F, Fut>(
         &self,
-        request: &Request<'_>,
+        request: Result<Request<'_>, Error>,
         accept: Option<&'static str>,
         read: F,
     ) -> Result<T, Error>
@@ -240,6 +262,7 @@ impl Client {
         F: Fn(reqwest::Response) -> Fut,
         Fut: Future<Output = Result<T, Failure>>,
     {
+        let request = request?;
         let inner = &*self.inner;
         let operation = request.operation.id;
         let span = tracing::info_span!(
@@ -265,7 +288,7 @@ impl Client {
             }
         };
         let attempt = || async {
-            let http_request = self.build(request, accept)?;
+            let http_request = self.build(&request, accept)?;
             let response = inner
                 .http
                 .execute(http_request)
@@ -281,27 +304,41 @@ impl Client {
             &options.retry,
             options.attempt_timeout,
             inner.timeouts,
+            started,
             on_retry,
             operation,
             attempt,
         );
-        let (result, attempts) = match options.deadline {
-            Some(deadline) => tokio::time::timeout(deadline, attempts)
+        // A span no subscriber wants is not entered on every poll nor recorded
+        // into: with tracing's `log` fallback on, each of those costs.
+        let traced = !span.is_disabled();
+        let expired = |deadline| (Err(Error::Timeout(Timeout::Deadline(deadline))), 0);
+        let (result, attempts) = match (options.deadline, traced) {
+            (Some(deadline), true) => tokio::time::timeout(deadline, attempts)
                 .instrument(span.clone())
                 .await
-                .unwrap_or((Err(Error::Timeout(Timeout::Deadline(deadline))), 0)),
-            None => attempts.instrument(span.clone()).await,
+                .unwrap_or_else(|_| expired(deadline)),
+            (Some(deadline), false) => tokio::time::timeout(deadline, attempts)
+                .await
+                .unwrap_or_else(|_| expired(deadline)),
+            (None, true) => attempts.instrument(span.clone()).await,
+            (None, false) => attempts.await,
         };
+        if !traced && inner.metrics.is_none() {
+            return result;
+        }
         let latency = started.elapsed();
-        span.record("attempts", attempts);
-        span.record("latency_ms", latency.as_millis() as u64);
-        if let Err(e) = &result {
-            if let Some(status) = e.status() {
-                span.record("status", status.as_u16());
-            }
-            if let Some(api) = e.api() {
-                span.record("code", api.code.as_ref().map(|c| c.as_str()));
-                span.record("request_id", api.request_id());
+        if traced {
+            span.record("attempts", attempts);
+            span.record("latency_ms", latency.as_millis() as u64);
+            if let Err(e) = &result {
+                if let Some(status) = e.status() {
+                    span.record("status", status.as_u16());
+                }
+                if let Some(api) = e.api() {
+                    span.record("code", api.code.as_ref().map(|c| c.as_str()));
+                    span.record("request_id", api.request_id());
+                }
             }
         }
         if let Some(metrics) = &inner.metrics {
@@ -329,7 +366,10 @@ impl Client {
             None => &inner.base,
         };
         let extra = &inner.options;
-        let mut url = format!("{base}{}", request.path);
+        let query_len = request.query.as_ref().map_or(0, |q| q.len() + 1);
+        let mut url = String::with_capacity(base.len() + request.path.len() + query_len);
+        url.push_str(base);
+        url.push_str(&request.path);
         let extra_query = match extra.extra_query.is_empty() {
             true => None,
             false => Some(
@@ -348,11 +388,8 @@ impl Client {
         }
         let method = reqwest::Method::from_bytes(op.method.as_bytes())
             .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        let mut builder = inner.http.request(method, url);
-        if let Some(accept) = accept {
-            builder = builder.header(ACCEPT, accept);
-        }
-        builder = match &request.body {
+        let builder = inner.http.request(method, url);
+        let builder = match &request.body {
             Body::Empty if !extra.extra_body.is_empty() => {
                 return Err(Error::InvalidRequest(format!(
                     "`{}` sends no body to add extra fields to",
@@ -360,9 +397,7 @@ impl Client {
                 )));
             }
             Body::Empty => builder,
-            Body::Json(bytes) => builder
-                .header(CONTENT_TYPE, "application/json")
-                .body(with_fields(bytes, &extra.extra_body)?),
+            Body::Json(bytes) => builder.body(with_fields(bytes, &extra.extra_body)?),
             Body::Form(form) => {
                 let form = extra
                     .extra_body
@@ -381,10 +416,19 @@ impl Client {
             .build()
             .map_err(|e| Error::InvalidRequest(e.to_string()))?;
         let headers = built.headers_mut();
+        // Room for every header up front (accept, content type, credentials, and
+        // the host hyper adds), so the map and reqwest's copies of it never grow.
+        headers.reserve(inner.headers.len() + 5);
+        if let Some(accept) = accept {
+            headers.insert(ACCEPT, HeaderValue::from_static(accept));
+        }
+        if let Body::Json(_) = request.body {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        // Defaults never replace the request's own headers (multipart's
+        // content type included); credentials and extra headers do.
         for (name, value) in inner.headers.iter() {
-            if !headers.contains_key(name) {
-                headers.insert(name, value.clone());
-            }
+            headers.entry(name).or_insert_with(|| value.clone());
         }
         match op.auth {
             None => inner.auth.apply(headers)?,
@@ -434,7 +478,7 @@ impl Client {
         if let Some(body) = body {
             request = request.json(body, false)?;
         }
-        self.execute(&request, None, |response| async move {
+        self.execute(Ok(request), None, |response| async move {
             let status = response.status().as_u16();
             let content_type = response
                 .headers()
@@ -459,7 +503,7 @@ impl Client {
 /// its path with the parameters filled in, the query, the body.
 pub(crate) struct Request<'a> {
     operation: &'static Operation,
-    path: String,
+    path: Cow<'static, str>,
     query: Option<String>,
     body: Body<'a>,
 }
@@ -478,10 +522,12 @@ impl<'a> Request<'a> {
         operation: &'static Operation,
         params: &[(&str, &str)],
     ) -> Result<Self, Error> {
-        let mut path = operation.path.to_owned();
+        let mut path = Cow::Borrowed(operation.path);
         for (name, value) in params {
             let encoded: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
-            path = path.replace(&format!("{{{name}}}"), &encoded.replace('+', "%20"));
+            path = path
+                .replace(&format!("{{{name}}}"), &encoded.replace('+', "%20"))
+                .into();
         }
         if let Some(missing) = path
             .split('{')
@@ -527,8 +573,11 @@ impl<'a> Request<'a> {
             map.insert("stream".into(), true.into());
             serde_json::to_vec(&value).map_err(invalid)?
         } else {
+            // Built once: building a searcher costs more than searching a body.
+            static STREAM_TRUE: LazyLock<memchr::memmem::Finder<'static>> =
+                LazyLock::new(|| memchr::memmem::Finder::new(b"\"stream\":true"));
             let bytes = serde_json::to_vec(body).map_err(invalid)?;
-            if self.operation.stream && memchr::memmem::find(&bytes, b"\"stream\":true").is_some() {
+            if self.operation.stream && STREAM_TRUE.find(&bytes).is_some() {
                 return Err(Error::InvalidRequest(format!(
                     "`{}` was sent `stream: true`; call `{}_stream` to receive server-sent events",
                     self.operation.id, self.operation.rust_method
@@ -633,6 +682,10 @@ impl ClientBuilder {
 
     /// Use this `reqwest::Client` (its own timeouts, proxy and TLS settings apply;
     /// [`Self::connect_timeout`] and [`Self::read_timeout`] are then ignored).
+    ///
+    /// With the default `rustls` feature, build it after [`Client::builder`] (e.g.
+    /// inside this call) or after [`install_tls_provider`]: reqwest panics when no
+    /// TLS crypto provider is installed yet.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -730,6 +783,7 @@ impl ClientBuilder {
         let (http, timeouts) = match self.http {
             Some(client) => (client, Timeouts::default()),
             None => {
+                install_tls_provider();
                 let timeouts = Timeouts {
                     connect: Some(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)),
                     read: Some(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT)),
@@ -754,6 +808,21 @@ impl ClientBuilder {
                 timeouts,
             }),
         })
+    }
+}
+
+/// Gives rustls a crypto provider for this process's `reqwest::Client`s. With the
+/// default `rustls` feature (the `ring` provider) and without `rustls-aws-lc`, it
+/// installs ring as rustls's process-wide default unless one is installed already
+/// (as rustls itself does when ring is its only provider); otherwise it does
+/// nothing. [`ClientBuilder::build`] calls it. Call it before building your own
+/// `reqwest::Client` (e.g. for [`ClientBuilder::http_client`]): without a
+/// provider, reqwest's `rustls-no-provider` build panics.
+pub fn install_tls_provider() {
+    #[cfg(all(feature = "rustls", not(feature = "rustls-aws-lc")))]
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // An error means another thread installed one meanwhile; that one is used.
+        let _ = rustls::crypto::ring::default_provider().install_default();
     }
 }
 

@@ -66,7 +66,7 @@ pub use chat::stream::{
 };
 pub use client::{
     Client, ClientBuilder, DEFAULT_ACCEPT_LANGUAGE, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
-    DEFAULT_USER_AGENT, Operation, RawResponse,
+    DEFAULT_USER_AGENT, Operation, RawResponse, install_tls_provider,
 };
 pub use error::{ApiError, ApiErrorDetail, Error, StreamError, Timeout};
 pub use generated::types::BusinessCode;

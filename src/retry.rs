@@ -150,11 +150,13 @@ impl RetryPolicy {
 }
 
 /// Runs `attempt` until it succeeds, fails for good, or the policy stops
-/// retrying. Returns the result and the number of attempts made.
+/// retrying (its budget counted from `started`, when the call began). Returns the
+/// result and the number of attempts made.
 pub(crate) async fn run<T, F, Fut>(
     policy: &RetryPolicy,
     attempt_timeout: Option<Duration>,
     timeouts: Timeouts,
+    started: Instant,
     on_retry: impl Fn(&RetryRecord<'_>),
     operation: &'static str,
     mut attempt: F,
@@ -163,7 +165,6 @@ where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T, Failure>>,
 {
-    let started = Instant::now();
     let mut attempts = 0;
     loop {
         attempts += 1;

@@ -44,6 +44,13 @@ pub struct StreamShape {
     pub pause_after_first: Option<Duration>,
 }
 
+/// The raw side's reqwest client (with the crate's TLS provider installed, as a
+/// hand-written client using the same rustls build would need).
+pub fn raw_client() -> reqwest::Client {
+    zai::install_tls_provider();
+    reqwest::Client::new()
+}
+
 /// Starts the server on its own runtime thread; returns its address.
 pub fn start_server(shape: StreamShape) -> SocketAddr {
     let (tx, rx) = std::sync::mpsc::channel();

@@ -27,7 +27,7 @@ async fn send(
     body: Option<(&str, String)>,
 ) -> Reply {
     let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-    let mut request = reqwest::Client::new().request(method, format!("{}{path}", mock.url()));
+    let mut request = http().request(method, format!("{}{path}", mock.url()));
     if let Some((name, value)) = auth {
         request = request.header(name, value);
     }
@@ -411,9 +411,12 @@ async fn a_dropped_server_stops_listening() {
     assert_eq!(mock.url(), format!("http://{addr}"));
     drop(mock);
     tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    let refused = reqwest::Client::new()
-        .get(format!("http://{addr}/files"))
-        .send()
-        .await;
+    let refused = http().get(format!("http://{addr}/files")).send().await;
     assert!(refused.is_err());
+}
+
+/// A plain reqwest client; the crate's TLS provider must be installed first.
+fn http() -> reqwest::Client {
+    zai::install_tls_provider();
+    reqwest::Client::new()
 }

@@ -38,7 +38,7 @@ fn fast() -> PollOptions {
 }
 
 async fn raw_post(mock: &zai_mock::MockServer, path: &str, body: &Value) -> (u16, String) {
-    let response = reqwest::Client::new()
+    let response = http()
         .post(format!("{}{path}", mock.url()))
         .header("authorization", "Bearer a.b")
         .header("content-type", "application/json")
@@ -350,7 +350,7 @@ async fn a_body_violating_its_schema_is_a_400_naming_the_field() {
         );
     }
     // Query parameters too.
-    let response = reqwest::Client::new()
+    let response = http()
         .get(format!("{}/files?limit=many", mock.url()))
         .header("authorization", "Bearer a.b")
         .send()
@@ -428,4 +428,10 @@ async fn the_sdk_base_paths_reach_every_family() {
     for path in ["/api/anthropic/v1/messages", "/anthropic/v1/messages"] {
         assert_eq!(raw_post(&mock, path, &message).await.0, 200, "{path}");
     }
+}
+
+/// A plain reqwest client; the crate's TLS provider must be installed first.
+fn http() -> reqwest::Client {
+    zai::install_tls_provider();
+    reqwest::Client::new()
 }

@@ -89,3 +89,40 @@ fn jwt_needs_id_dot_secret() {
         );
     }
 }
+
+/// Whichever TLS feature is on, the client has a crypto provider: it builds, and
+/// an `https` call opens with a TLS ClientHello (read here by a loopback listener
+/// that then hangs up, so the call fails as a transport error).
+#[tokio::test]
+async fn https_calls_open_with_a_tls_client_hello() {
+    use tokio::io::AsyncReadExt as _;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.unwrap();
+        // Record header (type, version, length) and the handshake message type.
+        let mut head = [0u8; 6];
+        socket.read_exact(&mut head).await.unwrap();
+        head
+    });
+    let client = zai::Client::builder()
+        .api_key("k.s")
+        .base_url(format!("https://127.0.0.1:{port}/api/paas/v4"))
+        .call_options(zai::CallOptions::default().retry(zai::RetryPolicy::none()))
+        .build()
+        .unwrap();
+    let err = client
+        .call_raw(
+            "createChatCompletion",
+            &[],
+            &[],
+            Some(&serde_json::json!({})),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, zai::Error::Transport(_)), "{err:?}");
+    let head = server.await.unwrap();
+    assert_eq!(head[0], 0x16, "a TLS handshake record: {head:?}");
+    assert_eq!(head[1], 0x03, "TLS record version 3.x: {head:?}");
+    assert_eq!(head[5], 0x01, "a ClientHello: {head:?}");
+}
