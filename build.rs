@@ -13,8 +13,9 @@
 //! From the spec and its `x-zai-*` extensions (see the header of spec/zai.yaml)
 //! build/ also emits: open enums, typed query structs, multipart body structs,
 //! `*_stream` variants and their stream-end rules, `x-zai-wait` polling methods,
-//! `x-zai-task` impls, `new`/setter constructors for every struct, and the
-//! operation table.
+//! `x-zai-pages` paging streams, `x-zai-task` impls, `new`/setter constructors for
+//! every struct, the operation table, and `visit_answer_types` (every operation's
+//! answer types, for the response-decoding fuzz target).
 //!
 //! The result is formatted with prettyplease into `$OUT_DIR/zai_generated.rs`;
 //! with `ZAI_WRITE_GENERATED=1` the same text is also written to `generated/`.
