@@ -294,22 +294,16 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn mock_subcommand_serves_until_killed() {
-    use std::io::{BufRead, BufReader};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zai"))
-        .args(["mock", "--port", "0"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line.trim().to_owned();
-    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
-    let out = zai(&["--base-url", &url, "--api-key", "k.s", "tokenize", "hi"]);
-    child.kill().unwrap();
-    let _ = child.wait();
+    let mock = MockProcess::start();
+    assert!(mock.url.starts_with("http://127.0.0.1:"), "{}", mock.url);
+    let out = zai(&[
+        "--base-url",
+        &mock.url,
+        "--api-key",
+        "k.s",
+        "tokenize",
+        "hi",
+    ]);
     assert_eq!(out.stdout, "9\n");
 }
 

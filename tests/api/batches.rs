@@ -345,9 +345,9 @@ async fn a_job_refuses_another_endpoint_and_oversized_requests() {
     }
 }
 
-#[tokio::test]
-async fn cancelling_a_job_cancels_its_batches_and_ends_the_rest() {
-    let server = MockServer::start_async().await;
+/// Answers every upload with file `file-in` and every batch creation with a
+/// `validating` batch `batch-1`.
+async fn accept_upload_and_batch(server: &MockServer) {
     server
         .mock_async(|when, then| {
             when.method(POST).path("/files");
@@ -361,6 +361,12 @@ async fn cancelling_a_job_cancels_its_batches_and_ends_the_rest() {
                 .body(r#"{"id":"batch-1","object":"batch","status":"validating"}"#);
         })
         .await;
+}
+
+#[tokio::test]
+async fn cancelling_a_job_cancels_its_batches_and_ends_the_rest() {
+    let server = MockServer::start_async().await;
+    accept_upload_and_batch(&server).await;
     let running = server
         .mock_async(|when, then| {
             when.method(GET).path("/batches/batch-1");
@@ -571,19 +577,7 @@ async fn a_damaged_state_file_is_an_io_error_naming_it() {
 #[tokio::test]
 async fn a_resumed_job_refuses_a_different_or_shorter_input() {
     let server = MockServer::start_async().await;
-    server
-        .mock_async(|when, then| {
-            when.method(POST).path("/files");
-            then.status(200).body(r#"{"id":"file-in","object":"file"}"#);
-        })
-        .await;
-    server
-        .mock_async(|when, then| {
-            when.method(POST).path("/batches");
-            then.status(200)
-                .body(r#"{"id":"batch-1","object":"batch","status":"validating"}"#);
-        })
-        .await;
+    accept_upload_and_batch(&server).await;
     server
         .mock_async(|when, then| {
             when.method(GET).path("/batches/batch-1");
