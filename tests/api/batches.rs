@@ -158,6 +158,16 @@ fn chat(text: &str) -> ChatCompletionRequest {
     ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user(text)])
 }
 
+/// Runs `job` over `input` to its end; every result must be `Ok`.
+async fn run_to_end<R, S>(job: &BatchJob, input: S) -> Vec<BatchResult<R::Response>>
+where
+    R: zai::BatchRequest + Send + 'static,
+    R::Response: Send + 'static,
+    S: Stream<Item = Result<(String, R), zai::Error>> + Send + 'static,
+{
+    job.run(input).unwrap().map(Result::unwrap).collect().await
+}
+
 fn requests<R>(
     items: Vec<(String, R)>,
 ) -> impl Stream<Item = Result<(String, R), zai::Error>> + Send + 'static
@@ -258,12 +268,7 @@ async fn batch_job_matches_lines_to_ids_in_completion_or_input_order() {
     for order in [ResultOrder::Completion, ResultOrder::Input] {
         let state = state_file(&format!("one-{order:?}"));
         let job = BatchJob::new(&client(&server), &state).options(fast().order(order));
-        let results: Vec<BatchResult<ChatCompletionResponse>> = job
-            .run(input())
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-            .await;
+        let results: Vec<BatchResult<ChatCompletionResponse>> = run_to_end(&job, input()).await;
         let ids: Vec<&str> = results.iter().map(|r| r.custom_id.as_str()).collect();
         orders.push(ids.join(" "));
         let by_id: HashMap<&str, &BatchResult<_>> =
@@ -414,12 +419,7 @@ async fn cancelling_a_job_cancels_its_batches_and_ends_the_rest() {
             then.status(200).body(r#"{"id":"batch-1","object":"batch","status":"cancelled","errors":{"data":[{"message":"cancelled by the user"}]}}"#);
         })
         .await;
-    let results: Vec<BatchResult<ChatCompletionResponse>> = job
-        .run(input())
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-        .await;
+    let results: Vec<BatchResult<ChatCompletionResponse>> = run_to_end(&job, input()).await;
     let ids: Vec<&str> = results.iter().map(|r| r.custom_id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c", "d"], "`e` was never submitted");
     for result in &results {
@@ -453,12 +453,7 @@ async fn an_embeddings_job_yields_typed_embeddings() {
             )
         })
         .collect();
-    let results: Vec<_> = job
-        .run(requests(input))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-        .await;
+    let results: Vec<_> = run_to_end(&job, requests(input)).await;
     let ids: Vec<&str> = results.iter().map(|r| r.custom_id.as_str()).collect();
     assert_eq!(ids, ["e0", "e1", "e2", "e3", "e4"]);
     for result in &results {
@@ -513,12 +508,7 @@ async fn batch_job_resumes_after_a_crash_and_delivers_every_id_once() {
     assert!(!saved.finished);
     delivered.truncate(saved.delivered() as usize);
 
-    let rest: Vec<_> = job
-        .run(input())
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-        .await;
+    let rest: Vec<_> = run_to_end(&job, input()).await;
     delivered.extend(rest);
     assert_eq!(delivered.len(), TOTAL);
     let mut seen = vec![0; TOTAL];
