@@ -156,6 +156,14 @@ impl Decoder {
             };
             match dispatch {
                 Ok(true) => break true,
+                // The usual end of an event: data, then an empty LF-ended line,
+                // taken here without searching for it.
+                Ok(false)
+                    if input.get(at) == Some(&b'\n') && (borrowed.is_some() || self.has_data) =>
+                {
+                    at += 1;
+                    break true;
+                }
                 Ok(false) => {}
                 Err(e) => {
                     *pos = at;
@@ -225,29 +233,20 @@ impl Decoder {
         if line[0] == b':' {
             return Ok(false);
         }
-        let line = std::str::from_utf8(line).map_err(|_| StreamError::InvalidUtf8)?;
+        let utf8 = |bytes| std::str::from_utf8(bytes).map_err(|_| StreamError::InvalidUtf8);
+        // Nearly every line is data: its field name needs no search.
+        if let Some(value) = line.strip_prefix(b"data:") {
+            let value = utf8(value.strip_prefix(b" ").unwrap_or(value))?;
+            self.data_line(value, borrowed)?;
+            return Ok(false);
+        }
+        let line = utf8(line)?;
         let (field, value) = match line.split_once(':') {
             Some((field, value)) => (field, value.strip_prefix(' ').unwrap_or(value)),
             None => (line, ""),
         };
         match field {
-            "data" => {
-                let had = borrowed.is_some() || self.has_data;
-                let len = borrowed.map_or(self.data.len(), str::len);
-                if len + usize::from(had) + value.len() > self.max_event_size {
-                    return Err(StreamError::EventTooLarge(self.max_event_size));
-                }
-                match borrowed.take() {
-                    None if !had => *borrowed = Some(value),
-                    first => {
-                        // A further line: the data is joined in our own buffer.
-                        self.data.push_str(first.unwrap_or_default());
-                        self.data.push('\n');
-                        self.data.push_str(value);
-                        self.has_data = true;
-                    }
-                }
-            }
+            "data" => self.data_line(value, borrowed)?,
             "event" => {
                 self.event.clear();
                 self.event.push_str(value);
@@ -261,6 +260,31 @@ impl Decoder {
             _ => {}
         }
         Ok(false)
+    }
+
+    /// Adds a `data:` line's value to the event. The first is only noted in
+    /// `borrowed`, not copied.
+    fn data_line<'l>(
+        &mut self,
+        value: &'l str,
+        borrowed: &mut Option<&'l str>,
+    ) -> Result<(), StreamError> {
+        let had = borrowed.is_some() || self.has_data;
+        let len = borrowed.map_or(self.data.len(), str::len);
+        if len + usize::from(had) + value.len() > self.max_event_size {
+            return Err(StreamError::EventTooLarge(self.max_event_size));
+        }
+        match borrowed.take() {
+            None if !had => *borrowed = Some(value),
+            first => {
+                // A further line: the data is joined in our own buffer.
+                self.data.push_str(first.unwrap_or_default());
+                self.data.push('\n');
+                self.data.push_str(value);
+                self.has_data = true;
+            }
+        }
+        Ok(())
     }
 }
 
