@@ -90,6 +90,24 @@ fn main() {
         ("lines", corpus::lines(&corpus)),
     ];
     let events = payloads.len();
+    // `once <side> [shape]`: one decode of the corpus by one side, for
+    // instruction counts (`valgrind --tool=callgrind`; subtract `once none`, the
+    // set-up alone).
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("once") {
+        let pieces = |name: Option<&String>| {
+            let name = name.map_or("128B", String::as_str);
+            &shapes.iter().find(|(n, _)| *n == name).expect("a shape").1
+        };
+        let decoded = match args.get(2).map(String::as_str) {
+            Some("zai") => zai_stream(pieces(args.get(3))),
+            Some("eventsource") => eventsource(pieces(args.get(3))),
+            Some("serde") => serde_only(&payloads),
+            _ => 0,
+        };
+        println!("{decoded} events");
+        return;
+    }
     assert_eq!(zai_stream(&shapes[0].1), events);
     assert_eq!(eventsource(&shapes[0].1), events);
 
