@@ -9,6 +9,7 @@
 mod support;
 
 use futures_util::StreamExt;
+use reqwest::header::{ACCEPT, ACCEPT_LANGUAGE, HeaderValue, USER_AGENT};
 use std::process::Command;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -68,12 +69,19 @@ fn overhead() {
     print!("{}", String::from_utf8_lossy(&output.stdout));
 }
 
-/// `only`: `zai` or `raw` runs one side alone, `calls` calls after its own
-/// warm-up (for instruction counts under `valgrind --tool=callgrind`: the
-/// difference between two call counts is the per-call cost without the set-up).
-/// `zai-bare` is the zai side configured like the raw one (reqwest's defaults, so
-/// no read timeout; no `User-Agent` or `Accept-Language`): what the client's code
-/// costs apart from what its defaults add.
+/// The sides the overhead section times, in block order.
+const SIDES: [&str; 3] = ["zai", "raw", "raw-same"];
+
+/// `only`: one side of [`SIDES`] run alone, `calls` calls after its own warm-up
+/// (for instruction counts under `valgrind --tool=callgrind`: the difference
+/// between two call counts is the per-call cost without the set-up).
+/// - `raw` is reqwest's defaults sending only what the call needs.
+/// - `raw-same` is raw reqwest configured like zai's defaults and sending the same
+///   request: the same connect and read timeouts, and the same `User-Agent`,
+///   `Accept-Language` and `Accept` headers (as the client's default headers).
+///   Against it the difference is the client's own code.
+/// - `zai-bare` is the zai side configured like `raw` (reqwest's defaults, so no
+///   read timeout; no `User-Agent` or `Accept-Language`).
 fn overhead_worker(only: Option<&str>, calls: usize) {
     const BLOCK: usize = 250;
     let addr = start_server(StreamShape {
@@ -96,67 +104,101 @@ fn overhead_worker(only: Option<&str>, calls: usize) {
         }
         only => (zai_client(&base), only),
     };
-    let raw = support::raw_client();
+    let raw = RawSide(support::raw_client());
+    let zai_headers = reqwest::header::HeaderMap::from_iter([
+        (ACCEPT, HeaderValue::from_static("application/json")),
+        (
+            USER_AGENT,
+            HeaderValue::from_static(zai::DEFAULT_USER_AGENT),
+        ),
+        (
+            ACCEPT_LANGUAGE,
+            HeaderValue::from_static(zai::DEFAULT_ACCEPT_LANGUAGE),
+        ),
+    ]);
+    let raw_same = RawSide(
+        reqwest::Client::builder()
+            .connect_timeout(zai::DEFAULT_CONNECT_TIMEOUT)
+            .read_timeout(zai::DEFAULT_READ_TIMEOUT)
+            .default_headers(zai_headers)
+            .build()
+            .unwrap(),
+    );
     let request: ChatCompletionRequest = serde_json::from_str(REQUEST).unwrap();
     let url = format!("{base}/chat/completions");
-    let (mut zai_us, mut raw_us) = (Vec::new(), Vec::new());
+    let (client, raw, raw_same, request, url) = (&client, &raw, &raw_same, &request, &url);
+    let call = move |side: usize| async move {
+        match side {
+            0 => {
+                let reply = client.create_chat_completion(request).await.unwrap();
+                std::hint::black_box(reply);
+            }
+            1 => raw.call(url, request).await,
+            _ => raw_same.call(url, request).await,
+        }
+    };
+    let runs = |side: usize| only.is_none_or(|o| o == SIDES[side]);
+    let mut micros: [Vec<f64>; 3] = Default::default();
     runtime.block_on(async {
         for _ in 0..100 {
-            if only != Some("raw") {
-                client.create_chat_completion(&request).await.unwrap();
-            }
-            if only != Some("zai") {
-                raw_call(&raw, &url, &request).await;
+            for side in (0..SIDES.len()).filter(|&s| runs(s)) {
+                call(side).await;
             }
         }
         for block in 0..calls.div_ceil(BLOCK) {
-            for side in [block % 2, 1 - block % 2] {
-                if only.is_some_and(|o| o != ["zai", "raw"][side]) {
+            // Each side leads in turn, so none always follows the same one.
+            for side in (0..SIDES.len()).map(|s| (s + block) % SIDES.len()) {
+                if !runs(side) {
                     continue;
                 }
                 let n = BLOCK.min(calls - block * BLOCK);
                 let started = Instant::now();
                 for _ in 0..n {
-                    if side == 0 {
-                        let reply = client.create_chat_completion(&request).await.unwrap();
-                        std::hint::black_box(reply);
-                    } else {
-                        raw_call(&raw, &url, &request).await;
-                    }
+                    call(side).await;
                 }
-                let per_call = started.elapsed().as_secs_f64() * 1e6 / n as f64;
-                if side == 0 {
-                    zai_us.push(per_call)
-                } else {
-                    raw_us.push(per_call)
-                }
+                micros[side].push(started.elapsed().as_secs_f64() * 1e6 / n as f64);
             }
         }
     });
     if only.is_some() {
         return;
     }
-    let ratios: Vec<f64> = zai_us.iter().zip(&raw_us).map(|(z, r)| z / r).collect();
-    println!(
-        "overhead: {calls} sequential calls each side, blocks of {BLOCK}: zai {:.1} µs/call, raw {:.1} µs/call, median ratio {:.3}",
-        median(&zai_us),
-        median(&raw_us),
+    let ratio = |side: usize| {
+        let ratios: Vec<f64> = micros[0]
+            .iter()
+            .zip(&micros[side])
+            .map(|(z, r)| z / r)
+            .collect();
         median(&ratios)
+    };
+    println!(
+        "overhead: {calls} sequential calls each side, blocks of {BLOCK}: zai {:.1} µs/call; raw {:.1} µs/call, median ratio {:.3}; raw configured like zai {:.1} µs/call, median ratio {:.3}",
+        median(&micros[0]),
+        median(&micros[1]),
+        ratio(1),
+        median(&micros[2]),
+        ratio(2)
     );
 }
 
-/// What a hand-written client does for one chat call.
-async fn raw_call(raw: &reqwest::Client, url: &str, request: &ChatCompletionRequest) {
-    let response = raw
-        .post(url)
-        .header("authorization", "Bearer bench.key")
-        .json(request)
-        .send()
-        .await
-        .unwrap();
-    let bytes = response.bytes().await.unwrap();
-    let reply: ChatCompletionResponse = serde_json::from_slice(&bytes).unwrap();
-    std::hint::black_box(reply);
+/// A hand-written client over its `reqwest::Client`.
+struct RawSide(reqwest::Client);
+
+impl RawSide {
+    /// What a hand-written client does for one chat call.
+    async fn call(&self, url: &str, request: &ChatCompletionRequest) {
+        let response = self
+            .0
+            .post(url)
+            .header("authorization", "Bearer bench.key")
+            .json(request)
+            .send()
+            .await
+            .unwrap();
+        let bytes = response.bytes().await.unwrap();
+        let reply: ChatCompletionResponse = serde_json::from_slice(&bytes).unwrap();
+        std::hint::black_box(reply);
+    }
 }
 
 /// Server writes the first event, records when, then pauses; the client records
