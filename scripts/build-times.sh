@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Build-time figures for the README, in one run on this machine, each build in a
 # fresh target dir (removed afterwards):
-#  - clean debug builds of this crate as a dependent builds it (the committed HEAD,
-#    exported, used by path from a scratch binary crate: no dev-dependencies, no
-#    `codegen`), with the default TLS (rustls + ring) and with `rustls-aws-lc`,
+#  - clean debug builds of this crate as a dependent builds it (the committed HEAD
+#    as a git dependency of a scratch binary crate: no dev-dependencies, no
+#    `codegen`, and, as for async-openai from the registry, not incremental;
+#    a path dependency is compiled incrementally, a few seconds more), with the
+#    default TLS (rustls + ring) and with `rustls-aws-lc`,
 #    beside scratch crates using async-openai 0.43 with default features and with
 #    `full`, interleaved, ROUNDS times (default 3), then the best and the median
 #    of each;
@@ -41,14 +43,16 @@ scratch_crate() {
   echo 'fn main() {}' >"$scratch/$1/src/main.rs"
 }
 
+zai="git = \"file://$root\", rev = \"$(git rev-parse HEAD)\""
+scratch_crate zai-ring "zai = { $zai }"
+scratch_crate zai-aws-lc "zai = { $zai, default-features = false, features = [\"rustls-aws-lc\"] }"
 git archive HEAD | (mkdir -p "$scratch/zai" && tar -x -C "$scratch/zai")
-scratch_crate zai-ring 'zai = { path = "../zai" }'
-scratch_crate zai-aws-lc 'zai = { path = "../zai", default-features = false, features = ["rustls-aws-lc"] }'
+scratch_crate zai-path 'zai = { path = "../zai" }'
 scratch_crate ao-default 'async-openai = "0.43"'
 scratch_crate ao-full 'async-openai = { version = "0.43", features = ["full"] }'
 # Ours resolve to the committed lock's versions; async-openai's to the newest.
-cp Cargo.lock "$scratch/zai-ring/" && cp Cargo.lock "$scratch/zai-aws-lc/"
-for crate in zai-ring zai-aws-lc ao-default ao-full; do
+for crate in zai-ring zai-aws-lc zai-path; do cp Cargo.lock "$scratch/$crate/"; done
+for crate in zai-ring zai-aws-lc zai-path ao-default ao-full; do
   (cd "$scratch/$crate" && cargo fetch -q)
 done
 
@@ -74,6 +78,9 @@ echo "over $rounds rounds (wall | cpu):"
 for crate in zai-ring zai-aws-lc ao-default ao-full; do
   printf '  %-11s wall %s | cpu %s\n' "$crate" "$(stats "$results/$crate" 1)" "$(stats "$results/$crate" 2)"
 done
+
+# Once, for those depending by path (HEAD exported; compiled incrementally).
+build zai-path "zai by path, default (incremental)"
 
 [ "${1:-}" = compare ] && exit 0
 
