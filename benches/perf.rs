@@ -77,8 +77,9 @@ const SIDES: [&str; 3] = ["zai", "raw", "raw-same"];
 /// between two call counts is the per-call cost without the set-up).
 /// - `raw` is reqwest's defaults sending only what the call needs.
 /// - `raw-same` is raw reqwest configured like zai's defaults and sending the same
-///   request: the same connect and read timeouts, and the same `User-Agent`,
-///   `Accept-Language` and `Accept` headers (as the client's default headers).
+///   request: the same connect and read timeouts, reqwest's retries off as zai
+///   turns them off over HTTP/1.1, and the same `User-Agent`, `Accept-Language`
+///   and `Accept` headers (as the client's default headers).
 ///   Against it the difference is the client's own code.
 /// - `zai-bare` is the zai side configured like `raw` (reqwest's defaults, so no
 ///   read timeout; no `User-Agent` or `Accept-Language`).
@@ -121,6 +122,7 @@ fn overhead_worker(only: Option<&str>, calls: usize) {
             .connect_timeout(zai::DEFAULT_CONNECT_TIMEOUT)
             .read_timeout(zai::DEFAULT_READ_TIMEOUT)
             .default_headers(zai_headers)
+            .retry(reqwest::retry::never().max_retries_per_request(0))
             .build()
             .unwrap(),
     );

@@ -790,7 +790,15 @@ impl ClientBuilder {
                 };
                 let client = reqwest::Client::builder()
                     .connect_timeout(timeouts.connect.unwrap_or_default())
-                    .read_timeout(timeouts.read.unwrap_or_default())
+                    .read_timeout(timeouts.read.unwrap_or_default());
+                // HTTP/1.1 even when another crate turns on reqwest's `http2`.
+                // reqwest's own retries replay only refused HTTP/2 streams, so
+                // over HTTP/1.1 they are off: its policy would copy every request.
+                #[cfg(not(feature = "http2"))]
+                let client = client
+                    .http1_only()
+                    .retry(reqwest::retry::never().max_retries_per_request(0));
+                let client = client
                     .build()
                     .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
                 (client, timeouts)
