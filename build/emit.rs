@@ -266,16 +266,23 @@ fn stream_method(op: &Operation, index: usize, stream: &StreamSpec) -> TokenStre
 fn chunk_impl(stream: &StreamSpec) -> TokenStream {
     let chunk = format_ident!("{}", stream.chunk);
     let (done, final_event) = (some_str(&stream.done), some_str(&stream.final_event));
-    let is_final = match &stream.final_field {
-        Some(FinalField::Item(array, field)) => {
+    let conditions = stream.final_field.iter().map(|condition| match condition {
+        FinalField::Item(array, field) => {
             let (array, field) = (typify_field(array), typify_field(field));
             quote!(self.#array.iter().any(|item| item.#field.is_some()))
         }
-        Some(FinalField::Equals(field, value)) => {
+        FinalField::Equals(field, value) => {
             let field = typify_field(field);
             quote!(self.#field.as_deref() == Some(#value))
         }
-        None => quote!(false),
+        FinalField::Set(field) => {
+            let field = typify_field(field);
+            quote!(self.#field.is_some())
+        }
+    });
+    let is_final = match stream.final_field.is_empty() {
+        true => quote!(false),
+        false => quote!(#(#conditions)&&*),
     };
     quote! {
         impl crate::StreamChunk for types::#chunk {

@@ -106,8 +106,9 @@ pub struct TaskSpec {
 pub struct StreamSpec {
     pub chunk: String,
     pub done: Option<String>,
-    /// `final-field`: which chunk marks a properly finished stream.
-    pub final_field: Option<FinalField>,
+    /// `final-field`: what a chunk must show, all of it, to end a stream properly
+    /// when it is the last one (empty: no chunk does).
+    pub final_field: Vec<FinalField>,
     /// An SSE `event:` name that ends the stream properly.
     pub final_event: Option<String>,
     /// `always: true`: the operation answers with events whatever the body, so the
@@ -118,12 +119,29 @@ pub struct StreamSpec {
     pub server_default: bool,
 }
 
-/// `final-field` of `x-zai-stream`.
+/// A condition of `final-field` in `x-zai-stream`.
 pub enum FinalField {
     /// `a[].b`: an item of array field `a` has field `b` set.
     Item(String, String),
     /// `f=v`: string field `f` (optional) equals `v`.
     Equals(String, String),
+    /// `f`: optional field `f` is set.
+    Set(String),
+}
+
+impl FinalField {
+    fn read(f: &str) -> Result<Self> {
+        let name =
+            |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        match (f.split_once("[]."), f.split_once('=')) {
+            (Some((a, b)), _) => Ok(FinalField::Item(a.to_owned(), b.to_owned())),
+            (None, Some((a, b))) => Ok(FinalField::Equals(a.to_owned(), b.to_owned())),
+            _ if name(f) => Ok(FinalField::Set(f.to_owned())),
+            _ => Err(format!(
+                "x-zai-stream final-field `{f}` is neither `array[].field`, `field=value` nor `field`"
+            )),
+        }
+    }
 }
 
 impl Spec {
@@ -459,15 +477,23 @@ impl WaitSpec {
 impl StreamSpec {
     fn read(ext: &Value) -> Result<Self> {
         let text = |key: &str| ext.get(key).and_then(Value::as_str).map(str::to_owned);
-        let final_field = text("final-field")
-            .map(|f| match (f.split_once("[]."), f.split_once('=')) {
-                (Some((a, b)), _) => Ok(FinalField::Item(a.to_owned(), b.to_owned())),
-                (None, Some((a, b))) => Ok(FinalField::Equals(a.to_owned(), b.to_owned())),
-                _ => Err(format!(
-                    "x-zai-stream final-field `{f}` is neither `array[].field` nor `field=value`"
-                )),
-            })
-            .transpose()?;
+        let final_field = match ext.get("final-field") {
+            None => Vec::new(),
+            Some(Value::String(f)) => vec![FinalField::read(f)?],
+            Some(Value::Array(all)) => all
+                .iter()
+                .map(|f| {
+                    f.as_str()
+                        .ok_or("x-zai-stream final-field items are strings")
+                })
+                .map(|f| FinalField::read(f?))
+                .collect::<Result<_>>()?,
+            Some(other) => {
+                return Err(format!(
+                    "x-zai-stream final-field `{other}` is not a string or list"
+                ));
+            }
+        };
         let flag = |key: &str| ext.get(key) == Some(&Value::Bool(true));
         Ok(StreamSpec {
             chunk: text("chunk").ok_or("x-zai-stream needs `chunk`")?,

@@ -295,8 +295,9 @@ pub trait StreamChunk: serde::de::DeserializeOwned + Send + 'static {
     const DONE: Option<&'static str>;
     /// Event name whose event ends the stream, e.g. `message_stop`.
     const FINAL_EVENT: Option<&'static str>;
-    /// Whether this chunk marks a properly finished stream (e.g. carries a
-    /// `finish_reason`), so that a missing `[DONE]` after it is no error.
+    /// Whether this chunk, as the last one, marks a properly finished stream
+    /// (e.g. carries a `finish_reason` and usage), so that a missing `[DONE]`
+    /// after it is no error.
     fn is_final(&self) -> bool;
 }
 
@@ -327,6 +328,7 @@ struct Typed<T> {
     /// concatenated event.
     ready: VecDeque<Result<T, Error>>,
     finished: bool,
+    /// The last chunk so far marks a properly finished stream.
     saw_final: bool,
     policy: StreamFaultPolicy,
     faults: StreamFaults,
@@ -451,8 +453,9 @@ impl<T: StreamChunk> Typed<T> {
 
     /// Notes whether `item` ends the stream, properly or not.
     fn seen(&mut self, item: Result<T, Error>, name: Option<&str>) -> Result<T, Error> {
+        // Only the last chunk counts: one after a final-looking one retracts it.
         if let Ok(chunk) = &item {
-            self.saw_final |= chunk.is_final();
+            self.saw_final = chunk.is_final();
         }
         self.finished |= item.is_err() || (T::FINAL_EVENT.is_some() && name == T::FINAL_EVENT);
         item

@@ -382,14 +382,15 @@ async fn stream_ending_without_done_or_finish_reason_is_incomplete() {
 }
 
 #[tokio::test]
-async fn stream_ending_without_done_after_finish_reason_is_complete() {
+async fn stream_ending_without_done_after_finish_reason_and_usage_is_complete() {
     let body = format!(
-        "{CHUNK}\n\ndata: {{\"id\":\"e1\",\"choices\":[{{\"index\":0,\"finish_reason\":\"length\",\"delta\":{{\"content\":\"lo\"}}}}]}}\n\n"
+        "{CHUNK}\n\ndata: {{\"id\":\"e1\",\"choices\":[{{\"index\":0,\"finish_reason\":\"length\",\"delta\":{{\"content\":\"lo\"}}}}],\"usage\":{{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3}}}}\n\n"
     );
     let expected = response(json!({
         "id": "e1", "created": 1, "model": "glm-4.5",
         "choices": [{"index": 0, "finish_reason": "length",
-                     "message": {"role": "assistant", "content": "Hello"}}]
+                     "message": {"role": "assistant", "content": "Hello"}}],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3}
     }));
     assert_eq!(collect(&body).await.unwrap(), expected);
     let events = events(&body).await;
@@ -399,6 +400,31 @@ async fn stream_ending_without_done_after_finish_reason_is_complete() {
             finish_reason: Some(FinishReason::Length)
         }))
     ));
+}
+
+/// glm-4.5 sets `finish_reason` on each tool-call chunk, and only the last chunk
+/// carries usage: a stream cut after an earlier one, or one whose final-looking
+/// chunk is followed by others, did not finish.
+#[tokio::test]
+async fn stream_cut_after_a_chunk_with_finish_reason_but_no_usage_is_incomplete() {
+    let whole = fixture("stream_parallel_tools_glm45.sse");
+    let events: Vec<&str> = whole.split_inclusive("\n\n").collect();
+    assert_eq!(events.len(), 6, "five chunks, then [DONE]");
+    // Cut after the first tool call (finish_reason set), after the second, and
+    // after a final chunk followed by a plain one.
+    let final_then_more = format!("{}{}{CHUNK}\n\n", events[..2].concat(), events[4]);
+    for body in [events[..3].concat(), events[..4].concat(), final_then_more] {
+        let error = collect(&body).await.unwrap_err();
+        assert!(
+            matches!(error, Error::Stream(StreamError::Incomplete)),
+            "{body}: {error:?}"
+        );
+    }
+    // Without its [DONE], the stream still ends properly on its last chunk.
+    assert_eq!(
+        collect(&events[..5].concat()).await.unwrap(),
+        collect(&whole).await.unwrap()
+    );
 }
 
 #[tokio::test]
