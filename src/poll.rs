@@ -147,7 +147,9 @@ where
             }));
         }
         wait = interval;
-        interval = interval.mul_f64(1.5).min(options.max_interval);
+        interval = interval
+            .saturating_add(interval / 2)
+            .min(options.max_interval);
     }
     unreachable!("the poll loop only ends by returning")
 }

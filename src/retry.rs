@@ -142,10 +142,13 @@ impl RetryPolicy {
                     .initial_backoff
                     .saturating_mul(1u32.checked_shl(retry - 1).unwrap_or(u32::MAX))
                     .min(self.max_backoff);
-                ceiling.mul_f64(fastrand::f64())
+                // Below the ceiling, however large a policy sets it (no panic).
+                Duration::try_from_secs_f64(ceiling.as_secs_f64() * fastrand::f64())
+                    .unwrap_or(ceiling)
             }
         };
-        (started.elapsed() + delay < self.budget).then_some(delay)
+        let ends = started.elapsed().checked_add(delay);
+        ends.is_some_and(|ends| ends < self.budget).then_some(delay)
     }
 }
 

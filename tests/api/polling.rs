@@ -87,6 +87,27 @@ async fn unknown_status_keeps_polling_until_timeout_naming_it() {
 }
 
 #[tokio::test]
+async fn an_unbounded_interval_waits_until_the_timeout_without_overflow() {
+    let server = serve(vec![json(PROCESSING)]).await;
+    let mut options = PollOptions::default();
+    options.initial_delay = Duration::ZERO;
+    options.interval = Duration::MAX;
+    options.max_interval = Duration::MAX;
+    options.timeout = Duration::from_millis(50);
+    let err = client_at(&server.url)
+        .wait_async_result("t", &options, |_| {})
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            zai::Error::Timeout(zai::Timeout::Task { polls: 2, .. })
+        ),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
 async fn generate_video_and_wait_submits_then_polls() {
     let server = MockServer::start_async().await;
     let create = server

@@ -84,6 +84,32 @@ fn backoff_is_capped_and_budgeted() {
 }
 
 #[test]
+fn unbounded_policies_do_not_overflow() {
+    let unbounded = RetryPolicy {
+        max_retries: u32::MAX,
+        initial_backoff: Duration::MAX,
+        max_backoff: Duration::MAX,
+        max_retry_after: Duration::MAX,
+        budget: Duration::MAX,
+    };
+    let start = Instant::now();
+    // A `Retry-After` of u64::MAX seconds would end past any budget.
+    assert_eq!(unbounded.delay(1, Some(Duration::MAX), start), None);
+    // Backoff under an unbounded ceiling: any wait, but no panic.
+    for retry in [1, 2, 64, u32::MAX] {
+        let _ = unbounded.delay(retry, None, start);
+    }
+    let generous = RetryPolicy {
+        budget: Duration::MAX,
+        ..RetryPolicy::default()
+    };
+    assert_eq!(
+        generous.delay(1, Some(Duration::from_secs(5)), start),
+        Some(Duration::from_secs(5))
+    );
+}
+
+#[test]
 fn retry_after_http_date() {
     let future = SystemTime::now() + Duration::from_secs(30);
     let parsed = parse_retry_after(&httpdate::fmt_http_date(future)).unwrap();
