@@ -524,6 +524,14 @@ impl<'a> Request<'a> {
     ) -> Result<Self, Error> {
         let mut path = Cow::Borrowed(operation.path);
         for (name, value) in params {
+            // An empty segment would address another route (`/batches/` is the
+            // list), and URL parsing resolves `.` and `..` away.
+            if matches!(*value, "" | "." | "..") {
+                return Err(Error::InvalidRequest(format!(
+                    "`{}`: path parameter `{name}` is `{value}`, which names no resource",
+                    operation.id
+                )));
+            }
             let encoded: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
             path = path
                 .replace(&format!("{{{name}}}"), &encoded.replace('+', "%20"))

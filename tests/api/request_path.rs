@@ -115,3 +115,28 @@ async fn json_multipart_and_stream_share_one_request_path() {
         );
     }
 }
+
+/// An empty, `.` or `..` path parameter would address another resource (an
+/// empty batch id is the batch list; URL parsing resolves dots away): refused
+/// before anything is sent.
+#[tokio::test]
+async fn path_parameters_naming_no_resource_are_refused() {
+    let server = serve(vec![json("{}")]).await;
+    let client = client(&server.url, Arc::new(CallStats::default()));
+    for id in ["", ".", ".."] {
+        let error = client.retrieve_batch(id).await.unwrap_err();
+        assert!(
+            matches!(&error, zai::Error::InvalidRequest(m)
+                if m.contains("`retrieveBatch`") && m.contains("`batch_id`")),
+            "{id:?}: {error:?}"
+        );
+        let error = client.retrieve_file_content(id).await.unwrap_err();
+        assert!(
+            matches!(&error, zai::Error::InvalidRequest(m) if m.contains("`file_id`")),
+            "{id:?}: {error:?}"
+        );
+    }
+    // Dots inside an id are an id like any other.
+    client.retrieve_batch("a..b").await.unwrap();
+    assert_eq!(server.hits.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
