@@ -34,17 +34,32 @@ impl<Q> Clone for Next<Q> {
 impl<Q> Copy for Next<Q> {}
 
 impl<Q> Next<Q> {
-    /// The query of the next page, if there is one; `seen` counts the items so far.
-    fn after(&self, query: Q, page: &Value, seen: &mut u64) -> Option<Q> {
-        match *self {
+    /// The query of the next page, if there is one; `seen` counts the items so
+    /// far and `previous` holds what told the last page apart (its last id, or
+    /// its items): a page the server answers again, its cursor or page number
+    /// ignored, is an error instead of an endless loop.
+    fn after(
+        &self,
+        query: Q,
+        page: &Value,
+        seen: &mut u64,
+        previous: &mut Option<Value>,
+    ) -> Result<Option<Q>, Error> {
+        let (items, next) = match *self {
             Next::Cursor {
                 items,
                 has_more,
                 set,
             } => {
                 let more = page.pointer(has_more) == Some(&Value::Bool(true));
-                let last = page.pointer(items)?.as_array()?.last()?["id"].as_str()?;
-                more.then(|| set(query, last.to_owned()))
+                let last = page
+                    .pointer(items)
+                    .and_then(Value::as_array)
+                    .and_then(|items| items.last()?["id"].as_str());
+                let Some(last) = last.filter(|_| more) else {
+                    return Ok(None);
+                };
+                (Value::from(last), set(query, last.to_owned()))
             }
             Next::Numbered {
                 items,
@@ -52,19 +67,33 @@ impl<Q> Next<Q> {
                 page: number,
                 set,
             } => {
-                let count = page.pointer(items)?.as_array()?.len() as u64;
+                let Some(items) = page.pointer(items).and_then(Value::as_array) else {
+                    return Ok(None);
+                };
+                let count = items.len() as u64;
                 *seen += count;
                 let total = page.pointer(total).and_then(Value::as_u64);
                 let more = count > 0 && total.is_none_or(|total| *seen < total);
-                let next = number(&query).unwrap_or(1).checked_add(1)?;
-                more.then(|| set(query, next))
+                let next = number(&query).unwrap_or(1).checked_add(1);
+                let Some(next) = next.filter(|_| more) else {
+                    return Ok(None);
+                };
+                (Value::from(items.clone()), set(query, next))
             }
+        };
+        if previous.as_ref() == Some(&items) {
+            return Err(Error::UnexpectedResponse(format!(
+                "paging: the server answered the same page again (ending at {items}); stopped \
+                 instead of asking forever"
+            )));
         }
+        *previous = Some(items);
+        Ok(Some(next))
     }
 }
 
-/// Pages from `first` on, until `next` finds no next page. A failed fetch is
-/// yielded and ends the stream.
+/// Pages from `first` on, until `next` finds no next page. A failed fetch, or
+/// a page answered again, is yielded as an error and ends the stream.
 pub(crate) fn pages<'a, Q, P, F, Fut>(
     first: Q,
     fetch: F,
@@ -76,15 +105,21 @@ where
     F: Fn(Q) -> Fut + Send + 'a,
     Fut: Future<Output = Result<P, Error>> + Send + 'a,
 {
-    futures_util::stream::unfold((Some(first), 0), move |(query, mut seen)| {
-        let fetched = query.clone().map(&fetch);
-        async move {
-            let (query, page) = (query?, fetched?.await);
-            let following = page.as_ref().ok().and_then(|page| {
-                let value = serde_json::to_value(page).ok()?;
-                next.after(query, &value, &mut seen)
-            });
-            Some((page, (following, seen)))
-        }
-    })
+    futures_util::stream::unfold(
+        (Some(first), 0, None),
+        move |(query, mut seen, mut previous)| {
+            let fetched = query.clone().map(&fetch);
+            async move {
+                let (query, page) = (query?, fetched?.await);
+                let following = match page.as_ref().map(serde_json::to_value) {
+                    Ok(Ok(value)) => match next.after(query, &value, &mut seen, &mut previous) {
+                        Ok(following) => following,
+                        Err(repeated) => return Some((Err(repeated), (None, seen, previous))),
+                    },
+                    _ => None,
+                };
+                Some((page, (following, seen, previous)))
+            }
+        },
+    )
 }

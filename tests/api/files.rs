@@ -190,3 +190,35 @@ async fn list_files_pages() {
     first.assert_async().await;
     second.assert_async().await;
 }
+
+/// A server that ignores the `after` cursor answers the first page again: an
+/// error after it, instead of asking forever.
+#[tokio::test]
+async fn cursor_pages_answered_again_end_in_an_error() {
+    use futures_util::StreamExt;
+    let server = MockServer::start_async().await;
+    let body = json!({"object": "list", "data": [{"id": "file-a"}], "has_more": true});
+    let any_page = server
+        .mock_async(|when, then| {
+            when.path("/files");
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(body.to_string());
+        })
+        .await;
+    let client = crate::support::client(&server);
+    let pages: Vec<_> = client
+        .list_files_pages(zai::types::ListFilesQuery::default())
+        .collect()
+        .await;
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    assert_eq!(
+        pages[0].as_ref().unwrap().data[0].id.as_deref(),
+        Some("file-a")
+    );
+    assert!(
+        matches!(&pages[1], Err(zai::Error::UnexpectedResponse(m)) if m.contains("same page again")),
+        "{pages:?}"
+    );
+    any_page.assert_calls_async(2).await;
+}

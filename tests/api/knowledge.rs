@@ -562,3 +562,29 @@ async fn numbered_pages_end_on_an_empty_page_or_an_error() {
     );
     failing.assert_calls_async(1).await;
 }
+
+/// A server that ignores the page number answers the same page again: an error
+/// after the first page, instead of asking forever.
+#[tokio::test]
+async fn numbered_pages_answered_again_end_in_an_error() {
+    let server = MockServer::start_async().await;
+    let body = app_envelope(Some(json!({"list": [{"id": "doc-1"}, {"id": "doc-2"}]})));
+    let any_page = server
+        .mock_async(|when, then| {
+            when.path("/api/llm-application/open/document");
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(body.to_string());
+        })
+        .await;
+    let client = api_client(&server);
+    let query = ListKnowledgeDocumentsQuery::new(BASE).size(2);
+    let pages = document_ids(client.list_knowledge_documents_pages(query)).await;
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    assert_eq!(pages[0].as_ref().unwrap(), &["doc-1", "doc-2"]);
+    assert!(
+        matches!(&pages[1], Err(zai::Error::UnexpectedResponse(m)) if m.contains("same page again")),
+        "{pages:?}"
+    );
+    any_page.assert_calls_async(2).await;
+}
