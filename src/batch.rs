@@ -1063,7 +1063,7 @@ impl Delivery {
     ) -> Result<Self, Error> {
         let input = files.input(part);
         let mut ids = Vec::new();
-        for_each_line(&input, |_, line| {
+        for_each_line(&input, |_, _, line| {
             ids.push(custom_id(line).unwrap_or_default());
         })?;
         let position: HashMap<&str, usize> = ids
@@ -1076,8 +1076,7 @@ impl Delivery {
         // Lines of the part's requests in file order (completion order only),
         // and lines naming none of them, delivered last as they are.
         let (mut in_file_order, mut strays) = (Vec::new(), Vec::new());
-        for_each_line(&path, |at, line| {
-            let len = line.len();
+        for_each_line(&path, |at, len, line| {
             match custom_id(line).and_then(|id| position.get(id.as_str()).copied()) {
                 Some(i) if found[i].is_some() => {
                     tracing::warn!(
@@ -1150,8 +1149,19 @@ impl Delivery {
                 let mut line = vec![0; len];
                 self.results.read_exact(&mut line).map_err(io)?;
                 self.at = at + len as u64;
-                let line = String::from_utf8_lossy(&line);
-                let (custom_id, outcome) = parse_line(line.trim_end());
+                let (custom_id, outcome) = match std::str::from_utf8(&line) {
+                    Ok(line) => parse_line(line.trim_end()),
+                    // Kept, not repaired: the line as read, its bad bytes shown.
+                    Err(e) => {
+                        let line = String::from_utf8_lossy(&line);
+                        let line = line.trim_end();
+                        let error = BatchLineError::Decode {
+                            line: line.to_owned(),
+                            error: format!("output line is not UTF-8: {e}"),
+                        };
+                        (custom_id(line), Err(error))
+                    }
+                };
                 BatchResult {
                     custom_id: custom_id.unwrap_or_default(),
                     outcome,
@@ -1162,8 +1172,9 @@ impl Delivery {
     }
 }
 
-/// Calls `each` with every non-blank line of a file and its offset.
-fn for_each_line(path: &Path, mut each: impl FnMut(u64, &str)) -> Result<(), Error> {
+/// Calls `each` with every non-blank line of a file, its offset and its length
+/// in bytes (invalid UTF-8 shows as U+FFFD in the text, not in the length).
+fn for_each_line(path: &Path, mut each: impl FnMut(u64, usize, &str)) -> Result<(), Error> {
     let io = |e| Error::io(path, e);
     let mut reader = BufReader::new(File::open(path).map_err(io)?);
     let mut line = Vec::new();
@@ -1176,7 +1187,7 @@ fn for_each_line(path: &Path, mut each: impl FnMut(u64, &str)) -> Result<(), Err
         }
         let text = String::from_utf8_lossy(&line);
         if !text.trim().is_empty() {
-            each(at, &text);
+            each(at, read, &text);
         }
         at += read as u64;
     }

@@ -190,6 +190,25 @@ fn line<T: serde::Serialize>(result: &BatchResult<T>) -> Value {
 /// Output: `b` then `a` (and `b` again, dropped), a line naming no request;
 /// errors: `c`; `d` has no line at all.
 async fn one_batch_server() -> MockServer {
+    let output = format!(
+        "{}\n{}\n{}\nnot json",
+        ok_line("b"),
+        ok_line("a"),
+        ok_line("b")
+    );
+    one_batch_server_with(output.into_bytes()).await
+}
+
+/// A batch output line answering `id` with the chat fixture.
+fn ok_line(id: &str) -> String {
+    format!(
+        r#"{{"id":"br-{id}","custom_id":"{id}","response":{{"status_code":200,"body":{}}}}}"#,
+        fixture("chat_reasoning_no_object.json").trim()
+    )
+}
+
+/// The job of [`one_batch_server`], its output file `output`.
+async fn one_batch_server_with(output: Vec<u8>) -> MockServer {
     let server = MockServer::start_async().await;
     let request = |id: &str, text: &str| {
         format!(
@@ -222,13 +241,6 @@ async fn one_batch_server() -> MockServer {
             then.status(200).body(r#"{"id":"batch-1","object":"batch","status":"completed","output_file_id":"file-out","error_file_id":"file-err","request_counts":{"total":4,"completed":2,"failed":1}}"#);
         })
         .await;
-    let ok = |id: &str| {
-        format!(
-            r#"{{"id":"br-{id}","custom_id":"{id}","response":{{"status_code":200,"body":{}}}}}"#,
-            fixture("chat_reasoning_no_object.json").trim()
-        )
-    };
-    let output = format!("{}\n{}\n{}\nnot json", ok("b"), ok("a"), ok("b"));
     server
         .mock_async(|when, then| {
             when.method(GET).path("/files/file-out/content");
@@ -298,6 +310,38 @@ async fn batch_job_matches_lines_to_ids_in_completion_or_input_order() {
     }
     assert_eq!(orders, ["b a c d ", "a b c d "]);
     deleted.assert_calls_async(6).await;
+}
+
+/// An output line with a byte that is not UTF-8, last in its file: a decode
+/// error keeping the line, its id read; the lines before it unaffected.
+#[tokio::test]
+async fn an_output_line_that_is_not_utf8_is_a_decode_error_keeping_it() {
+    let mut output = format!("{}\n", ok_line("a")).into_bytes();
+    let mut line_b = ok_line("b").into_bytes();
+    line_b.insert(r#"{"id":"br-"#.len(), 0xff);
+    output.extend(line_b);
+    let server = one_batch_server_with(output).await;
+    let state = state_file("not-utf8");
+    let job = BatchJob::new(&client(&server), &state).options(fast().order(ResultOrder::Input));
+    let input = requests(
+        ["a", "b", "c", "d"]
+            .map(|id| (id.to_owned(), chat(id)))
+            .to_vec(),
+    );
+    let results: Vec<BatchResult<ChatCompletionResponse>> = run_to_end(&job, input).await;
+    let ids: Vec<&str> = results.iter().map(|r| r.custom_id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c", "d"]);
+    assert!(results[0].outcome.is_ok());
+    match &results[1].outcome {
+        Err(BatchLineError::Decode { line, error }) => {
+            assert!(
+                line.starts_with("{\"id\":\"br-\u{fffd}b\",\"custom_id\":\"b\""),
+                "{line}"
+            );
+            assert!(error.contains("not UTF-8"), "{error}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[tokio::test]
