@@ -55,7 +55,8 @@ pub const MAX_BATCH_FILE_BYTES: u64 = 100_000_000;
 pub const MAX_BATCH_REQUESTS: u64 = 50_000;
 
 /// In which order a [`BatchRun`] yields results.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ResultOrder {
     /// Batch by batch as they finish; within a batch, in its output file's order.
     #[default]
@@ -285,8 +286,9 @@ impl BatchJob {
     /// the job; the remote batches keep running, to be picked up by the next
     /// run (or stopped by [`BatchJob::cancel`]).
     ///
-    /// Fails at once if the state file cannot be read or belongs to a job of
-    /// another endpoint.
+    /// Fails at once if the state file cannot be read, belongs to a job of
+    /// another endpoint, or was part way through delivering a batch's results
+    /// in another [`ResultOrder`].
     pub fn run<R, S>(&self, requests: S) -> Result<BatchRun<R::Response>, Error>
     where
         R: BatchRequest + Send + 'static,
@@ -298,7 +300,7 @@ impl BatchJob {
                 "max_requests and max_in_flight must be at least 1".into(),
             ));
         }
-        let state = match self.files.load()? {
+        let mut state = match self.files.load()? {
             Some(state) if state.endpoint != R::ENDPOINT => {
                 return Err(Error::InvalidRequest(format!(
                     "{} belongs to a job of `{}`, not `{}`",
@@ -308,12 +310,24 @@ impl BatchJob {
                 )));
             }
             Some(state) => state,
-            None => {
-                let state = JobState::new(R::ENDPOINT);
-                self.files.save(&state)?;
-                state
-            }
+            None => JobState::new(R::ENDPOINT),
         };
+        let order = self.options.order;
+        let part_way = state.parts.iter().any(|p| p.delivered > 0 && !p.done);
+        match state.order {
+            Some(saved) if saved != order && part_way => {
+                return Err(Error::InvalidRequest(format!(
+                    "{} is part way through delivering results in {saved:?} order, not \
+                     {order:?}: resume it in the same order",
+                    self.files.state.display()
+                )));
+            }
+            Some(saved) if saved == order => {}
+            _ => {
+                state.order = Some(order);
+                self.files.save(&state)?;
+            }
+        }
         std::fs::create_dir_all(&self.files.parts).map_err(|e| Error::io(&self.files.parts, e))?;
         let progress = Arc::new(Mutex::new(state.progress()));
         let mut runner = Runner {
@@ -501,6 +515,10 @@ struct JobState {
     /// Cancelled: no more input is submitted.
     #[serde(default)]
     cancelled: bool,
+    /// The order results are delivered in: the saved `delivered` counts are
+    /// positions in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    order: Option<ResultOrder>,
     /// The parts, in input order.
     #[serde(default)]
     parts: Vec<PartState>,
@@ -548,6 +566,7 @@ impl JobState {
             endpoint: endpoint.to_owned(),
             input_done: false,
             cancelled: false,
+            order: None,
             parts: Vec::new(),
         }
     }

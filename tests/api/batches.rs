@@ -344,6 +344,42 @@ async fn an_output_line_that_is_not_utf8_is_a_decode_error_keeping_it() {
     }
 }
 
+/// The saved delivery counts are positions in the job's result order: resuming
+/// part way through in the other order is refused, in the same order it goes on.
+#[tokio::test]
+async fn a_job_part_way_through_delivery_resumes_only_in_its_order() {
+    let server = one_batch_server().await;
+    let state = state_file("order");
+    let client = client(&server);
+    let input = || {
+        requests(
+            ["a", "b", "c", "d"]
+                .map(|id| (id.to_owned(), chat(id)))
+                .to_vec(),
+        )
+    };
+    let completion = BatchJob::new(&client, &state).options(fast());
+    let mut run = completion.run(input()).unwrap();
+    let first = run.next().await.unwrap().unwrap();
+    run.next().await.unwrap().unwrap();
+    drop(run);
+    assert_eq!(completion.progress().unwrap().delivered(), 1);
+
+    let input_order = BatchJob::new(&client, &state).options(fast().order(ResultOrder::Input));
+    let Err(error) = input_order.run(input()) else {
+        panic!("a resume in the other order is refused");
+    };
+    assert!(
+        matches!(&error, zai::Error::InvalidRequest(m) if m.contains("Completion order")),
+        "{error:?}"
+    );
+    let rest: Vec<BatchResult<ChatCompletionResponse>> = run_to_end(&completion, input()).await;
+    let mut ids: Vec<&str> = rest.iter().map(|r| r.custom_id.as_str()).collect();
+    ids.push(&first.custom_id);
+    ids.sort();
+    assert_eq!(ids, ["", "a", "b", "c", "d"]);
+}
+
 #[tokio::test]
 async fn a_finished_job_run_again_delivers_nothing_and_submits_nothing() {
     let server = one_batch_server().await;
