@@ -241,6 +241,12 @@ impl Client {
             request,
             Some("text/event-stream"),
             move |response| async move {
+                // A JSON answer where events were asked for holds no `data:`
+                // lines: it is an error object, judged and kept like a failed
+                // status's (or a summary of whatever else it is).
+                if is_json(response.headers()) {
+                    return Err(Failure::Response(Box::new(response)));
+                }
                 Ok(EventStream::new(response.bytes_stream())
                     .with_max_event_size(inner.options.max_event_size)
                     .with_fault_policy(inner.options.stream_faults)
@@ -825,6 +831,16 @@ impl ClientBuilder {
             }),
         })
     }
+}
+
+/// Whether a response says its body is JSON (`application/json`, any
+/// parameters, any case).
+fn is_json(headers: &reqwest::header::HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
 }
 
 /// Gives rustls a crypto provider for this process's `reqwest::Client`s. With the

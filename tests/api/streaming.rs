@@ -509,3 +509,33 @@ fn bytes_after_done_are_ignored_at_any_chunking() {
         assert!(response.choices.is_empty());
     }
 }
+
+/// A JSON answer where events were asked for has no `data:` lines: its error
+/// object is the call's error (judged for retry like a failed status's: 1301 is
+/// final), the body kept; not an empty stream reported as incomplete.
+#[tokio::test]
+async fn a_json_answer_to_a_stream_request_is_its_error() {
+    let server = MockServer::start_async().await;
+    let body = r#"{"error":{"code":"1301","message":"unsafe content"}}"#;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(POST).path("/chat/completions");
+            then.status(200)
+                .header("content-type", "Application/JSON; charset=utf-8")
+                .body(body);
+        })
+        .await;
+    let request = ChatCompletionRequest::new("glm-4.5", vec![ChatMessage::user("Hi")]);
+    let Err(error) = client(&server)
+        .create_chat_completion_stream(&request)
+        .await
+    else {
+        panic!("a JSON answer opens no stream");
+    };
+    let api = error.api().expect("an API error");
+    assert_eq!(api.status, 200);
+    assert_eq!(error.code(), Some(&zai::BusinessCode::ContentFiltered));
+    assert_eq!(api.message, "unsafe content");
+    assert_eq!(api.detail.body, body.as_bytes());
+    mock.assert_calls_async(1).await;
+}
