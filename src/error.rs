@@ -232,8 +232,11 @@ impl Error {
         )
     }
 
-    /// Whether the client's retry loop would try again (transient status or
-    /// code, connection failure before a response, timeout of an attempt).
+    /// Whether the error is of a kind the client's retry loop retries: a
+    /// transient status or code, a connection failure, a timeout. Whether a
+    /// given call was retried also depends on its policy and budget, on an
+    /// `x-should-retry` header, and on the answer not having started (a read
+    /// timeout in a success body or a stream is not retried).
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(api) => crate::retry::retryable(api.status, api.code.as_ref()),
