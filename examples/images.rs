@@ -40,8 +40,7 @@ async fn main() -> Result<(), zai::Error> {
         })
         .await?;
     println!("final status: {:?}", result.task_status);
-    // (The mock serves one shared SUCCESS example, a video task, so this is
-    // `None` there; a real `glm-image` task fills `image_result`.)
+    // Filled once the task succeeded (the mock answers an image task with one).
     println!("image result: {:?}", result.image_result);
     Ok(())
 }

@@ -686,8 +686,10 @@ impl ClientBuilder {
         self
     }
 
-    /// The root the agents (`/v1/agents...`) and Anthropic-compatible
-    /// (`/anthropic/v1/messages`) operations hang off. Default: the base URL
+    /// The root the operations outside `paas/v4` hang off (`x-zai-base: root` in
+    /// the spec): agents (`/v1/agents...`), the Anthropic-compatible Messages
+    /// endpoint (`/anthropic/v1/messages`), knowledge bases and documents,
+    /// applications, ZRAG and the Coding Plan monitor. Default: the base URL
     /// without its trailing `/paas/v4` (and `/coding`), e.g. `https://api.z.ai/api`.
     pub fn root_url(mut self, url: impl Into<String>) -> Self {
         self.root_url = Some(url.into());
@@ -778,7 +780,11 @@ impl ClientBuilder {
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, Error> {
         let auth = self.auth.ok_or_else(|| {
-            Error::Config("no API key: set ZAI_API_KEY or call api_key()".into())
+            Error::Config(
+                "no API key: call `api_key()` or `auth()`, or build with `Client::from_env()` \
+                 (reads ZAI_API_KEY)"
+                    .into(),
+            )
         })??;
         let base = self.base_url.unwrap_or(BaseUrl::General);
         let base = base.as_str().to_owned();

@@ -14,7 +14,7 @@
 //! use zai::types::{ChatCompletionRequest, ChatCompletionResponse, ChatMessage};
 //! use zai_mock::httpmock::ZaiMocks;
 //!
-//! let server = httpmock::MockServer::start_async().await;
+//! let server = zai_mock::httpmock::MockServer::start_async().await;
 //! let request = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("Hi")]);
 //! let response: ChatCompletionResponse = serde_json::from_value(serde_json::json!({
 //!     "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello!"}}]
@@ -31,6 +31,10 @@
 
 use serde::Serialize;
 use std::marker::PhantomData;
+
+/// The server these helpers extend, re-exported: with it, your tests need no
+/// `httpmock` dependency of their own, nor one of a matching version.
+pub use ::httpmock::MockServer;
 
 pub use generated::ZaiMocks;
 
