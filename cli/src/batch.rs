@@ -85,17 +85,24 @@ pub(crate) fn print_progress(progress: &BatchProgress) {
 }
 
 pub(crate) fn status(state: &Path) -> Outcome {
-    if !state.exists() {
-        return Err(Failure::Usage(format!(
-            "no batch job at {}",
-            state.display()
-        )));
-    }
+    existing(state)?;
     print_progress(&BatchProgress::from_state_file(state)?);
     Ok(())
 }
 
+/// A usage error unless `state` is a job's state file.
+fn existing(state: &Path) -> Outcome {
+    match state.exists() {
+        true => Ok(()),
+        false => Err(Failure::Usage(format!(
+            "no batch job at {}",
+            state.display()
+        ))),
+    }
+}
+
 pub(crate) async fn cancel(client: &zai::Client, state: &Path) -> Outcome {
+    existing(state)?;
     print_progress(&BatchJob::new(client, state).cancel().await?);
     Ok(())
 }
@@ -118,9 +125,7 @@ where
 {
     // Every line is checked before anything is submitted.
     let total = check_input::<R>(&args.input)?;
-    let interval = args.interval.unwrap_or(default_interval);
-    let interval = Duration::try_from_secs_f64(interval)
-        .map_err(|_| Failure::Usage(format!("--interval {interval}: not a duration")))?;
+    let interval = crate::seconds("--interval", args.interval.unwrap_or(default_interval))?;
     let order = match args.order {
         Order::Completion => zai::ResultOrder::Completion,
         Order::Input => zai::ResultOrder::Input,

@@ -43,7 +43,8 @@ struct Cli {
     /// How the key is sent: as is (`bearer`) or as a signed HS256 token (`jwt`).
     #[arg(long, global = true, value_enum, default_value_t = AuthKind::Bearer)]
     auth: AuthKind,
-    /// Give up on a call after this many seconds (including retries).
+    /// Give up on a call after this many seconds, retries included (a stream: until
+    /// it opens; then the 300 s read timeout applies between bytes).
     #[arg(long, global = true, value_name = "SECS")]
     timeout: Option<f64>,
     /// Retries of a failed call (default 3).
@@ -74,7 +75,9 @@ enum Command {
     Chat(ChatArgs),
     /// Generate an image; prints its URL.
     Image {
+        /// What to draw.
         prompt: String,
+        /// Image model.
         #[arg(long, default_value = "glm-image")]
         model: String,
         /// e.g. 1280x1280.
@@ -83,7 +86,9 @@ enum Command {
     },
     /// Start a video generation; prints the task id (or, with --wait, the URLs).
     Video {
+        /// What to film.
         prompt: String,
+        /// Video model.
         #[arg(long, default_value = "cogvideox-3")]
         model: String,
         /// An image to animate.
@@ -94,35 +99,48 @@ enum Command {
     },
     /// Show an asynchronous task's status and results.
     Result {
+        /// The task id a `video` (or an async image or chat) call printed.
         id: String,
         #[command(flatten)]
         wait: WaitArgs,
     },
     /// Search the web.
     Search {
+        /// What to search for.
         query: String,
+        /// Search engine.
         #[arg(long, default_value = "search-prime")]
         engine: String,
+        /// How many results (1-50; the service's default is 10).
         #[arg(long)]
         count: Option<i64>,
     },
     /// Read a web page as text.
-    Read { url: String },
+    Read {
+        /// The page's URL.
+        url: String,
+    },
     /// Count the tokens of a prompt.
     Tokenize {
+        /// The prompt, sent as one user message.
         text: String,
+        /// The model whose tokenizer counts.
         #[arg(long, default_value = "glm-4.7")]
         model: String,
     },
     /// Recognize handwriting in an image.
     Ocr {
+        /// The image to read.
         file: PathBuf,
+        /// The recognizer (`hand_write`).
         #[arg(long, default_value = "hand_write")]
         tool_type: String,
     },
     /// Transcribe an audio file.
     Transcribe {
+        /// The audio (WAV or MP3, up to 30 s and 25 MB).
         file: PathBuf,
+        /// Speech recognition model.
         #[arg(long, default_value = "glm-asr-2512")]
         model: String,
         /// Print the transcript as it arrives.
@@ -131,6 +149,7 @@ enum Command {
     },
     /// Upload a file; prints its id.
     Upload {
+        /// The file to upload.
         file: PathBuf,
         /// e.g. batch, file-extract, agent.
         #[arg(long)]
@@ -138,22 +157,29 @@ enum Command {
     },
     /// Run an agent (default: translation).
     Agent {
+        /// The text the agent works on, sent as one user message.
         text: String,
+        /// The agent (e.g. general_translation, slides_glm_agent).
         #[arg(long, default_value = "general_translation")]
         agent_id: String,
         /// Agent variables, `key=value` (e.g. target_lang=zh-CN).
         #[arg(long = "var", value_name = "K=V")]
         vars: Vec<String>,
+        /// Print the answer as it arrives.
         #[arg(long)]
         stream: bool,
     },
     /// Chat through the Anthropic-compatible Messages endpoint.
     Messages {
+        /// The user's message.
         prompt: String,
+        /// The model.
         #[arg(long, default_value = "glm-4.7")]
         model: String,
+        /// Longest answer, in tokens (the Messages API requires it).
         #[arg(long, default_value_t = 1024)]
         max_tokens: i64,
+        /// Print the answer as it arrives.
         #[arg(long)]
         stream: bool,
     },
@@ -198,7 +224,9 @@ enum Command {
 
 #[derive(Args, Debug)]
 struct ChatArgs {
+    /// The user's message.
     prompt: String,
+    /// The model (e.g. glm-4.7, glm-4.5-air, glm-4.6v for images).
     #[arg(long, default_value = "glm-4.7")]
     model: String,
     /// A system prompt.
@@ -207,7 +235,8 @@ struct ChatArgs {
     /// Print the reply as it is generated.
     #[arg(long)]
     stream: bool,
-    /// Deep thinking.
+    /// Deep thinking (reasoning before the answer): on or off; the model's default
+    /// when not given.
     #[arg(long, value_enum)]
     thinking: Option<Switch>,
     /// An image URL to send with the prompt (repeatable).
@@ -216,8 +245,10 @@ struct ChatArgs {
     /// Tools the model may call: a JSON array, or `@file`.
     #[arg(long)]
     tools: Option<String>,
+    /// Longest reply, in tokens.
     #[arg(long)]
     max_tokens: Option<i64>,
+    /// Sampling temperature (0.0-1.0; lower is more deterministic).
     #[arg(long)]
     temperature: Option<f64>,
     /// Print the final completion as one JSON object.
@@ -359,9 +390,11 @@ async fn run(cli: Cli) -> Outcome {
                 request = request.image_url(types::VideoImageInput::String(url));
             }
             let task = client.create_video_generation(&request).await?;
-            let id = task.id.unwrap_or_default();
+            let id = task
+                .id
+                .ok_or_else(|| Failure::Call("the service answered no task id".into()))?;
             if wait.wait {
-                commands::await_result(&client, &id, interval(&wait, poll)).await
+                commands::await_result(&client, &id, interval(&wait, poll)?).await
             } else {
                 println!("{id}");
                 eprintln!("task started; `zai result {id} --wait` waits for the video");
@@ -370,7 +403,7 @@ async fn run(cli: Cli) -> Outcome {
         }
         Command::Result { id, wait } => {
             if wait.wait {
-                commands::await_result(&client, &id, interval(&wait, poll)).await
+                commands::await_result(&client, &id, interval(&wait, poll)?).await
             } else {
                 let result = client.retrieve_async_result(&id).await?;
                 commands::print_result(&result);
@@ -505,13 +538,18 @@ fn client(cli: &Cli, mock: Option<&zai_mock::MockServer>) -> Result<zai::Client,
         options.retry.max_retries = n;
     }
     if let Some(secs) = cli.timeout {
-        let deadline = Duration::try_from_secs_f64(secs)
-            .map_err(|_| Failure::Usage(format!("--timeout {secs}: not a duration")))?;
-        options = options.deadline(deadline);
+        options = options.deadline(seconds("--timeout", secs)?);
     }
     Ok(builder.call_options(options).build()?)
 }
 
-fn interval(wait: &WaitArgs, default: f64) -> Duration {
-    Duration::try_from_secs_f64(wait.interval.unwrap_or(default)).unwrap_or(Duration::from_secs(5))
+fn interval(wait: &WaitArgs, default: f64) -> Result<Duration, Failure> {
+    seconds("--interval", wait.interval.unwrap_or(default))
+}
+
+/// A flag's seconds as a duration, or a usage error for a negative or
+/// non-finite number.
+fn seconds(flag: &str, secs: f64) -> Result<Duration, Failure> {
+    Duration::try_from_secs_f64(secs)
+        .map_err(|_| Failure::Usage(format!("{flag} {secs}: not a duration")))
 }

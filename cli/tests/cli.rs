@@ -290,6 +290,15 @@ fn usage_errors_exit_2() {
         zai(&["--mock", "chat", "--tools", "not json", "hi"]).code,
         2
     );
+    // A poll interval that is no duration is refused, not replaced.
+    for args in [
+        ["--mock", "result", "t", "--wait", "--interval=-1"],
+        ["--mock", "video", "cat", "--wait", "--interval=NaN"],
+    ] {
+        let out = zai(&args);
+        assert_eq!(out.code, 2, "{args:?}");
+        assert!(out.stderr.contains(": not a duration"), "{}", out.stderr);
+    }
 }
 
 #[test]
@@ -616,11 +625,14 @@ fn batch_usage_errors_exit_2() {
         format!("error: {input}:3: `custom_id` is not a non-empty string\n")
     );
     let missing = dir.join("none.json");
-    let out = zai(&["batch", "status", &missing.to_string_lossy()]);
-    assert_eq!(
-        (out.code, out.stderr),
-        (2, format!("error: no batch job at {}\n", missing.display()))
-    );
+    for command in ["status", "cancel"] {
+        let out = zai(&["--mock", "batch", command, &missing.to_string_lossy()]);
+        assert_eq!(
+            (out.code, out.stderr),
+            (2, format!("error: no batch job at {}\n", missing.display())),
+            "{command}"
+        );
+    }
 }
 
 #[test]
