@@ -19,7 +19,7 @@ use futures_util::stream::{FuturesUnordered, StreamExt as _};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::fs::File;
 use std::future::Future;
 use std::io::{BufRead as _, BufReader, BufWriter, Read as _, Seek as _, SeekFrom, Write as _};
@@ -824,6 +824,9 @@ impl<R: BatchRequest + Send + 'static> Runner<R> {
         let path = self.files.input(index);
         let mut out = BufWriter::new(File::create(&path).map_err(|e| Error::io(&path, e))?);
         let mut part = PartState::default();
+        // Results are matched to requests by id within a part: a repeated id
+        // there would leave one request reported missing though answered.
+        let mut ids = HashSet::new();
         let mut exhausted = false;
         loop {
             let (id, line) = match self.carry.take() {
@@ -852,6 +855,11 @@ impl<R: BatchRequest + Send + 'static> Runner<R> {
             {
                 self.carry = Some((id, line));
                 break;
+            }
+            if !ids.insert(id.clone()) {
+                return Err(Error::InvalidRequest(format!(
+                    "custom_id `{id}` repeats within one batch file: ids must be unique"
+                )));
             }
             out.write_all(&line).map_err(|e| Error::io(&path, e))?;
             part.requests += 1;

@@ -430,6 +430,40 @@ async fn a_job_refuses_another_endpoint_and_oversized_requests() {
     }
 }
 
+/// Results are matched to requests by id within a batch file: an id repeated
+/// there stops the job before anything is uploaded; across files it is fine.
+#[tokio::test]
+async fn a_job_refuses_an_id_repeated_within_a_batch_file() {
+    let server = MockServer::start_async().await;
+    let upload = server
+        .mock_async(|when, then| {
+            when.method(POST).path("/files");
+            then.status(500);
+        })
+        .await;
+    let state = state_file("repeat");
+    let job = BatchJob::new(&client(&server), &state).options(fast());
+    let input = ["a", "b", "a"].map(|id| (id.to_owned(), chat(id))).to_vec();
+    let mut run = job.run(requests(input)).unwrap();
+    match run.next().await {
+        Some(Err(zai::Error::InvalidRequest(message))) => assert_eq!(
+            message,
+            "custom_id `a` repeats within one batch file: ids must be unique"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert!(run.next().await.is_none());
+    upload.assert_calls_async(0).await;
+
+    // In parts of two requests, `a` comes once in each: accepted and uploaded.
+    let state = state_file("repeat-across");
+    let job = BatchJob::new(&client(&server), &state).options(fast().max_requests(2));
+    let input = ["a", "b", "a"].map(|id| (id.to_owned(), chat(id))).to_vec();
+    let mut run = job.run(requests(input)).unwrap();
+    assert!(matches!(run.next().await, Some(Err(zai::Error::Api(_)))));
+    assert!(upload.calls_async().await >= 1);
+}
+
 /// Answers every upload with file `file-in` and every batch creation with a
 /// `validating` batch `batch-1`.
 async fn accept_upload_and_batch(server: &MockServer) {
