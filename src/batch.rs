@@ -384,6 +384,18 @@ impl BatchJob {
             .iter_mut()
             .filter(|p| !p.done && p.status.is_none())
         {
+            // A batch may exist for an uploaded file whose batch id was never
+            // saved (a crash in between): found by its input file.
+            if let (None, Some(file)) = (&part.batch_id, &part.file_id) {
+                match batch_of_file(&self.client, file).await {
+                    Ok(batch) => part.batch_id = batch.and_then(|b| b.id),
+                    Err(e) => {
+                        // Left as it is, for the next cancel or run to settle.
+                        first_error.get_or_insert(e);
+                        continue;
+                    }
+                }
+            }
             match &part.batch_id {
                 // Not submitted: its requests end here, unanswered.
                 None => part.status = Some(CANCELLED.to_owned()),
@@ -936,18 +948,8 @@ impl<R: BatchRequest + Send + 'static> Runner<R> {
         let client = self.client.clone();
         self.tasks.push(Box::pin(async move {
             let batch = async {
-                if resuming {
-                    let pages = client.list_batches_pages(types::ListBatchesQuery::default());
-                    let mut pages = std::pin::pin!(pages);
-                    while let Some(page) = pages.next().await {
-                        let found = page?
-                            .data
-                            .into_iter()
-                            .find(|b| b.input_file_id.as_deref() == Some(file.as_str()));
-                        if let Some(batch) = found {
-                            return Ok(batch);
-                        }
-                    }
+                if resuming && let Some(batch) = batch_of_file(&client, &file).await? {
+                    return Ok(batch);
                 }
                 client
                     .create_batch(&types::CreateBatchRequest::new(file.as_str(), R::ENDPOINT))
@@ -1033,6 +1035,22 @@ impl<R: BatchRequest> Drop for Runner<R> {
             tracing::warn!(error = %e, "batch job state not saved");
         }
     }
+}
+
+/// The batch created from input file `file`, if any (found among all batches).
+async fn batch_of_file(client: &Client, file: &str) -> Result<Option<types::Batch>, Error> {
+    let pages = client.list_batches_pages(types::ListBatchesQuery::default());
+    let mut pages = std::pin::pin!(pages);
+    while let Some(page) = pages.next().await {
+        let found = page?
+            .data
+            .into_iter()
+            .find(|b| b.input_file_id.as_deref() == Some(file));
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
 }
 
 /// One input line: `{"custom_id", "method", "url", "body"}` and a newline.

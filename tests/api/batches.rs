@@ -548,6 +548,47 @@ async fn cancelling_a_job_cancels_its_batches_and_ends_the_rest() {
     assert!(job.progress().unwrap().finished);
 }
 
+/// A crash between uploading a part and saving its batch's id leaves only the
+/// file id: cancelling finds that batch by its input file and cancels it; with
+/// no such batch, the part's requests end unanswered.
+#[tokio::test]
+async fn cancelling_finds_a_batch_whose_id_was_never_saved() {
+    let server = MockServer::start_async().await;
+    server
+        .mock_async(|when, then| {
+            when.method(GET).path("/batches");
+            then.status(200).body(
+                r#"{"object":"list","data":[{"id":"batch-9","object":"batch","status":"in_progress","input_file_id":"file-1"}],"has_more":false}"#,
+            );
+        })
+        .await;
+    let cancel = server
+        .mock_async(|when, then| {
+            when.method(POST).path("/batches/batch-9/cancel");
+            then.status(200)
+                .body(r#"{"id":"batch-9","object":"batch","status":"cancelling"}"#);
+        })
+        .await;
+    let state = state_file("cancel-unsaved");
+    let part = |file: &str| json!({"requests": 1, "bytes": 10, "last_id": "a", "file_id": file});
+    let saved = json!({
+        "version": 1,
+        "endpoint": "/v4/chat/completions",
+        "parts": [part("file-1"), part("file-2")],
+    });
+    std::fs::write(&state, saved.to_string()).unwrap();
+    let job = BatchJob::new(&client(&server), &state);
+    let progress = job.cancel().await.unwrap();
+    cancel.assert_calls_async(1).await;
+    assert!(progress.cancelled);
+    // The first part now names its batch (running, polled by the next run);
+    // the second, with no batch, ended.
+    assert_eq!((progress.batches, progress.in_flight), (1, 1));
+    let saved: Value = serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    assert_eq!(saved["parts"][0]["batch_id"], "batch-9");
+    assert_eq!(saved["parts"][1]["status"], "cancelled");
+}
+
 #[tokio::test]
 async fn an_embeddings_job_yields_typed_embeddings() {
     let mock = zai_mock::MockServer::start().await;
