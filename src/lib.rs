@@ -75,10 +75,15 @@ pub use multipart::{FileContent, FilePart};
 pub use observe::{CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot, StreamFaultRecord};
 pub use options::{CallOptions, RawBody};
 pub use poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
-pub use reqwest;
 pub use retry::RetryPolicy;
 pub use sse::{DEFAULT_MAX_EVENT_SIZE, EventStream, StreamChunk};
 pub use stream_fault::{DroppedFragment, StreamFaultPolicy, StreamFaults};
+
+// The crates whose types the API takes or returns (`Bytes` bodies, JSON
+// values, reqwest's client and headers), at the versions it was built with.
+pub use bytes;
+pub use reqwest;
+pub use serde_json;
 
 /// Internals exposed for this repository's fuzz target; not part of the API.
 #[doc(hidden)]

@@ -18,6 +18,14 @@ pub trait Task: Serialize {
     const FAILURE: &'static [&'static str];
     /// JSON pointer to a failed task's message.
     const MESSAGE: Option<&'static str>;
+
+    /// Where this task stands, by its state field.
+    fn state(&self) -> TaskState
+    where
+        Self: Sized,
+    {
+        state(self)
+    }
 }
 
 /// Where a task stands.
@@ -32,7 +40,7 @@ pub enum TaskState {
 }
 
 /// The state of a task value.
-pub fn state<T: Task>(task: &T) -> TaskState {
+fn state<T: Task>(task: &T) -> TaskState {
     let value = serde_json::to_value(task).unwrap_or_default();
     let status = value
         .pointer(T::STATUS)

@@ -86,6 +86,23 @@ async fn unknown_status_keeps_polling_until_timeout_naming_it() {
     assert!(server.hits.load(Ordering::SeqCst) >= 3);
 }
 
+/// A task value tells where it stands, by the spec's `x-zai-task` states.
+#[test]
+fn a_task_value_tells_its_state() {
+    use zai::{Task, TaskState, types::AsyncResult};
+    let task = |json: &str| serde_json::from_str::<AsyncResult>(json).unwrap().state();
+    assert_eq!(
+        task(PROCESSING),
+        TaskState::Pending(Some("PROCESSING".into()))
+    );
+    assert_eq!(task(SUCCESS), TaskState::Succeeded);
+    assert_eq!(
+        task(r#"{"task_status":"FAIL"}"#),
+        TaskState::Failed("FAIL".into(), None)
+    );
+    assert_eq!(task("{}"), TaskState::Pending(None));
+}
+
 #[tokio::test]
 async fn an_unbounded_interval_waits_until_the_timeout_without_overflow() {
     let server = serve(vec![json(PROCESSING)]).await;
