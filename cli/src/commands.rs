@@ -37,6 +37,12 @@ pub(crate) fn print_result(result: &types::AsyncResult) {
     for image in result.image_result.iter().flatten() {
         println!("{}", image.url.as_deref().unwrap_or_default());
     }
+    // An async chat completion's reply.
+    for choice in result.choices.iter().flatten() {
+        if let Some(text) = choice.message.as_ref().and_then(|m| m.content.as_deref()) {
+            println!("{text}");
+        }
+    }
 }
 
 /// Every `text` (or string `content`) inside a JSON value, in order.

@@ -1,7 +1,7 @@
 //! The `zai` binary end to end: every subcommand against `--mock`, error paths
 //! against an httpmock server, exit codes and exact output where deterministic.
 
-use httpmock::{Method::POST, MockServer};
+use httpmock::{Method::GET, Method::POST, MockServer};
 use std::process::Command;
 
 struct Out {
@@ -204,6 +204,30 @@ fn errors_from_the_mock_on_demand() {
     assert_eq!(
         out.stderr,
         "error: HTTP 400, code 1214: Invalid request parameters\n"
+    );
+}
+
+/// `zai result` of an async chat completion prints its reply.
+#[test]
+fn result_prints_an_async_chat_reply() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(GET).path("/async-result/chat-1");
+        then.status(200)
+            .header("content-type", "application/json")
+            .body(r#"{"id":"chat-1","task_status":"SUCCESS","choices":[{"index":0,"message":{"role":"assistant","content":"Hello there."}}]}"#);
+    });
+    let out = zai(&[
+        "--base-url",
+        &server.base_url(),
+        "--api-key",
+        "id.secret",
+        "result",
+        "chat-1",
+    ]);
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (0, "Hello there.\n", "status: SUCCESS\n")
     );
 }
 
