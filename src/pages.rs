@@ -82,10 +82,11 @@ impl<Q> Next<Q> {
             }
         };
         if previous.as_ref() == Some(&items) {
-            return Err(Error::UnexpectedResponse(format!(
-                "paging: the server answered the same page again (ending at {items}); stopped \
-                 instead of asking forever"
-            )));
+            return Err(Error::UnexpectedResponse(
+                "paging: the server answered the same page again, its cursor or page number \
+                 ignored; stopped instead of asking forever"
+                    .into(),
+            ));
         }
         *previous = Some(items);
         Ok(Some(next))
