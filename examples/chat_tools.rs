@@ -31,17 +31,15 @@ async fn main() -> Result<(), zai::Error> {
     let request = ChatCompletionRequest::new("glm-4.7", messages.clone()).tools(vec![weather]);
     let reply = client.create_chat_completion(&request).await?;
 
-    // 2. The assistant asked for tool calls: answer each one.
-    let message = reply.choices.first().and_then(|c| c.message.clone());
-    let calls = message.and_then(|m| m.tool_calls).unwrap_or_default();
-    for call in &calls {
-        let function = call.function.clone().unwrap_or_default();
-        println!(
-            "tool call {:?}: {:?}({:?})",
-            call.id, function.name, function.arguments
-        );
+    // 2. The assistant asked for tool calls: keep its turn, answer each call.
+    for call in reply.tool_calls() {
+        let args: serde_json::Value = call.parse_arguments()?;
+        println!("tool call {:?}: {:?}({args})", call.id, call.name());
     }
-    messages.push(ChatMessage::assistant_tool_calls(None, calls.clone()));
+    let calls = reply.tool_calls().to_vec();
+    if let Some(turn) = reply.message() {
+        messages.push(ChatMessage::from(turn.clone()));
+    }
     for call in &calls {
         let id = call.id.clone().unwrap_or_default();
         messages.push(ChatMessage::tool(
@@ -53,11 +51,7 @@ async fn main() -> Result<(), zai::Error> {
     // 3. Send the tool results back and read the final answer.
     let request = ChatCompletionRequest::new("glm-4.7", messages);
     let answer = client.create_chat_completion(&request).await?;
-    let text = answer
-        .choices
-        .first()
-        .and_then(|c| c.message.as_ref()?.content.clone());
-    println!("answer: {text:?}");
+    println!("answer: {:?}", answer.text());
 
     // 4. The same conversation, streamed: semantic events as they arrive.
     let mut events = client
