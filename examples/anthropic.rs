@@ -6,8 +6,8 @@
 
 use futures_util::StreamExt;
 use zai::types::{
-    AnthropicContentBlock, AnthropicContentDelta, AnthropicInputContent, AnthropicInputMessage,
-    AnthropicInputMessageRole, AnthropicMessageRequest, AnthropicStreamEvent,
+    AnthropicContentBlock, AnthropicContentDelta, AnthropicInputMessage, AnthropicMessageRequest,
+    AnthropicStreamEvent,
 };
 
 #[tokio::main]
@@ -18,8 +18,7 @@ async fn main() -> Result<(), zai::Error> {
         .base_url(mock.url())
         .build()?;
 
-    let question = AnthropicInputContent::String("Latest version of serde?".into());
-    let message = AnthropicInputMessage::new(AnthropicInputMessageRole::User, question);
+    let message = AnthropicInputMessage::user("Latest version of serde?");
     let request = AnthropicMessageRequest::new("glm-4.7", 1024, vec![message]);
 
     // Plain: one message with typed content blocks.

@@ -3,7 +3,7 @@
 //! Runs against the built-in mock server:
 //! `cargo run --example embeddings_moderation`
 
-use zai::types::{EmbeddingInput, EmbeddingRequest, ModerationInput, ModerationRequest};
+use zai::types::{EmbeddingInput, EmbeddingRequest, ModerationRequest};
 
 #[tokio::main]
 async fn main() -> Result<(), zai::Error> {
@@ -28,10 +28,8 @@ async fn main() -> Result<(), zai::Error> {
     println!("usage: {:?}", embeddings.usage);
 
     // Moderation: a risk level and risk types per checked part.
-    let input = ModerationInput::String("A friendly chat about gardening.".into());
-    let verdict = client
-        .create_moderation(&ModerationRequest::new("moderation", input))
-        .await?;
+    let request = ModerationRequest::new("moderation", "A friendly chat about gardening.");
+    let verdict = client.create_moderation(&request).await?;
     for result in &verdict.result_list {
         println!(
             "moderation: {:?} risk {:?} {:?}",
