@@ -95,6 +95,33 @@ impl PollOptions {
             timeout,
         }
     }
+
+    /// Sets the wait before the first poll.
+    pub fn initial_delay(self, initial_delay: Duration) -> Self {
+        Self {
+            initial_delay,
+            ..self
+        }
+    }
+
+    /// Sets the wait between the first polls (it grows ×1.5 up to
+    /// [`Self::max_interval`]).
+    pub fn interval(self, interval: Duration) -> Self {
+        Self { interval, ..self }
+    }
+
+    /// Sets the largest wait between polls.
+    pub fn max_interval(self, max_interval: Duration) -> Self {
+        Self {
+            max_interval,
+            ..self
+        }
+    }
+
+    /// Sets when to give up ([`Error::Timeout`] naming the last state).
+    pub fn timeout(self, timeout: Duration) -> Self {
+        Self { timeout, ..self }
+    }
 }
 
 /// Reported after each poll.

@@ -106,11 +106,15 @@ fn a_task_value_tells_its_state() {
 #[tokio::test]
 async fn an_unbounded_interval_waits_until_the_timeout_without_overflow() {
     let server = serve(vec![json(PROCESSING)]).await;
-    let mut options = PollOptions::default();
-    options.initial_delay = Duration::ZERO;
-    options.interval = Duration::MAX;
-    options.max_interval = Duration::MAX;
-    options.timeout = Duration::from_millis(50);
+    let options = PollOptions::default()
+        .initial_delay(Duration::ZERO)
+        .interval(Duration::MAX)
+        .max_interval(Duration::MAX)
+        .timeout(Duration::from_millis(50));
+    assert_eq!(
+        (options.initial_delay, options.interval, options.timeout),
+        (Duration::ZERO, Duration::MAX, Duration::from_millis(50))
+    );
     let err = client_at(&server.url)
         .wait_async_result("t", &options, |_| {})
         .await
