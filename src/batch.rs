@@ -12,7 +12,7 @@
 use crate::Client;
 use crate::error::Error;
 use crate::multipart::FilePart;
-use crate::types;
+use crate::types::{self, BusinessCode};
 use futures_core::Stream;
 use futures_util::FutureExt as _;
 use futures_util::stream::{FuturesUnordered, StreamExt as _};
@@ -165,8 +165,8 @@ pub enum BatchLineError {
     Api {
         /// HTTP status recorded for the line.
         status: Option<u16>,
-        /// Z.AI business code.
-        code: Option<String>,
+        /// Z.AI business code, matched like [`Error::code`]'s.
+        code: Option<BusinessCode>,
         /// The service's message.
         message: String,
     },
@@ -1293,9 +1293,10 @@ fn parse_line<T: DeserializeOwned>(line: &str) -> (Option<String>, Result<T, Bat
         (status, _, Some(error)) => match serde_json::from_str::<Detail>(error.get()) {
             Ok(detail) => Err(BatchLineError::Api {
                 status,
-                code: detail
-                    .code
-                    .map(|c| c.as_str().map_or_else(|| c.to_string(), str::to_owned)),
+                code: detail.code.map(|c| match c.as_str() {
+                    Some(code) => BusinessCode::from(code),
+                    None => BusinessCode::from(c.to_string().as_str()),
+                }),
                 message: detail.message.unwrap_or_default(),
             }),
             Err(e) => Err(decode(e)),

@@ -191,7 +191,10 @@ async fn a_batch_job_gets_one_typed_result_per_line() {
     }
     match &results[1].outcome {
         Err(zai::BatchLineError::Api { status, code, .. }) => {
-            assert_eq!((*status, code.as_deref()), (Some(429), Some("1302")));
+            assert_eq!(
+                (*status, code.as_ref()),
+                (Some(429), Some(&zai::BusinessCode::ConcurrencyLimit))
+            );
         }
         other => panic!("{other:?}"),
     }

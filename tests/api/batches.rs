@@ -673,7 +673,10 @@ async fn batch_job_resumes_after_a_crash_and_delivers_every_id_once() {
         match &result.outcome {
             Err(BatchLineError::Api { status, code, .. }) => {
                 assert_eq!(i % 7, 0, "{}", result.custom_id);
-                assert_eq!((*status, code.as_deref()), (Some(429), Some("1302")));
+                assert_eq!(
+                    (*status, code.as_ref()),
+                    (Some(429), Some(&zai::BusinessCode::ConcurrencyLimit))
+                );
             }
             Ok(reply) => {
                 assert_ne!(i % 7, 0, "{}", result.custom_id);
