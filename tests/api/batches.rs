@@ -464,6 +464,17 @@ async fn a_job_refuses_an_id_repeated_within_a_batch_file() {
     assert!(upload.calls_async().await >= 1);
 }
 
+/// Answers the cancellation of batch `id` with it `cancelling`.
+async fn cancelling<'a>(server: &'a MockServer, id: &str) -> httpmock::Mock<'a> {
+    let body = json!({"id": id, "object": "batch", "status": "cancelling"}).to_string();
+    server
+        .mock_async(|when, then| {
+            when.method(POST).path(format!("/batches/{id}/cancel"));
+            then.status(200).body(body);
+        })
+        .await
+}
+
 /// Answers every upload with file `file-in` and every batch creation with a
 /// `validating` batch `batch-1`.
 async fn accept_upload_and_batch(server: &MockServer) {
@@ -493,13 +504,7 @@ async fn cancelling_a_job_cancels_its_batches_and_ends_the_rest() {
                 .body(r#"{"id":"batch-1","object":"batch","status":"in_progress"}"#);
         })
         .await;
-    let cancel = server
-        .mock_async(|when, then| {
-            when.method(POST).path("/batches/batch-1/cancel");
-            then.status(200)
-                .body(r#"{"id":"batch-1","object":"batch","status":"cancelling"}"#);
-        })
-        .await;
+    let cancel = cancelling(&server, "batch-1").await;
     let state = state_file("cancel");
     let options = fast()
         .max_requests(2)
@@ -562,13 +567,7 @@ async fn cancelling_finds_a_batch_whose_id_was_never_saved() {
             );
         })
         .await;
-    let cancel = server
-        .mock_async(|when, then| {
-            when.method(POST).path("/batches/batch-9/cancel");
-            then.status(200)
-                .body(r#"{"id":"batch-9","object":"batch","status":"cancelling"}"#);
-        })
-        .await;
+    let cancel = cancelling(&server, "batch-9").await;
     let state = state_file("cancel-unsaved");
     let part = |file: &str| json!({"requests": 1, "bytes": 10, "last_id": "a", "file_id": file});
     let saved = json!({
