@@ -207,8 +207,10 @@ async fn cursor_pages_answered_again_end_in_an_error() {
         })
         .await;
     let client = crate::support::client(&server);
+    // Without the check the stream never ends: fail, rather than hang.
     let pages: Vec<_> = client
         .list_files_pages(zai::types::ListFilesQuery::default())
+        .take(3)
         .collect()
         .await;
     assert_eq!(pages.len(), 2, "{pages:?}");

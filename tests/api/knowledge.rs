@@ -579,7 +579,9 @@ async fn numbered_pages_answered_again_end_in_an_error() {
         .await;
     let client = api_client(&server);
     let query = ListKnowledgeDocumentsQuery::new(BASE).size(2);
-    let pages = document_ids(client.list_knowledge_documents_pages(query)).await;
+    // Without the check the stream never ends: fail, rather than hang.
+    let pages = futures_util::StreamExt::take(client.list_knowledge_documents_pages(query), 3);
+    let pages = document_ids(pages).await;
     assert_eq!(pages.len(), 2, "{pages:?}");
     assert_eq!(pages[0].as_ref().unwrap(), &["doc-1", "doc-2"]);
     assert!(
