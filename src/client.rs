@@ -286,7 +286,7 @@ impl Client {
                 attempt = record.attempt,
                 delay_ms = record.delay.as_millis() as u64,
                 status = record.status,
-                code = record.code,
+                code = record.code.map(crate::types::BusinessCode::as_str),
                 "retrying"
             );
             if let Some(metrics) = &inner.metrics {

@@ -5,6 +5,7 @@
 //! are logged as `debug` events in it. Neither ever contains credentials.
 
 use crate::error::Error;
+use crate::types::BusinessCode;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::time::Duration;
 
@@ -35,7 +36,7 @@ pub struct RetryRecord<'a> {
     /// HTTP status of the failed attempt, if it got a response.
     pub status: Option<u16>,
     /// Z.AI business code of the failed attempt, if any.
-    pub code: Option<&'a str>,
+    pub code: Option<&'a BusinessCode>,
 }
 
 /// A stream recovered from the service's concatenated-frame fault (see

@@ -213,7 +213,7 @@ where
             attempt: attempts,
             delay,
             status: error.status().map(|s| s.as_u16()),
-            code: error.code().map(|c| c.as_str()),
+            code: error.code(),
         });
         tokio::time::sleep(delay).await;
     }

@@ -140,3 +140,56 @@ async fn path_parameters_naming_no_resource_are_refused() {
     client.retrieve_batch("a..b").await.unwrap();
     assert_eq!(server.hits.load(std::sync::atomic::Ordering::SeqCst), 1);
 }
+
+/// A retry is reported to the metrics hook before its wait: the operation, the
+/// failed attempt, its status and typed business code, the delay.
+#[tokio::test]
+async fn retries_are_reported_with_status_and_business_code() {
+    /// Operation, failed attempt, its status and code.
+    type Seen = (String, u32, Option<u16>, Option<zai::BusinessCode>);
+    #[derive(Default)]
+    struct Retries(std::sync::Mutex<Vec<Seen>>);
+    impl zai::Metrics for Retries {
+        fn call_finished(&self, _: &zai::CallRecord<'_>) {}
+        fn retry_scheduled(&self, retry: &zai::RetryRecord<'_>) {
+            // Full jitter under a ceiling of 5 ms doubling per retry.
+            let ceiling = Duration::from_millis(5) * 2u32.pow(retry.attempt - 1);
+            assert!(retry.delay <= ceiling, "{retry:?}");
+            let record = (
+                retry.operation.to_owned(),
+                retry.attempt,
+                retry.status,
+                retry.code.cloned(),
+            );
+            self.0.lock().unwrap().push(record);
+        }
+    }
+    let reply =
+        r#"{"id":"1","choices":[{"index":0,"message":{"role":"assistant","content":"ok"}}]}"#;
+    let server = serve(vec![unavailable(), unavailable(), json(reply)]).await;
+    let retries = Arc::new(Retries::default());
+    let client = zai::Client::builder()
+        .api_key(KEY)
+        .base_url(&server.url)
+        .metrics(retries.clone())
+        .call_options(CallOptions::default().retry(RetryPolicy {
+            initial_backoff: Duration::from_millis(5),
+            ..RetryPolicy::default()
+        }))
+        .build()
+        .unwrap();
+    client.create_chat_completion(&chat()).await.unwrap();
+    let overloaded = Some(zai::BusinessCode::RateLimited);
+    assert_eq!(
+        *retries.0.lock().unwrap(),
+        [
+            (
+                "createChatCompletion".to_owned(),
+                1,
+                Some(503),
+                overloaded.clone()
+            ),
+            ("createChatCompletion".to_owned(), 2, Some(503), overloaded),
+        ]
+    );
+}
