@@ -24,12 +24,12 @@ fn json(body: &str) -> Step {
     ))
 }
 
-fn client(url: &str, stats: Arc<CallStats>) -> zai::Client {
+fn client(url: &str, metrics: Arc<dyn zai::Metrics>) -> zai::Client {
     zai::Client::builder()
         .api_key(KEY)
         .base_url(url)
         .default_header("x-team", "blue")
-        .metrics(stats)
+        .metrics(metrics)
         .call_options(CallOptions::default().retry(RetryPolicy {
             initial_backoff: Duration::from_millis(5),
             ..RetryPolicy::default()
@@ -168,16 +168,7 @@ async fn retries_are_reported_with_status_and_business_code() {
         r#"{"id":"1","choices":[{"index":0,"message":{"role":"assistant","content":"ok"}}]}"#;
     let server = serve(vec![unavailable(), unavailable(), json(reply)]).await;
     let retries = Arc::new(Retries::default());
-    let client = zai::Client::builder()
-        .api_key(KEY)
-        .base_url(&server.url)
-        .metrics(retries.clone())
-        .call_options(CallOptions::default().retry(RetryPolicy {
-            initial_backoff: Duration::from_millis(5),
-            ..RetryPolicy::default()
-        }))
-        .build()
-        .unwrap();
+    let client = client(&server.url, retries.clone());
     client.create_chat_completion(&chat()).await.unwrap();
     let overloaded = Some(zai::BusinessCode::RateLimited);
     assert_eq!(
