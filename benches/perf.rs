@@ -9,7 +9,7 @@
 mod support;
 
 use futures_util::StreamExt;
-use reqwest::header::{ACCEPT, ACCEPT_LANGUAGE, HeaderValue, USER_AGENT};
+use reqwest::header::{ACCEPT, HeaderValue, USER_AGENT};
 use std::process::Command;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -78,11 +78,11 @@ const SIDES: [&str; 3] = ["zai", "raw", "raw-same"];
 /// - `raw` is reqwest's defaults sending only what the call needs.
 /// - `raw-same` is raw reqwest configured like zai's defaults and sending the same
 ///   request: the same connect and read timeouts, reqwest's retries off as zai
-///   turns them off over HTTP/1.1, and the same `User-Agent`, `Accept-Language`
-///   and `Accept` headers (as the client's default headers).
+///   turns them off over HTTP/1.1, and the same `User-Agent` and `Accept`
+///   headers (as the client's default headers).
 ///   Against it the difference is the client's own code.
 /// - `zai-bare` is the zai side configured like `raw` (reqwest's defaults, so no
-///   read timeout; no `User-Agent` or `Accept-Language`).
+///   read timeout; no `User-Agent`).
 fn overhead_worker(only: Option<&str>, calls: usize) {
     const BLOCK: usize = 250;
     let addr = start_server(StreamShape {
@@ -98,7 +98,6 @@ fn overhead_worker(only: Option<&str>, calls: usize) {
                 .base_url(&base)
                 .http_client(support::raw_client())
                 .without_default_header("user-agent")
-                .without_default_header("accept-language")
                 .build()
                 .unwrap();
             (client, Some("zai"))
@@ -111,10 +110,6 @@ fn overhead_worker(only: Option<&str>, calls: usize) {
         (
             USER_AGENT,
             HeaderValue::from_static(zai::DEFAULT_USER_AGENT),
-        ),
-        (
-            ACCEPT_LANGUAGE,
-            HeaderValue::from_static(zai::DEFAULT_ACCEPT_LANGUAGE),
         ),
     ]);
     let raw_same = RawSide(

@@ -108,19 +108,12 @@ pub struct ClientBuilder {
 
 /// `User-Agent` sent by default.
 pub const DEFAULT_USER_AGENT: &str = concat!("zai-rust/", env!("CARGO_PKG_VERSION"));
-/// `Accept-Language` sent by default, as the official SDK does.
-pub const DEFAULT_ACCEPT_LANGUAGE: &str = "en-US,en";
 
 impl Default for ClientBuilder {
-    /// No key yet; `User-Agent` [`DEFAULT_USER_AGENT`] and `Accept-Language`
-    /// [`DEFAULT_ACCEPT_LANGUAGE`] headers.
+    /// No key yet; the `User-Agent` header [`DEFAULT_USER_AGENT`].
     fn default() -> Self {
         let mut headers = HeaderMap::new();
         headers.insert(USER_AGENT, HeaderValue::from_static(DEFAULT_USER_AGENT));
-        headers.insert(
-            ACCEPT_LANGUAGE,
-            HeaderValue::from_static(DEFAULT_ACCEPT_LANGUAGE),
-        );
         ClientBuilder {
             auth: None,
             base_url: None,
@@ -730,7 +723,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Stops sending a default header, e.g. `"accept-language"` or `"user-agent"`.
+    /// Stops sending a default header, e.g. `"user-agent"`.
     pub fn without_default_header(mut self, name: impl AsRef<str>) -> Self {
         if let Ok(headers) = &mut self.headers {
             headers.remove(name.as_ref());
@@ -738,8 +731,10 @@ impl ClientBuilder {
         self
     }
 
-    /// `Accept-Language` for server messages (default [`DEFAULT_ACCEPT_LANGUAGE`];
-    /// remove it with `.without_default_header("accept-language")`).
+    /// `Accept-Language` for server messages; the API documents one value,
+    /// `en-US,en`. Not sent by default: the docs mark it optional and the
+    /// official Java SDK stopped sending it (the Python SDK still does), and
+    /// every header is work on every call.
     pub fn accept_language(self, value: &str) -> Self {
         self.default_header(ACCEPT_LANGUAGE, value)
     }

@@ -65,8 +65,8 @@ pub use chat::stream::{
     ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, completion_from_bytes,
 };
 pub use client::{
-    Client, ClientBuilder, DEFAULT_ACCEPT_LANGUAGE, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
-    DEFAULT_USER_AGENT, Operation, RawResponse, install_tls_provider,
+    Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_USER_AGENT,
+    Operation, RawResponse, install_tls_provider,
 };
 pub use error::{ApiError, ApiErrorDetail, Error, StreamError, Timeout};
 pub use generated::types::BusinessCode;

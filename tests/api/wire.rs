@@ -1,5 +1,6 @@
-//! What every request carries beside its body, as the official SDK sends it:
-//! `User-Agent`, `Accept-Language`, and the `Accept` of each kind of answer.
+//! What every request carries beside its body: `User-Agent`, the `Accept` of
+//! each kind of answer as the official SDK asks for it, and no `Accept-Language`
+//! unless one is set (optional in the docs; the Java SDK stopped sending it).
 
 use crate::support::{KEY, client};
 use httpmock::{Method, MockServer};
@@ -29,7 +30,7 @@ async fn expect<'a>(
                 .path(path)
                 .header("accept", accept)
                 .header("user-agent", UA)
-                .header("accept-language", "en-US,en")
+                .header_missing("accept-language")
                 .header("authorization", format!("Bearer {KEY}"));
             then.status(200)
                 .header("content-type", content_type)
@@ -125,11 +126,31 @@ async fn json_multipart_streaming_and_binary_calls_send_the_sdk_headers() {
 #[tokio::test]
 async fn defaults_can_be_changed_or_removed() {
     let server = MockServer::start_async().await;
-    let mock = server
+    let changed = server
         .mock_async(|when, then| {
             when.path("/chat/completions")
                 .header("user-agent", "my-app/2")
-                .header_missing("accept-language");
+                .header("accept-language", "en-US,en");
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(CHAT);
+        })
+        .await;
+    let chat = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("hi")]);
+    let client = zai::Client::builder()
+        .api_key(KEY)
+        .base_url(server.base_url())
+        .default_header("user-agent", "my-app/2")
+        .accept_language("en-US,en")
+        .build()
+        .unwrap();
+    client.create_chat_completion(&chat).await.unwrap();
+    changed.assert_async().await;
+    changed.delete_async().await;
+
+    let removed = server
+        .mock_async(|when, then| {
+            when.path("/chat/completions").header_missing("user-agent");
             then.status(200)
                 .header("content-type", "application/json")
                 .body(CHAT);
@@ -138,13 +159,11 @@ async fn defaults_can_be_changed_or_removed() {
     let client = zai::Client::builder()
         .api_key(KEY)
         .base_url(server.base_url())
-        .default_header("user-agent", "my-app/2")
-        .without_default_header("accept-language")
+        .without_default_header("user-agent")
         .build()
         .unwrap();
-    let chat = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("hi")]);
     client.create_chat_completion(&chat).await.unwrap();
-    mock.assert_async().await;
+    removed.assert_async().await;
 
     let bad = zai::Client::builder()
         .api_key(KEY)
