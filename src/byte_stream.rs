@@ -1,6 +1,7 @@
 //! Binary answers (file content, speech audio, parse results), streamed.
 
-use crate::error::{Error, Timeouts};
+use crate::error::Error;
+use crate::read_timer::ReadTimer;
 use bytes::Bytes;
 use futures_core::Stream;
 use std::pin::Pin;
@@ -8,11 +9,12 @@ use std::task::{Context, Poll};
 
 /// The body of a binary answer as it arrives: `Stream<Item = Result<Bytes,
 /// zai::Error>>`. Read it piece by piece, or whole with [`ByteStream::bytes`].
-/// Dropping it closes the connection.
+/// After an error it ends. Dropping it closes the connection.
 pub struct ByteStream {
     source: Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>,
     content_type: Option<String>,
-    timeouts: Timeouts,
+    /// The read timeout, waiting for the next piece.
+    timer: ReadTimer,
 }
 
 impl std::fmt::Debug for ByteStream {
@@ -24,7 +26,7 @@ impl std::fmt::Debug for ByteStream {
 }
 
 impl ByteStream {
-    pub(crate) fn new(response: reqwest::Response, timeouts: Timeouts) -> Self {
+    pub(crate) fn new(response: reqwest::Response, timer: ReadTimer) -> Self {
         let content_type = response
             .headers()
             .get(reqwest::header::CONTENT_TYPE)
@@ -33,7 +35,7 @@ impl ByteStream {
         ByteStream {
             source: Box::pin(response.bytes_stream()),
             content_type,
-            timeouts,
+            timer,
         }
     }
 
@@ -45,9 +47,8 @@ impl ByteStream {
     /// Reads the whole body.
     pub async fn bytes(mut self) -> Result<Bytes, Error> {
         let mut whole = bytes::BytesMut::new();
-        while let Some(piece) = std::future::poll_fn(|cx| self.source.as_mut().poll_next(cx)).await
-        {
-            whole.extend_from_slice(&piece.map_err(|e| Error::transport(e, self.timeouts))?);
+        while let Some(piece) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await {
+            whole.extend_from_slice(&piece?);
         }
         Ok(whole.freeze())
     }
@@ -57,10 +58,22 @@ impl Stream for ByteStream {
     type Item = Result<Bytes, Error>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let timeouts = self.timeouts;
-        self.source
-            .as_mut()
-            .poll_next(cx)
-            .map(|item| item.map(|piece| piece.map_err(|e| Error::transport(e, timeouts))))
+        let this = &mut *self;
+        let error = match this.source.as_mut().poll_next(cx) {
+            Poll::Pending => match this.timer.poll_expired(cx) {
+                Poll::Ready(timeout) => Error::Timeout(timeout),
+                Poll::Pending => return Poll::Pending,
+            },
+            Poll::Ready(Some(Ok(piece))) => {
+                this.timer.push_back();
+                return Poll::Ready(Some(Ok(piece)));
+            }
+            Poll::Ready(Some(Err(e))) => this.timer.transport(e),
+            Poll::Ready(None) => return Poll::Ready(None),
+        };
+        // An error ends the stream (and closes the connection).
+        this.source = Box::pin(futures_util::stream::empty());
+        this.timer = ReadTimer::none();
+        Poll::Ready(Some(Err(error)))
     }
 }

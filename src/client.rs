@@ -7,6 +7,7 @@ use crate::auth::Auth;
 use crate::error::{Error, Failure, Timeout, Timeouts};
 use crate::observe::{CallRecord, Metrics, RetryRecord};
 use crate::options::CallOptions;
+use crate::read_timer::ReadTimer;
 use crate::retry;
 use crate::sse::{EventStream, StreamChunk};
 use crate::{BaseUrl, ByteStream, generated};
@@ -194,12 +195,9 @@ impl Client {
         self.execute(
             request,
             Some("application/json"),
-            move |response| async move {
+            move |response, mut timer| async move {
                 let status = response.status().as_u16();
-                let body = response
-                    .bytes()
-                    .await
-                    .map_err(|e| Error::transport(e, self.inner.timeouts))?;
+                let body = timer.read_body(response).await?;
                 if let Some(raw) = &self.inner.options.raw_body {
                     raw.keep(&body);
                 }
@@ -218,7 +216,7 @@ impl Client {
         self.execute(
             request,
             Some("application/binary"),
-            move |response| async move { Ok(ByteStream::new(response, self.inner.timeouts)) },
+            move |response, timer| async move { Ok(ByteStream::new(response, timer)) },
         )
     }
 
@@ -233,24 +231,25 @@ impl Client {
         self.execute(
             request,
             Some("text/event-stream"),
-            move |response| async move {
+            move |response, timer| async move {
                 // A JSON answer where events were asked for holds no `data:`
                 // lines: it is an error object, judged and kept like a failed
                 // status's (or a summary of whatever else it is).
                 if is_json(response.headers()) {
-                    return Err(Failure::Response(Box::new(response)));
+                    return Err(Failure::Response(Box::new(response), timer));
                 }
                 Ok(EventStream::new(response.bytes_stream())
                     .with_max_event_size(inner.options.max_event_size)
                     .with_fault_policy(inner.options.stream_faults)
-                    .observed(operation, inner.metrics.clone(), inner.timeouts))
+                    .observed(operation, inner.metrics.clone(), timer))
             },
         )
     }
 
     /// The one request path: every attempt of every call is built and sent here,
     /// inside the retry loop, the deadline, the tracing span and the metrics hook.
-    /// `read` turns a success response into the call's value.
+    /// `read` turns a success response into the call's value, its body read
+    /// within the attempt's read timer.
     async fn execute<T, F, Fut>(
         &self,
         request: Result<Request<'_>, Error>,
@@ -258,7 +257,7 @@ impl Client {
         read: F,
     ) -> Result<T, Error>
     where
-        F: Fn(reqwest::Response) -> Fut,
+        F: Fn(reqwest::Response, ReadTimer) -> Fut,
         Fut: Future<Output = Result<T, Failure>>,
     {
         let request = request?;
@@ -288,15 +287,16 @@ impl Client {
         };
         let attempt = || async {
             let http_request = self.build(&request, accept)?;
-            let response = inner
-                .http
-                .execute(http_request)
+            let mut timer = ReadTimer::start(inner.timeouts);
+            let response = timer
+                .guard(inner.http.execute(http_request))
                 .await
+                .map_err(Failure::Timeout)?
                 .map_err(Failure::Transport)?;
             if !response.status().is_success() {
-                return Err(Failure::Response(Box::new(response)));
+                return Err(Failure::Response(Box::new(response), timer));
             }
-            read(response).await
+            read(response, timer).await
         };
         let options = &inner.options;
         let attempts = retry::run(
@@ -477,17 +477,14 @@ impl Client {
         if let Some(body) = body {
             request = request.json(body, false)?;
         }
-        self.execute(Ok(request), None, |response| async move {
+        self.execute(Ok(request), None, |response, mut timer| async move {
             let status = response.status().as_u16();
             let content_type = response
                 .headers()
                 .get(CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned);
-            let body = response
-                .bytes()
-                .await
-                .map_err(|e| Error::transport(e, self.inner.timeouts))?;
+            let body = timer.read_body(response).await?;
             Ok(RawResponse {
                 status,
                 content_type,
@@ -803,9 +800,9 @@ impl ClientBuilder {
                     connect: Some(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)),
                     read: Some(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT)),
                 };
+                // The read timeout is the client's own (`ReadTimer`), not reqwest's.
                 let client = reqwest::Client::builder()
-                    .connect_timeout(timeouts.connect.unwrap_or_default())
-                    .read_timeout(timeouts.read.unwrap_or_default());
+                    .connect_timeout(timeouts.connect.unwrap_or_default());
                 // HTTP/1.1 even when another crate turns on reqwest's `http2`.
                 // reqwest's own retries replay only refused HTTP/2 streams, so
                 // over HTTP/1.1 they are off: its policy would copy every request.

@@ -1,5 +1,6 @@
 //! `zai::Error`: the one error type every call returns.
 
+use crate::read_timer::ReadTimer;
 use crate::types::BusinessCode;
 use bytes::Bytes;
 use reqwest::StatusCode;
@@ -359,8 +360,9 @@ fn summarize(status: StatusCode, body: &[u8]) -> String {
 
 /// Why one attempt failed, before deciding whether to retry.
 pub(crate) enum Failure {
-    /// A non-success response whose body is not read yet.
-    Response(Box<reqwest::Response>),
+    /// A non-success response whose body is not read yet, and the attempt's
+    /// timer to read it within.
+    Response(Box<reqwest::Response>, ReadTimer),
     /// The request failed before a response arrived.
     Transport(reqwest::Error),
     /// The attempt timed out.

@@ -51,6 +51,7 @@ mod options;
 mod pages;
 mod poll;
 mod probe;
+mod read_timer;
 mod retry;
 mod sse;
 mod stream_fault;

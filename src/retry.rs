@@ -189,16 +189,16 @@ where
                 (Error::transport(e, timeouts), verdict)
             }
             Err(Failure::Timeout(timeout)) => (Error::Timeout(timeout), Verdict::RetryAfter(None)),
-            Err(Failure::Response(response)) => {
+            Err(Failure::Response(response, mut timer)) => {
                 let status = response.status();
                 let headers = response.headers().clone();
-                match response.bytes().await {
+                match timer.read_body(*response).await {
                     Ok(body) => {
                         let error = ApiError::parse(status, &headers, body);
                         let verdict = judge(&error, &headers);
                         (Error::Api(error), verdict)
                     }
-                    Err(e) => (Error::transport(e, timeouts), Verdict::RetryAfter(None)),
+                    Err(e) => (e, Verdict::RetryAfter(None)),
                 }
             }
         };

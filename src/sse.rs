@@ -1,9 +1,10 @@
 //! Server-sent events: a WHATWG event-stream decoder and the typed stream every
 //! `*_stream` method returns.
 
-use crate::error::{ApiError, Error, StreamError, Timeouts};
+use crate::error::{ApiError, Error, StreamError};
 use crate::observe::{Metrics, StreamFaultRecord};
 use crate::probe::from_str_noting_error;
+use crate::read_timer::ReadTimer;
 use crate::stream_fault::{DroppedFragment, StreamFaultPolicy, StreamFaults, split_glued};
 use bytes::Bytes;
 use futures_core::Stream;
@@ -319,6 +320,8 @@ pub struct EventStream<T> {
     /// it in place, one per poll.
     chunk: Bytes,
     pos: usize,
+    /// The read timeout, waiting for the next bytes of the source.
+    timer: ReadTimer,
     typed: Typed<T>,
 }
 
@@ -335,13 +338,11 @@ struct Typed<T> {
     observer: Observer,
 }
 
-/// Who hears of a recovered fault besides the stream's own record, and the
-/// timeouts to name when one fires mid-stream.
+/// Who hears of a recovered fault besides the stream's own record.
 #[derive(Default)]
 struct Observer {
     operation: &'static str,
     metrics: Option<Arc<dyn Metrics>>,
-    timeouts: Timeouts,
 }
 
 impl<T> std::fmt::Debug for EventStream<T> {
@@ -361,6 +362,7 @@ impl<T: StreamChunk> EventStream<T> {
             decoder: Decoder::default(),
             chunk: Bytes::new(),
             pos: 0,
+            timer: ReadTimer::none(),
             typed: Typed {
                 ready: VecDeque::new(),
                 finished: false,
@@ -401,18 +403,16 @@ impl<T: StreamChunk> EventStream<T> {
         self.typed.faults.clone()
     }
 
-    /// Reports recovered faults to the call's tracing span and metrics hook too.
+    /// Reports recovered faults to the call's tracing span and metrics hook too,
+    /// and waits for bytes within the call's read timer.
     pub(crate) fn observed(
         mut self,
         operation: &'static str,
         metrics: Option<Arc<dyn Metrics>>,
-        timeouts: Timeouts,
+        timer: ReadTimer,
     ) -> Self {
-        self.typed.observer = Observer {
-            operation,
-            metrics,
-            timeouts,
-        };
+        self.typed.observer = Observer { operation, metrics };
+        self.timer = timer;
         self
     }
 }
@@ -540,6 +540,7 @@ impl<T: StreamChunk> Stream for EventStream<T> {
                 // after the end (`[DONE]`, an error) are never decoded, whatever
                 // they are: the same result at any chunking.
                 this.source = None;
+                this.timer = ReadTimer::none();
                 return Poll::Ready(None);
             }
             match this.decoder.next_event(&this.chunk, &mut this.pos) {
@@ -557,12 +558,20 @@ impl<T: StreamChunk> Stream for EventStream<T> {
                 return Poll::Ready(None);
             };
             match source.as_mut().poll_next(cx) {
-                Poll::Pending => return Poll::Pending,
-                Poll::Ready(Some(Ok(bytes))) => (this.chunk, this.pos) = (bytes, 0),
+                Poll::Pending => {
+                    let Poll::Ready(timeout) = this.timer.poll_expired(cx) else {
+                        return Poll::Pending;
+                    };
+                    this.typed.finished = true;
+                    return Poll::Ready(Some(Err(Error::Timeout(timeout))));
+                }
+                Poll::Ready(Some(Ok(bytes))) => {
+                    this.timer.push_back();
+                    (this.chunk, this.pos) = (bytes, 0);
+                }
                 Poll::Ready(Some(Err(e))) => {
                     this.typed.finished = true;
-                    let timeouts = this.typed.observer.timeouts;
-                    return Poll::Ready(Some(Err(Error::transport(e, timeouts))));
+                    return Poll::Ready(Some(Err(this.timer.transport(e))));
                 }
                 Poll::Ready(None) => {
                     this.typed.finished = true;

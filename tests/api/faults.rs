@@ -148,6 +148,12 @@ async fn fault_matrix() {
             vec![Step::ReplyThenReset(http_stream(EVENT.as_bytes()))], true,
             expect(1, |r| matches!(r, Err(Error::Transport(_))))),
         ("stall before headers, then success", vec![Step::ReplyThenStall(Vec::new()), ok()], false, expect(2, success)),
+        ("stall mid-body: read timeout, no retry",
+            vec![Step::ReplyThenStall(http("200 OK", &[], OK.as_bytes())[..80].to_vec())], false,
+            expect(1, |r| matches!(r, Err(Error::Timeout(zai::Timeout::Read(Some(d)))) if *d == Duration::from_millis(500)))),
+        ("error body stalls: read timeout, retried, then success",
+            vec![Step::ReplyThenStall(http("500 Internal Server Error", &[], OK.as_bytes())[..90].to_vec()), ok()], false,
+            expect(2, success)),
         ("stall mid-stream: read timeout", vec![Step::ReplyThenStall(http_stream(EVENT.as_bytes()))], true,
             expect(1, |r| matches!(r, Err(Error::Timeout(zai::Timeout::Read(Some(d)))) if *d == Duration::from_millis(500)))),
         ("truncated JSON body keeps the body", vec![Step::Reply(http("200 OK", &[], &OK.as_bytes()[..40]))], false,
@@ -290,6 +296,27 @@ async fn metrics_count_calls_retries_and_failures() {
         ),
         (2, 1, 1, 1)
     );
+}
+
+#[tokio::test]
+async fn download_that_stalls_ends_with_the_read_timeout() {
+    let head =
+        "HTTP/1.1 200 OK\r\ncontent-type: application/octet-stream\r\ncontent-length: 100\r\n\r\n";
+    let server = serve(vec![Step::ReplyThenStall(
+        format!("{head}first").into_bytes(),
+    )])
+    .await;
+    let mut body = client(&server.url)
+        .retrieve_file_content("file-1")
+        .await
+        .unwrap();
+    assert_eq!(body.next().await.unwrap().unwrap(), "first");
+    let stalled = body.next().await.unwrap();
+    assert!(
+        matches!(stalled, Err(Error::Timeout(zai::Timeout::Read(Some(d)))) if d == Duration::from_millis(500)),
+        "{stalled:?}"
+    );
+    assert!(body.next().await.is_none(), "an error ends the stream");
 }
 
 #[tokio::test]
