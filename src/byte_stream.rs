@@ -65,7 +65,7 @@ impl Stream for ByteStream {
                 Poll::Pending => return Poll::Pending,
             },
             Poll::Ready(Some(Ok(piece))) => {
-                this.timer.push_back();
+                this.timer.bytes_arrived();
                 return Poll::Ready(Some(Ok(piece)));
             }
             Poll::Ready(Some(Err(e))) => this.timer.transport(e),

@@ -201,8 +201,9 @@ impl Client {
                 if let Some(raw) = &self.inner.options.raw_body {
                     raw.keep(&body);
                 }
-                crate::answer::decode_json(status, body).map_err(Failure::Final)
+                Ok((status, body))
             },
+            |(status, body)| crate::answer::decode_json(status, body),
         )
     }
 
@@ -217,6 +218,7 @@ impl Client {
             request,
             Some("application/binary"),
             move |response, timer| async move { Ok(ByteStream::new(response, timer)) },
+            Ok,
         )
     }
 
@@ -243,22 +245,25 @@ impl Client {
                     .with_fault_policy(inner.options.stream_faults)
                     .observed(operation, inner.metrics.clone(), timer))
             },
+            Ok,
         )
     }
 
     /// The one request path: every attempt of every call is built and sent here,
     /// inside the retry loop, the deadline, the tracing span and the metrics hook.
-    /// `read` turns a success response into the call's value, its body read
-    /// within the attempt's read timer.
-    async fn execute<T, F, Fut>(
+    /// `read` takes a success response (its body read within the attempt's
+    /// read timer); `finish` turns what it read into the call's value once,
+    /// after the retries (a large value is not carried through every layer).
+    async fn execute<R, T, F, Fut>(
         &self,
         request: Result<Request<'_>, Error>,
         accept: Option<&'static str>,
         read: F,
+        finish: impl FnOnce(R) -> Result<T, Error>,
     ) -> Result<T, Error>
     where
         F: Fn(reqwest::Response, ReadTimer) -> Fut,
-        Fut: Future<Output = Result<T, Failure>>,
+        Fut: Future<Output = Result<R, Failure>>,
     {
         let request = request?;
         let inner = &*self.inner;
@@ -312,17 +317,20 @@ impl Client {
         // into: with tracing's `log` fallback on, each of those costs.
         let traced = !span.is_disabled();
         let expired = |deadline| (Err(Error::Timeout(Timeout::Deadline(deadline))), 0);
+        // The deadline's paths are boxed: rarely taken, they would otherwise
+        // size every call's future.
         let (result, attempts) = match (options.deadline, traced) {
-            (Some(deadline), true) => tokio::time::timeout(deadline, attempts)
+            (Some(deadline), true) => Box::pin(tokio::time::timeout(deadline, attempts))
                 .instrument(span.clone())
                 .await
                 .unwrap_or_else(|_| expired(deadline)),
-            (Some(deadline), false) => tokio::time::timeout(deadline, attempts)
+            (Some(deadline), false) => Box::pin(tokio::time::timeout(deadline, attempts))
                 .await
                 .unwrap_or_else(|_| expired(deadline)),
             (None, true) => attempts.instrument(span.clone()).await,
             (None, false) => attempts.await,
         };
+        let result = result.and_then(finish);
         if !traced && inner.metrics.is_none() {
             return result;
         }
@@ -477,7 +485,7 @@ impl Client {
         if let Some(body) = body {
             request = request.json(body, false)?;
         }
-        self.execute(Ok(request), None, |response, mut timer| async move {
+        let read = |response: reqwest::Response, mut timer: ReadTimer| async move {
             let status = response.status().as_u16();
             let content_type = response
                 .headers()
@@ -490,8 +498,8 @@ impl Client {
                 content_type,
                 body,
             })
-        })
-        .await
+        };
+        self.execute(Ok(request), None, read, Ok).await
     }
 }
 
@@ -743,8 +751,10 @@ impl ClientBuilder {
     }
 
     /// Longest wait for the next bytes of a response (default
-    /// [`DEFAULT_READ_TIMEOUT`]). There is no total timeout by default, so long
-    /// completions and streams are never cut off while data flows.
+    /// [`DEFAULT_READ_TIMEOUT`]), counted while the client waits for them: the
+    /// time your code spends between reads of a stream does not count. There is
+    /// no total timeout by default, so long completions and streams are never
+    /// cut off while data flows.
     pub fn read_timeout(mut self, timeout: Duration) -> Self {
         self.read_timeout = Some(timeout);
         self

@@ -1,11 +1,14 @@
 //! The read (idle) timeout of a client zai built, kept here rather than by
-//! reqwest: one timer per attempt, started with the request, pushed back
-//! whenever bytes arrive, and handed on from the response head to its body or
-//! stream. reqwest's own arms a boxed timer for the head and another for the
-//! body, and reads the clock twice per body frame: about 2 k instructions a call.
+//! reqwest: one timer per attempt, started with the request, handed on from the
+//! response head to its body or stream, and pushed back when the client waits
+//! again after bytes arrived — so a call whose answer is already there reads no
+//! clock and moves no timer, and a slow consumer of a stream is not timed out.
+//! reqwest's own arms a boxed timer for the head and another for the body, and
+//! reads the clock twice per body frame: about 2 k instructions a call.
 
 use crate::error::{Error, Timeout, Timeouts};
 use bytes::{Bytes, BytesMut};
+use futures_core::Stream;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -16,6 +19,8 @@ use tokio::time::{Instant, Sleep};
 pub(crate) struct ReadTimer {
     sleep: Option<Pin<Box<Sleep>>>,
     timeouts: Timeouts,
+    /// Bytes arrived since the timer was last set.
+    arrived: bool,
 }
 
 impl ReadTimer {
@@ -26,6 +31,7 @@ impl ReadTimer {
                 .read
                 .map(|limit| Box::pin(tokio::time::sleep(limit))),
             timeouts,
+            arrived: false,
         }
     }
 
@@ -34,27 +40,25 @@ impl ReadTimer {
         ReadTimer::start(Timeouts::default())
     }
 
-    /// Bytes arrived: the wait starts again. Later deadlines only update the
-    /// registered timer (tokio moves it when the old deadline comes).
-    pub(crate) fn push_back(&mut self) {
-        if let (Some(sleep), Some(limit)) = (&mut self.sleep, self.timeouts.read) {
-            sleep.as_mut().reset(Instant::now() + limit);
-        }
+    /// Bytes arrived: the next wait for bytes gets the whole read timeout.
+    pub(crate) fn bytes_arrived(&mut self) {
+        self.arrived = true;
     }
 
     /// After the source came back pending: the timeout, once it has passed.
     pub(crate) fn poll_expired(&mut self, cx: &mut Context<'_>) -> Poll<Timeout> {
-        match &mut self.sleep {
-            Some(sleep) => sleep
-                .as_mut()
-                .poll(cx)
-                .map(|()| Timeout::Read(self.timeouts.read)),
-            None => Poll::Pending,
+        let (Some(sleep), Some(limit)) = (&mut self.sleep, self.timeouts.read) else {
+            return Poll::Pending;
+        };
+        if std::mem::take(&mut self.arrived) {
+            // A later deadline only updates the registered timer (tokio moves
+            // it when the old deadline comes).
+            sleep.as_mut().reset(Instant::now() + limit);
         }
+        sleep.as_mut().poll(cx).map(|()| Timeout::Read(Some(limit)))
     }
 
-    /// `work`'s output, unless the read timeout passes first; pushed back when
-    /// it arrives.
+    /// `work`'s output (bytes that arrived), unless the read timeout passes first.
     pub(crate) async fn guard<F: Future>(&mut self, work: F) -> Result<F::Output, Timeout> {
         let mut work = std::pin::pin!(work);
         let output = std::future::poll_fn(|cx| match work.as_mut().poll(cx) {
@@ -62,7 +66,7 @@ impl ReadTimer {
             Poll::Pending => self.poll_expired(cx).map(Err),
         })
         .await?;
-        self.push_back();
+        self.bytes_arrived();
         Ok(output)
     }
 
@@ -71,35 +75,58 @@ impl ReadTimer {
         Error::transport(e, self.timeouts)
     }
 
-    /// The next piece of a body, within the read timeout.
-    async fn next_piece(
-        &mut self,
-        response: &mut reqwest::Response,
-    ) -> Result<Option<Bytes>, Error> {
-        match self.guard(response.chunk()).await {
-            Ok(piece) => piece.map_err(|e| self.transport(e)),
-            Err(timeout) => Err(Error::Timeout(timeout)),
-        }
-    }
-
     /// A whole body, each piece of it within the read timeout. A body of one
     /// piece is not copied.
-    pub(crate) async fn read_body(
+    pub(crate) fn read_body(
         &mut self,
-        mut response: reqwest::Response,
-    ) -> Result<Bytes, Error> {
-        let Some(first) = self.next_piece(&mut response).await? else {
-            return Ok(Bytes::new());
-        };
-        let Some(second) = self.next_piece(&mut response).await? else {
-            return Ok(first);
-        };
-        // Not sized by `Content-Length`: the server's word is no reason to allocate.
-        let mut whole = BytesMut::from(first);
-        whole.extend_from_slice(&second);
-        while let Some(piece) = self.next_piece(&mut response).await? {
-            whole.extend_from_slice(&piece);
+        response: reqwest::Response,
+    ) -> ReadBody<'_, impl Stream<Item = reqwest::Result<Bytes>> + Unpin> {
+        ReadBody {
+            pieces: response.bytes_stream(),
+            timer: self,
+            first: None,
+            whole: BytesMut::new(),
         }
-        Ok(whole.freeze())
+    }
+}
+
+/// The future of [`ReadTimer::read_body`], written out: as an `async fn` it
+/// kept two copies of the response and a future per piece, several hundred
+/// bytes moved on every call.
+pub(crate) struct ReadBody<'t, S> {
+    pieces: S,
+    timer: &'t mut ReadTimer,
+    /// The first piece, kept whole until a second one comes.
+    first: Option<Bytes>,
+    /// Not sized by `Content-Length`: the server's word is no reason to allocate.
+    whole: BytesMut,
+}
+
+impl<S: Stream<Item = reqwest::Result<Bytes>> + Unpin> Future for ReadBody<'_, S> {
+    type Output = Result<Bytes, Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        loop {
+            let piece = match Pin::new(&mut this.pieces).poll_next(cx) {
+                Poll::Pending => {
+                    return this.timer.poll_expired(cx).map(|t| Err(Error::Timeout(t)));
+                }
+                Poll::Ready(Some(Ok(piece))) => piece,
+                Poll::Ready(Some(Err(e))) => return Poll::Ready(Err(this.timer.transport(e))),
+                Poll::Ready(None) => {
+                    let whole = std::mem::take(&mut this.whole).freeze();
+                    return Poll::Ready(Ok(this.first.take().unwrap_or(whole)));
+                }
+            };
+            this.timer.bytes_arrived();
+            match this.first.take() {
+                None if this.whole.is_empty() => this.first = Some(piece),
+                first => {
+                    this.whole.extend_from_slice(&first.unwrap_or_default());
+                    this.whole.extend_from_slice(&piece);
+                }
+            }
+        }
     }
 }

@@ -172,7 +172,8 @@ where
     loop {
         attempts += 1;
         let outcome = match attempt_timeout {
-            Some(limit) => tokio::time::timeout(limit, attempt())
+            // Boxed: this rarely taken path would otherwise size every call's future.
+            Some(limit) => Box::pin(tokio::time::timeout(limit, attempt()))
                 .await
                 .unwrap_or(Err(Failure::Timeout(Timeout::Attempt(limit)))),
             None => attempt().await,

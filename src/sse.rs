@@ -566,7 +566,7 @@ impl<T: StreamChunk> Stream for EventStream<T> {
                     return Poll::Ready(Some(Err(Error::Timeout(timeout))));
                 }
                 Poll::Ready(Some(Ok(bytes))) => {
-                    this.timer.push_back();
+                    this.timer.bytes_arrived();
                     (this.chunk, this.pos) = (bytes, 0);
                 }
                 Poll::Ready(Some(Err(e))) => {

@@ -298,6 +298,30 @@ async fn metrics_count_calls_retries_and_failures() {
     );
 }
 
+/// The read timeout counts the client's waits for bytes, not the time the
+/// caller spends between reads: a consumer that pauses longer than the timeout,
+/// then waits briefly for the next event, is not timed out.
+#[tokio::test]
+async fn a_slow_stream_consumer_is_not_timed_out() {
+    let last = "data: {\"id\":\"1\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"delta\":{\"content\":\"!\"}}]}\n\ndata: [DONE]\n\n";
+    let server = serve(vec![Step::ReplyPaused(
+        http_stream(EVENT.as_bytes()),
+        Duration::from_millis(900),
+        last.as_bytes().to_vec(),
+    )])
+    .await;
+    let mut events = client(&server.url)
+        .create_chat_completion_stream(&request())
+        .await
+        .unwrap();
+    assert!(events.next().await.unwrap().is_ok());
+    // Longer than the 500 ms read timeout; the last event comes 200 ms after.
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let last = events.next().await.unwrap();
+    assert!(last.is_ok(), "{last:?}");
+    assert!(events.next().await.is_none());
+}
+
 #[tokio::test]
 async fn download_that_stalls_ends_with_the_read_timeout() {
     let head =

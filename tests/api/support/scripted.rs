@@ -16,6 +16,8 @@ pub enum Step {
     ReplyThenReset(Vec<u8>),
     /// Write these bytes, then go silent (keep the connection open).
     ReplyThenStall(Vec<u8>),
+    /// Write the first bytes, pause, write the rest, then close.
+    ReplyPaused(Vec<u8>, Duration, Vec<u8>),
 }
 
 pub struct Server {
@@ -57,6 +59,12 @@ pub async fn serve(script: Vec<Step>) -> Server {
                     Step::ReplyThenStall(bytes) => {
                         let _ = socket.write_all(&bytes).await;
                         tokio::time::sleep(Duration::from_secs(30)).await;
+                    }
+                    Step::ReplyPaused(first, pause, rest) => {
+                        let _ = socket.write_all(&first).await;
+                        tokio::time::sleep(pause).await;
+                        let _ = socket.write_all(&rest).await;
+                        let _ = socket.shutdown().await;
                     }
                 }
             });
