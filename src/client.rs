@@ -541,11 +541,9 @@ impl<'a> Request<'a> {
                 .replace(&format!("{{{name}}}"), &encoded.replace('+', "%20"))
                 .into();
         }
-        if let Some(missing) = path
-            .split('{')
-            .nth(1)
-            .and_then(|rest| rest.split('}').next())
-        {
+        if let Some(open) = memchr::memchr(b'{', path.as_bytes()) {
+            let rest = &path[open + 1..];
+            let missing = rest.split('}').next().unwrap_or(rest);
             return Err(Error::InvalidRequest(format!(
                 "`{}` needs the path parameter `{missing}`",
                 operation.id
