@@ -138,6 +138,16 @@ async fn path_parameters_naming_no_resource_are_refused() {
     }
     // Dots inside an id are an id like any other.
     client.retrieve_batch("a..b").await.unwrap();
+    // An untyped call without the parameter is refused, naming it.
+    let error = client
+        .call_raw("retrieveBatch", &[], &[], None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, zai::Error::InvalidRequest(m)
+            if m == "`retrieveBatch` needs the path parameter `batch_id`"),
+        "{error:?}"
+    );
     assert_eq!(server.hits.load(std::sync::atomic::Ordering::SeqCst), 1);
 }
 
