@@ -50,10 +50,13 @@ impl ReadTimer {
         let (Some(sleep), Some(limit)) = (&mut self.sleep, self.timeouts.read) else {
             return Poll::Pending;
         };
-        if std::mem::take(&mut self.arrived) {
-            // A later deadline only updates the registered timer (tokio moves
-            // it when the old deadline comes).
-            sleep.as_mut().reset(Instant::now() + limit);
+        // A later deadline only updates the registered timer (tokio moves it
+        // when the old deadline comes). A limit past the clock's range never
+        // ends: the first deadline, tokio's far future, stands.
+        if std::mem::take(&mut self.arrived)
+            && let Some(deadline) = Instant::now().checked_add(limit)
+        {
+            sleep.as_mut().reset(deadline);
         }
         sleep.as_mut().poll(cx).map(|()| Timeout::Read(Some(limit)))
     }

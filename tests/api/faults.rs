@@ -322,6 +322,41 @@ async fn a_slow_stream_consumer_is_not_timed_out() {
     assert!(events.next().await.is_none());
 }
 
+/// Timeouts past the clock's range mean "never": no overflow panic when the
+/// read timer is pushed back mid-stream, nor anywhere else a call sets a timer.
+#[tokio::test]
+async fn timeouts_past_the_clock_range_never_fire_and_never_panic() {
+    let last = "data: {\"id\":\"1\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"delta\":{\"content\":\"!\"}}]}\n\ndata: [DONE]\n\n";
+    let server = serve(vec![Step::ReplyPaused(
+        http_stream(EVENT.as_bytes()),
+        Duration::from_millis(50),
+        last.as_bytes().to_vec(),
+    )])
+    .await;
+    let client = zai::Client::builder()
+        .api_key(KEY)
+        .base_url(&server.url)
+        .connect_timeout(Duration::MAX)
+        .read_timeout(Duration::MAX)
+        .call_options(
+            CallOptions::default()
+                .attempt_timeout(Duration::MAX)
+                .deadline(Duration::MAX),
+        )
+        .build()
+        .unwrap();
+    let mut events = client
+        .create_chat_completion_stream(&request())
+        .await
+        .unwrap();
+    let mut chunks = 0;
+    while let Some(chunk) = events.next().await {
+        chunk.unwrap();
+        chunks += 1;
+    }
+    assert_eq!(chunks, 2);
+}
+
 #[tokio::test]
 async fn download_that_stalls_ends_with_the_read_timeout() {
     let head =
