@@ -298,18 +298,22 @@ async fn metrics_count_calls_retries_and_failures() {
     );
 }
 
+/// A stream of two chat events, the second (final) one and `[DONE]` after `pause`.
+fn two_events_paused(pause: Duration) -> Step {
+    let last = "data: {\"id\":\"1\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"delta\":{\"content\":\"!\"}}]}\n\ndata: [DONE]\n\n";
+    Step::ReplyPaused(
+        http_stream(EVENT.as_bytes()),
+        pause,
+        last.as_bytes().to_vec(),
+    )
+}
+
 /// The read timeout counts the client's waits for bytes, not the time the
 /// caller spends between reads: a consumer that pauses longer than the timeout,
 /// then waits briefly for the next event, is not timed out.
 #[tokio::test]
 async fn a_slow_stream_consumer_is_not_timed_out() {
-    let last = "data: {\"id\":\"1\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"delta\":{\"content\":\"!\"}}]}\n\ndata: [DONE]\n\n";
-    let server = serve(vec![Step::ReplyPaused(
-        http_stream(EVENT.as_bytes()),
-        Duration::from_millis(900),
-        last.as_bytes().to_vec(),
-    )])
-    .await;
+    let server = serve(vec![two_events_paused(Duration::from_millis(900))]).await;
     let mut events = client(&server.url)
         .create_chat_completion_stream(&request())
         .await
@@ -326,13 +330,7 @@ async fn a_slow_stream_consumer_is_not_timed_out() {
 /// read timer is pushed back mid-stream, nor anywhere else a call sets a timer.
 #[tokio::test]
 async fn timeouts_past_the_clock_range_never_fire_and_never_panic() {
-    let last = "data: {\"id\":\"1\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"delta\":{\"content\":\"!\"}}]}\n\ndata: [DONE]\n\n";
-    let server = serve(vec![Step::ReplyPaused(
-        http_stream(EVENT.as_bytes()),
-        Duration::from_millis(50),
-        last.as_bytes().to_vec(),
-    )])
-    .await;
+    let server = serve(vec![two_events_paused(Duration::from_millis(50))]).await;
     let client = zai::Client::builder()
         .api_key(KEY)
         .base_url(&server.url)
