@@ -237,7 +237,11 @@ impl Client {
                 // A JSON answer where events were asked for holds no `data:`
                 // lines: it is an error object, judged and kept like a failed
                 // status's (or a summary of whatever else it is).
-                if is_json(response.headers()) {
+                let content_type = response.headers().get(CONTENT_TYPE);
+                if content_type
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(is_json)
+                {
                     return Err(Failure::Response(Box::new(response), timer));
                 }
                 Ok(EventStream::new(response.bytes_stream())
@@ -643,13 +647,9 @@ pub struct RawResponse {
 }
 
 impl RawResponse {
-    /// Whether the body is declared as JSON.
+    /// Whether the body is declared as JSON (`application/json`, `…+json`).
     pub fn is_json(&self) -> bool {
-        self.content_type.as_deref().is_some_and(|t| {
-            t.split(';')
-                .next()
-                .is_some_and(|t| t.trim().ends_with("json"))
-        })
+        self.content_type.as_deref().is_some_and(is_json)
     }
 
     /// The body parsed as JSON.
@@ -839,14 +839,11 @@ impl ClientBuilder {
     }
 }
 
-/// Whether a response says its body is JSON (`application/json`, any
-/// parameters, any case).
-fn is_json(headers: &reqwest::header::HeaderMap) -> bool {
-    headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+/// Whether a `Content-Type` names JSON: `application/json` or a `+json` type,
+/// any parameters, any case.
+fn is_json(content_type: &str) -> bool {
+    let mime = content_type.split(';').next().unwrap_or_default().trim();
+    mime.len() >= 4 && mime.as_bytes()[mime.len() - 4..].eq_ignore_ascii_case(b"json")
 }
 
 /// Gives rustls a crypto provider for this process's `reqwest::Client`s. With the
