@@ -5,7 +5,7 @@ use crate::read_timer::ReadTimer;
 use bytes::Bytes;
 use futures_core::Stream;
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::{Context, Poll, ready};
 
 /// The body of a binary answer as it arrives: `Stream<Item = Result<Bytes,
 /// zai::Error>>`. Read it piece by piece, or whole with [`ByteStream::bytes`].
@@ -59,17 +59,9 @@ impl Stream for ByteStream {
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = &mut *self;
-        let error = match this.source.as_mut().poll_next(cx) {
-            Poll::Pending => match this.timer.poll_expired(cx) {
-                Poll::Ready(timeout) => Error::Timeout(timeout),
-                Poll::Pending => return Poll::Pending,
-            },
-            Poll::Ready(Some(Ok(piece))) => {
-                this.timer.bytes_arrived();
-                return Poll::Ready(Some(Ok(piece)));
-            }
-            Poll::Ready(Some(Err(e))) => this.timer.transport(e),
-            Poll::Ready(None) => return Poll::Ready(None),
+        let error = match ready!(this.timer.poll_piece(this.source.as_mut(), cx)) {
+            Some(Err(e)) => e,
+            other => return Poll::Ready(other),
         };
         // An error ends the stream (and closes the connection).
         this.source = Box::pin(futures_util::stream::empty());

@@ -11,7 +11,7 @@ use bytes::{Bytes, BytesMut};
 use futures_core::Stream;
 use std::future::Future;
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::{Context, Poll, ready};
 use tokio::time::{Instant, Sleep};
 
 /// The timer of one attempt, and the timeouts to name when reqwest reports one
@@ -40,13 +40,32 @@ impl ReadTimer {
         ReadTimer::start(Timeouts::default())
     }
 
-    /// Bytes arrived: the next wait for bytes gets the whole read timeout.
-    pub(crate) fn bytes_arrived(&mut self) {
-        self.arrived = true;
+    /// The next piece of a body or stream, within the read timeout: its
+    /// passing, or the transport's failure, is the error.
+    pub(crate) fn poll_piece<S>(
+        &mut self,
+        source: Pin<&mut S>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Bytes, Error>>>
+    where
+        S: Stream<Item = reqwest::Result<Bytes>> + ?Sized,
+    {
+        match source.poll_next(cx) {
+            Poll::Pending => self
+                .poll_expired(cx)
+                .map(|timeout| Some(Err(Error::Timeout(timeout)))),
+            Poll::Ready(Some(Ok(piece))) => {
+                self.arrived = true;
+                Poll::Ready(Some(Ok(piece)))
+            }
+            Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(self.transport(e)))),
+            Poll::Ready(None) => Poll::Ready(None),
+        }
     }
 
     /// After the source came back pending: the timeout, once it has passed.
-    pub(crate) fn poll_expired(&mut self, cx: &mut Context<'_>) -> Poll<Timeout> {
+    /// Bytes that arrived since the last wait give this one the whole timeout.
+    fn poll_expired(&mut self, cx: &mut Context<'_>) -> Poll<Timeout> {
         let (Some(sleep), Some(limit)) = (&mut self.sleep, self.timeouts.read) else {
             return Poll::Pending;
         };
@@ -69,12 +88,12 @@ impl ReadTimer {
             Poll::Pending => self.poll_expired(cx).map(Err),
         })
         .await?;
-        self.bytes_arrived();
+        self.arrived = true;
         Ok(output)
     }
 
     /// A transport error, or the reqwest timeout it stands for.
-    pub(crate) fn transport(&self, e: reqwest::Error) -> Error {
+    fn transport(&self, e: reqwest::Error) -> Error {
         Error::transport(e, self.timeouts)
     }
 
@@ -111,18 +130,14 @@ impl<S: Stream<Item = reqwest::Result<Bytes>> + Unpin> Future for ReadBody<'_, S
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
         loop {
-            let piece = match Pin::new(&mut this.pieces).poll_next(cx) {
-                Poll::Pending => {
-                    return this.timer.poll_expired(cx).map(|t| Err(Error::Timeout(t)));
-                }
-                Poll::Ready(Some(Ok(piece))) => piece,
-                Poll::Ready(Some(Err(e))) => return Poll::Ready(Err(this.timer.transport(e))),
-                Poll::Ready(None) => {
+            let piece = match ready!(this.timer.poll_piece(Pin::new(&mut this.pieces), cx)) {
+                Some(Ok(piece)) => piece,
+                Some(Err(e)) => return Poll::Ready(Err(e)),
+                None => {
                     let whole = std::mem::take(&mut this.whole).freeze();
                     return Poll::Ready(Ok(this.first.take().unwrap_or(whole)));
                 }
             };
-            this.timer.bytes_arrived();
             match this.first.take() {
                 None if this.whole.is_empty() => this.first = Some(piece),
                 first => {

@@ -557,21 +557,12 @@ impl<T: StreamChunk> Stream for EventStream<T> {
             let Some(source) = this.source.as_mut() else {
                 return Poll::Ready(None);
             };
-            match source.as_mut().poll_next(cx) {
-                Poll::Pending => {
-                    let Poll::Ready(timeout) = this.timer.poll_expired(cx) else {
-                        return Poll::Pending;
-                    };
-                    this.typed.finished = true;
-                    return Poll::Ready(Some(Err(Error::Timeout(timeout))));
-                }
-                Poll::Ready(Some(Ok(bytes))) => {
-                    this.timer.bytes_arrived();
-                    (this.chunk, this.pos) = (bytes, 0);
-                }
+            match this.timer.poll_piece(source.as_mut(), cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(Some(Ok(bytes))) => (this.chunk, this.pos) = (bytes, 0),
                 Poll::Ready(Some(Err(e))) => {
                     this.typed.finished = true;
-                    return Poll::Ready(Some(Err(this.timer.transport(e))));
+                    return Poll::Ready(Some(Err(e)));
                 }
                 Poll::Ready(None) => {
                     this.typed.finished = true;
