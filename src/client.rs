@@ -197,7 +197,9 @@ impl Client {
             Some("application/json"),
             move |response, mut timer| async move {
                 let status = response.status().as_u16();
-                let body = timer.read_body(response).await?;
+                let body = timer
+                    .read_body(response, self.inner.options.max_body_size)
+                    .await?;
                 if let Some(raw) = &self.inner.options.raw_body {
                     raw.keep(&body);
                 }
@@ -309,8 +311,7 @@ impl Client {
         };
         let options = &inner.options;
         let attempts = retry::run(
-            &options.retry,
-            options.attempt_timeout,
+            options,
             inner.timeouts,
             started,
             on_retry,
@@ -496,7 +497,9 @@ impl Client {
                 .get(CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned);
-            let body = timer.read_body(response).await?;
+            let body = timer
+                .read_body(response, self.inner.options.max_body_size)
+                .await?;
             Ok(RawResponse {
                 status,
                 content_type,

@@ -38,6 +38,18 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// An answer's body is larger than the call accepts
+    /// ([`crate::CallOptions::max_body_size`]): refused when its
+    /// `Content-Length` says so, or once that many bytes arrived, and not kept.
+    #[error(
+        "HTTP {status}: the answer's body is larger than the {limit}-byte limit (CallOptions::max_body_size)"
+    )]
+    BodyTooLarge {
+        /// HTTP status of the response.
+        status: u16,
+        /// The limit it passed, in bytes.
+        limit: usize,
+    },
     /// A success response that parsed but lacks what the call needs (e.g. a task
     /// id to poll).
     #[error("unexpected response: {0}")]
@@ -187,7 +199,9 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(api) => Some(api.status),
-            Error::Decode { status, .. } => StatusCode::from_u16(*status).ok(),
+            Error::Decode { status, .. } | Error::BodyTooLarge { status, .. } => {
+                StatusCode::from_u16(*status).ok()
+            }
             Error::Transport(e) => e.status(),
             _ => None,
         }

@@ -74,7 +74,7 @@ pub use generated::types::BusinessCode;
 pub use generated::{BaseUrl, OPERATIONS, types};
 pub use multipart::{FileContent, FilePart};
 pub use observe::{CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot, StreamFaultRecord};
-pub use options::{CallOptions, RawBody};
+pub use options::{CallOptions, DEFAULT_MAX_BODY_SIZE, RawBody};
 pub use poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
 pub use retry::RetryPolicy;
 pub use sse::{DEFAULT_MAX_EVENT_SIZE, EventStream, StreamChunk};

@@ -10,6 +10,10 @@ use serde_json::{Map, Value};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// Default cap on an answer body read whole: far above any real JSON answer,
+/// far below what would exhaust memory.
+pub const DEFAULT_MAX_BODY_SIZE: usize = 256 * 1024 * 1024;
+
 /// Per-call behaviour: retries, timeouts, limits. Set for a client with
 /// [`crate::ClientBuilder::call_options`], or for some calls with [`crate::Client::with_options`].
 ///
@@ -30,6 +34,11 @@ pub struct CallOptions {
     /// [`crate::sse::DEFAULT_MAX_EVENT_SIZE`]); a larger one ends the stream
     /// with [`crate::StreamError::EventTooLarge`].
     pub max_event_size: usize,
+    /// Largest answer body read whole (default [`DEFAULT_MAX_BODY_SIZE`]): a
+    /// JSON answer or an error's body. A larger one is
+    /// [`Error::BodyTooLarge`]. Downloads ([`crate::ByteStream`]) and event
+    /// streams are not read whole and have no such limit.
+    pub max_body_size: usize,
     /// What a stream does with the service's concatenated-frame fault (default
     /// [`StreamFaultPolicy::Recover`]).
     pub stream_faults: StreamFaultPolicy,
@@ -52,6 +61,7 @@ impl Default for CallOptions {
             attempt_timeout: None,
             deadline: None,
             max_event_size: crate::sse::DEFAULT_MAX_EVENT_SIZE,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
             stream_faults: StreamFaultPolicy::Recover,
             extra_headers: Vec::new(),
             extra_query: Vec::new(),
@@ -87,6 +97,14 @@ impl CallOptions {
     pub fn max_event_size(self, bytes: usize) -> Self {
         Self {
             max_event_size: bytes,
+            ..self
+        }
+    }
+
+    /// Sets the largest answer body read whole, in bytes.
+    pub fn max_body_size(self, bytes: usize) -> Self {
+        Self {
+            max_body_size: bytes,
             ..self
         }
     }

@@ -97,17 +97,25 @@ impl ReadTimer {
         Error::transport(e, self.timeouts)
     }
 
-    /// A whole body, each piece of it within the read timeout. A body of one
-    /// piece is not copied.
+    /// A whole body of at most `limit` bytes, each piece of it within the read
+    /// timeout. A body of one piece is not copied.
     pub(crate) fn read_body(
         &mut self,
         response: reqwest::Response,
+        limit: usize,
     ) -> ReadBody<'_, impl Stream<Item = reqwest::Result<Bytes>> + Unpin> {
+        let status = response.status().as_u16();
+        let declared_too_large = response
+            .content_length()
+            .is_some_and(|length| length > limit as u64);
         ReadBody {
             pieces: response.bytes_stream(),
             timer: self,
             first: None,
             whole: BytesMut::new(),
+            limit,
+            status,
+            declared_too_large,
         }
     }
 }
@@ -122,6 +130,20 @@ pub(crate) struct ReadBody<'t, S> {
     first: Option<Bytes>,
     /// Not sized by `Content-Length`: the server's word is no reason to allocate.
     whole: BytesMut,
+    limit: usize,
+    /// The response's status, to name when the body is too large.
+    status: u16,
+    /// `Content-Length` is over the limit: refused before reading.
+    declared_too_large: bool,
+}
+
+impl<S> ReadBody<'_, S> {
+    fn too_large(&self) -> Error {
+        Error::BodyTooLarge {
+            status: self.status,
+            limit: self.limit,
+        }
+    }
 }
 
 impl<S: Stream<Item = reqwest::Result<Bytes>> + Unpin> Future for ReadBody<'_, S> {
@@ -129,6 +151,9 @@ impl<S: Stream<Item = reqwest::Result<Bytes>> + Unpin> Future for ReadBody<'_, S
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
+        if this.declared_too_large {
+            return Poll::Ready(Err(this.too_large()));
+        }
         loop {
             let piece = match ready!(this.timer.poll_piece(Pin::new(&mut this.pieces), cx)) {
                 Some(Ok(piece)) => piece,
@@ -138,6 +163,10 @@ impl<S: Stream<Item = reqwest::Result<Bytes>> + Unpin> Future for ReadBody<'_, S
                     return Poll::Ready(Ok(this.first.take().unwrap_or(whole)));
                 }
             };
+            let read = this.first.as_ref().map_or(this.whole.len(), Bytes::len);
+            if piece.len() > this.limit - read {
+                return Poll::Ready(Err(this.too_large()));
+            }
             match this.first.take() {
                 None if this.whole.is_empty() => this.first = Some(piece),
                 first => {

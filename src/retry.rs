@@ -4,6 +4,7 @@
 
 use crate::error::{ApiError, Error, Failure, Timeout, Timeouts};
 use crate::observe::RetryRecord;
+use crate::options::CallOptions;
 use crate::types::BusinessCode;
 use reqwest::StatusCode;
 use std::time::{Duration, Instant, SystemTime};
@@ -152,12 +153,11 @@ impl RetryPolicy {
     }
 }
 
-/// Runs `attempt` until it succeeds, fails for good, or the policy stops
-/// retrying (its budget counted from `started`, when the call began). Returns the
+/// Runs `attempt` until it succeeds, fails for good, or `options`' retry
+/// policy stops retrying (its budget counted from `started`, when the call began). Returns the
 /// result and the number of attempts made.
 pub(crate) async fn run<T, F, Fut>(
-    policy: &RetryPolicy,
-    attempt_timeout: Option<Duration>,
+    options: &CallOptions,
     timeouts: Timeouts,
     started: Instant,
     on_retry: impl Fn(&RetryRecord<'_>),
@@ -171,7 +171,7 @@ where
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let outcome = match attempt_timeout {
+        let outcome = match options.attempt_timeout {
             // Boxed: this rarely taken path would otherwise size every call's future.
             Some(limit) => Box::pin(tokio::time::timeout(limit, attempt()))
                 .await
@@ -193,12 +193,13 @@ where
             Err(Failure::Response(response, mut timer)) => {
                 let status = response.status();
                 let headers = response.headers().clone();
-                match timer.read_body(*response).await {
+                match timer.read_body(*response, options.max_body_size).await {
                     Ok(body) => {
                         let error = ApiError::parse(status, &headers, body);
                         let verdict = judge(&error, &headers);
                         (Error::Api(error), verdict)
                     }
+                    Err(e @ Error::BodyTooLarge { .. }) => (e, Verdict::Done),
                     Err(e) => (e, Verdict::RetryAfter(None)),
                 }
             }
@@ -206,7 +207,7 @@ where
         let Verdict::RetryAfter(retry_after) = verdict else {
             return (Err(error), attempts);
         };
-        let Some(delay) = policy.delay(attempts, retry_after, started) else {
+        let Some(delay) = options.retry.delay(attempts, retry_after, started) else {
             return (Err(error), attempts);
         };
         on_retry(&RetryRecord {

@@ -119,6 +119,25 @@ async fn fault_matrix() {
     let date_header: &'static str =
         Box::leak(format!("retry-after: {in_a_second}").into_boxed_str());
     let big_event = format!("data: {}\n\n", "x".repeat(2048));
+    // Answers around the body limit (1,024 bytes in this matrix).
+    let at_limit = format!("{OK:<1024}");
+    let big_body = format!("{OK:<2048}");
+    let big_answer = http("200 OK", &[], big_body.as_bytes());
+    let big_head = big_answer[..big_answer.len() - big_body.len()].to_vec();
+    let mut unsized_big_answer = b"HTTP/1.1 200 OK\r\nconnection: close\r\n\r\n".to_vec();
+    unsized_big_answer.extend_from_slice(big_body.as_bytes());
+    let halves = format!("{OK:<1500}");
+    let (first_half, second_half) = halves.split_at(750);
+    let big_answer_in_two = Step::ReplyPaused(
+        [
+            b"HTTP/1.1 200 OK\r\nconnection: close\r\n\r\n",
+            first_half.as_bytes(),
+        ]
+        .concat(),
+        Duration::from_millis(50),
+        second_half.as_bytes().to_vec(),
+    );
+    let too_large = |status| move |r: &Result<String, Error>| matches!(r, Err(Error::BodyTooLarge { status: s, limit: 1024 }) if *s == status);
     let mut invalid_utf8 = b"data: {\"id\":\"\xff\xfe\"}\n\n".to_vec();
     invalid_utf8.extend_from_slice(b"data: [DONE]\n\n");
 
@@ -174,6 +193,17 @@ async fn fault_matrix() {
             expect(1, api(503, Some("1305")))),
         ("SSE event over the size limit", vec![Step::Reply(http_stream(big_event.as_bytes()))], true,
             expect(1, |r| matches!(r, Err(Error::Stream(StreamError::EventTooLarge(1024)))))),
+        ("answer of exactly the body limit", vec![Step::Reply(http("200 OK", &[], at_limit.as_bytes()))], false,
+            expect(1, success)),
+        ("answer over the body limit: refused, no retry", vec![Step::Reply(big_answer)], false, expect(1, too_large(200))),
+        ("answer over the body limit without Content-Length", vec![Step::Reply(unsized_big_answer)], false,
+            expect(1, too_large(200))),
+        ("answer over the body limit in two pieces, each within it", vec![big_answer_in_two], false,
+            expect(1, too_large(200))),
+        ("Content-Length over the body limit: refused before the body comes", vec![Step::ReplyThenStall(big_head)], false,
+            expect(1, too_large(200))),
+        ("error body over the body limit: not retried", vec![Step::Reply(http("500 Internal Server Error", &[], big_body.as_bytes()))], false,
+            expect(1, too_large(500))),
         ("invalid UTF-8 in a stream", vec![Step::Reply(http_stream(&invalid_utf8))], true,
             expect(1, |r| matches!(r, Err(Error::Stream(StreamError::InvalidUtf8))))),
     ];
@@ -183,7 +213,8 @@ async fn fault_matrix() {
     let mut error_strings = String::new();
     for (name, script, streaming, check) in cases {
         let server = serve(script).await;
-        let client = client(&server.url).with_options(|o| o.max_event_size(1024));
+        let client =
+            client(&server.url).with_options(|o| o.max_event_size(1024).max_body_size(1024));
         let started = Instant::now();
         let run = async {
             if streaming {
