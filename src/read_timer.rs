@@ -130,6 +130,7 @@ pub(crate) struct ReadBody<'t, S> {
     first: Option<Bytes>,
     /// Not sized by `Content-Length`: the server's word is no reason to allocate.
     whole: BytesMut,
+    /// The largest body accepted, in bytes.
     limit: usize,
     /// The response's status, to name when the body is too large.
     status: u16,

@@ -153,9 +153,9 @@ impl RetryPolicy {
     }
 }
 
-/// Runs `attempt` until it succeeds, fails for good, or `options`' retry
-/// policy stops retrying (its budget counted from `started`, when the call began). Returns the
-/// result and the number of attempts made.
+/// Runs `attempt` until it succeeds, fails for good, or the retry policy of
+/// `options` stops retrying (its budget counted from `started`, when the call
+/// began). Returns the result and the number of attempts made.
 pub(crate) async fn run<T, F, Fut>(
     options: &CallOptions,
     timeouts: Timeouts,
