@@ -650,7 +650,8 @@ pub struct RawResponse {
 }
 
 impl RawResponse {
-    /// Whether the body is declared as JSON (`application/json`, `…+json`).
+    /// Whether the body is declared as JSON: a media type ending in `json`
+    /// (`application/json`, `…+json`, `text/json`), any case.
     pub fn is_json(&self) -> bool {
         self.content_type.as_deref().is_some_and(is_json)
     }
@@ -842,7 +843,8 @@ impl ClientBuilder {
     }
 }
 
-/// Whether a `Content-Type` names JSON: `application/json` or a `+json` type,
+/// Whether a `Content-Type` names JSON: a media type ending in `json`
+/// (`application/json`, a `+json` type, `text/json`),
 /// any parameters, any case.
 fn is_json(content_type: &str) -> bool {
     let mime = content_type.split(';').next().unwrap_or_default().trim();
