@@ -18,18 +18,13 @@
 //! * [`ChatStreamExt`]: fold a chat stream into the non-streaming response
 //!   (`collect_completion`) or into UI events (`events`).
 //! * [`Error`]: HTTP status, Z.AI business code, message and raw body.
+//!
+//! How it is built: the schemas are the `zai-types` crate (generated from the
+//! spec); every call goes through one hand-written request path (the runtime);
+//! the operations are generated methods that only describe their request to it;
+//! workflows (chat stream folding, batch jobs, raw calls) are written on top. All
+//! of it is reached from this page: the modules are private.
 #![warn(missing_docs)]
-
-#[allow(
-    clippy::all,
-    missing_docs,
-    unused_imports,
-    dead_code,
-    missing_debug_implementations
-)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/zai_generated.rs"));
-}
 
 // Every Rust block of the README runs as a doctest, so its copy-paste path keeps
 // compiling (and working against the mock) as the API changes.
@@ -37,48 +32,38 @@ mod generated {
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
-mod answer;
-mod auth;
-mod batch;
-mod byte_stream;
-mod chat;
-mod client;
-mod error;
-mod multipart;
-mod observe;
-mod open_enum;
-mod options;
-mod pages;
-mod poll;
-mod probe;
-mod read_timer;
-mod retry;
-mod sse;
-mod stream_fault;
+mod ext;
+mod operations;
+mod runtime;
 
-pub use auth::{Auth, DEFAULT_JWT_LIFETIME, DEFAULT_JWT_RENEW_AFTER};
-pub use batch::{
+pub use ext::batch::{
     BatchJob, BatchLineError, BatchOptions, BatchProgress, BatchRequest, BatchResult, BatchRun,
     MAX_BATCH_FILE_BYTES, MAX_BATCH_REQUESTS, ResultOrder,
 };
-pub use byte_stream::ByteStream;
-pub use chat::stream::{
+pub use ext::chat::fold::{
     ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, completion_from_bytes,
 };
-pub use client::{
-    Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_USER_AGENT,
-    Operation, RawResponse, install_tls_provider,
+pub use ext::raw::RawResponse;
+pub use operations::OPERATIONS;
+pub use runtime::auth::Auth;
+pub use runtime::builder::{ClientBuilder, install_tls_provider};
+pub use runtime::client::Client;
+pub use runtime::error::{ApiError, ApiErrorDetail, Error, StreamError, Timeout};
+pub use runtime::observe::{
+    CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot, StreamFaultRecord,
 };
-pub use error::{ApiError, ApiErrorDetail, Error, StreamError, Timeout};
-pub use generated::types::BusinessCode;
-pub use generated::{BaseUrl, OPERATIONS, types};
-pub use multipart::{FileContent, FilePart};
-pub use observe::{CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot, StreamFaultRecord};
-pub use options::{CallOptions, DEFAULT_MAX_BODY_SIZE, RawBody};
-pub use poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
-pub use retry::RetryPolicy;
-pub use sse::{DEFAULT_MAX_EVENT_SIZE, EventStream, StreamChunk};
-pub use stream_fault::{DroppedFragment, StreamFaultPolicy, StreamFaults};
+pub use runtime::options::{
+    CallOptions, DEFAULT_CONNECT_TIMEOUT, DEFAULT_JWT_LIFETIME, DEFAULT_JWT_RENEW_AFTER,
+    DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_READ_TIMEOUT, DEFAULT_USER_AGENT,
+    RawBody, RetryPolicy,
+};
+pub use runtime::poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
+pub use runtime::request::Operation;
+pub use runtime::stream::bytes::ByteStream;
+pub use runtime::stream::events::{EventStream, StreamChunk};
+pub use runtime::stream::fault::{DroppedFragment, StreamFaultPolicy, StreamFaults};
+pub use zai_types::types::BusinessCode;
+pub use zai_types::{ArgumentsError, BaseUrl, FileContent, FilePart, types};
 
 // The crates whose types the API takes or returns (`Bytes` bodies, JSON
 // values, reqwest's client and headers), at the versions it was built with.
@@ -89,7 +74,7 @@ pub use serde_json;
 /// Internals exposed for this repository's fuzz target; not part of the API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::answer::{AnswerTypes, decode_json};
-    pub use crate::generated::visit_answer_types;
-    pub use crate::sse::{Decoder, Event};
+    pub use crate::operations::visit_answer_types;
+    pub use crate::runtime::answer::{AnswerTypes, decode_json};
+    pub use crate::runtime::stream::decoder::{Decoder, Event};
 }

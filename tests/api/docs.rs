@@ -8,10 +8,7 @@
 //!
 //! Also: the README's code blocks stay runnable doctests.
 
-const GENERATED: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/generated/zai_generated.rs"
-));
+const GENERATED: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/generated/types.rs"));
 
 /// Minimum share of documented types and fields.
 const TYPES_MIN: f64 = 95.0;

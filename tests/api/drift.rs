@@ -1,13 +1,27 @@
-//! generated/ must be exactly what build.rs emits from spec/zai.yaml.
+//! generated/ must be exactly what zai-codegen emits from spec/zai.yaml.
 
-/// Only with `codegen`: without it build.rs compiles generated/ itself.
+/// Only with `codegen`: without it the build compiles generated/ itself.
 #[cfg(feature = "codegen")]
 #[test]
-fn generated_copy_matches_build_output() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/generated/zai_generated.rs");
-    let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        committed == include_str!(concat!(env!("OUT_DIR"), "/zai_generated.rs")),
-        "generated/ is out of date with spec/zai.yaml: run `ZAI_WRITE_GENERATED=1 cargo build --features codegen` and commit generated/"
-    );
+fn generated_copies_match_build_output() {
+    let committed = |file: &str| {
+        let path = format!("{}/generated/{file}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path).unwrap_or_default()
+    };
+    let built = [
+        (
+            "operations.rs",
+            include_str!(concat!(env!("OUT_DIR"), "/operations.rs")),
+        ),
+        (
+            "types.rs",
+            include_str!(concat!(env!("OUT_DIR"), "/types.rs")),
+        ),
+    ];
+    for (file, built) in built {
+        assert!(
+            committed(file) == built,
+            "generated/{file} is out of date with spec/zai.yaml: run `ZAI_WRITE_GENERATED=1 cargo build --features codegen` and commit generated/"
+        );
+    }
 }

@@ -1,7 +1,6 @@
-//! Unit tests of `src/answer.rs` (compiled into the library's test build).
+//! Unit tests of `src/runtime/answer.rs` (compiled into the library's test build).
 use super::*;
-use crate::OPERATIONS;
-use crate::generated::visit_answer_types;
+use crate::operations::{OPERATIONS, visit_answer_types};
 
 /// Counts the types shown, and decodes `{}` as each JSON one.
 #[derive(Default)]

@@ -1,4 +1,4 @@
-//! Unit tests of `src/auth.rs` (compiled into the library's test build).
+//! Unit tests of `src/runtime/auth.rs` (compiled into the library's test build).
 use super::*;
 
 #[test]

@@ -1,4 +1,4 @@
-//! Unit tests of `src/probe.rs` (compiled into the library's test build).
+//! Unit tests of `src/runtime/stream/probe.rs` (compiled into the library's test build).
 use super::*;
 use crate::types::{AnthropicStreamEvent, ChatCompletionChunk};
 

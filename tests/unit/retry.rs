@@ -1,5 +1,6 @@
-//! Unit tests of `src/retry.rs` (compiled into the library's test build).
+//! Unit tests of `src/runtime/retry.rs` (compiled into the library's test build).
 use super::*;
+use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, HeaderValue};
 
 fn verdict(status: u16, body: &str, headers: &[(&'static str, &'static str)]) -> Verdict {

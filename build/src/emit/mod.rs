@@ -1,0 +1,166 @@
+//! The two generated files: `zai-types`' schemas (typify, through progenitor's
+//! type generator, plus what the spec model adds on top) and `zai`'s operations
+//! (emitted here from the spec model; progenitor's own methods cannot express
+//! multipart bodies or SSE variants, so they are not used).
+
+mod multipart;
+mod operations;
+mod types;
+
+use crate::snake_case;
+use crate::spec::{Result, Spec};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+/// The `zai-types` crate's generated code, formatted: every schema of the spec
+/// (module `types`), their constructors and conversions, and `BaseUrl`.
+pub fn types_file(spec: &Spec) -> Result<String> {
+    let mut settings = progenitor::GenerationSettings::default();
+    settings.with_derive("PartialEq");
+    for (name, _) in &spec.open_enums {
+        settings.with_replacement(name, format!("crate::types::{name}"), std::iter::empty());
+    }
+    // An open union is emitted below; typify makes its known variants as
+    // `<Name>Known` (a copy of the schema in the view), hidden from the docs.
+    for union in &spec.open_unions {
+        let name = &union.name;
+        settings.with_replacement(name, format!("crate::types::{name}"), std::iter::empty());
+        settings.with_patch(
+            format!("{name}Known"),
+            progenitor::TypePatch::default().with_attr("#[doc(hidden)]"),
+        );
+    }
+    let view: openapiv3::OpenAPI =
+        serde_json::from_value(spec.types.clone()).map_err(|e| e.to_string())?;
+    let mut generator = progenitor::Generator::new(&settings);
+    // The view has no paths: progenitor only fills its type space.
+    generator
+        .generate_tokens(&view)
+        .map_err(|e| e.to_string())?;
+    let space = generator.get_type_space();
+    let schemas = space.to_stream();
+    let open_unions = spec
+        .open_unions
+        .iter()
+        .map(|union| types::open_union(space, spec, union))
+        .collect::<Result<Vec<_>>>()?;
+    let open_enums = spec
+        .open_enums
+        .iter()
+        .map(|(name, values)| types::open_enum(spec, name, values));
+    let constructors = types::struct_constructors(space, spec)?;
+    let text_conversions = types::text_conversions(space)?;
+    let mut form_types = Vec::new();
+    let mut form_constructors = Vec::new();
+    for form in multipart::forms(spec) {
+        let (declaration, constructor) = multipart::declaration(spec, form)?;
+        form_types.push(declaration);
+        form_constructors.push(constructor);
+    }
+    let presets = types::base_urls(spec);
+    format(quote! {
+        /// Every request and response schema of spec/zai.yaml.
+        pub mod types {
+            #[allow(unused_imports)]
+            use serde::{Deserialize, Serialize};
+            // typify names its types `types::X` (its type module) in the field
+            // types read from its model.
+            use super::types;
+            #schemas
+            #(#open_enums)*
+            #(#open_unions)*
+            #(#form_types)*
+        }
+        #(#constructors)*
+        #(#form_constructors)*
+        #(#text_conversions)*
+        #presets
+    })
+}
+
+/// The `zai` crate's generated code, formatted: one `Client` method per
+/// operation and its variants, the runtime trait impls the spec declares
+/// (streams' end rules, tasks, multipart forms) and the operation table. It names
+/// only the runtime contract (`crate::runtime`) and `zai_types`.
+pub fn operations_file(spec: &Spec) -> Result<String> {
+    let mut items = Vec::new();
+    for form in multipart::forms(spec) {
+        items.push(multipart::form_impl(spec, form)?);
+    }
+    for (index, op) in spec.operations.iter().enumerate() {
+        items.push(operations::method(op, index));
+        if let Some(stream) = &op.stream {
+            items.push(operations::stream_method(op, index, stream));
+            items.push(operations::chunk_impl(stream));
+        }
+        if let Some(pages) = &op.pages {
+            items.push(operations::pages_method(op, pages)?);
+        }
+        if let Some(wait) = &op.wait {
+            items.push(operations::wait_method(spec, op, wait)?);
+        }
+    }
+    items.extend(operations::task_impls(spec));
+    let table = operations::operation_table(spec);
+    format(quote! {
+        use ::zai_types::types;
+        #(#items)*
+        #table
+    })
+}
+
+/// What a build script of the zai crates does with their `codegen` feature: reads
+/// the spec at `spec`, emits one file with `emit` behind its [`crate::stamp`],
+/// also writes it to `committed` (if given) when `ZAI_WRITE_GENERATED` is set, and
+/// returns it.
+pub fn regenerate(
+    spec: &std::path::Path,
+    emit: fn(&Spec) -> Result<String>,
+    committed: Option<&std::path::Path>,
+) -> Result<String> {
+    let fail = |e: String| format!("{}: {e}", spec.display());
+    let text = std::fs::read_to_string(spec).map_err(|e| fail(e.to_string()))?;
+    let code = crate::stamp(&text) + &emit(&Spec::parse(&text).map_err(fail)?).map_err(fail)?;
+    if let Some(committed) = committed.filter(|_| std::env::var_os("ZAI_WRITE_GENERATED").is_some())
+    {
+        std::fs::write(committed, &code).map_err(|e| format!("{}: {e}", committed.display()))?;
+    }
+    Ok(code)
+}
+
+/// Parses and pretty-prints generated tokens (invalid Rust is an error naming them).
+fn format(file: TokenStream) -> Result<String> {
+    let parsed: syn::File = syn::parse2(file.clone())
+        .map_err(|e| format!("zai-codegen generated invalid Rust ({e}): {file}"))?;
+    Ok(prettyplease::unparse(&parsed))
+}
+
+/// An optional text as an `Option<&'static str>` expression.
+fn some_str(value: &Option<String>) -> TokenStream {
+    match value {
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
+    }
+}
+
+fn doc_attr(text: &str) -> TokenStream {
+    let lines = text.lines().map(|l| format!(" {l}"));
+    quote!(#(#[doc = #lines])*)
+}
+
+fn snake_ident(id: &str) -> Ident {
+    format_ident!("{}", snake_case(id))
+}
+
+/// A Rust identifier for a wire or typify name (`r#type` for a keyword).
+fn field_ident(name: &str) -> Ident {
+    let name = snake_case(&name.replace(['-', '.'], "_"));
+    syn::parse_str::<Ident>(&name).unwrap_or_else(|_| Ident::new_raw(&name, Span::call_site()))
+}
+
+/// The name typify gives the field of a wire property: snake case, a keyword
+/// suffixed with `_` (`type` → `type_`).
+fn typify_field(wire: &str) -> Ident {
+    let name = snake_case(wire);
+    syn::parse_str::<Ident>(&name).unwrap_or_else(|_| format_ident!("{name}_"))
+}

@@ -1,0 +1,535 @@
+//! Reads spec/zai.yaml: the schemas typify generates types from, and the facts
+//! everything else is generated from (operations and `x-zai-*` extensions).
+
+use serde_json::{Map, Value};
+
+pub type Result<T> = std::result::Result<T, String>;
+
+const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
+const MULTIPART: &str = "multipart/form-data";
+
+/// Everything build.rs needs from the spec.
+pub struct Spec {
+    /// The spec as typify sees it (an OpenAPI document): component schemas only
+    /// (no paths: the emitter writes every method itself), without the multipart
+    /// bodies (emitted apart), plus one `<Operation>Query` schema per operation
+    /// with query parameters.
+    pub types: Value,
+    pub operations: Vec<Operation>,
+    /// `x-zai-open-enum` schemas: name, and each value's wire text and variant name.
+    pub open_enums: Vec<(String, Vec<(String, String)>)>,
+    /// `x-zai-open-union` schemas: tagged unions with a catch-all variant.
+    pub open_unions: Vec<OpenUnion>,
+    /// `x-zai-task` schemas: name and polling facts.
+    pub tasks: Vec<(String, TaskSpec)>,
+    /// Component schemas, by name.
+    pub schemas: Map<String, Value>,
+    /// `x-zai-preset` servers: preset name, URL, description.
+    pub presets: Vec<(String, String, String)>,
+}
+
+pub struct Operation {
+    pub id: String,
+    pub method: String,
+    pub path: String,
+    pub doc: String,
+    /// `x-zai-base`: the named base URL the operation is served from.
+    pub base: Option<String>,
+    pub stream: Option<StreamSpec>,
+    /// Path parameters, in path order.
+    pub path_params: Vec<String>,
+    /// Name of the synthesized query schema, when the operation has query parameters.
+    pub query: Option<String>,
+    /// Name of the JSON body schema, when the body is JSON.
+    pub json_body: Option<String>,
+    /// Name of the multipart/form-data body schema, when the body is multipart.
+    pub multipart: Option<String>,
+    /// Success body: `Some(schema name)` for JSON, `None` for raw bytes.
+    pub response: Option<String>,
+    /// `x-zai-wait`: a generated method waiting for the task this operation returns.
+    pub wait: Option<WaitSpec>,
+    /// `x-zai-pages`: how the next page is asked for.
+    pub pages: Option<Paging>,
+    /// `x-zai-auth`: how credentials are sent when not as `Bearer` (`raw-key`).
+    pub auth: Option<String>,
+}
+
+/// `x-zai-pages` of a list operation. `items` is a JSON pointer to the page's items.
+pub enum Paging {
+    /// `{cursor, items, has-more}`: the next page starts after the last item's `id`
+    /// (query parameter `cursor`) while the flag at pointer `has_more` is true.
+    Cursor {
+        cursor: String,
+        items: String,
+        has_more: String,
+    },
+    /// `{page, items, total}`: numbered pages (query parameter `page`, from 1)
+    /// until a page is empty or `total` (a pointer to the item count) items came.
+    Numbered {
+        page: String,
+        items: String,
+        total: String,
+    },
+}
+
+/// `x-zai-wait` of an operation: the generated method's name, and what it polls.
+pub enum WaitSpec {
+    /// Polls this operation itself with the same arguments.
+    Repeat(String),
+    /// Calls this operation, reads the task id at JSON pointer `id` of its answer,
+    /// then polls operation `poll` with it.
+    Submit {
+        method: String,
+        poll: String,
+        id: String,
+    },
+}
+
+/// `x-zai-open-union` of a schema: a `oneOf` of inline objects, each with a
+/// one-value string enum in the tag property.
+pub struct OpenUnion {
+    pub name: String,
+    /// The tag property: `discriminator.propertyName`, else `type`.
+    pub tag: String,
+    /// The wire value of the tag of each variant, in `oneOf` order.
+    pub values: Vec<String>,
+}
+
+/// `x-zai-task` of a schema.
+pub struct TaskSpec {
+    pub status: String,
+    pub success: Vec<String>,
+    pub failure: Vec<String>,
+    pub message: Option<String>,
+}
+
+/// `x-zai-stream` of an operation.
+pub struct StreamSpec {
+    pub chunk: String,
+    pub done: Option<String>,
+    /// `final-field`: what a chunk must show, all of it, to end a stream properly
+    /// when it is the last one (empty: no chunk does).
+    pub final_field: Vec<FinalField>,
+    /// An SSE `event:` name that ends the stream properly.
+    pub final_event: Option<String>,
+    /// `always: true`: the operation answers with events whatever the body, so the
+    /// `*_stream` method sends the body as is (no `stream` flag added).
+    pub always: bool,
+    /// `server-default: true`: the server streams unless the body says `stream: false`,
+    /// so the plain method sends `stream: false`.
+    pub server_default: bool,
+}
+
+/// A condition of `final-field` in `x-zai-stream`.
+pub enum FinalField {
+    /// `a[].b`: an item of array field `a` has field `b` set.
+    Item(String, String),
+    /// `f=v`: string field `f` (optional) equals `v`.
+    Equals(String, String),
+    /// `f`: optional field `f` is set.
+    Set(String),
+}
+
+impl FinalField {
+    fn read(f: &str) -> Result<Self> {
+        let name =
+            |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        match (f.split_once("[]."), f.split_once('=')) {
+            (Some((a, b)), _) => Ok(FinalField::Item(a.to_owned(), b.to_owned())),
+            (None, Some((a, b))) => Ok(FinalField::Equals(a.to_owned(), b.to_owned())),
+            _ if name(f) => Ok(FinalField::Set(f.to_owned())),
+            _ => Err(format!(
+                "x-zai-stream final-field `{f}` is neither `array[].field`, `field=value` nor `field`"
+            )),
+        }
+    }
+}
+
+impl Spec {
+    pub fn parse(text: &str) -> Result<Self> {
+        // Read as a YAML value first: it refuses duplicate keys, which a JSON
+        // value would silently collapse (dropping a path or a schema).
+        let yaml: serde_norway::Value = serde_norway::from_str(text).map_err(|e| e.to_string())?;
+        let raw: Value = serde_json::to_value(yaml).map_err(|e| e.to_string())?;
+        let mut schemas = raw
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let mut types = schemas.clone();
+
+        let mut operations = Vec::new();
+        let paths = raw
+            .get("paths")
+            .and_then(Value::as_object)
+            .ok_or("no paths")?;
+        for (path, item) in paths {
+            for method in METHODS {
+                let Some(op) = item.get(method) else { continue };
+                let operation = Operation::read(path, method, op)?;
+                if let Some(form) = &operation.multipart {
+                    types.remove(form);
+                }
+                if let Some(query) = &operation.query {
+                    // Also a schema by name, so `new` takes the required parameters in
+                    // the spec's order.
+                    let schema = query_schema(&operation.id, op);
+                    schemas.insert(query.clone(), schema.clone());
+                    types.insert(query.clone(), schema);
+                }
+                operations.push(operation);
+            }
+        }
+        let open_enums = schemas
+            .iter()
+            .filter(|(_, s)| s.get("x-zai-open-enum") == Some(&Value::Bool(true)))
+            .map(|(name, s)| {
+                let values = strings(&s["enum"]);
+                let names = match s.get("x-enum-varnames") {
+                    Some(names) => strings(names),
+                    None => values.iter().map(|v| pascal_case(v)).collect(),
+                };
+                if values.is_empty() || names.len() != values.len() {
+                    return Err(format!(
+                        "{name}: x-zai-open-enum needs an enum (and one name each)"
+                    ));
+                }
+                Ok((name.clone(), values.into_iter().zip(names).collect()))
+            })
+            .collect::<Result<_>>()?;
+
+        let open_unions: Vec<OpenUnion> = schemas
+            .iter()
+            .filter(|(_, s)| s.get("x-zai-open-union") == Some(&Value::Bool(true)))
+            .map(|(name, s)| OpenUnion::read(name, s))
+            .collect::<Result<_>>()?;
+
+        let tasks = schemas
+            .iter()
+            .filter_map(|(name, s)| Some((name, s.get("x-zai-task")?)))
+            .map(|(name, task)| {
+                let status = task["status"]
+                    .as_str()
+                    .ok_or_else(|| format!("{name}: x-zai-task needs `status`"))?;
+                let spec = TaskSpec {
+                    status: status.to_owned(),
+                    success: strings(&task["success"]),
+                    failure: strings(&task["failure"]),
+                    message: task["message"].as_str().map(str::to_owned),
+                };
+                Ok((name.clone(), spec))
+            })
+            .collect::<Result<_>>()?;
+
+        let presets = raw["servers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|server| {
+                let text = |key: &str| server[key].as_str().unwrap_or_default().to_owned();
+                server.get("x-zai-preset")?;
+                Some((text("x-zai-preset"), text("url"), text("description")))
+            })
+            .collect();
+
+        for schema in types.values_mut() {
+            described_refs(schema);
+        }
+        for union in &open_unions {
+            let schema = schemas[union.name.as_str()].clone();
+            types.insert(format!("{}Known", union.name), schema);
+        }
+        let view = serde_json::json!({
+            "openapi": raw["openapi"],
+            "info": raw["info"],
+            "paths": {},
+            "components": { "schemas": types },
+        });
+        Ok(Spec {
+            types: view,
+            operations,
+            open_enums,
+            open_unions,
+            tasks,
+            schemas,
+            presets,
+        })
+    }
+}
+
+impl OpenUnion {
+    fn read(name: &str, schema: &Value) -> Result<Self> {
+        let tag = schema
+            .pointer("/discriminator/propertyName")
+            .and_then(Value::as_str)
+            .unwrap_or("type")
+            .to_owned();
+        let variants = schema["oneOf"]
+            .as_array()
+            .ok_or_else(|| format!("{name}: x-zai-open-union without oneOf"))?;
+        let values = variants
+            .iter()
+            .map(|variant| {
+                let value = variant["properties"][&tag]["enum"]
+                    .as_array()
+                    .filter(|values| values.len() == 1)
+                    .and_then(|values| values[0].as_str());
+                value.map(str::to_owned).ok_or_else(|| {
+                    format!("{name}: every x-zai-open-union variant needs a one-value `{tag}` enum")
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(OpenUnion {
+            name: name.to_owned(),
+            tag,
+            values,
+        })
+    }
+}
+
+/// A `$ref` with a sibling `description` (the only way to describe a field of a
+/// component type; OpenAPI 3.0 tools ignore siblings of `$ref`) becomes
+/// `allOf: [$ref]` with that description, which typify reads: the field keeps the
+/// referenced type and gets the doc.
+fn described_refs(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            if map.contains_key("$ref") && map.contains_key("description") {
+                let reference = map.remove("$ref").unwrap_or_default();
+                map.insert("allOf".into(), serde_json::json!([{ "$ref": reference }]));
+            }
+            map.values_mut().for_each(described_refs);
+        }
+        Value::Array(items) => items.iter_mut().for_each(described_refs),
+        _ => {}
+    }
+}
+
+fn strings(list: &Value) -> Vec<String> {
+    let items = list.as_array().into_iter().flatten();
+    items
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// An object schema holding an operation's query parameters (typify turns it into
+/// the typed query struct the method takes).
+fn query_schema(id: &str, op: &Value) -> Value {
+    let params = op["parameters"].as_array().into_iter().flatten();
+    let query: Vec<&Value> = params.filter(|p| p["in"] == "query").collect();
+    let properties: Map<String, Value> = query
+        .iter()
+        .map(|p| {
+            let mut schema = p["schema"].clone();
+            if let (Some(s), Some(doc)) = (schema.as_object_mut(), p.get("description")) {
+                s.insert("description".into(), doc.clone());
+            }
+            (p["name"].as_str().unwrap_or_default().to_owned(), schema)
+        })
+        .collect();
+    let required: Vec<&Value> = query
+        .iter()
+        .filter(|p| p["required"] == true)
+        .map(|p| &p["name"])
+        .collect();
+    serde_json::json!({
+        "type": "object",
+        "description": format!("Query parameters of `{id}`."),
+        "properties": properties,
+        "required": required,
+    })
+}
+
+impl Operation {
+    fn read(path: &str, method: &str, op: &Value) -> Result<Self> {
+        let id = op["operationId"]
+            .as_str()
+            .ok_or_else(|| format!("{method} {path}: missing operationId"))?
+            .to_owned();
+        let doc = [op.get("summary"), op.get("description")]
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let multipart = op
+            .pointer("/requestBody/content")
+            .and_then(|c| c.get(MULTIPART))
+            .map(|media| schema_name(&media["schema"]))
+            .transpose()
+            .map_err(|e| format!("{id}: multipart body: {e}"))?;
+        let json_body = op
+            .pointer("/requestBody/content/application~1json/schema")
+            .map(schema_name)
+            .transpose()
+            .map_err(|e| format!("{id}: JSON body: {e}"))?;
+        let ok = op["responses"]
+            .as_object()
+            .and_then(|r| r.iter().find(|(status, _)| status.starts_with('2')))
+            .map(|(_, r)| r)
+            .ok_or_else(|| format!("{id}: no 2XX response"))?;
+        let response = match ok.pointer("/content/application~1json/schema") {
+            Some(schema) => Some(schema_name(schema).map_err(|e| format!("{id}: {e}"))?),
+            None => None,
+        };
+        let params = op["parameters"].as_array().into_iter().flatten();
+        let mut path_params = Vec::new();
+        let mut has_query = false;
+        for param in params {
+            let name = param["name"]
+                .as_str()
+                .ok_or(format!("{id}: unnamed parameter"))?;
+            match param["in"].as_str() {
+                Some("path") => path_params.push(name.to_owned()),
+                Some("query") => has_query = true,
+                other => return Err(format!("{id}.{name}: unsupported parameter in {other:?}")),
+            }
+        }
+        path_params.sort_by_key(|p| path.find(&format!("{{{p}}}")));
+        let stream = op.get("x-zai-stream").map(StreamSpec::read).transpose()?;
+        let wait = op
+            .get("x-zai-wait")
+            .map(|w| WaitSpec::read(&id, w))
+            .transpose()?;
+        let pages = op
+            .get("x-zai-pages")
+            .map(|p| {
+                let text = |key: &str| p[key].as_str().map(str::to_owned);
+                match (text("cursor"), text("page"), text("items")) {
+                    (Some(cursor), None, Some(items))
+                        if p.as_object().map(|m| m.len()) == Some(3) =>
+                    {
+                        let has_more =
+                            text("has-more").ok_or(format!("{id}: x-zai-pages needs has-more"))?;
+                        Ok(Paging::Cursor {
+                            cursor,
+                            items,
+                            has_more,
+                        })
+                    }
+                    (None, Some(page), Some(items))
+                        if p.as_object().map(|m| m.len()) == Some(3) =>
+                    {
+                        let total =
+                            text("total").ok_or(format!("{id}: x-zai-pages needs total"))?;
+                        Ok(Paging::Numbered { page, items, total })
+                    }
+                    _ => Err(format!(
+                        "{id}: x-zai-pages is {{cursor, items, has-more}} or {{page, items, total}}"
+                    )),
+                }
+            })
+            .transpose()?;
+        // The client knows two bases: `paas/v4` (none) and the API root.
+        let base = match op.get("x-zai-base") {
+            None => None,
+            Some(Value::String(b)) if b == "root" => Some(b.clone()),
+            Some(other) => return Err(format!("{id}: x-zai-base {other}: only `root` is known")),
+        };
+        let auth = match op.get("x-zai-auth") {
+            None => None,
+            Some(Value::String(a)) if a == "raw-key" => Some(a.clone()),
+            Some(other) => {
+                return Err(format!("{id}: x-zai-auth {other}: only `raw-key` is known"));
+            }
+        };
+        Ok(Operation {
+            auth,
+            query: has_query.then(|| format!("{}Query", upper_first(&id))),
+            id,
+            method: method.to_owned(),
+            path: path.to_owned(),
+            doc,
+            base,
+            stream,
+            path_params,
+            json_body,
+            multipart,
+            response,
+            wait,
+            pages,
+        })
+    }
+}
+
+fn upper_first(id: &str) -> String {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+impl WaitSpec {
+    fn read(op: &str, ext: &Value) -> Result<Self> {
+        if let Some(method) = ext.as_str() {
+            return Ok(WaitSpec::Repeat(method.to_owned()));
+        }
+        let text = |key: &str| ext.get(key).and_then(Value::as_str).map(str::to_owned);
+        match (text("method"), text("poll"), text("id")) {
+            (Some(method), Some(poll), Some(id)) => Ok(WaitSpec::Submit { method, poll, id }),
+            _ => Err(format!(
+                "{op}: x-zai-wait is a method name or {{method, poll, id}}"
+            )),
+        }
+    }
+}
+
+impl StreamSpec {
+    fn read(ext: &Value) -> Result<Self> {
+        let text = |key: &str| ext.get(key).and_then(Value::as_str).map(str::to_owned);
+        let final_field = match ext.get("final-field") {
+            None => Vec::new(),
+            Some(Value::String(f)) => vec![FinalField::read(f)?],
+            Some(Value::Array(all)) => all
+                .iter()
+                .map(|f| {
+                    f.as_str()
+                        .ok_or("x-zai-stream final-field items are strings")
+                })
+                .map(|f| FinalField::read(f?))
+                .collect::<Result<_>>()?,
+            Some(other) => {
+                return Err(format!(
+                    "x-zai-stream final-field `{other}` is not a string or list"
+                ));
+            }
+        };
+        let flag = |key: &str| ext.get(key) == Some(&Value::Bool(true));
+        Ok(StreamSpec {
+            chunk: text("chunk").ok_or("x-zai-stream needs `chunk`")?,
+            done: text("done"),
+            final_field,
+            final_event: text("final-event"),
+            always: flag("always"),
+            server_default: flag("server-default"),
+        })
+    }
+}
+
+/// The component name behind a `$ref`.
+fn schema_name(schema: &Value) -> Result<String> {
+    schema["$ref"]
+        .as_str()
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+        .map(str::to_owned)
+        .ok_or_else(|| "schema must be a $ref to #/components/schemas".to_owned())
+}
+
+/// `tool_calls` → `ToolCalls`, `PROCESSING` → `Processing`, `chat.completion` → `ChatCompletion`.
+fn pascal_case(value: &str) -> String {
+    value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            let first = chars.next().map(|c| c.to_ascii_uppercase());
+            let rest: String = if w.chars().all(|c| !c.is_ascii_lowercase()) {
+                chars.as_str().to_ascii_lowercase()
+            } else {
+                chars.as_str().to_owned()
+            };
+            first.into_iter().chain(rest.chars()).collect::<String>()
+        })
+        .collect()
+}

@@ -1,0 +1,252 @@
+//! Per-call options: retries, timeouts, stream limits, and the escape hatches for
+//! what the spec does not know yet (extra headers, query parameters, body fields,
+//! the raw answer).
+
+use crate::runtime::error::Error;
+use crate::runtime::stream::fault::StreamFaultPolicy;
+use bytes::Bytes;
+use serde_json::{Map, Value};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Default cap on one event's size: far above any real chunk, far below harm.
+pub const DEFAULT_MAX_EVENT_SIZE: usize = 16 * 1024 * 1024;
+
+/// Default connect timeout.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Default read timeout: the longest wait for the next bytes of a response. Long
+/// enough for a slow reasoning model's first token; unlike a total timeout it never
+/// cuts off a long but live response or stream.
+pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// `User-Agent` sent by default.
+pub const DEFAULT_USER_AGENT: &str = concat!("zai-rust/", env!("CARGO_PKG_VERSION"));
+
+/// Default JWT lifetime, as the official Python SDK.
+pub const DEFAULT_JWT_LIFETIME: Duration = Duration::from_secs(210);
+
+/// Default age after which a cached JWT is replaced, as the official Python SDK.
+pub const DEFAULT_JWT_RENEW_AFTER: Duration = Duration::from_secs(180);
+
+/// Default cap on an answer body read whole: far above any real JSON answer,
+/// far below what would exhaust memory.
+pub const DEFAULT_MAX_BODY_SIZE: usize = 256 * 1024 * 1024;
+
+/// When and how often a call is retried. Defaults: 3 retries, backoff from
+/// 500 ms doubling up to 8 s with full jitter, `Retry-After` honoured up to 60 s,
+/// at most 120 s spent waiting and sending across all attempts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (0 disables retrying).
+    pub max_retries: u32,
+    /// First backoff ceiling; doubled per retry.
+    pub initial_backoff: Duration,
+    /// Largest backoff ceiling.
+    pub max_backoff: Duration,
+    /// Largest `Retry-After` honoured; longer ones are capped to this.
+    pub max_retry_after: Duration,
+    /// No retry starts once this much time has passed since the first attempt,
+    /// nor one whose wait would end after it.
+    pub budget: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 3,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(60),
+            budget: Duration::from_secs(120),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// For tests of code that calls Z.AI (against `zai-mock` or httpmock): the
+    /// same decisions as the default, but waits of at most 10 ms, so an error
+    /// path costs milliseconds instead of seconds.
+    pub fn for_tests() -> Self {
+        RetryPolicy {
+            initial_backoff: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(10),
+            max_retry_after: Duration::from_millis(10),
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// A policy that never retries.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_retries: 0,
+            ..RetryPolicy::default()
+        }
+    }
+}
+
+/// Per-call behaviour: retries, timeouts, limits. Set for a client with
+/// [`crate::ClientBuilder::call_options`], or for some calls with [`crate::Client::with_options`].
+///
+/// A stalled stream is caught by the client's read timeout
+/// ([`crate::ClientBuilder::read_timeout`]): no bytes for that long ends it with
+/// [`Error::Timeout`].
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct CallOptions {
+    /// When to retry (default [`RetryPolicy::default`]).
+    pub retry: RetryPolicy,
+    /// Limit on each attempt, until its response is received (default none).
+    pub attempt_timeout: Option<Duration>,
+    /// Limit on the whole call including retries and waits; for a stream, until
+    /// the stream is open (default none).
+    pub deadline: Option<Duration>,
+    /// Largest server-sent event accepted (default
+    /// [`crate::runtime::options::DEFAULT_MAX_EVENT_SIZE`]); a larger one ends the stream
+    /// with [`crate::StreamError::EventTooLarge`].
+    pub max_event_size: usize,
+    /// Largest answer body read whole (default [`DEFAULT_MAX_BODY_SIZE`]): a
+    /// JSON answer or an error's body. A larger one is
+    /// [`Error::BodyTooLarge`]. Downloads ([`crate::ByteStream`]) and event
+    /// streams are not read whole and have no such limit.
+    pub max_body_size: usize,
+    /// What a stream does with the service's concatenated-frame fault (default
+    /// [`StreamFaultPolicy::Recover`]).
+    pub stream_faults: StreamFaultPolicy,
+    /// Headers added to each request, after the defaults and credentials (so
+    /// they may replace them).
+    pub extra_headers: Vec<(String, String)>,
+    /// Query parameters appended to each request.
+    pub extra_query: Vec<(String, String)>,
+    /// Fields merged into each JSON body (replacing typed fields of the same
+    /// name), or sent as text parts of a multipart body.
+    pub extra_body: Map<String, Value>,
+    /// Where the raw body of each JSON answer is kept.
+    pub raw_body: Option<RawBody>,
+}
+
+impl Default for CallOptions {
+    fn default() -> Self {
+        CallOptions {
+            retry: RetryPolicy::default(),
+            attempt_timeout: None,
+            deadline: None,
+            max_event_size: crate::runtime::options::DEFAULT_MAX_EVENT_SIZE,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+            stream_faults: StreamFaultPolicy::Recover,
+            extra_headers: Vec::new(),
+            extra_query: Vec::new(),
+            extra_body: Map::new(),
+            raw_body: None,
+        }
+    }
+}
+
+impl CallOptions {
+    /// Sets the retry policy.
+    pub fn retry(self, retry: RetryPolicy) -> Self {
+        Self { retry, ..self }
+    }
+
+    /// Sets the per-attempt timeout.
+    pub fn attempt_timeout(self, timeout: Duration) -> Self {
+        Self {
+            attempt_timeout: Some(timeout),
+            ..self
+        }
+    }
+
+    /// Sets the whole-call deadline.
+    pub fn deadline(self, deadline: Duration) -> Self {
+        Self {
+            deadline: Some(deadline),
+            ..self
+        }
+    }
+
+    /// Sets the largest event a stream accepts, in bytes.
+    pub fn max_event_size(self, bytes: usize) -> Self {
+        Self {
+            max_event_size: bytes,
+            ..self
+        }
+    }
+
+    /// Sets the largest answer body read whole, in bytes.
+    pub fn max_body_size(self, bytes: usize) -> Self {
+        Self {
+            max_body_size: bytes,
+            ..self
+        }
+    }
+
+    /// Sets what streams do with the service's concatenated-frame fault.
+    pub fn stream_faults(self, stream_faults: StreamFaultPolicy) -> Self {
+        Self {
+            stream_faults,
+            ..self
+        }
+    }
+
+    /// Adds a header to the requests, e.g. one the spec does not know yet.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.extra_headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Adds a query parameter to the requests.
+    pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.extra_query.push((name.into(), value.into()));
+        self
+    }
+
+    /// Adds a field to the request bodies, e.g. a parameter the spec does not
+    /// know yet: `o.body_field("new_param", json!(true))`.
+    pub fn body_field(mut self, name: impl Into<String>, value: impl Into<Value>) -> Self {
+        self.extra_body.insert(name.into(), value.into());
+        self
+    }
+
+    /// Keeps the raw body of each JSON answer in `raw`, to read fields the typed
+    /// answer does not have.
+    pub fn keep_raw_body(mut self, raw: &RawBody) -> Self {
+        self.raw_body = Some(raw.clone());
+        self
+    }
+}
+
+/// The raw body of a call's last JSON answer, beside its typed value: fields the
+/// spec does not know yet stay readable. Share one with
+/// [`CallOptions::keep_raw_body`].
+#[derive(Clone, Debug, Default)]
+pub struct RawBody(Arc<Mutex<Option<Bytes>>>);
+
+impl RawBody {
+    /// The body as received, once a call has answered.
+    pub fn bytes(&self) -> Option<Bytes> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The body parsed as JSON, once a call has answered.
+    pub fn json(&self) -> Option<Result<Value, Error>> {
+        let body = self.bytes()?;
+        Some(
+            serde_json::from_slice(&body).map_err(|source| Error::Decode {
+                status: 200,
+                body,
+                source,
+            }),
+        )
+    }
+
+    pub(crate) fn keep(&self, body: &Bytes) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(body.clone());
+    }
+}
+
+/// Two handles are equal when they share one record.
+impl PartialEq for RawBody {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}

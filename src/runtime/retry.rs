@@ -1,0 +1,170 @@
+//! Retries, for every operation alike: transient HTTP statuses and connection
+//! failures are retried with `Retry-After` or exponential backoff with full jitter,
+//! unless Z.AI's business code says retrying cannot help (quota, policy, validation).
+
+use crate::runtime::error::{
+    ApiError, Error, Timeout, Timeouts, is_retryable_transport, retryable,
+};
+use crate::runtime::observe::RetryRecord;
+use crate::runtime::options::CallOptions;
+use crate::runtime::options::RetryPolicy;
+use crate::runtime::timer::ReadTimer;
+use std::time::{Duration, Instant, SystemTime};
+
+/// What one attempt's outcome calls for.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Verdict {
+    Done,
+    RetryAfter(Option<Duration>),
+}
+
+/// Decides on an error response from its status, headers and Z.AI error.
+pub(crate) fn judge(error: &ApiError, headers: &reqwest::header::HeaderMap) -> Verdict {
+    let retry_after = error
+        .detail
+        .retry_after
+        .as_deref()
+        .and_then(parse_retry_after);
+    match headers.get("x-should-retry").and_then(|v| v.to_str().ok()) {
+        Some("true") => return Verdict::RetryAfter(retry_after),
+        Some("false") => return Verdict::Done,
+        _ => {}
+    }
+    match retryable(error.status, error.code.as_ref()) {
+        true => Verdict::RetryAfter(retry_after),
+        false => Verdict::Done,
+    }
+}
+
+/// `Retry-After` as delta-seconds or an HTTP-date.
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+impl RetryPolicy {
+    /// The wait before retry number `retry` (1-based), or `None` when the policy
+    /// or the budget forbids it.
+    pub(crate) fn delay(
+        &self,
+        retry: u32,
+        retry_after: Option<Duration>,
+        started: Instant,
+    ) -> Option<Duration> {
+        if retry > self.max_retries {
+            return None;
+        }
+        let delay = match retry_after {
+            Some(wait) => wait.min(self.max_retry_after),
+            None => {
+                let ceiling = self
+                    .initial_backoff
+                    .saturating_mul(1u32.checked_shl(retry - 1).unwrap_or(u32::MAX))
+                    .min(self.max_backoff);
+                // Below the ceiling, however large a policy sets it (no panic).
+                Duration::try_from_secs_f64(ceiling.as_secs_f64() * fastrand::f64())
+                    .unwrap_or(ceiling)
+            }
+        };
+        let ends = started.elapsed().checked_add(delay);
+        ends.is_some_and(|ends| ends < self.budget).then_some(delay)
+    }
+}
+
+/// Runs `attempt` until it succeeds, fails for good, or the retry policy of
+/// `options` stops retrying (its budget counted from `started`, when the call
+/// began). Returns the result and the number of attempts made.
+pub(crate) async fn run<T, F, Fut>(
+    options: &CallOptions,
+    timeouts: Timeouts,
+    started: Instant,
+    on_retry: impl Fn(&RetryRecord<'_>),
+    operation: &'static str,
+    mut attempt: F,
+) -> (Result<T, Error>, u32)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, Failure>>,
+{
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let outcome = match options.attempt_timeout {
+            // Boxed: this rarely taken path would otherwise size every call's future.
+            Some(limit) => Box::pin(tokio::time::timeout(limit, attempt()))
+                .await
+                .unwrap_or(Err(Failure::Timeout(Timeout::Attempt(limit)))),
+            None => attempt().await,
+        };
+        let (error, verdict) = match outcome {
+            Ok(value) => return (Ok(value), attempts),
+            Err(Failure::Final(e)) => return (Err(e), attempts),
+            Err(Failure::Transport(e)) => {
+                let verdict = if is_retryable_transport(&e) {
+                    Verdict::RetryAfter(None)
+                } else {
+                    Verdict::Done
+                };
+                (Error::transport(e, timeouts), verdict)
+            }
+            Err(Failure::Timeout(timeout)) => (Error::Timeout(timeout), Verdict::RetryAfter(None)),
+            Err(Failure::Response(response, mut timer)) => {
+                let status = response.status();
+                let headers = response.headers().clone();
+                match timer.read_body(*response, options.max_body_size).await {
+                    Ok(body) => {
+                        let error = ApiError::parse(status, &headers, body);
+                        let verdict = judge(&error, &headers);
+                        (Error::Api(error), verdict)
+                    }
+                    Err(e @ Error::BodyTooLarge { .. }) => (e, Verdict::Done),
+                    Err(e) => (e, Verdict::RetryAfter(None)),
+                }
+            }
+        };
+        let Verdict::RetryAfter(retry_after) = verdict else {
+            return (Err(error), attempts);
+        };
+        let Some(delay) = options.retry.delay(attempts, retry_after, started) else {
+            return (Err(error), attempts);
+        };
+        on_retry(&RetryRecord {
+            operation,
+            attempt: attempts,
+            delay,
+            status: error.status().map(|s| s.as_u16()),
+            code: error.code(),
+        });
+        tokio::time::sleep(delay).await;
+    }
+}
+
+/// Why one attempt failed, before deciding whether to retry.
+pub(crate) enum Failure {
+    /// A non-success response whose body is not read yet, and the attempt's
+    /// timer to read it within.
+    Response(Box<reqwest::Response>, ReadTimer),
+    /// The request failed before a response arrived.
+    Transport(reqwest::Error),
+    /// The attempt timed out.
+    Timeout(Timeout),
+    /// A failure no retry can fix.
+    Final(Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Final(e)
+    }
+}
+
+#[cfg(test)]
+#[path = "../../tests/unit/retry.rs"]
+mod tests;

@@ -1,0 +1,1 @@
+../../generated/types.rs

@@ -1,0 +1,31 @@
+//! The request and response types of the [Z.AI](https://z.ai) (Zhipu GLM) API,
+//! generated from the hand-curated spec/zai.yaml. Use them through the `zai`
+//! crate (`zai::types`, `zai::BaseUrl`, `zai::FilePart`); they live in a crate of
+//! their own so they compile in parallel with the HTTP stack.
+//!
+//! * [`types`]: every schema, with `new(required…)` and a setter per other field,
+//!   open enums and unions (a value or variant added upstream parses as
+//!   `Unknown` / `Other` instead of failing), and the hand-written constructors of
+//!   messages, content parts and tools.
+//! * [`BaseUrl`]: where the API is served.
+//! * [`FilePart`]: a file in a multipart body.
+#![warn(missing_docs)]
+
+#[allow(
+    clippy::all,
+    missing_docs,
+    unused_imports,
+    dead_code,
+    missing_debug_implementations
+)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/types.rs"));
+}
+
+mod chat;
+mod file_part;
+mod open_enum;
+
+pub use chat::ArgumentsError;
+pub use file_part::{FileContent, FilePart};
+pub use generated::{BaseUrl, types};
