@@ -60,6 +60,8 @@ pub(crate) async fn serve(
     }
 }
 
+/// One request: routed (or `404`/`405`), checked for a key (`401`), its body read
+/// (`400` for a JSON one that is no object), then answered off the async workers.
 async fn handle(server: Arc<Server>, req: Request<Incoming>) -> Response<Body> {
     let method = req.method().as_str().to_owned();
     let path = req.uri().path().to_owned();
@@ -147,6 +149,7 @@ fn error(status: StatusCode) -> Response<Body> {
     json(status, &error_body(status.as_u16()))
 }
 
+/// A JSON body with `status`.
 fn json(status: StatusCode, body: &Value) -> Response<Body> {
     let mut response = Response::new(BodyExt::boxed(Full::new(Bytes::from(body.to_string()))));
     *response.status_mut() = status;
