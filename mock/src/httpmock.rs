@@ -204,7 +204,7 @@ impl<R, C> Then<R, C> {
     /// The Z.AI error the mock server answers for `status`
     /// ([`crate::error_body`]: `429` → code `1302`).
     pub fn error(self, status: u16) -> Self {
-        let body = crate::error_body(status);
+        let body = crate::error::error_body(status);
         self.map(|t| {
             t.status(status)
                 .header("content-type", "application/json")

@@ -86,20 +86,32 @@
 //! ```
 #![warn(missing_docs)]
 
-mod answer;
+// Bottom up, each module uses only those before it here: spec, examples, error
+// (the spec's table and canned bodies); call (a request and its answer between
+// layers); parse, route, validate, sse (reading a request, framing a stream);
+// store (one server's state); batch (running a batch, given the function that
+// answers one line); reply (choosing an answer); wire (hyper I/O). httpmock
+// stands apart, on error.
+mod batch;
+mod call;
+mod error;
+mod examples;
 #[cfg(feature = "httpmock")]
 pub mod httpmock;
+mod parse;
+mod reply;
+mod route;
 mod spec;
-mod state;
+mod sse;
+mod store;
 mod validate;
+mod wire;
 
-pub use answer::error_body;
+pub use error::error_body;
 pub use spec::{Operation, Stream, operations, required_query};
-pub use state::seeded_id;
+pub use store::seeded_id;
 
-use std::convert::Infallible;
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// A running mock server on a loopback port; stops when dropped.
@@ -134,29 +146,8 @@ impl MockServer {
         spec::table();
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
         let addr = listener.local_addr()?;
-        let (tx, mut rx) = tokio::sync::oneshot::channel::<()>();
-        let state = Arc::new(answer::State::new(delay));
-        tokio::spawn(async move {
-            loop {
-                let (socket, _) = tokio::select! {
-                    _ = &mut rx => break,
-                    accepted = listener.accept() => match accepted {
-                        Ok(a) => a,
-                        Err(_) => continue,
-                    },
-                };
-                let state = state.clone();
-                tokio::spawn(async move {
-                    let service = hyper::service::service_fn(move |req| {
-                        let state = state.clone();
-                        async move { Ok::<_, Infallible>(answer::handle(state, req).await) }
-                    });
-                    let _ = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(hyper_util::rt::TokioIo::new(socket), service)
-                        .await;
-                });
-            }
-        });
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(wire::serve(listener, delay, rx));
         Ok(MockServer {
             addr,
             shutdown: Some(tx),

@@ -4,6 +4,8 @@
 //! and `additionalProperties`. Formats, lengths and ranges are not checked (the
 //! spec states them in descriptions only).
 
+use crate::call::Call;
+use crate::spec::{Operation, table};
 use serde_json::Value;
 
 /// Why a value does not match its schema: the field path
@@ -31,13 +33,13 @@ impl Invalid {
 
 /// Checks `value` against `schema`, resolving `$ref`s in `schemas`
 /// (`components/schemas`).
-pub(crate) fn check(schemas: &Value, schema: &Value, value: &Value) -> Result<(), Invalid> {
+fn check(schemas: &Value, schema: &Value, value: &Value) -> Result<(), Invalid> {
     Checker { schemas }.check(schema, value, &mut String::new())
 }
 
 /// `schema`, or the schema its `$ref` chain names (`null`, which accepts anything,
 /// for a dangling or endless chain).
-pub(crate) fn resolve<'a>(schemas: &'a Value, mut schema: &'a Value) -> &'a Value {
+fn resolve<'a>(schemas: &'a Value, mut schema: &'a Value) -> &'a Value {
     for _ in 0..16 {
         let Some(r) = schema.get("$ref").and_then(Value::as_str) else {
             return schema;
@@ -216,7 +218,7 @@ fn has_type(ty: &str, value: &Value) -> bool {
 /// A query, path or multipart text value (always a string on the wire) as the
 /// JSON value its schema describes: `"5"` for an integer is `5`; a string that is
 /// no such value stays a string, so the check reports it.
-pub(crate) fn coerce(schemas: &Value, schema: &Value, text: &str) -> Value {
+fn coerce(schemas: &Value, schema: &Value, text: &str) -> Value {
     let schema = resolve(schemas, schema);
     let parsed = match schema["type"].as_str() {
         // Beyond i64 an integer is still an integer (a whole f64).
@@ -241,6 +243,76 @@ pub(crate) fn coerce(schemas: &Value, schema: &Value, text: &str) -> Value {
         _ => None,
     };
     parsed.unwrap_or_else(|| Value::String(text.to_owned()))
+}
+
+/// The request against its operation's schemas: parameters, then the body.
+pub(crate) fn request(op: &Operation, call: &Call) -> Result<(), Invalid> {
+    let schemas = &table().schemas;
+    let mut path_values = call.params.iter();
+    for (name, location, required, schema) in &op.parameters {
+        let value = match location.as_str() {
+            "path" => path_values.next().cloned(),
+            "query" => call
+                .query
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone()),
+            _ => continue,
+        };
+        match value {
+            Some(v) => {
+                check(schemas, schema, &coerce(schemas, schema, &v)).map_err(|e| Invalid {
+                    path: name.clone(),
+                    reason: e.reason,
+                })?
+            }
+            None if *required => {
+                return Err(Invalid {
+                    path: name.clone(),
+                    reason: "is required".into(),
+                });
+            }
+            None => {}
+        }
+    }
+    let Some(schema) = &op.body_schema else {
+        return Ok(());
+    };
+    if call.fields.is_null() && call.files.is_empty() {
+        return if op.body_required {
+            Err(Invalid {
+                path: String::new(),
+                reason: "is required".into(),
+            })
+        } else {
+            Ok(())
+        };
+    }
+    if op.multipart {
+        // Text parts take their property's type; file parts only need to be there.
+        let resolved = resolve(schemas, schema);
+        let mut typed = serde_json::Map::new();
+        for (name, text) in call.fields.as_object().into_iter().flatten() {
+            let property = &resolved["properties"][name.as_str()];
+            typed.insert(
+                name.clone(),
+                coerce(schemas, property, text.as_str().unwrap_or_default()),
+            );
+        }
+        for (name, property) in resolved["properties"].as_object().into_iter().flatten() {
+            let file = property["format"] == "binary" || property["items"]["format"] == "binary";
+            if file && call.files.iter().any(|f| f.name == *name) {
+                let part = Value::String(String::new());
+                let value = match property["type"] == "array" {
+                    true => Value::Array(vec![part]),
+                    false => part,
+                };
+                typed.insert(name.clone(), value);
+            }
+        }
+        return check(schemas, schema, &Value::Object(typed));
+    }
+    check(schemas, schema, &call.fields)
 }
 
 #[cfg(test)]

@@ -3,20 +3,20 @@
 //! operations at `P/{id}...`: files, batches), with the generic rules that serve
 //! them.
 
-use crate::answer::{Call, Reply, error_body, pick, process, route};
+use crate::call::{Call, Reply};
+use crate::error::error_body;
+use crate::examples;
 use crate::spec::{Operation, Resource, table};
 use bytes::Bytes;
 use hyper::StatusCode;
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// What one server remembers between requests.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct State {
-    /// Pause between streamed events.
-    pub(crate) chunk_delay: Duration,
     inner: Mutex<Inner>,
 }
 
@@ -53,12 +53,11 @@ struct Item {
 
 impl State {
     /// A server's state, its collections holding their list examples' items.
-    pub(crate) fn new(chunk_delay: Duration) -> State {
+    pub(crate) fn new() -> State {
         let mut items = Vec::new();
         for op in &table().operations {
             if let Some(Resource::List(collection)) = &op.resource {
-                let example: Value =
-                    serde_json::from_str(pick(&op.examples, None).as_str()).unwrap_or_default();
+                let example = examples::json(op, None);
                 let listed = list_slot(&example).and_then(|slot| example.pointer(slot));
                 for object in listed.and_then(Value::as_array).into_iter().flatten() {
                     if let Some(id) = object["id"].as_str() {
@@ -77,7 +76,6 @@ impl State {
             }
         }
         State {
-            chunk_delay,
             inner: Mutex::new(Inner {
                 items,
                 ..Inner::default()
@@ -102,6 +100,32 @@ impl State {
         let seen = *n;
         *n += 1;
         (seen, creator)
+    }
+
+    /// The bytes stored with item `id` of `collection` (empty for an item without
+    /// any), `None` when there is no such item.
+    pub(crate) fn bytes(&self, collection: &str, id: &str) -> Option<Bytes> {
+        let mut inner = self.lock();
+        Some(
+            inner
+                .find(collection, id)?
+                .bytes
+                .clone()
+                .unwrap_or_default(),
+        )
+    }
+
+    /// Field `name` of item `id` of `collection` (`null` when it lacks it), `None`
+    /// when there is no such item.
+    pub(crate) fn field(&self, collection: &str, id: &str, name: &str) -> Option<Value> {
+        let mut inner = self.lock();
+        Some(inner.find(collection, id)?.object[name].clone())
+    }
+
+    /// Stores `object` (and `bytes`) in `collection` under a fresh id; the object
+    /// as stored.
+    pub(crate) fn add(&self, collection: &str, object: Value, bytes: Option<Bytes>) -> Value {
+        self.lock().store(collection, object, bytes)
     }
 
     /// A new task of operation `creator`, its id shaped like `example`.
@@ -169,10 +193,6 @@ fn now() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-fn example(op: &Operation) -> Value {
-    serde_json::from_str(pick(&op.examples, None).as_str()).unwrap_or_default()
-}
-
 fn not_found(id: &str) -> Reply {
     let mut body = error_body(404);
     body["error"]["message"] = Value::String(format!("Resource not found: {id}"));
@@ -188,8 +208,15 @@ fn overlay(object: &mut Value, update: &Value, status_field: Option<&str>) {
     }
 }
 
-/// An operation on a collection (`op.resource` is set).
-pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
+/// An operation on a collection (`op.resource` is set). A retrieval that brings
+/// a batch to its end hands it to `finish_batch`, which answers its input and
+/// returns it completed.
+pub(crate) fn resource(
+    state: &State,
+    op: &Operation,
+    call: &Call,
+    finish_batch: &dyn Fn(Value) -> Value,
+) -> Reply {
     let resource = op
         .resource
         .as_ref()
@@ -197,7 +224,7 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
     let mut inner = state.lock();
     match resource {
         Resource::Create(collection) => {
-            let mut object = example(op);
+            let mut object = examples::json(op, None);
             // The request's own values where the answer has the field (`null`, as
             // the service reads it, is no value).
             for (key, value) in call.fields.as_object().into_iter().flatten() {
@@ -215,7 +242,7 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
             Reply::Json(StatusCode::OK, stored)
         }
         Resource::List(collection) => {
-            let mut page = example(op);
+            let mut page = examples::json(op, None);
             let param = |name: &str| call.query.iter().find(|(k, _)| k == name).map(|(_, v)| v);
             let mut items: Vec<&Item> = inner
                 .items
@@ -262,13 +289,13 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
                 let bytes = item
                     .bytes
                     .clone()
-                    .unwrap_or_else(|| Bytes::from(pick(&op.examples, None).clone()));
+                    .unwrap_or_else(|| Bytes::from(examples::pick(&op.examples, None).clone()));
                 return Reply::Bytes(op.content_type.clone(), bytes);
             }
             let status_field = op.status_field.as_deref();
             match op.method.as_str() {
                 "DELETE" => {
-                    let mut answer = example(op);
+                    let mut answer = examples::json(op, None);
                     answer["id"] = Value::String(id.clone());
                     inner
                         .items
@@ -279,9 +306,7 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
                     if !item.frozen && !item.finishing && !op.sequence.is_empty() {
                         let name = &op.sequence[item.polls.min(op.sequence.len() - 1)];
                         item.polls += 1;
-                        let update: Value =
-                            serde_json::from_str(pick(&op.examples, Some(name)).as_str())
-                                .unwrap_or_default();
+                        let update = examples::json(op, Some(name));
                         let finishes = update.get("output_file_id").is_some()
                             && item.object.get("output_file_id").is_none_or(Value::is_null);
                         if finishes {
@@ -291,7 +316,7 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
                             let mut batch = item.object.clone();
                             overlay(&mut batch, &update, status_field);
                             drop(inner);
-                            let done = run_batch(state, batch);
+                            let done = finish_batch(batch);
                             let mut inner = state.lock();
                             if let Some(item) = inner.find(collection, id) {
                                 item.object = done.clone();
@@ -305,131 +330,20 @@ pub(crate) fn resource(state: &State, op: &Operation, call: &Call) -> Reply {
                     }
                     Reply::Json(StatusCode::OK, item.object.clone())
                 }
-                "GET" => Reply::Json(StatusCode::OK, example(op)),
+                "GET" => Reply::Json(StatusCode::OK, examples::json(op, None)),
                 _ => {
-                    overlay(&mut item.object, &example(op), status_field);
+                    overlay(&mut item.object, &examples::json(op, None), status_field);
                     item.frozen = true;
                     item.after_action = op
                         .sequence
                         .iter()
                         .skip(1)
-                        .map(|name| {
-                            serde_json::from_str(pick(&op.examples, Some(name)).as_str())
-                                .unwrap_or_default()
-                        })
+                        .map(|name| examples::json(op, Some(name)))
                         .collect();
                     Reply::Json(StatusCode::OK, item.object.clone())
                 }
             }
         }
-    }
-}
-
-/// A batch reaching its end: every line of its input file (`input_file_id`,
-/// `{"custom_id", "method", "url", "body"}`) answered by the mock itself, the
-/// successes stored as its output file, the failures as its error file.
-fn run_batch(state: &State, mut batch: Value) -> Value {
-    let files = table()
-        .operations
-        .iter()
-        .find(|op| op.multipart && matches!(op.resource, Some(Resource::Create(_))));
-    let input = batch["input_file_id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let text = files
-        .and_then(|f| {
-            let mut inner = state.lock();
-            let item = inner.find(f.resource.as_ref()?.collection(), &input)?;
-            Some(item.bytes.clone().unwrap_or_default())
-        })
-        .unwrap_or_default();
-    let (mut output, mut errors) = (String::new(), String::new());
-    let (mut completed, mut failed) = (0, 0);
-    // Routing costs more than answering: once per method and URL of the batch.
-    let mut routes = Routes::new();
-    for line in String::from_utf8_lossy(&text)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-    {
-        let request: Value = serde_json::from_str(line).unwrap_or_default();
-        let (status, body) = answer_line(state, &request, &mut routes);
-        let record = json!({
-            "custom_id": request["custom_id"],
-            "response": { "status_code": status.as_u16(), "body": body },
-        });
-        if status.is_success() {
-            completed += 1;
-            output.push_str(&format!("{record}\n"));
-        } else {
-            failed += 1;
-            errors.push_str(&format!("{record}\n"));
-        }
-    }
-    batch["request_counts"] =
-        json!({ "total": completed + failed, "completed": completed, "failed": failed });
-    let Some(files) = files else {
-        return batch;
-    };
-    let collection = files
-        .resource
-        .as_ref()
-        .map(|r| r.collection())
-        .unwrap_or_default();
-    let mut inner = state.lock();
-    let purpose = inner
-        .find(collection, &input)
-        .map(|i| i.object["purpose"].clone());
-    let batch_id = batch["id"].as_str().unwrap_or_default().to_owned();
-    for (field, text, kind) in [
-        ("output_file_id", output, "output"),
-        ("error_file_id", errors, "error"),
-    ] {
-        if text.is_empty() {
-            batch[field] = Value::Null;
-            continue;
-        }
-        let mut object = example(files);
-        if object.get("filename").is_some() {
-            object["filename"] = Value::String(format!("{batch_id}_{kind}.jsonl"));
-        }
-        if let Some(purpose) = purpose.clone().filter(|_| object.get("purpose").is_some()) {
-            object["purpose"] = purpose;
-        }
-        let stored = inner.store(collection, object, Some(Bytes::from(text)));
-        batch[field] = stored["id"].clone();
-    }
-    batch
-}
-
-/// Where each `(method, url)` of a batch's lines goes: its operation and path
-/// parameters, `None` when nothing serves it.
-type Routes = HashMap<(String, String), Option<(&'static Operation, Vec<String>)>>;
-
-/// One batch line answered like a request to its `url` (`/v4/chat/completions`
-/// is the `paas/v4` operation `/chat/completions`).
-fn answer_line(state: &State, request: &Value, routes: &mut Routes) -> (StatusCode, Value) {
-    let url = request["url"].as_str().unwrap_or_default();
-    let method = request["method"].as_str().unwrap_or("POST");
-    let routed = routes
-        .entry((method.to_owned(), url.to_owned()))
-        .or_insert_with(|| {
-            let candidates = [url.to_owned(), format!("/api/paas{url}")];
-            let (op, _, params) = candidates.iter().find_map(|u| route(method, u).ok())?;
-            Some((op, params))
-        });
-    let Some((op, params)) = routed.clone() else {
-        return (StatusCode::NOT_FOUND, error_body(404));
-    };
-    let call = Call {
-        params,
-        query: Vec::new(),
-        fields: request["body"].clone(),
-        files: Vec::new(),
-    };
-    match process(state, op, &call, url, false) {
-        Reply::Json(status, body) => (status, body),
-        _ => (StatusCode::BAD_REQUEST, error_body(400)),
     }
 }
 
@@ -464,7 +378,7 @@ pub fn seeded_id(op: &Operation) -> Option<String> {
         .operations
         .iter()
         .find(|o| o.method == "GET" && o.path == collection)?;
-    let page: Value = serde_json::from_str(pick(&list.examples, None).as_str()).ok()?;
+    let page = examples::json(list, None);
     let items = page.pointer(list_slot(&page)?)?;
     Some(items[0]["id"].as_str()?.to_owned())
 }
