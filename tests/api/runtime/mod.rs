@@ -1,7 +1,9 @@
 //! What every call goes through, whatever its operation: client construction,
 //! the request path and its headers, retries, timeouts and injected faults,
-//! error mapping, stream decoding, and polling.
+//! error mapping, stream decoding, polling and batch jobs.
 
+mod batch_job;
+mod batch_job_recovery;
 mod config;
 mod errors;
 mod faults;

@@ -6,6 +6,7 @@ use futures_util::StreamExt;
 use httpmock::{Method::POST, MockServer, Then, When};
 use serde_json::Value;
 
+pub mod batch_job;
 pub mod scripted;
 
 pub const KEY: &str = "test-id.test-secret";
