@@ -1,6 +1,7 @@
 //! Shared helpers for the contract tests: a client against an httpmock server,
-//! fixtures, request matchers and reply builders, and (in [`scripted`]) a loopback
-//! server for faults httpmock cannot express.
+//! fixtures, request matchers and reply builders, (in [`scripted`]) a loopback
+//! server for faults httpmock cannot express, and (in [`batch_job`]) the
+//! `BatchJob` tests' inputs and options.
 
 use futures_util::StreamExt;
 use httpmock::{Method::POST, MockServer, Then, When};
