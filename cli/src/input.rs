@@ -1,9 +1,11 @@
-//! Reading arguments: JSON (inline or `@file`), `key=value` pairs, files to upload.
+//! Reading arguments: JSON (inline or `@file`), `key=value` pairs, seconds, files to upload.
 
-use crate::Failure;
+use crate::failure::Failure;
 use serde_json::Value;
 use std::path::Path;
+use std::time::Duration;
 
+/// A JSON argument, given inline or as `@file`; `what` names it in errors.
 pub(crate) fn json_arg(text: &str, what: &str) -> Result<Value, Failure> {
     let text = match text.strip_prefix('@') {
         Some(path) => std::fs::read_to_string(path)
@@ -13,6 +15,7 @@ pub(crate) fn json_arg(text: &str, what: &str) -> Result<Value, Failure> {
     serde_json::from_str(&text).map_err(|e| Failure::Usage(format!("{what}: not JSON: {e}")))
 }
 
+/// A file to upload, its media type guessed from its extension.
 pub(crate) fn file_part(path: &Path) -> Result<zai::FilePart, Failure> {
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
@@ -36,6 +39,7 @@ pub(crate) fn file_part(path: &Path) -> Result<zai::FilePart, Failure> {
     Ok(zai::FilePart::new(bytes, name, content_type))
 }
 
+/// Repeated `flag`'s `key=value` items, split.
 pub(crate) fn pairs(items: &[String], flag: &str) -> Result<Vec<(String, String)>, Failure> {
     items
         .iter()
@@ -45,4 +49,11 @@ pub(crate) fn pairs(items: &[String], flag: &str) -> Result<Vec<(String, String)
                 .ok_or_else(|| Failure::Usage(format!("{flag} {item}: expected key=value")))
         })
         .collect()
+}
+
+/// A flag's seconds as a duration, or a usage error for a negative or
+/// non-finite number.
+pub(crate) fn seconds(flag: &str, secs: f64) -> Result<Duration, Failure> {
+    Duration::try_from_secs_f64(secs)
+        .map_err(|_| Failure::Usage(format!("{flag} {secs}: not a duration")))
 }

@@ -1,11 +1,13 @@
 //! Shared helpers for the contract tests: a client against an httpmock server,
-//! fixtures, request matchers and reply builders, and (in [`scripted`]) a loopback
-//! server for faults httpmock cannot express.
+//! fixtures, request matchers and reply builders, (in [`scripted`]) a loopback
+//! server for faults httpmock cannot express, and (in [`batch_job`]) the
+//! `BatchJob` tests' inputs and options.
 
 use futures_util::StreamExt;
 use httpmock::{Method::POST, MockServer, Then, When};
 use serde_json::Value;
 
+pub mod batch_job;
 pub mod scripted;
 
 pub const KEY: &str = "test-id.test-secret";

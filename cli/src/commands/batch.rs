@@ -1,8 +1,10 @@
 //! `zai batch`: a resumable batch job over a JSONL file of requests (`run`),
 //! where a job stands (`status`), and cancelling one (`cancel`).
 
-use crate::{Failure, Outcome};
-use clap::{Args, Subcommand, ValueEnum};
+use crate::args::{Endpoint, Order, RunArgs};
+use crate::connection::Connection;
+use crate::failure::{Failure, Outcome};
+use crate::input::seconds;
 use futures_util::StreamExt as _;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -13,65 +15,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use zai::{BatchJob, BatchOptions, BatchProgress, BatchRequest, types};
 
-#[derive(Subcommand, Debug)]
-pub(crate) enum BatchCommand {
-    /// Run a batch job over a JSONL file of requests, or resume it: one result
-    /// line per request in --out. Rerun the same command to resume after a
-    /// crash or Ctrl-C.
-    Run(RunArgs),
-    /// Show where a job stands, from its state file.
-    Status { state: PathBuf },
-    /// Cancel a job: stops its running batches and submits nothing more.
-    Cancel { state: PathBuf },
-}
-
-#[derive(Args, Debug)]
-pub(crate) struct RunArgs {
-    /// Requests, one JSON object per line: `{"custom_id": …, "body": {…}}` as
-    /// the Batch API takes them, or a plain request body (its id is then
-    /// `line-<number>`).
-    input: PathBuf,
-    /// Where the results go, one JSON object per line: `{"custom_id", "response"}`
-    /// or `{"custom_id", "error"}`.
-    #[arg(long)]
-    out: PathBuf,
-    /// The job's state file (default: `<OUT>.state.json`).
-    #[arg(long)]
-    state: Option<PathBuf>,
-    /// The endpoint the requests go to.
-    #[arg(long, value_enum, default_value_t = Endpoint::Chat)]
-    endpoint: Endpoint,
-    /// Results as batches finish, or in input order.
-    #[arg(long, value_enum, default_value_t = Order::Completion)]
-    order: Order,
-    /// Most requests per batch.
-    #[arg(long, value_name = "N", default_value_t = zai::MAX_BATCH_REQUESTS)]
-    max_requests: u64,
-    /// Largest input file per batch, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = zai::MAX_BATCH_FILE_BYTES)]
-    max_bytes: u64,
-    /// Most batches on the way at once.
-    #[arg(long, value_name = "N", default_value_t = 8)]
-    in_flight: usize,
-    /// Seconds between polls of a running batch (default 30; 0.05 with --mock).
-    #[arg(long, value_name = "SECS")]
-    interval: Option<f64>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum Endpoint {
-    Chat,
-    Embeddings,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum Order {
-    Completion,
-    Input,
-}
-
 /// `status`, and `cancel` once done: the job's counts, one `name: value` a line.
-pub(crate) fn print_progress(progress: &BatchProgress) {
+fn print_progress(progress: &BatchProgress) {
     let yes = |b: bool| if b { "yes" } else { "no" };
     println!(
         "batches: {} ({} in flight)",
@@ -84,6 +29,7 @@ pub(crate) fn print_progress(progress: &BatchProgress) {
     println!("finished: {}", yes(progress.finished));
 }
 
+/// Runs `zai batch status`: needs no client, only the state file.
 pub(crate) fn status(state: &Path) -> Outcome {
     existing(state)?;
     print_progress(&BatchProgress::from_state_file(state)?);
@@ -101,13 +47,17 @@ fn existing(state: &Path) -> Outcome {
     }
 }
 
-pub(crate) async fn cancel(client: &zai::Client, state: &Path) -> Outcome {
+/// Runs `zai batch cancel`.
+pub(crate) async fn cancel(connection: &Connection, state: &Path) -> Outcome {
     existing(state)?;
-    print_progress(&BatchJob::new(client, state).cancel().await?);
+    print_progress(&BatchJob::new(&connection.client, state).cancel().await?);
     Ok(())
 }
 
-pub(crate) async fn run(client: &zai::Client, args: RunArgs, default_interval: f64) -> Outcome {
+/// Runs `zai batch run`.
+pub(crate) async fn run(connection: &Connection, args: RunArgs) -> Outcome {
+    let client = &connection.client;
+    let default_interval = connection.poll_default(30.0);
     match args.endpoint {
         Endpoint::Chat => {
             run_as::<types::ChatCompletionRequest>(client, args, default_interval).await
@@ -125,7 +75,7 @@ where
 {
     // Every line is checked before anything is submitted.
     let total = check_input::<R>(&args.input)?;
-    let interval = crate::seconds("--interval", args.interval.unwrap_or(default_interval))?;
+    let interval = seconds("--interval", args.interval.unwrap_or(default_interval))?;
     let order = match args.order {
         Order::Completion => zai::ResultOrder::Completion,
         Order::Input => zai::ResultOrder::Input,
@@ -144,10 +94,7 @@ where
     let job = BatchJob::new(client, &state).options(options);
     let mut run = job
         .run(requests::<R>(args.input.clone())?)
-        .map_err(|e| match e {
-            zai::Error::InvalidRequest(m) => Failure::Usage(m),
-            e => e.into(),
-        })?;
+        .map_err(Failure::from_input)?;
     let mut out = open_results(&args.out, run.progress().delivered())?;
 
     let bar = indicatif::ProgressBar::new(total);

@@ -176,7 +176,7 @@ fn placeholder_docs_do_not_count() {
 /// for Rust, so every fence names its language.
 #[test]
 fn readme_code_blocks_all_run() {
-    let readme = include_str!("../../README.md");
+    let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
     let fences: Vec<&str> = readme
         .lines()
         .filter(|l| l.starts_with("```"))

@@ -1,19 +1,31 @@
-//! `zai chat` and `zai messages`: the reply on stdout, reasoning on stderr.
+//! `zai chat`: the reply on stdout, reasoning on stderr, streamed or whole.
 
+use crate::args::{ChatArgs, Switch};
+use crate::connection::Connection;
+use crate::failure::{Failure, Outcome};
 use crate::input::json_arg;
-use crate::{ChatArgs, Failure, Outcome, Switch};
 use futures_util::StreamExt;
 use std::io::{IsTerminal, Write};
 use zai::types;
 
-/// Reasoning goes to stderr, dimmed on a terminal.
-struct Reasoning {
+/// Reasoning goes to stderr, dimmed on a terminal (`zai messages` prints its
+/// thinking the same way).
+pub(crate) struct Reasoning {
     show: bool,
     dim: bool,
 }
 
 impl Reasoning {
-    fn print(&self, text: &str) {
+    /// Prints reasoning if `show`.
+    pub(crate) fn new(show: bool) -> Self {
+        Self {
+            show,
+            dim: std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// Prints `text`, unless it is empty or reasoning is not shown.
+    pub(crate) fn print(&self, text: &str) {
         if !self.show || text.is_empty() {
             return;
         }
@@ -27,6 +39,7 @@ impl Reasoning {
     }
 }
 
+/// A tool call the model asked for, one line on stdout.
 fn print_tool_call(call: &types::ToolCall) {
     let function = call.function.clone().unwrap_or_default();
     println!(
@@ -37,7 +50,9 @@ fn print_tool_call(call: &types::ToolCall) {
     );
 }
 
-pub(crate) async fn chat(client: &zai::Client, args: ChatArgs) -> Outcome {
+/// Runs `zai chat`.
+pub(crate) async fn run(connection: &Connection, args: ChatArgs) -> Outcome {
+    let client = &connection.client;
     let mut messages = Vec::new();
     if let Some(system) = &args.system {
         messages.push(types::ChatMessage::system(system.as_str()));
@@ -73,10 +88,7 @@ pub(crate) async fn chat(client: &zai::Client, args: ChatArgs) -> Outcome {
     if let Some(t) = args.temperature {
         request = request.temperature(t);
     }
-    let reasoning = Reasoning {
-        show: !args.no_reasoning && !args.json,
-        dim: std::io::stderr().is_terminal(),
-    };
+    let reasoning = Reasoning::new(!args.no_reasoning && !args.json);
 
     if !args.stream {
         let reply = client.create_chat_completion(&request).await?;
@@ -158,52 +170,6 @@ pub(crate) async fn chat(client: &zai::Client, args: ChatArgs) -> Outcome {
         .flatten()
     {
         print_tool_call(call);
-    }
-    Ok(())
-}
-
-pub(crate) async fn messages(
-    client: &zai::Client,
-    prompt: String,
-    model: String,
-    max_tokens: i64,
-    stream: bool,
-) -> Outcome {
-    let message = types::AnthropicInputMessage::new(
-        types::AnthropicInputMessageRole::User,
-        types::AnthropicInputContent::String(prompt),
-    );
-    let request = types::AnthropicMessageRequest::new(model, max_tokens, vec![message]);
-    if stream {
-        let mut events = client.create_message_stream(&request).await?;
-        let mut out = std::io::stdout();
-        let reasoning = Reasoning {
-            show: true,
-            dim: std::io::stderr().is_terminal(),
-        };
-        while let Some(event) = events.next().await {
-            if let types::AnthropicStreamEvent::ContentBlockDelta { delta, .. } = event? {
-                match delta {
-                    types::AnthropicContentDelta::TextDelta { text } => {
-                        let _ = write!(out, "{text}");
-                        let _ = out.flush();
-                    }
-                    types::AnthropicContentDelta::ThinkingDelta { thinking } => {
-                        reasoning.print(&thinking)
-                    }
-                    _ => {}
-                }
-            }
-        }
-        println!();
-        return Ok(());
-    }
-    let reply = client.create_message(&request).await?;
-    for block in reply.content {
-        match block {
-            types::AnthropicContentBlock::Text { text } => println!("{text}"),
-            other => println!("{}", serde_json::to_string(&other).unwrap_or_default()),
-        }
     }
     Ok(())
 }

@@ -1,9 +1,20 @@
 //! `zai decode`: a captured response body through the client's own machinery
 //! (the error mapping, the typed JSON, the stream decoder and accumulator).
 
+use crate::args::DecodeArgs;
+use crate::failure::{Failure, Outcome};
 use bytes::Bytes;
 use zai::types::ChatCompletionResponse;
 use zai::{ApiError, Error};
+
+/// Runs `zai decode`: the decoded body as one line of JSON.
+pub(crate) fn run(args: &DecodeArgs) -> Outcome {
+    let body = std::fs::read(&args.file)
+        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", args.file.display())))?;
+    let json = decode_capture(&body, args.chunk, args.status)?;
+    println!("{json}");
+    Ok(())
+}
 
 /// Decodes a captured body and returns one JSON value:
 /// * with `status` ≥ 400: the body mapped through the error path,
@@ -13,7 +24,7 @@ use zai::{ApiError, Error};
 ///   shaped as a non-streaming response, fed in `chunk`-byte pieces if given,
 ///   with `dropped_fragments` listing what recovering from concatenated frames
 ///   dropped, if anything.
-pub(crate) fn decode_capture(
+fn decode_capture(
     body: &[u8],
     chunk: Option<usize>,
     status: Option<u16>,

@@ -1,0 +1,14 @@
+//! What every call goes through, whatever its operation: client construction,
+//! the request path and its headers, retries, timeouts and injected faults,
+//! error mapping, stream decoding, polling and batch jobs.
+
+mod batch_job;
+mod batch_job_recovery;
+mod config;
+mod errors;
+mod faults;
+mod polling;
+mod request_path;
+mod stream_faults;
+mod streaming;
+mod wire;
