@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Build-time figures for the README, in one run on this machine, each build in a
-# fresh target dir (removed afterwards):
+# Build-time figures for docs/performance.md, in one run on this machine, each
+# build in a fresh target dir (removed afterwards):
 #  - clean debug builds of this crate as a dependent builds it (the committed HEAD
 #    as a git dependency of a scratch binary crate: no dev-dependencies, no
 #    `codegen`, and, as for async-openai from the registry, not incremental;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Instruction counts (valgrind's callgrind) for the README's performance table,
+# Instruction counts (valgrind's callgrind) for the table in docs/performance.md,
 # each beside its baselines in the same run. Unlike times they do not depend on
 # load, so they are the reference on a shared machine.
 #  - Per call: `overhead-worker <side> N` of the perf bench, for N = 1,000 and
