@@ -408,7 +408,7 @@ fn validate(op: &Operation, call: &Call) -> Result<(), Invalid> {
 
 /// A Z.AI key (`id.secret`) or a JWT (`a.b.c`), bare or after a `Bearer` scheme
 /// (any case).
-fn plausible_key(value: &str) -> bool {
+pub(crate) fn plausible_key(value: &str) -> bool {
     let value = value.trim();
     let key = match value.split_once(' ') {
         Some((scheme, key)) if scheme.eq_ignore_ascii_case("bearer") => key.trim(),

@@ -89,6 +89,7 @@
 mod answer;
 #[cfg(feature = "httpmock")]
 pub mod httpmock;
+mod realtime;
 mod spec;
 mod state;
 mod validate;
@@ -149,10 +150,16 @@ impl MockServer {
                 tokio::spawn(async move {
                     let service = hyper::service::service_fn(move |req| {
                         let state = state.clone();
-                        async move { Ok::<_, Infallible>(answer::handle(state, req).await) }
+                        async move {
+                            if realtime::serves(req.uri().path()) {
+                                return Ok(realtime::handle(req, state.chunk_delay));
+                            }
+                            Ok::<_, Infallible>(answer::handle(state, req).await)
+                        }
                     });
                     let _ = hyper::server::conn::http1::Builder::new()
                         .serve_connection(hyper_util::rt::TokioIo::new(socket), service)
+                        .with_upgrades()
                         .await;
                 });
             }
