@@ -3,62 +3,14 @@
 //! gets.
 
 use super::audio::{self, SPEECH_PEAK};
+use super::checks::{Refusal, base64_field, check_session};
 use super::reply::{self, AFTER_CALL, ANSWER, Answer, Frame, response_object};
 use super::{Fault, Ids};
-use base64::Engine as _;
 use serde_json::{Map, Value, json};
 use std::collections::VecDeque;
 
 /// What the mock "hears" in committed speech (the input transcription).
 pub(crate) const HEARD: &str = "What can you do?";
-const MODELS: &[&str] = &["glm-realtime-flash", "glm-realtime-air"];
-const MODALITIES: &[&str] = &["text", "audio"];
-const TURN_DETECTION: &[&str] = &["client_vad", "server_vad"];
-const CHAT_MODES: &[&str] = &["audio", "video_passive"];
-
-/// A client event the mock refuses: answered by an `error` event.
-#[derive(Debug)]
-struct Refusal {
-    code: &'static str,
-    message: String,
-    param: Option<String>,
-}
-
-impl Refusal {
-    fn new(code: &'static str, message: impl Into<String>) -> Refusal {
-        Refusal {
-            code,
-            message: message.into(),
-            param: None,
-        }
-    }
-
-    fn invalid(param: &str, message: impl Into<String>) -> Refusal {
-        Refusal {
-            param: Some(param.to_owned()),
-            ..Refusal::new("invalid_value", message)
-        }
-    }
-
-    fn missing(param: &str) -> Refusal {
-        Refusal {
-            param: Some(param.to_owned()),
-            ..Refusal::new("missing_field", format!("The '{param}' field is missing."))
-        }
-    }
-
-    fn into_event(self, event_id: Option<Value>) -> Value {
-        let mut error =
-            json!({"type": "invalid_request_error", "code": self.code, "message": self.message});
-        if let Some(param) = self.param {
-            error["param"] = json!(param);
-        }
-        if let Some(id) = event_id {
-            error["event_id"] = id;
-        }
-        json!({"type": "error", "error": error})
-    }
-}
 
 /// The input buffer since the last commit or clear.
 #[derive(Default)]
@@ -101,7 +53,7 @@ impl Conversation {
     pub(crate) fn open(fault: Option<Fault>) -> (Conversation, Vec<Value>) {
         let mut ids = Ids::default();
         let session = json!({
-            "id": ids.next("sess"), "object": "realtime.session", "model": MODELS[0],
+            "id": ids.next("sess"), "object": "realtime.session", "model": "glm-realtime-flash",
             "modalities": ["text", "audio"], "instructions": "", "voice": "tongtong",
             "input_audio_format": "wav", "output_audio_format": "pcm",
             "turn_detection": {"type": "client_vad"}, "tools": [],
@@ -169,10 +121,9 @@ impl Conversation {
         };
         let event_id = event.get("event_id").filter(|id| id.is_string()).cloned();
         let answer = match event.get("type").and_then(Value::as_str) {
-            None => Err(Refusal {
-                param: Some("type".into()),
-                ..Refusal::new("invalid_event", "The 'type' field is missing.")
-            }),
+            None => {
+                Err(Refusal::new("invalid_event", "The 'type' field is missing.").about("type"))
+            }
             Some("session.update") => self.update(&event),
             Some("input_audio_buffer.append") => self.append(&event),
             Some("input_audio_buffer.append_video_frame") => self.append_frame(&event),
@@ -192,10 +143,11 @@ impl Conversation {
                 )),
                 events => Ok(events),
             },
-            Some(other) => Err(Refusal {
-                param: Some("type".into()),
-                ..Refusal::new("invalid_event", format!("Unknown event type '{other}'."))
-            }),
+            Some(other) => Err(Refusal::new(
+                "invalid_event",
+                format!("Unknown event type '{other}'."),
+            )
+            .about("type")),
         };
         answer.unwrap_or_else(|refusal| vec![refusal.into_event(event_id)])
     }
@@ -425,12 +377,12 @@ impl Conversation {
         self.items
             .iter()
             .position(|item| item["id"] == id)
-            .ok_or_else(|| Refusal {
-                param: Some("item_id".into()),
-                ..Refusal::new(
+            .ok_or_else(|| {
+                Refusal::new(
                     "item_not_found",
                     format!("No item '{id}' in the conversation."),
                 )
+                .about("item_id")
             })
     }
 
@@ -520,87 +472,4 @@ impl Conversation {
             json!({"type": "response.done", "response": response}),
         ]
     }
-}
-
-/// A required base64 string field, decoded.
-fn base64_field(event: &Value, field: &str) -> Result<Vec<u8>, Refusal> {
-    let text = match event.get(field) {
-        None => return Err(Refusal::missing(field)),
-        Some(value) => value
-            .as_str()
-            .ok_or_else(|| Refusal::invalid(field, format!("{field} must be a base64 string.")))?,
-    };
-    base64::engine::general_purpose::STANDARD
-        .decode(text)
-        .map_err(|_| Refusal::invalid(field, format!("{field} is not valid base64.")))
-}
-
-/// A session field's check: its name, the test of a value, and what it must be.
-type Check<'a> = (&'static str, &'a dyn Fn(&Value) -> bool, &'static str);
-
-/// Refuses a session update with a value the service would not take.
-fn check_session(update: &Map<String, Value>) -> Result<(), Refusal> {
-    let is = |allowed: &'static [&'static str]| {
-        move |v: &Value| v.as_str().is_some_and(|v| allowed.contains(&v))
-    };
-    let checks: [Check<'_>; 10] = [
-        (
-            "model",
-            &is(MODELS),
-            "glm-realtime-flash or glm-realtime-air",
-        ),
-        ("output_audio_format", &is(&["pcm"]), "pcm"),
-        (
-            "turn_detection",
-            &|v| is(TURN_DETECTION)(&v["type"]),
-            "{type: client_vad or server_vad}",
-        ),
-        (
-            "beta_fields",
-            &|v| v.is_object() && v.get("chat_mode").is_none_or(is(CHAT_MODES)),
-            "an object whose chat_mode is audio or video_passive",
-        ),
-        (
-            "input_audio_format",
-            &|v| v.as_str().is_some_and(audio::supported),
-            "wav or pcm<kHz> (pcm16, pcm24)",
-        ),
-        (
-            "modalities",
-            &|v| {
-                v.as_array()
-                    .is_some_and(|m| !m.is_empty() && m.iter().all(is(MODALITIES)))
-            },
-            "a non-empty list of text and audio",
-        ),
-        (
-            "temperature",
-            &|v| v.as_f64().is_some_and(|t| (0.0..=1.0).contains(&t)),
-            "a number from 0 to 1",
-        ),
-        ("instructions", &Value::is_string, "a string"),
-        ("voice", &Value::is_string, "a string"),
-        (
-            "tools",
-            &|v| {
-                v.as_array().is_some_and(|tools| {
-                    tools.iter().all(|tool| {
-                        tool["type"] == "function"
-                            && tool["name"].as_str().is_some_and(|n| !n.is_empty())
-                    })
-                })
-            },
-            "a list of {type: function, name, description, parameters}",
-        ),
-    ];
-    for (field, valid, expected) in checks {
-        if update.get(field).is_some_and(|value| !valid(value)) {
-            let param = format!("session.{field}");
-            return Err(Refusal::invalid(
-                &param,
-                format!("{param} must be {expected}."),
-            ));
-        }
-    }
-    Ok(())
 }

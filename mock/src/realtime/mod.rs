@@ -8,6 +8,7 @@
 //! faults.
 
 mod audio;
+mod checks;
 mod conversation;
 mod reply;
 mod session;
