@@ -14,6 +14,9 @@ use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::{Error, Message};
 
+/// How long a send may wait for a client that does not read.
+const WRITE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// Serves one upgraded connection until the client leaves, goes idle, breaks the
 /// protocol, or a fault drops it.
 pub(crate) async fn run<S>(mut ws: WebSocketStream<S>, options: Options)
@@ -88,7 +91,8 @@ fn pace(conversation: &Conversation, options: &Options) -> std::time::Duration {
     }
 }
 
-/// Sends events as JSON text frames, each with a fresh `event_id`.
+/// Sends events as JSON text frames, each with a fresh `event_id`; a client that
+/// reads nothing for `WRITE_TIMEOUT` is given up on.
 async fn send<S>(
     ws: &mut WebSocketStream<S>,
     conversation: &mut Conversation,
@@ -97,11 +101,16 @@ async fn send<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    for event in events {
-        let event = conversation.stamp(event);
-        ws.feed(Message::text(event.to_string())).await?;
-    }
-    ws.flush().await
+    let frames = async {
+        for event in events {
+            let event = conversation.stamp(event);
+            ws.feed(Message::text(event.to_string())).await?;
+        }
+        ws.flush().await
+    };
+    tokio::time::timeout(WRITE_TIMEOUT, frames)
+        .await
+        .unwrap_or_else(|_| Err(Error::Io(std::io::ErrorKind::TimedOut.into())))
 }
 
 async fn close<S>(ws: &mut WebSocketStream<S>, code: CloseCode, reason: &str)
