@@ -9,6 +9,8 @@
 #    beside scratch crates using async-openai 0.43 with default features and with
 #    `full`, interleaved, ROUNDS times (default 3), then the best and the median
 #    of each;
+#  - with BASE=<rev>: also zai's default build at that revision, in the same
+#    rounds (e.g. the tree before a change that should speed the build up);
 #  - unless the argument is `compare`: a clean build of the workspace with all
 #    features, and rebuilds after a spec edit and after an src/ edit (build.rs must
 #    not rerun).
@@ -18,7 +20,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 rounds=${ROUNDS:-3}
 scratch=$(mktemp -d)
-trap 'git -C "$root" checkout -q -- spec/zai.yaml src/sse.rs; rm -rf "$scratch"' EXIT
+trap 'git -C "$root" checkout -q -- spec/zai.yaml src/runtime/send.rs; rm -rf "$scratch"' EXIT
 
 # Runs a command; prints "wall W s, cpu C s" (cpu = user + sys of the build) and
 # appends "W C" to the file $results/$1.
@@ -46,13 +48,19 @@ scratch_crate() {
 zai="git = \"file://$root\", rev = \"$(git rev-parse HEAD)\""
 scratch_crate zai-ring "zai = { $zai }"
 scratch_crate zai-aws-lc "zai = { $zai, default-features = false, features = [\"rustls-aws-lc\"] }"
+crates="zai-ring zai-aws-lc"
+if [ -n "${BASE:-}" ]; then
+  scratch_crate zai-base "zai = { git = \"file://$root\", rev = \"$(git rev-parse "$BASE")\" }"
+  git show "$BASE:Cargo.lock" >"$scratch/zai-base/Cargo.lock"
+  crates="$crates zai-base"
+fi
 git archive HEAD | (mkdir -p "$scratch/zai" && tar -x -C "$scratch/zai")
 scratch_crate zai-path 'zai = { path = "../zai" }'
 scratch_crate ao-default 'async-openai = "0.43"'
 scratch_crate ao-full 'async-openai = { version = "0.43", features = ["full"] }'
 # Ours resolve to the committed lock's versions; async-openai's to the newest.
 for crate in zai-ring zai-aws-lc zai-path; do cp Cargo.lock "$scratch/$crate/"; done
-for crate in zai-ring zai-aws-lc zai-path ao-default ao-full; do
+for crate in $crates zai-path ao-default ao-full; do
   (cd "$scratch/$crate" && cargo fetch -q)
 done
 
@@ -66,6 +74,7 @@ for round in $(seq "$rounds"); do
   echo "round $round"
   build zai-ring "zai, default (rustls + ring)"
   build zai-aws-lc "zai, rustls-aws-lc"
+  [ -n "${BASE:-}" ] && build zai-base "zai at $BASE, default"
   build ao-default "async-openai 0.43, default features"
   build ao-full "async-openai 0.43, full"
 done
@@ -75,7 +84,7 @@ stats() {
   sort -n -k"$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {printf "best %6.1f s, median %6.1f s", v[1], v[int((NR+1)/2)]}'
 }
 echo "over $rounds rounds (wall | cpu):"
-for crate in zai-ring zai-aws-lc ao-default ao-full; do
+for crate in $crates ao-default ao-full; do
   printf '  %-11s wall %s | cpu %s\n' "$crate" "$(stats "$results/$crate" 1)" "$(stats "$results/$crate" 2)"
 done
 
@@ -95,7 +104,7 @@ timed spec cargo build -q --target-dir "$scratch/default"
 echo
 git checkout -q -- spec/zai.yaml
 cargo build -q --target-dir "$scratch/default"
-echo "// touched" >> src/sse.rs
+echo "// touched" >> src/runtime/send.rs
 printf 'rebuild after an src/ edit:  '
 timed src cargo build -v --target-dir "$scratch/default"
 echo

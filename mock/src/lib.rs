@@ -71,6 +71,10 @@
 //! served under the `paas/v4` bases (`/api/paas/v4/v1/agents`, the form the
 //! official SDKs use).
 //!
+//! GLM-Realtime (voice and video over WebSocket, `spec/realtime.yaml`) is the one
+//! endpoint written by hand: `/api/paas/v4/realtime` (and `/realtime`) upgrades to a
+//! realtime session; the crate's README describes it.
+//!
 //! With the `httpmock` feature, `zai_mock::httpmock::ZaiMocks` adds a typed expectation
 //! for every operation to an `httpmock::MockServer`, for contract tests of your
 //! own code.
@@ -99,6 +103,7 @@ mod examples;
 #[cfg(feature = "httpmock")]
 pub mod httpmock;
 mod parse;
+mod realtime;
 mod reply;
 mod route;
 mod spec;

@@ -51,10 +51,16 @@ pub(crate) async fn serve(
         tokio::spawn(async move {
             let service = hyper::service::service_fn(move |req| {
                 let server = server.clone();
-                async move { Ok::<_, Infallible>(handle(server, req).await) }
+                async move {
+                    if crate::realtime::serves(req.uri().path()) {
+                        return Ok(crate::realtime::handle(req, server.chunk_delay));
+                    }
+                    Ok::<_, Infallible>(handle(server, req).await)
+                }
             });
             let _ = hyper::server::conn::http1::Builder::new()
                 .serve_connection(hyper_util::rt::TokioIo::new(socket), service)
+                .with_upgrades()
                 .await;
         });
     }
