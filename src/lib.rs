@@ -55,6 +55,7 @@ mod read_timer;
 mod retry;
 mod sse;
 mod stream_fault;
+mod tls;
 
 pub use auth::{Auth, DEFAULT_JWT_LIFETIME, DEFAULT_JWT_RENEW_AFTER};
 pub use batch::{
@@ -67,7 +68,7 @@ pub use chat::stream::{
 };
 pub use client::{
     Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_USER_AGENT,
-    Operation, RawResponse, install_tls_provider,
+    Operation, RawResponse,
 };
 pub use error::{ApiError, ApiErrorDetail, Error, StreamError, Timeout};
 pub use generated::types::BusinessCode;
@@ -79,6 +80,7 @@ pub use poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
 pub use retry::RetryPolicy;
 pub use sse::{DEFAULT_MAX_EVENT_SIZE, EventStream, StreamChunk};
 pub use stream_fault::{DroppedFragment, StreamFaultPolicy, StreamFaults};
+pub use tls::install_tls_provider;
 
 // The crates whose types the API takes or returns (`Bytes` bodies, JSON
 // values, reqwest's client and headers), at the versions it was built with.
