@@ -13,8 +13,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mock = zai_mock::MockServer::start().await;
     // Against Z.AI: `.base_url(zai::BaseUrl::CodingPlan)`.
     let base = format!("{}/api/coding/paas/v4", mock.url());
-    // Built inside the builder chain: `Client::builder()` has installed the TLS
-    // provider reqwest needs (or call `zai::install_tls_provider()` first).
+    // With the `rustls-ring` feature alone, reqwest needs a process-wide provider
+    // for this one: `zai::install_tls_provider()` at the start of `main`.
     let client = zai::Client::builder()
         .api_key("demo.key")
         .base_url(base)

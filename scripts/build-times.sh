@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Build-time figures for docs/performance.md, in one run on this machine, each
-# build in a fresh target dir (removed afterwards):
+# Build-time figures for the README, in one run on this machine, each build in a
+# fresh target dir (removed afterwards):
 #  - clean debug builds of this crate as a dependent builds it (the committed HEAD
 #    as a git dependency of a scratch binary crate: no dev-dependencies, no
 #    `codegen`, and, as for async-openai from the registry, not incremental;
 #    a path dependency is compiled incrementally, a few seconds more), with the
-#    default TLS (rustls + ring) and with `rustls-aws-lc`,
+#    default TLS (`rustls`: reqwest's own rustls, aws-lc-rs) and with `rustls-ring`
+#    (ring, the default before it: TLS-less reqwest clients elsewhere then need a
+#    process-wide provider), and, with BASELINE=<rev>, that commit's default too
+#    (e.g. the tree before a change of default features),
 #    beside scratch crates using async-openai 0.43 with default features and with
 #    `full`, interleaved, ROUNDS times (default 3), then the best and the median
 #    of each;
-#  - with BASE=<rev>: also zai's default build at that revision, in the same
-#    rounds (e.g. the tree before a change that should speed the build up);
 #  - unless the argument is `compare`: a clean build of the workspace with all
 #    features, and rebuilds after a spec edit and after an src/ edit (build.rs must
 #    not rerun).
@@ -46,21 +47,21 @@ scratch_crate() {
 }
 
 zai="git = \"file://$root\", rev = \"$(git rev-parse HEAD)\""
-scratch_crate zai-ring "zai = { $zai }"
-scratch_crate zai-aws-lc "zai = { $zai, default-features = false, features = [\"rustls-aws-lc\"] }"
-crates="zai-ring zai-aws-lc"
-if [ -n "${BASE:-}" ]; then
-  scratch_crate zai-base "zai = { git = \"file://$root\", rev = \"$(git rev-parse "$BASE")\" }"
-  git show "$BASE:Cargo.lock" >"$scratch/zai-base/Cargo.lock"
-  crates="$crates zai-base"
+scratch_crate zai-default "zai = { $zai }"
+scratch_crate zai-ring "zai = { $zai, default-features = false, features = [\"rustls-ring\"] }"
+ours="zai-default zai-ring"
+if [ -n "${BASELINE:-}" ]; then
+  baseline=$(git rev-parse "$BASELINE")
+  scratch_crate zai-baseline "zai = { git = \"file://$root\", rev = \"$baseline\" }"
+  ours="$ours zai-baseline"
 fi
 git archive HEAD | (mkdir -p "$scratch/zai" && tar -x -C "$scratch/zai")
 scratch_crate zai-path 'zai = { path = "../zai" }'
 scratch_crate ao-default 'async-openai = "0.43"'
 scratch_crate ao-full 'async-openai = { version = "0.43", features = ["full"] }'
 # Ours resolve to the committed lock's versions; async-openai's to the newest.
-for crate in zai-ring zai-aws-lc zai-path; do cp Cargo.lock "$scratch/$crate/"; done
-for crate in $crates zai-path ao-default ao-full; do
+for crate in $ours zai-path; do cp Cargo.lock "$scratch/$crate/"; done
+for crate in $ours zai-path ao-default ao-full; do
   (cd "$scratch/$crate" && cargo fetch -q)
 done
 
@@ -72,9 +73,9 @@ build() {
 }
 for round in $(seq "$rounds"); do
   echo "round $round"
-  build zai-ring "zai, default (rustls + ring)"
-  build zai-aws-lc "zai, rustls-aws-lc"
-  [ -n "${BASE:-}" ] && build zai-base "zai at $BASE, default"
+  build zai-default "zai, default (rustls, aws-lc-rs)"
+  build zai-ring "zai, rustls-ring"
+  if [ -n "${BASELINE:-}" ]; then build zai-baseline "zai at $BASELINE, default"; fi
   build ao-default "async-openai 0.43, default features"
   build ao-full "async-openai 0.43, full"
 done
@@ -84,8 +85,8 @@ stats() {
   sort -n -k"$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {printf "best %6.1f s, median %6.1f s", v[1], v[int((NR+1)/2)]}'
 }
 echo "over $rounds rounds (wall | cpu):"
-for crate in $crates ao-default ao-full; do
-  printf '  %-11s wall %s | cpu %s\n' "$crate" "$(stats "$results/$crate" 1)" "$(stats "$results/$crate" 2)"
+for crate in $ours ao-default ao-full; do
+  printf '  %-12s wall %s | cpu %s\n' "$crate" "$(stats "$results/$crate" 1)" "$(stats "$results/$crate" 2)"
 done
 
 # Once, for those depending by path (HEAD exported; compiled incrementally).

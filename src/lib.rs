@@ -46,7 +46,7 @@ pub use ext::chat::fold::{
 pub use ext::raw::RawResponse;
 pub use operations::OPERATIONS;
 pub use runtime::auth::Auth;
-pub use runtime::builder::{ClientBuilder, install_tls_provider};
+pub use runtime::builder::ClientBuilder;
 pub use runtime::client::Client;
 pub use runtime::error::{ApiError, ApiErrorDetail, Error, StreamError, Timeout};
 pub use runtime::observe::{
@@ -62,6 +62,7 @@ pub use runtime::request::Operation;
 pub use runtime::stream::bytes::ByteStream;
 pub use runtime::stream::events::{EventStream, StreamChunk};
 pub use runtime::stream::fault::{DroppedFragment, StreamFaultPolicy, StreamFaults};
+pub use runtime::tls::install_tls_provider;
 pub use zai_types::types::BusinessCode;
 pub use zai_types::{ArgumentsError, BaseUrl, FileContent, FilePart, types};
 

@@ -44,10 +44,8 @@ pub struct StreamShape {
     pub pause_after_first: Option<Duration>,
 }
 
-/// The raw side's reqwest client (with the crate's TLS provider installed, as a
-/// hand-written client using the same rustls build would need).
+/// The raw side's reqwest client.
 pub fn raw_client() -> reqwest::Client {
-    zai::install_tls_provider();
     reqwest::Client::new()
 }
 

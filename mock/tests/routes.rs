@@ -415,8 +415,7 @@ async fn a_dropped_server_stops_listening() {
     assert!(refused.is_err());
 }
 
-/// A plain reqwest client; the crate's TLS provider must be installed first.
+/// A plain reqwest client (no TLS feature of its own; zai's default gives it one).
 fn http() -> reqwest::Client {
-    zai::install_tls_provider();
     reqwest::Client::new()
 }

@@ -433,8 +433,7 @@ async fn the_sdk_base_paths_reach_every_family() {
     }
 }
 
-/// A plain reqwest client; the crate's TLS provider must be installed first.
+/// A plain reqwest client (no TLS feature of its own; zai's default gives it one).
 fn http() -> reqwest::Client {
-    zai::install_tls_provider();
     reqwest::Client::new()
 }

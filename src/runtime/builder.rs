@@ -62,9 +62,6 @@ impl fmt::Debug for ClientBuilder {
 impl Client {
     /// A builder; at least an API key is needed.
     pub fn builder() -> ClientBuilder {
-        // Here too, not only in `build`: a `reqwest::Client` built as an argument of
-        // the builder chain (`.http_client(..)`) is built after this runs.
-        install_tls_provider();
         ClientBuilder::default()
     }
 
@@ -114,9 +111,8 @@ impl ClientBuilder {
     /// Use this `reqwest::Client` (its own timeouts, proxy and TLS settings apply;
     /// [`Self::connect_timeout`] and [`Self::read_timeout`] are then ignored).
     ///
-    /// With the default `rustls` feature, build it after [`Client::builder`] (e.g.
-    /// inside this call) or after [`install_tls_provider`]: reqwest panics when no
-    /// TLS crypto provider is installed yet.
+    /// With the `rustls-ring` feature alone, reqwest needs a process-wide rustls
+    /// provider to build it (see [`crate::install_tls_provider`]).
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -222,7 +218,6 @@ impl ClientBuilder {
         let (http, timeouts) = match self.http {
             Some(client) => (client, Timeouts::default()),
             None => {
-                install_tls_provider();
                 let timeouts = Timeouts {
                     connect: Some(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)),
                     read: Some(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT)),
@@ -237,7 +232,7 @@ impl ClientBuilder {
                 let client = client
                     .http1_only()
                     .retry(reqwest::retry::never().max_retries_per_request(0));
-                let client = client
+                let client = crate::runtime::tls::configure(client)?
                     .build()
                     .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
                 (client, timeouts)
@@ -255,21 +250,6 @@ impl ClientBuilder {
                 timeouts,
             }),
         })
-    }
-}
-
-/// Gives rustls a crypto provider for this process's `reqwest::Client`s. With the
-/// default `rustls` feature (the `ring` provider) and without `rustls-aws-lc`, it
-/// installs ring as rustls's process-wide default unless one is installed already
-/// (as rustls itself does when ring is its only provider); otherwise it does
-/// nothing. [`ClientBuilder::build`] calls it. Call it before building your own
-/// `reqwest::Client` (e.g. for [`ClientBuilder::http_client`]): without a
-/// provider, reqwest's `rustls-no-provider` build panics.
-pub fn install_tls_provider() {
-    #[cfg(all(feature = "rustls", not(feature = "rustls-aws-lc")))]
-    if rustls::crypto::CryptoProvider::get_default().is_none() {
-        // An error means another thread installed one meanwhile; that one is used.
-        let _ = rustls::crypto::ring::default_provider().install_default();
     }
 }
 

@@ -31,6 +31,7 @@ pub(crate) mod retry;
 pub(crate) mod send;
 pub(crate) mod stream;
 pub(crate) mod timer;
+pub(crate) mod tls;
 
 pub(crate) use answer::AnswerTypes;
 pub(crate) use client::Client;
