@@ -70,10 +70,12 @@ impl Validator {
         let mut compiler = boon::Compiler::new();
         compiler.set_default_draft(boon::Draft::V2020_12);
         let mut schemas = boon::Schemas::new();
-        let index = compiler
+        let invalid =
+            |e: boon::CompileError| Error::InvalidRequest(format!("the answer's JSON Schema: {e}"));
+        compiler
             .add_resource(LOCATION, schema.clone())
-            .and_then(|()| compiler.compile(LOCATION, &mut schemas))
-            .map_err(|e| Error::InvalidRequest(format!("the answer's JSON Schema: {e}")))?;
+            .map_err(invalid)?;
+        let index = compiler.compile(LOCATION, &mut schemas).map_err(invalid)?;
         Ok(Validator { schemas, index })
     }
 
