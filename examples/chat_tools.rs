@@ -25,7 +25,6 @@ async fn main() -> Result<(), zai::Error> {
         "properties": {"city": {"type": "string"}},
         "required": ["city"]
     });
-    let schema = schema.as_object().cloned().unwrap_or_default();
     let weather = ChatTool::function("get_weather", "Current weather of a city", schema);
     let mut messages = vec![ChatMessage::user("What's the weather in Paris?")];
     let request = ChatCompletionRequest::new("glm-4.7", messages.clone()).tools(vec![weather]);
@@ -34,18 +33,15 @@ async fn main() -> Result<(), zai::Error> {
     // 2. The assistant asked for tool calls: keep its turn, answer each call.
     for call in reply.tool_calls() {
         let args: serde_json::Value = call.parse_arguments()?;
-        println!("tool call {:?}: {:?}({args})", call.id, call.name());
+        println!("tool call {}: {:?}({args})", call.call_id(), call.name());
     }
     let calls = reply.tool_calls().to_vec();
     if let Some(turn) = reply.message() {
         messages.push(ChatMessage::from(turn.clone()));
     }
     for call in &calls {
-        let id = call.id.clone().unwrap_or_default();
-        messages.push(ChatMessage::tool(
-            id,
-            r#"{"temperature_c": 21, "sky": "clear"}"#,
-        ));
+        let result = r#"{"temperature_c": 21, "sky": "clear"}"#;
+        messages.push(ChatMessage::tool_result(call, result));
     }
 
     // 3. Send the tool results back and read the final answer.

@@ -1,5 +1,5 @@
 //! Video generation: submit a CogVideoX task and wait for its URLs with
-//! `Client::generate_video_and_wait`.
+//! `Client::create_video_generation_and_wait`.
 //!
 //! Runs against the built-in mock server:
 //! `cargo run --example video`
@@ -26,7 +26,7 @@ async fn main() -> Result<(), zai::Error> {
     // Against the mock, polling every 50 ms is plenty.
     let options = PollOptions::every(Duration::from_millis(50), Duration::from_secs(10));
     let result = client
-        .generate_video_and_wait(&request, &options, |p| {
+        .create_video_generation_and_wait(&request, &options, |p| {
             println!("poll #{}: {:?}", p.polls, p.task.task_status)
         })
         .await?;

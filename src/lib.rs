@@ -17,6 +17,9 @@
 //!   server-sent events ([`EventStream`]).
 //! * [`ChatStreamExt`]: fold a chat stream into the non-streaming response
 //!   (`collect_completion`) or into UI events (`events`).
+//! * [`ToolFor`], [`ToolRunner`], [`Client::chat_json`]: tools and structured
+//!   answers from Rust types (`#[derive(schemars::JsonSchema)]`), the tool loop.
+//! * [`AnthropicStreamExt`]: fold an Anthropic Messages stream into its message.
 //! * [`Error`]: HTTP status, Z.AI business code, message and raw body.
 //!
 //! How it is built: the schemas are the `zai-types` crate (generated from the
@@ -36,6 +39,7 @@ mod ext;
 mod operations;
 mod runtime;
 
+pub use ext::anthropic::{AnthropicAccumulator, AnthropicStreamExt};
 pub use ext::batch::{
     BatchJob, BatchLineError, BatchOptions, BatchProgress, BatchRequest, BatchResult, BatchRun,
     MAX_BATCH_FILE_BYTES, MAX_BATCH_REQUESTS, ResultOrder,
@@ -44,6 +48,8 @@ pub use ext::chat::fold::{
     ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, completion_from_bytes,
 };
 pub use ext::raw::RawResponse;
+pub use ext::tools::runner::{ToolEvent, ToolRun, ToolRunner};
+pub use ext::tools::schema::{ToolFor, schema_for};
 pub use operations::OPERATIONS;
 pub use runtime::auth::Auth;
 pub use runtime::builder::ClientBuilder;
@@ -70,6 +76,7 @@ pub use zai_types::{ArgumentsError, BaseUrl, FileContent, FilePart, types};
 // values, reqwest's client and headers), at the versions it was built with.
 pub use bytes;
 pub use reqwest;
+pub use schemars;
 pub use serde_json;
 
 /// Internals exposed for this repository's fuzz target; not part of the API.

@@ -22,6 +22,8 @@ pub struct Spec {
     pub open_unions: Vec<OpenUnion>,
     /// `x-zai-task` schemas: name and polling facts.
     pub tasks: Vec<(String, TaskSpec)>,
+    /// The API families (`tags`): name and description, in spec order.
+    pub tags: Vec<(String, String)>,
     /// Component schemas, by name.
     pub schemas: Map<String, Value>,
     /// `x-zai-preset` servers: preset name, URL, description.
@@ -52,6 +54,10 @@ pub struct Operation {
     pub pages: Option<Paging>,
     /// `x-zai-auth`: how credentials are sent when not as `Bearer` (`raw-key`).
     pub auth: Option<String>,
+    /// Its API family: the first of its `tags`.
+    pub tag: Option<String>,
+    /// `x-zai-platform` of its family: the one platform serving it (`china`).
+    pub platform: Option<String>,
 }
 
 /// `x-zai-pages` of a list operation. `items` is a JSON pointer to the page's items.
@@ -82,6 +88,8 @@ pub enum WaitSpec {
         method: String,
         poll: String,
         id: String,
+        /// `renamed-from`: the method's former name, kept as a deprecated alias.
+        renamed_from: Option<String>,
     },
 }
 
@@ -166,7 +174,13 @@ impl Spec {
         for (path, item) in paths {
             for method in METHODS {
                 let Some(op) = item.get(method) else { continue };
-                let operation = Operation::read(path, method, op)?;
+                let mut operation = Operation::read(path, method, op)?;
+                let tag = operation.tag.as_deref();
+                let mut families = raw["tags"].as_array().into_iter().flatten();
+                let family = families.find(|t| t["name"].as_str() == tag);
+                operation.platform = family
+                    .and_then(|t| t["x-zai-platform"].as_str())
+                    .map(str::to_owned);
                 if let Some(form) = &operation.multipart {
                     types.remove(form);
                 }
@@ -245,7 +259,17 @@ impl Spec {
             "paths": {},
             "components": { "schemas": types },
         });
+        let tags = raw["tags"].as_array().into_iter().flatten();
+        let tags = tags
+            .filter_map(|t| {
+                Some((
+                    t["name"].as_str()?.to_owned(),
+                    t["description"].as_str()?.to_owned(),
+                ))
+            })
+            .collect();
         Ok(Spec {
+            tags,
             types: view,
             operations,
             open_enums,
@@ -435,6 +459,11 @@ impl Operation {
         };
         Ok(Operation {
             auth,
+            tag: op
+                .pointer("/tags/0")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            platform: None,
             query: has_query.then(|| format!("{}Query", upper_first(&id))),
             id,
             method: method.to_owned(),
@@ -467,7 +496,12 @@ impl WaitSpec {
         }
         let text = |key: &str| ext.get(key).and_then(Value::as_str).map(str::to_owned);
         match (text("method"), text("poll"), text("id")) {
-            (Some(method), Some(poll), Some(id)) => Ok(WaitSpec::Submit { method, poll, id }),
+            (Some(method), Some(poll), Some(id)) => Ok(WaitSpec::Submit {
+                method,
+                poll,
+                id,
+                renamed_from: text("renamed-from"),
+            }),
             _ => Err(format!(
                 "{op}: x-zai-wait is a method name or {{method, poll, id}}"
             )),

@@ -64,6 +64,16 @@ pub enum Error {
         /// The server's explanation, when it gave one.
         message: Option<String>,
     },
+    /// A structured answer (`Client::chat_json`, `Client::message_json`) that
+    /// still does not parse as the asked type, or match its schema, after one
+    /// repair round. The model's text is kept.
+    #[error("the answer does not fit the asked type: {reason}")]
+    Structured {
+        /// The model's last answer, exactly as it wrote it.
+        answer: String,
+        /// Why it does not fit: JSON syntax, the schema, or the type.
+        reason: String,
+    },
     /// The request could not be built (bad argument).
     #[error("invalid request: {0}")]
     InvalidRequest(String),

@@ -99,14 +99,15 @@ pub(crate) fn pages<'a, Q, P, F, Fut>(
     first: Q,
     fetch: F,
     next: Next<Q>,
-) -> impl Stream<Item = Result<P, Error>> + Send + 'a
+) -> impl Stream<Item = Result<P, Error>> + Send + Unpin + 'a
 where
     Q: Clone + Send + 'a,
     P: Serialize + Send + 'a,
     F: Fn(Q) -> Fut + Send + 'a,
     Fut: Future<Output = Result<P, Error>> + Send + 'a,
 {
-    futures_util::stream::unfold(
+    // Boxed so the stream is `Unpin`: `.next()` works on it without `pin!`.
+    Box::pin(futures_util::stream::unfold(
         (Some(first), 0, None),
         move |(query, mut seen, mut previous)| {
             let fetched = query.clone().map(&fetch);
@@ -122,5 +123,5 @@ where
                 Some((page, (following, seen, previous)))
             }
         },
-    )
+    ))
 }

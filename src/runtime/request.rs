@@ -26,6 +26,8 @@ pub struct Operation {
     pub multipart: bool,
     /// Also has a `*_stream` method.
     pub stream: bool,
+    /// `x-zai-platform` of its family: the only platform serving it (`china`).
+    pub platform: Option<&'static str>,
 }
 
 /// One call of an operation, as a generated method describes it: the operation,

@@ -14,6 +14,7 @@ use crate::runtime::timer::ReadTimer;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue};
 use std::{fmt, future::Future, time::Instant};
 use tracing::Instrument as _;
+use zai_types::BaseUrl;
 
 impl Client {
     // The `send_*` methods and the generated methods calling them are plain,
@@ -110,6 +111,19 @@ impl Client {
         let request = request?;
         let inner = &*self.inner;
         let operation = request.operation.id;
+        // Warned, not refused: a platform may start serving an operation before
+        // the spec says so, and the server's own answer then still reaches the caller.
+        if let Some(platform) = request
+            .operation
+            .platform
+            .filter(|p| off_platform(p, &inner.base))
+        {
+            tracing::warn!(
+                operation,
+                platform,
+                "operation served by another platform than this base URL's (BaseUrl preset)"
+            );
+        }
         let span = tracing::info_span!(
             "zai.call",
             operation,
@@ -305,4 +319,13 @@ impl Client {
 pub(crate) fn is_json(content_type: &str) -> bool {
     let mime = content_type.split(';').next().unwrap_or_default().trim();
     mime.len() >= 4 && mime.as_bytes()[mime.len() - 4..].eq_ignore_ascii_case(b"json")
+}
+
+/// Whether `base` is a preset other than `platform`'s (`china` → [`BaseUrl::China`]).
+fn off_platform(platform: &str, base: &str) -> bool {
+    [BaseUrl::General, BaseUrl::CodingPlan, BaseUrl::China]
+        .iter()
+        .any(|preset| {
+            base == preset.as_str() && !format!("{preset:?}").eq_ignore_ascii_case(platform)
+        })
 }

@@ -2,11 +2,14 @@
 //! is awkward to build (enums with struct variants: messages, content parts,
 //! tools) or to read (the first choice of a reply).
 
+use serde_json::{Map, Value};
+
 use crate::types::{
-    AnthropicContentBlock, AnthropicInputContent, AnthropicInputMessage, AnthropicInputMessageRole,
-    AnthropicMessage, AssistantMessage, ChatCompletionChunk, ChatCompletionResponse, ChatDelta,
-    ChatMessage, ChatThinking, ChatThinkingType, ChatTool, ContentPart, FunctionDefinition,
-    MediaUrl, ResponseFormat, ResponseFormatType, ToolCall, UserContent,
+    AnthropicContentBlock, AnthropicInputBlock, AnthropicInputContent, AnthropicInputMessage,
+    AnthropicInputMessageRole, AnthropicMessage, AnthropicToolResultContent, AssistantMessage,
+    ChatCompletionChunk, ChatCompletionResponse, ChatDelta, ChatMessage, ChatThinking,
+    ChatThinkingType, ChatTool, ContentPart, FunctionDefinition, MediaUrl, ResponseFormat,
+    ResponseFormatType, ToolCall, UserContent,
 };
 
 impl ChatMessage {
@@ -44,6 +47,11 @@ impl ChatMessage {
             reasoning_content: None,
             tool_calls,
         }
+    }
+
+    /// The result of `call` (its id), e.g. `ChatMessage::tool_result(call, "21 °C")`.
+    pub fn tool_result(call: &ToolCall, content: impl Into<String>) -> Self {
+        ChatMessage::tool(call.call_id(), content)
     }
 
     /// The result of the tool call `tool_call_id`.
@@ -154,6 +162,12 @@ impl ChatCompletionChunk {
 }
 
 impl ToolCall {
+    /// The call's id, as its result must name it (GLM always sends one; empty if
+    /// not). (`id(..)` is the setter.)
+    pub fn call_id(&self) -> &str {
+        self.id.as_deref().unwrap_or_default()
+    }
+
     /// The called function's name.
     pub fn name(&self) -> Option<&str> {
         self.function.as_ref()?.name.as_deref()
@@ -222,7 +236,52 @@ impl AnthropicInputMessage {
     }
 }
 
+impl AnthropicInputBlock {
+    /// The text result of the `tool_use` block `tool_use_id`.
+    pub fn tool_result(tool_use_id: impl Into<String>, text: impl Into<String>) -> Self {
+        Self::result(tool_use_id.into(), text.into(), None)
+    }
+
+    /// A failed tool call: `text` says why (`is_error: true`).
+    pub fn tool_error(tool_use_id: impl Into<String>, text: impl Into<String>) -> Self {
+        Self::result(tool_use_id.into(), text.into(), Some(true))
+    }
+
+    fn result(tool_use_id: String, text: String, is_error: Option<bool>) -> Self {
+        AnthropicInputBlock::ToolResult {
+            content: Some(AnthropicToolResultContent::String(text)),
+            is_error,
+            tool_use_id,
+        }
+    }
+}
+
+/// A reply sent back as the assistant's turn of the next request: its text and
+/// `tool_use` blocks (thinking blocks are not accepted as input, and dropped).
+impl From<AnthropicMessage> for AnthropicInputMessage {
+    fn from(message: AnthropicMessage) -> Self {
+        let blocks = message.content.into_iter().filter_map(|block| match block {
+            AnthropicContentBlock::Text { text } => Some(AnthropicInputBlock::Text { text }),
+            AnthropicContentBlock::ToolUse { id, input, name } => {
+                Some(AnthropicInputBlock::ToolUse { id, input, name })
+            }
+            _ => None,
+        });
+        AnthropicInputMessage::assistant(blocks.collect::<Vec<_>>())
+    }
+}
+
 impl AnthropicMessage {
+    /// The `tool_use` blocks of the reply: id, tool name, input.
+    pub fn tool_uses(&self) -> impl Iterator<Item = (&str, &str, &Map<String, Value>)> {
+        self.content.iter().filter_map(|block| match block {
+            AnthropicContentBlock::ToolUse { id, input, name } => {
+                Some((id.as_str(), name.as_str(), input))
+            }
+            _ => None,
+        })
+    }
+
     /// The reply's text blocks, joined.
     pub fn text(&self) -> String {
         let text = self.content.iter().filter_map(|block| match block {

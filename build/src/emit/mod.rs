@@ -87,18 +87,35 @@ pub fn operations_file(spec: &Spec) -> Result<String> {
     for form in multipart::forms(spec) {
         items.push(multipart::form_impl(spec, form)?);
     }
+    // One documented `impl Client` per API family (tag), so rustdoc groups the
+    // methods; an operation without a tag goes last.
+    let mut families: Vec<(Option<&str>, &str, Vec<TokenStream>)> = spec
+        .tags
+        .iter()
+        .map(|(name, doc)| (Some(name.as_str()), doc.as_str(), Vec::new()))
+        .collect();
+    families.push((None, "Other operations.", Vec::new()));
     for (index, op) in spec.operations.iter().enumerate() {
-        items.push(operations::method(op, index));
+        let family = families
+            .iter()
+            .position(|(tag, ..)| *tag == op.tag.as_deref())
+            .unwrap_or(families.len() - 1);
+        let methods = &mut families[family].2;
+        methods.push(operations::method(op, index));
         if let Some(stream) = &op.stream {
-            items.push(operations::stream_method(op, index, stream));
+            methods.push(operations::stream_method(op, index, stream));
             items.push(operations::chunk_impl(stream));
         }
         if let Some(pages) = &op.pages {
-            items.push(operations::pages_method(op, pages)?);
+            methods.push(operations::pages_method(op, pages)?);
         }
         if let Some(wait) = &op.wait {
-            items.push(operations::wait_method(spec, op, wait)?);
+            methods.push(operations::wait_method(spec, op, wait)?);
         }
+    }
+    for (tag, doc, methods) in families.into_iter().filter(|f| !f.2.is_empty()) {
+        let doc = format!(" **{}**: {doc}", tag.unwrap_or("other"));
+        items.push(quote!(#[doc = #doc] impl crate::runtime::Client { #(#methods)* }));
     }
     items.extend(operations::task_impls(spec));
     let table = operations::operation_table(spec);

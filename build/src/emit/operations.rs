@@ -1,6 +1,7 @@
 //! Emits the `zai` crate's operations: one `Client` method per operation (and its
 //! `*_stream`, `*_pages` and `x-zai-wait` variants), each handing its request to
-//! the runtime's one request path, plus the operation table.
+//! the runtime's one request path, plus the operation table. The methods are
+//! items; `super::operations_file` groups them into one `impl` per API family.
 
 use super::{doc_attr, field_ident, snake_ident, some_str, typify_field};
 use crate::snake_case;
@@ -114,17 +115,15 @@ pub(super) fn method(op: &Operation, index: usize) -> TokenStream {
         quote!(#[doc = ""] #[doc = #doc])
     });
     quote! {
-        impl crate::runtime::Client {
-            #doc
-            #[doc = ""]
-            #[doc = #http]
-            #stream_note
-            #[inline]
-            pub fn #name(&self, #(#params),*)
-                -> impl Future<Output = Result<#ok, crate::runtime::Error>> + Send
-            {
-                self.#send(#request)
-            }
+        #doc
+        #[doc = ""]
+        #[doc = #http]
+        #stream_note
+        #[inline]
+        pub fn #name(&self, #(#params),*)
+            -> impl Future<Output = Result<#ok, crate::runtime::Error>> + Send
+        {
+            self.#send(#request)
         }
     }
 }
@@ -145,14 +144,12 @@ pub(super) fn stream_method(op: &Operation, index: usize, stream: &StreamSpec) -
          server-sent [`types::{chunk}`] as it arrives. Dropping the stream cancels the request."
     );
     quote! {
-        impl crate::runtime::Client {
-            #[doc = #doc]
-            #[inline]
-            pub fn #name(&self, #(#params),*)
-                -> impl Future<Output = Result<crate::runtime::EventStream<types::#chunk>, crate::runtime::Error>> + Send
-            {
-                self.send_stream(#request)
-            }
+        #[doc = #doc]
+        #[inline]
+        pub fn #name(&self, #(#params),*)
+            -> impl Future<Output = Result<crate::runtime::EventStream<types::#chunk>, crate::runtime::Error>> + Send
+        {
+            self.send_stream(#request)
         }
     }
 }
@@ -192,8 +189,13 @@ pub(super) fn chunk_impl(stream: &StreamSpec) -> TokenStream {
 pub(super) fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Result<TokenStream> {
     let own = snake_ident(&op.id);
     let (params, args) = arguments(op);
-    let (name, result, body, doc) = match wait {
-        WaitSpec::Submit { method, poll, id } => {
+    let (name, result, body, doc, renamed_from) = match wait {
+        WaitSpec::Submit {
+            method,
+            poll,
+            id,
+            renamed_from,
+        } => {
             let target = spec
                 .operations
                 .iter()
@@ -209,14 +211,14 @@ pub(super) fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Resul
                 " Calls [`Self::{own}`], then polls [`Self::{poll}`] with the task id it \
                  returns until the task ends (see [`crate::runtime::poll_until`])."
             );
-            (method, target, body, doc)
+            (method, target, body, doc, renamed_from.as_deref())
         }
         WaitSpec::Repeat(method) => {
             let body = quote!(crate::runtime::poll_until(|| self.#own(#(#args),*), options, progress).await);
             let doc = format!(
                 " Polls [`Self::{own}`] until the task ends (see [`crate::runtime::poll_until`])."
             );
-            (method, op, body, doc)
+            (method, op, body, doc, None)
         }
     };
     let name = snake_ident(name);
@@ -225,18 +227,34 @@ pub(super) fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Resul
         .as_ref()
         .ok_or_else(|| format!("{}: the polled operation answers no JSON", op.id))?;
     let result = format_ident!("{result}");
-    Ok(quote! {
-        impl crate::runtime::Client {
+    // A former name stays callable, deprecated, so a rename breaks no caller.
+    let alias = renamed_from.map(|old| {
+        let old = snake_ident(old);
+        let note = format!("renamed to `{name}`");
+        quote! {
             #[doc = #doc]
-            pub async fn #name(
+            #[deprecated(note = #note)]
+            pub async fn #old(
                 &self,
                 #(#params,)*
                 options: &crate::runtime::PollOptions,
                 progress: impl FnMut(&crate::runtime::PollProgress<'_, types::#result>),
             ) -> Result<types::#result, crate::runtime::Error> {
-                #body
+                self.#name(#(#args,)* options, progress).await
             }
         }
+    });
+    Ok(quote! {
+        #[doc = #doc]
+        pub async fn #name(
+            &self,
+            #(#params,)*
+            options: &crate::runtime::PollOptions,
+            progress: impl FnMut(&crate::runtime::PollProgress<'_, types::#result>),
+        ) -> Result<types::#result, crate::runtime::Error> {
+            #body
+        }
+        #alias
     })
 }
 
@@ -296,19 +314,17 @@ pub(super) fn pages_method(op: &Operation, paging: &Paging) -> Result<TokenStrea
          the stream; dropping the stream stops paging."
     );
     Ok(quote! {
-        impl crate::runtime::Client {
-            #[doc = #doc]
-            pub fn #name<'a>(
-                &'a self,
-                #(#path: &'a str,)*
-                query: types::#query,
-            ) -> impl futures_core::Stream<Item = Result<types::#page, crate::runtime::Error>> + Send + 'a {
-                crate::runtime::pages(
-                    query,
-                    move |query| async move { self.#own(#(#path,)* &query).await },
-                    #next,
-                )
-            }
+        #[doc = #doc]
+        pub fn #name<'a>(
+            &'a self,
+            #(#path: &'a str,)*
+            query: types::#query,
+        ) -> impl futures_core::Stream<Item = Result<types::#page, crate::runtime::Error>> + Send + Unpin + 'a {
+            crate::runtime::pages(
+                query,
+                move |query| async move { self.#own(#(#path,)* &query).await },
+                #next,
+            )
         }
     })
 }
@@ -340,13 +356,13 @@ pub(super) fn operation_table(spec: &Spec) -> TokenStream {
     let rows = spec.operations.iter().map(|op| {
         let (id, method, path) = (&op.id, op.method.to_uppercase(), &op.path);
         let rust = snake_case(&op.id);
-        let (base, auth) = (some_str(&op.base), some_str(&op.auth));
+        let (base, auth, platform) = (some_str(&op.base), some_str(&op.auth), some_str(&op.platform));
         let multipart = op.multipart.is_some();
         let stream = op.stream.is_some();
         quote! {
             crate::runtime::Operation {
                 id: #id, method: #method, path: #path, rust_method: #rust,
-                base: #base, auth: #auth, multipart: #multipart, stream: #stream,
+                base: #base, auth: #auth, multipart: #multipart, stream: #stream, platform: #platform,
             }
         }
     });

@@ -129,6 +129,19 @@ fn same_name(field: &str, wire: &str) -> bool {
     letters(field.trim_start_matches("r#")) == letters(wire)
 }
 
+/// The parameter type a constructor or setter takes for a field of type `t`, and
+/// the conversion applied to it: a list of texts is any iterator of `Into<String>`
+/// (arrays, `Vec<&str>`), anything else `impl Into<T>`.
+fn into(t: &TokenStream) -> (TokenStream, TokenStream) {
+    match t.to_string().replace(' ', "").as_str() {
+        "::std::vec::Vec<::std::string::String>" => (
+            quote!(impl IntoIterator<Item = impl Into<::std::string::String>>),
+            quote!(.into_iter().map(Into::into).collect()),
+        ),
+        _ => (quote!(impl Into<#t>), quote!(.into())),
+    }
+}
+
 /// `no_default`: typify derived no `Default` although it may have one (a flattened
 /// map it counts as required): without required fields, `Default` is implemented here.
 pub(super) fn constructor_tokens(
@@ -139,14 +152,20 @@ pub(super) fn constructor_tokens(
     let required: Vec<_> = fields
         .iter()
         .filter_map(|(f, ty)| match ty {
-            Field::Required(t) => Some(quote!(#f: impl Into<#t>)),
+            Field::Required(t) => {
+                let param = into(t).0;
+                Some(quote!(#f: #param))
+            }
             _ => None,
         })
         .collect();
     let inits: Vec<_> = fields
         .iter()
         .map(|(f, ty)| match ty {
-            Field::Required(_) => quote!(#f: #f.into()),
+            Field::Required(t) => {
+                let convert = into(t).1;
+                quote!(#f: #f #convert)
+            }
             _ => quote!(#f: Default::default()),
         })
         .collect();
@@ -169,14 +188,20 @@ pub(super) fn constructor_tokens(
         let doc = format!(" Sets `{}`.", f.to_string().trim_start_matches("r#"));
         match ty {
             Field::Required(_) => None,
-            Field::Optional(inner) => Some(quote! {
-                #[doc = #doc]
-                pub fn #f(mut self, value: impl Into<#inner>) -> Self { self.#f = Some(value.into()); self }
-            }),
-            Field::Defaulted(t) => Some(quote! {
-                #[doc = #doc]
-                pub fn #f(mut self, value: impl Into<#t>) -> Self { self.#f = value.into(); self }
-            }),
+            Field::Optional(inner) => {
+                let (param, convert) = into(inner);
+                Some(quote! {
+                    #[doc = #doc]
+                    pub fn #f(mut self, value: #param) -> Self { self.#f = Some(value #convert); self }
+                })
+            }
+            Field::Defaulted(t) => {
+                let (param, convert) = into(t);
+                Some(quote! {
+                    #[doc = #doc]
+                    pub fn #f(mut self, value: #param) -> Self { self.#f = value #convert; self }
+                })
+            }
         }
     });
     quote!(impl types::#ident { #new #(#setters)* } #default)

@@ -178,14 +178,18 @@ async fn list_files_pages() {
         })
         .await;
     let client = crate::support::client(&server);
-    let pages: Vec<_> = client
-        .list_files_pages(zai::types::ListFilesQuery::default().limit(2))
-        .collect()
-        .await;
-    let ids: Vec<Vec<String>> = pages
-        .into_iter()
-        .map(|p| p.unwrap().data.into_iter().filter_map(|f| f.id).collect())
-        .collect();
+    let mut pages = client.list_files_pages(zai::types::ListFilesQuery::default().limit(2));
+    let mut ids: Vec<Vec<String>> = Vec::new();
+    // The stream is `Unpin`: `.next()` needs no `pin!`.
+    while let Some(page) = pages.next().await {
+        ids.push(
+            page.unwrap()
+                .data
+                .into_iter()
+                .filter_map(|f| f.id)
+                .collect(),
+        );
+    }
     assert_eq!(ids, [vec!["file-a", "file-b"], vec!["file-c"]]);
     first.assert_async().await;
     second.assert_async().await;

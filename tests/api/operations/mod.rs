@@ -17,4 +17,5 @@ mod media;
 mod monitor;
 mod rerank;
 mod tools;
+mod typed_tools;
 mod zrag;

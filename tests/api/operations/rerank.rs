@@ -37,9 +37,9 @@ async fn rerank() {
     let request = RerankRequest::new(
         "rerank",
         "capital of the United States",
-        vec![
-            "Carson City is in Nevada.".to_owned(),
-            "Washington, D.C. is the capital.".to_owned(),
+        [
+            "Carson City is in Nevada.",
+            "Washington, D.C. is the capital.",
         ],
     )
     .top_n(1)

@@ -129,7 +129,7 @@ async fn an_unbounded_interval_waits_until_the_timeout_without_overflow() {
 }
 
 #[tokio::test]
-async fn generate_video_and_wait_submits_then_polls() {
+async fn create_video_generation_and_wait_submits_then_polls() {
     let server = MockServer::start_async().await;
     let create = server
         .mock_async(|when, then| {
@@ -147,7 +147,7 @@ async fn generate_video_and_wait_submits_then_polls() {
         .await;
     let request = zai::types::VideoGenerationRequest::new("cogvideox-3").prompt("a cat surfing");
     let result = client(&server)
-        .generate_video_and_wait(&request, &fast(), |_| {})
+        .create_video_generation_and_wait(&request, &fast(), |_| {})
         .await
         .unwrap();
     assert_eq!(
