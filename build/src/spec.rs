@@ -86,13 +86,16 @@ pub enum WaitSpec {
 }
 
 /// `x-zai-open-union` of a schema: a `oneOf` of inline objects, each with a
-/// one-value string enum in the tag property.
+/// one-value string enum in the tag property, and one catch-all member whose only
+/// property is the tag, `not` any listed value.
 pub struct OpenUnion {
     pub name: String,
-    /// The tag property: `discriminator.propertyName`, else `type`.
+    /// The tag property: the catch-all member's one property.
     pub tag: String,
-    /// The wire value of the tag of each variant, in `oneOf` order.
+    /// The wire value of the tag of each listed variant, in `oneOf` order.
     pub values: Vec<String>,
+    /// The catch-all member's index in `oneOf`.
+    pub other: usize,
 }
 
 /// `x-zai-task` of a schema.
@@ -145,12 +148,17 @@ impl FinalField {
     }
 }
 
+/// A YAML or JSON document (JSON is read as YAML) as a JSON value, refusing
+/// duplicate keys, which a JSON value would silently collapse (dropping a path or
+/// a schema). The one way the workspace reads the spec and upstream documents.
+pub fn read_document(text: &str) -> Result<Value> {
+    let yaml: serde_norway::Value = serde_norway::from_str(text).map_err(|e| e.to_string())?;
+    serde_json::to_value(yaml).map_err(|e| e.to_string())
+}
+
 impl Spec {
     pub fn parse(text: &str) -> Result<Self> {
-        // Read as a YAML value first: it refuses duplicate keys, which a JSON
-        // value would silently collapse (dropping a path or a schema).
-        let yaml: serde_norway::Value = serde_norway::from_str(text).map_err(|e| e.to_string())?;
-        let raw: Value = serde_json::to_value(yaml).map_err(|e| e.to_string())?;
+        let raw = read_document(text)?;
         let mut schemas = raw
             .pointer("/components/schemas")
             .and_then(Value::as_object)
@@ -235,8 +243,13 @@ impl Spec {
         for schema in types.values_mut() {
             described_refs(schema);
         }
+        // typify sees the listed members only: the catch-all is `Other`, emitted apart.
         for union in &open_unions {
-            let schema = schemas[union.name.as_str()].clone();
+            let mut schema = schemas[union.name.as_str()].clone();
+            if let Some(members) = schema["oneOf"].as_array_mut() {
+                members.remove(union.other);
+            }
+            types.insert(union.name.clone(), schema.clone());
             types.insert(format!("{}Known", union.name), schema);
         }
         let view = serde_json::json!({
@@ -259,30 +272,49 @@ impl Spec {
 
 impl OpenUnion {
     fn read(name: &str, schema: &Value) -> Result<Self> {
-        let tag = schema
-            .pointer("/discriminator/propertyName")
-            .and_then(Value::as_str)
-            .unwrap_or("type")
-            .to_owned();
-        let variants = schema["oneOf"]
+        let fail = |what: &str| format!("{name}: x-zai-open-union {what}");
+        let members = schema["oneOf"]
             .as_array()
-            .ok_or_else(|| format!("{name}: x-zai-open-union without oneOf"))?;
-        let values = variants
+            .ok_or_else(|| fail("without oneOf"))?;
+        let catch_all = |m: &Value| {
+            let props = m["properties"].as_object().filter(|p| p.len() == 1)?;
+            let (tag, prop) = props.iter().next()?;
+            Some((tag.clone(), strings(prop.get("not")?.get("enum")?)))
+        };
+        let others: Vec<(usize, (String, Vec<String>))> = members
             .iter()
-            .map(|variant| {
-                let value = variant["properties"][&tag]["enum"]
+            .enumerate()
+            .filter_map(|(i, m)| Some((i, catch_all(m)?)))
+            .collect();
+        let [(other, (tag, excluded))] = others.as_slice() else {
+            return Err(fail(
+                "needs one catch-all member: its tag `not` every listed value",
+            ));
+        };
+        let values: Vec<String> = members
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i != other)
+            .map(|(_, variant)| {
+                let value = variant["properties"][tag]["enum"]
                     .as_array()
                     .filter(|values| values.len() == 1)
                     .and_then(|values| values[0].as_str());
-                value.map(str::to_owned).ok_or_else(|| {
-                    format!("{name}: every x-zai-open-union variant needs a one-value `{tag}` enum")
-                })
+                value
+                    .map(str::to_owned)
+                    .ok_or_else(|| fail(&format!("member without a one-value `{tag}` enum")))
             })
             .collect::<Result<_>>()?;
+        if *excluded != values {
+            return Err(fail(&format!(
+                "catch-all excludes {excluded:?}, not the listed values {values:?}"
+            )));
+        }
         Ok(OpenUnion {
             name: name.to_owned(),
-            tag,
+            tag: tag.clone(),
             values,
+            other: *other,
         })
     }
 }
