@@ -192,14 +192,18 @@ impl Spec {
             .iter()
             .filter(|(_, s)| s.get("x-zai-open-enum") == Some(&Value::Bool(true)))
             .map(|(name, s)| {
-                let values = strings(&s["enum"]);
+                // `anyOf: [{enum}, {type: string}]`: the listed values or any other.
+                let values = match s["anyOf"].as_array().map(Vec::as_slice) {
+                    Some([listed, any]) if any.get("enum").is_none() => strings(&listed["enum"]),
+                    _ => Vec::new(),
+                };
                 let names = match s.get("x-enum-varnames") {
                     Some(names) => strings(names),
                     None => values.iter().map(|v| pascal_case(v)).collect(),
                 };
                 if values.is_empty() || names.len() != values.len() {
                     return Err(format!(
-                        "{name}: x-zai-open-enum needs an enum (and one name each)"
+                        "{name}: x-zai-open-enum needs `anyOf: [{{enum: [..]}}, {{type: string}}]` (and one name each)"
                     ));
                 }
                 Ok((name.clone(), values.into_iter().zip(names).collect()))
