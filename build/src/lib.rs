@@ -20,7 +20,7 @@ pub use emit::{operations_file, regenerate, types_file};
 #[cfg(feature = "reader")]
 pub use spec::{
     FinalField, OpenUnion, Operation, Paging, Result, Spec, StreamSpec, TaskSpec, WaitSpec,
-    read_document,
+    pascal_case, read_document,
 };
 
 /// The first line of a file generated from `spec` (the spec's text): names the

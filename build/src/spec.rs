@@ -552,8 +552,9 @@ fn schema_name(schema: &Value) -> Result<String> {
         .ok_or_else(|| "schema must be a $ref to #/components/schemas".to_owned())
 }
 
-/// `tool_calls` → `ToolCalls`, `PROCESSING` → `Processing`, `chat.completion` → `ChatCompletion`.
-fn pascal_case(value: &str) -> String {
+/// `tool_calls` → `ToolCalls`, `PROCESSING` → `Processing`, `chat.completion` → `ChatCompletion`
+/// (an open enum's variant names).
+pub fn pascal_case(value: &str) -> String {
     value
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
