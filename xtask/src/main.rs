@@ -6,7 +6,11 @@
 //!   findings it can into the spec (see [`apply`]), says what it did and did not
 //!   apply, and reports what remains. Always exits 0 once both documents are
 //!   read: drift is a report, not a failure.
+//! * `api-diff [BASE]`: the public API change of the generated code since git
+//!   revision BASE (default: the latest tag, else `HEAD`), with a semver verdict
+//!   (see [`api_diff`]). Exits 0 whatever the verdict: it informs.
 
+mod api_diff;
 mod apply;
 mod drift;
 mod yaml_edit;
@@ -14,7 +18,8 @@ mod yaml_edit;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask drift FILE [--spec PATH] [--apply]";
+const USAGE: &str =
+    "usage: cargo xtask drift FILE [--spec PATH] [--apply] | cargo xtask api-diff [BASE]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +39,10 @@ fn run(args: &[String]) -> Result<String, String> {
     let (task, rest) = args.split_first().ok_or(USAGE)?;
     match task.as_str() {
         "drift" => drift_task(rest),
+        "api-diff" if rest.len() <= 1 => {
+            let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+            api_diff::run(root, rest.first().map(String::as_str))
+        }
         _ => Err(format!("unknown task `{task}`\n{USAGE}")),
     }
 }
