@@ -60,6 +60,9 @@ fn text(tokens: &impl ToTokens) -> String {
         (" ,", ","),
         ("& ", "&"),
         (" (", "("),
+        (" : ", ": "),
+        (",)", ")"),
+        (",>", ">"),
     ] {
         out = out.replace(from, to);
     }
@@ -214,7 +217,7 @@ fn compare(base: &Api, head: &Api) -> Vec<Change> {
     let mut push = |breaking: bool, text: String| changes.push(Change { breaking, text });
     for (name, old) in base {
         let Some(new) = head.get(name) else {
-            push(true, format!("removed: {} {name}", old.kind));
+            push(true, format!("removed: {}", labelled(old.kind, name)));
             continue;
         };
         if new.kind != old.kind {
@@ -265,9 +268,20 @@ fn compare(base: &Api, head: &Api) -> Vec<Change> {
             .get("")
             .map(|sig| format!(": {sig}"))
             .unwrap_or_default();
-        push(false, format!("added: {} {name}{detail}", new.kind));
+        push(
+            false,
+            format!("added: {}{detail}", labelled(new.kind, name)),
+        );
     }
     changes
+}
+
+/// `struct X`, `method X::f`; a trait impl's name says what it is already.
+fn labelled(kind: &str, name: &str) -> String {
+    match kind {
+        "impl" => name.to_owned(),
+        kind => format!("{kind} {name}"),
+    }
 }
 
 fn member_label(owner: &str, member: &str) -> String {
