@@ -65,6 +65,9 @@ pub fn apply(report: &Report, upstream: &Value, text: &str) -> Applied {
 fn one(yaml: &mut YamlText, f: &Finding, upstream: &Value, spec: &Value) -> Result<(), String> {
     match &f.kind {
         Kind::TypeConflict { .. } => Err("a type conflict is a maintainer's decision".into()),
+        Kind::OperationMissing if upstream.get("asyncapi").is_some() => {
+            message(yaml, f, upstream, spec)
+        }
         Kind::OperationMissing => operation(yaml, f, upstream, spec),
         Kind::FieldMissing { .. } => field(yaml, f, upstream, spec),
         Kind::EnumValueMissing { value } => {
@@ -189,6 +192,9 @@ impl Clean {
         }
         if let Some(format) = schema["format"].as_str().filter(|f| FORMATS.contains(f)) {
             out.insert("format".into(), format.into());
+        }
+        if let Some(value) = schema.get("const") {
+            out.insert("const".into(), value.clone());
         }
         if schema["nullable"] == true {
             out.insert("nullable".into(), true.into());
@@ -387,6 +393,61 @@ fn operation(
         yaml.insert_entry("/components/schemas", &component, &schema)?;
     }
     Ok(())
+}
+
+/// An AsyncAPI message the spec lacks: its payload schema (`<Event>` in
+/// PascalCase), the message, its place in the channel with the same address, and
+/// an operation sending or receiving it.
+fn message(yaml: &mut YamlText, f: &Finding, upstream: &Value, spec: &Value) -> Result<(), String> {
+    let found = upstream.pointer(&f.upstream_at);
+    let message = found.ok_or("upstream message not found")?;
+    let (action, rest) = f.operation.split_once(' ').ok_or("no action")?;
+    let (address, event) = rest.rsplit_once('#').ok_or("no event")?;
+    let name = zai_codegen::pascal_case(event);
+    let channels = spec["channels"].as_object().into_iter().flatten();
+    let same = |c: &Value| {
+        c["address"]
+            .as_str()
+            .is_some_and(|a| address.ends_with(a.trim_end_matches('/')))
+    };
+    let (channel, _) = channels
+        .into_iter()
+        .find(|(_, c)| same(c))
+        .ok_or("the spec has no channel at that address: add it by hand")?;
+    let taken = |at: &str| spec.pointer(at).is_some();
+    let operation = format!("{}{name}", action.to_ascii_lowercase());
+    if taken(&format!("/components/schemas/{name}"))
+        || taken(&format!("/components/messages/{name}"))
+        || taken(&format!("/operations/{operation}"))
+    {
+        return Err(format!("`{name}` is taken: add it by hand"));
+    }
+    let clean = Clean {
+        request: action == "SEND",
+        required: action == "SEND",
+    };
+    let payload = clean.schema(upstream, &message["payload"], 0);
+    let mut entry = json!({"payload": {"$ref": format!("#/components/schemas/{name}")}});
+    for key in ["summary", "description"] {
+        if let Some(text) = message.get(key).filter(|t| t.is_string()) {
+            entry[key] = text.clone();
+        }
+    }
+    let channel_at = format!("#/channels/{}", escape(channel));
+    yaml.insert_entry("/components/schemas", &name, &payload)?;
+    yaml.insert_entry("/components/messages", &name, &entry)?;
+    let reference = json!({"$ref": format!("#/components/messages/{name}")});
+    yaml.insert_entry(
+        &format!("/channels/{}/messages", escape(channel)),
+        &name,
+        &reference,
+    )?;
+    let op = json!({
+        "action": action.to_ascii_lowercase(),
+        "channel": {"$ref": channel_at},
+        "messages": [{"$ref": format!("{channel_at}/messages/{name}")}],
+    });
+    yaml.insert_entry("/operations", &operation, &op)
 }
 
 #[cfg(test)]

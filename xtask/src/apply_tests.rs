@@ -232,3 +232,103 @@ fn operation_paths_and_ids_follow_the_spec() {
         "deleteKnowledgeBase"
     );
 }
+
+/// A realtime contract (AsyncAPI 3.0) the upstream document has grown past.
+const REALTIME: &str = "\
+asyncapi: 3.0.0
+channels:
+  realtime:
+    address: /realtime
+    messages:
+      SessionUpdate:
+        $ref: \"#/components/messages/SessionUpdate\"
+operations:
+  sendSessionUpdate:
+    action: send
+    channel:
+      $ref: \"#/channels/realtime\"
+    messages:
+      - $ref: \"#/channels/realtime/messages/SessionUpdate\"
+components:
+  messages:
+    SessionUpdate:
+      payload:
+        $ref: \"#/components/schemas/SessionUpdate\"
+  schemas:
+    SessionUpdate:
+      type: object
+      properties:
+        type:
+          const: session.update
+        voice:
+          type: string
+          enum: [a]
+";
+
+fn realtime_upstream() -> Value {
+    let event = |ty: &str, extra: Value| {
+        json!({"allOf": [{"$ref": "#/components/schemas/Base"},
+            {"type": "object", "properties": {"type": {"type": "string", "const": ty}}},
+            extra]})
+    };
+    json!({
+        "asyncapi": "3.0.0",
+        "servers": {"production": {"host": "example.com", "pathname": "/api/paas/v4", "protocol": "wss"}},
+        "channels": {"rt": {"address": "/realtime", "messages": {
+            "Up": {"$ref": "#/components/messages/Up"},
+            "Done": {"$ref": "#/components/messages/Done"}}}},
+        "operations": {
+            "a": {"action": "send", "channel": {"$ref": "#/channels/rt"}, "messages": [{"$ref": "#/channels/rt/messages/Up"}]},
+            "b": {"action": "receive", "channel": {"$ref": "#/channels/rt"}, "messages": [{"$ref": "#/channels/rt/messages/Done"}]}
+        },
+        "components": {
+            "messages": {
+                "Up": {"payload": {"$ref": "#/components/schemas/Up"}},
+                "Done": {"summary": "The answer is complete.", "payload": {"$ref": "#/components/schemas/Done"}}
+            },
+            "schemas": {
+                "Base": {"type": "object", "properties": {"event_id": {"type": "string"}}},
+                "Up": event("session.update", json!({"properties": {"voice": {"type": "string", "enum": ["a", "b"]}}})),
+                "Done": event("response.done", json!({"properties": {"usage": {"type": "object", "properties": {"total": {"type": "integer"}}}}}))
+            }
+        }
+    })
+}
+
+#[test]
+fn asyncapi_messages_fields_and_values_are_reported_and_applied() {
+    let upstream = realtime_upstream();
+    let spec = zai_codegen::read_document(REALTIME).unwrap();
+    let found = report(&upstream, &spec);
+    assert_eq!(
+        found.render().lines().collect::<Vec<_>>(),
+        [
+            "field missing: SEND /api/paas/v4/realtime#session.update payload.event_id (upstream string)",
+            "enum value missing: SEND /api/paas/v4/realtime#session.update payload.voice \"b\"",
+            "operation missing: RECEIVE /api/paas/v4/realtime#response.done",
+            "drift: 1 operations missing, 1 fields missing, 1 enum values missing, 0 type conflicts (0 explained)",
+        ]
+    );
+    let applied = apply(&found, &upstream, REALTIME);
+    assert!(
+        applied.lines.iter().all(|l| l.starts_with("applied")),
+        "{:?}",
+        applied.lines
+    );
+    let after = zai_codegen::read_document(&applied.text).unwrap();
+    assert_eq!(
+        report(&upstream, &after).summary(),
+        "drift: 0 operations missing, 0 fields missing, 0 enum values missing, 0 type conflicts (0 explained)"
+    );
+    assert_eq!(
+        after["operations"]["receiveResponseDone"],
+        json!({"action": "receive", "channel": {"$ref": "#/channels/realtime"},
+               "messages": [{"$ref": "#/channels/realtime/messages/ResponseDone"}]})
+    );
+    assert_eq!(
+        after["components"]["messages"]["ResponseDone"]["summary"],
+        "The answer is complete."
+    );
+    let again = apply(&report(&upstream, &after), &upstream, &applied.text);
+    assert!(!again.changed);
+}

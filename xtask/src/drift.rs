@@ -129,11 +129,10 @@ impl Report {
 
 /// Compares `upstream` with `spec`.
 pub fn report(upstream: &Value, spec: &Value) -> Report {
-    let prefix = server_path(upstream);
-    let spec_ops = operations(spec, "");
+    let spec_ops = flatten(spec, "");
     let top_note = Note::read("", &spec["x-zai-upstream"]);
     let mut report = Report::default();
-    for up in operations(upstream, &prefix) {
+    for up in flatten(upstream, &server_path(upstream)) {
         let Some(mine) = spec_ops.iter().find(|o| o.key == up.key) else {
             let explained = top_note.as_ref().and_then(|n| {
                 let listed = n.ignores.iter().any(|i| op_key(i) == Some(up.key.clone()));
@@ -300,18 +299,21 @@ fn parent(field: &str) -> Option<&str> {
 }
 
 /// Every operation of a document, its paths prefixed with `prefix`.
+/// Every operation of an OpenAPI or AsyncAPI document, flattened.
+fn flatten(doc: &Value, prefix: &str) -> Vec<Operation> {
+    match doc.get("asyncapi") {
+        Some(_) => asyncapi::operations(doc),
+        None => operations(doc, prefix),
+    }
+}
+
 fn operations(doc: &Value, prefix: &str) -> Vec<Operation> {
     let mut out = Vec::new();
     let paths = doc["paths"].as_object().into_iter().flatten();
     for (path, item) in paths {
         for method in METHODS {
             let Some(op) = item.get(method) else { continue };
-            let mut walker = Walker {
-                doc,
-                fields: BTreeMap::new(),
-                notes: Vec::new(),
-                stack: Vec::new(),
-            };
+            let mut walker = Walker::new(doc);
             walker.note("", &op["x-zai-upstream"]);
             let item_at = format!("/paths/{}", escape(path));
             walker.operation(op, item, &item_at, method);
@@ -339,6 +341,15 @@ struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
+    fn new(doc: &'a Value) -> Self {
+        Walker {
+            doc,
+            fields: BTreeMap::new(),
+            notes: Vec::new(),
+            stack: Vec::new(),
+        }
+    }
+
     fn note(&mut self, at: &str, value: &Value) {
         self.notes.extend(Note::read(at, value));
     }
@@ -465,6 +476,12 @@ impl<'a> Walker<'a> {
             let set = node.enums.get_or_insert_with(BTreeSet::new);
             set.extend(values.iter().map(enum_text));
         }
+        // JSON Schema's `const` (AsyncAPI payloads): a one-value enum.
+        if let Some(value) = schema.get("const") {
+            node.enums
+                .get_or_insert_with(BTreeSet::new)
+                .insert(enum_text(value));
+        }
         let composed = ["allOf", "oneOf", "anyOf"]
             .iter()
             .any(|k| schema.get(*k).is_some());
@@ -564,6 +581,9 @@ fn compare(up: &Operation, mine: &Operation, findings: &mut Vec<Finding>) {
         }
     }
 }
+
+#[path = "asyncapi.rs"]
+mod asyncapi;
 
 #[cfg(test)]
 #[path = "drift_tests.rs"]

@@ -1,7 +1,8 @@
 //! Maintainer tasks for the zai workspace, run as `cargo xtask <task>`.
 //!
 //! * `drift FILE [--spec PATH] [--apply]`: compares an upstream OpenAPI 3.0 document
-//!   (JSON or YAML) with spec/zai.yaml and prints one line per difference, then a
+//!   (JSON or YAML) with spec/zai.yaml, or an AsyncAPI 3.0 one with
+//!   spec/realtime.yaml, and prints one line per difference, then a
 //!   summary line (see [`drift`]). With `--apply`, first writes the unexplained
 //!   findings it can into the spec (see [`apply`]), says what it did and did not
 //!   apply, and reports what remains. Always exits 0 once both documents are
@@ -48,18 +49,27 @@ fn run(args: &[String]) -> Result<String, String> {
 }
 
 fn drift_task(args: &[String]) -> Result<String, String> {
-    let mut spec = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/zai.yaml"));
-    let (mut upstream, mut write) = (None, false);
+    let (mut spec, mut upstream, mut write) = (None, None, false);
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--spec" => spec = rest.next().ok_or(USAGE)?.into(),
+            "--spec" => spec = Some(PathBuf::from(rest.next().ok_or(USAGE)?)),
             "--apply" => write = true,
             file if upstream.is_none() => upstream = Some(PathBuf::from(file)),
             _ => return Err(USAGE.into()),
         }
     }
     let upstream = read(&upstream.ok_or(USAGE)?)?;
+    // An AsyncAPI document is compared with the realtime contract.
+    let default = match upstream.1.get("asyncapi") {
+        Some(_) => "spec/realtime.yaml",
+        None => "spec/zai.yaml",
+    };
+    let spec = spec.unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(default)
+    });
     let mut out = String::new();
     if write {
         let text =

@@ -271,7 +271,7 @@ fn flat(value: &Value) -> bool {
 }
 
 /// Keys in the order the spec writes them; others after, alphabetically.
-const KEY_ORDER: [&str; 22] = [
+const KEY_ORDER: [&str; 27] = [
     "operationId",
     "summary",
     "description",
@@ -282,6 +282,7 @@ const KEY_ORDER: [&str; 22] = [
     "type",
     "format",
     "nullable",
+    "const",
     "enum",
     "required",
     "parameters",
@@ -294,6 +295,10 @@ const KEY_ORDER: [&str; 22] = [
     "oneOf",
     "anyOf",
     "allOf",
+    "action",
+    "channel",
+    "messages",
+    "payload",
 ];
 
 /// A mapping's entries in [`KEY_ORDER`].
