@@ -570,3 +570,34 @@ pub fn pascal_case(value: &str) -> String {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An open union's catch-all must exclude exactly the listed tags: a variant
+    /// added without it would be valid twice for a standard validator.
+    #[test]
+    fn an_open_union_needs_a_catch_all_of_exactly_its_tags() {
+        let member =
+            |tag: &str| serde_json::json!({"properties": {"type": {"enum": [tag]}, "x": {}}});
+        let other =
+            |tags: &[&str]| serde_json::json!({"properties": {"type": {"not": {"enum": tags}}}});
+        let union = |members: Vec<Value>| serde_json::json!({"oneOf": members});
+        let read = OpenUnion::read(
+            "U",
+            &union(vec![member("a"), other(&["a", "b"]), member("b")]),
+        )
+        .unwrap();
+        assert_eq!(
+            (read.tag.as_str(), read.values, read.other),
+            ("type", vec!["a".into(), "b".into()], 1)
+        );
+        let stale = OpenUnion::read("U", &union(vec![member("a"), member("b"), other(&["a"])]));
+        assert_eq!(
+            stale.err().unwrap(),
+            r#"U: x-zai-open-union catch-all excludes ["a"], not the listed values ["a", "b"]"#
+        );
+        assert!(OpenUnion::read("U", &union(vec![member("a")])).is_err());
+    }
+}
