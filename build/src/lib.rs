@@ -5,7 +5,8 @@
 //!   the spec it came from (the `zai` build checks it, so a spec edited without
 //!   regenerating fails with the command to run), and [`snake_case`].
 //! * Feature `reader`: `Spec`, the spec as a model of operations, schemas and
-//!   `x-zai-*` facts, read by the generator, the mock and `cargo xtask`.
+//!   `x-zai-*` facts, read by the generator, the mock and `cargo xtask`, and
+//!   `read_document`, the one YAML/JSON reader (duplicate keys refused).
 //! * Feature `emit`: `types_file` (the `zai-types` crate's schemas) and
 //!   `operations_file` (the `zai` crate's methods), through progenitor/typify.
 
@@ -19,6 +20,7 @@ pub use emit::{operations_file, regenerate, types_file};
 #[cfg(feature = "reader")]
 pub use spec::{
     FinalField, OpenUnion, Operation, Paging, Result, Spec, StreamSpec, TaskSpec, WaitSpec,
+    pascal_case, read_document,
 };
 
 /// The first line of a file generated from `spec` (the spec's text): names the

@@ -94,13 +94,16 @@ pub enum WaitSpec {
 }
 
 /// `x-zai-open-union` of a schema: a `oneOf` of inline objects, each with a
-/// one-value string enum in the tag property.
+/// one-value string enum in the tag property, and one catch-all member whose only
+/// property is the tag, `not` any listed value.
 pub struct OpenUnion {
     pub name: String,
-    /// The tag property: `discriminator.propertyName`, else `type`.
+    /// The tag property: the catch-all member's one property.
     pub tag: String,
-    /// The wire value of the tag of each variant, in `oneOf` order.
+    /// The wire value of the tag of each listed variant, in `oneOf` order.
     pub values: Vec<String>,
+    /// The catch-all member's index in `oneOf`.
+    pub other: usize,
 }
 
 /// `x-zai-task` of a schema.
@@ -153,12 +156,17 @@ impl FinalField {
     }
 }
 
+/// A YAML or JSON document (JSON is read as YAML) as a JSON value, refusing
+/// duplicate keys, which a JSON value would silently collapse (dropping a path or
+/// a schema). The one way the workspace reads the spec and upstream documents.
+pub fn read_document(text: &str) -> Result<Value> {
+    let yaml: serde_norway::Value = serde_norway::from_str(text).map_err(|e| e.to_string())?;
+    serde_json::to_value(yaml).map_err(|e| e.to_string())
+}
+
 impl Spec {
     pub fn parse(text: &str) -> Result<Self> {
-        // Read as a YAML value first: it refuses duplicate keys, which a JSON
-        // value would silently collapse (dropping a path or a schema).
-        let yaml: serde_norway::Value = serde_norway::from_str(text).map_err(|e| e.to_string())?;
-        let raw: Value = serde_json::to_value(yaml).map_err(|e| e.to_string())?;
+        let raw = read_document(text)?;
         let mut schemas = raw
             .pointer("/components/schemas")
             .and_then(Value::as_object)
@@ -198,14 +206,18 @@ impl Spec {
             .iter()
             .filter(|(_, s)| s.get("x-zai-open-enum") == Some(&Value::Bool(true)))
             .map(|(name, s)| {
-                let values = strings(&s["enum"]);
+                // `anyOf: [{enum}, {type: string}]`: the listed values or any other.
+                let values = match s["anyOf"].as_array().map(Vec::as_slice) {
+                    Some([listed, any]) if any.get("enum").is_none() => strings(&listed["enum"]),
+                    _ => Vec::new(),
+                };
                 let names = match s.get("x-enum-varnames") {
                     Some(names) => strings(names),
                     None => values.iter().map(|v| pascal_case(v)).collect(),
                 };
                 if values.is_empty() || names.len() != values.len() {
                     return Err(format!(
-                        "{name}: x-zai-open-enum needs an enum (and one name each)"
+                        "{name}: x-zai-open-enum needs `anyOf: [{{enum: [..]}}, {{type: string}}]` (and one name each)"
                     ));
                 }
                 Ok((name.clone(), values.into_iter().zip(names).collect()))
@@ -249,8 +261,13 @@ impl Spec {
         for schema in types.values_mut() {
             described_refs(schema);
         }
+        // typify sees the listed members only: the catch-all is `Other`, emitted apart.
         for union in &open_unions {
-            let schema = schemas[union.name.as_str()].clone();
+            let mut schema = schemas[union.name.as_str()].clone();
+            if let Some(members) = schema["oneOf"].as_array_mut() {
+                members.remove(union.other);
+            }
+            types.insert(union.name.clone(), schema.clone());
             types.insert(format!("{}Known", union.name), schema);
         }
         let view = serde_json::json!({
@@ -283,30 +300,49 @@ impl Spec {
 
 impl OpenUnion {
     fn read(name: &str, schema: &Value) -> Result<Self> {
-        let tag = schema
-            .pointer("/discriminator/propertyName")
-            .and_then(Value::as_str)
-            .unwrap_or("type")
-            .to_owned();
-        let variants = schema["oneOf"]
+        let fail = |what: &str| format!("{name}: x-zai-open-union {what}");
+        let members = schema["oneOf"]
             .as_array()
-            .ok_or_else(|| format!("{name}: x-zai-open-union without oneOf"))?;
-        let values = variants
+            .ok_or_else(|| fail("without oneOf"))?;
+        let catch_all = |m: &Value| {
+            let props = m["properties"].as_object().filter(|p| p.len() == 1)?;
+            let (tag, prop) = props.iter().next()?;
+            Some((tag.clone(), strings(prop.get("not")?.get("enum")?)))
+        };
+        let others: Vec<(usize, (String, Vec<String>))> = members
             .iter()
-            .map(|variant| {
-                let value = variant["properties"][&tag]["enum"]
+            .enumerate()
+            .filter_map(|(i, m)| Some((i, catch_all(m)?)))
+            .collect();
+        let [(other, (tag, excluded))] = others.as_slice() else {
+            return Err(fail(
+                "needs one catch-all member: its tag `not` every listed value",
+            ));
+        };
+        let values: Vec<String> = members
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i != other)
+            .map(|(_, variant)| {
+                let value = variant["properties"][tag]["enum"]
                     .as_array()
                     .filter(|values| values.len() == 1)
                     .and_then(|values| values[0].as_str());
-                value.map(str::to_owned).ok_or_else(|| {
-                    format!("{name}: every x-zai-open-union variant needs a one-value `{tag}` enum")
-                })
+                value
+                    .map(str::to_owned)
+                    .ok_or_else(|| fail(&format!("member without a one-value `{tag}` enum")))
             })
             .collect::<Result<_>>()?;
+        if *excluded != values {
+            return Err(fail(&format!(
+                "catch-all excludes {excluded:?}, not the listed values {values:?}"
+            )));
+        }
         Ok(OpenUnion {
             name: name.to_owned(),
-            tag,
+            tag: tag.clone(),
             values,
+            other: *other,
         })
     }
 }
@@ -550,8 +586,9 @@ fn schema_name(schema: &Value) -> Result<String> {
         .ok_or_else(|| "schema must be a $ref to #/components/schemas".to_owned())
 }
 
-/// `tool_calls` → `ToolCalls`, `PROCESSING` → `Processing`, `chat.completion` → `ChatCompletion`.
-fn pascal_case(value: &str) -> String {
+/// `tool_calls` → `ToolCalls`, `PROCESSING` → `Processing`, `chat.completion` → `ChatCompletion`
+/// (an open enum's variant names).
+pub fn pascal_case(value: &str) -> String {
     value
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -566,4 +603,35 @@ fn pascal_case(value: &str) -> String {
             first.into_iter().chain(rest.chars()).collect::<String>()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An open union's catch-all must exclude exactly the listed tags: a variant
+    /// added without it would be valid twice for a standard validator.
+    #[test]
+    fn an_open_union_needs_a_catch_all_of_exactly_its_tags() {
+        let member =
+            |tag: &str| serde_json::json!({"properties": {"type": {"enum": [tag]}, "x": {}}});
+        let other =
+            |tags: &[&str]| serde_json::json!({"properties": {"type": {"not": {"enum": tags}}}});
+        let union = |members: Vec<Value>| serde_json::json!({"oneOf": members});
+        let read = OpenUnion::read(
+            "U",
+            &union(vec![member("a"), other(&["a", "b"]), member("b")]),
+        )
+        .unwrap();
+        assert_eq!(
+            (read.tag.as_str(), read.values, read.other),
+            ("type", vec!["a".into(), "b".into()], 1)
+        );
+        let stale = OpenUnion::read("U", &union(vec![member("a"), member("b"), other(&["a"])]));
+        assert_eq!(
+            stale.err().unwrap(),
+            r#"U: x-zai-open-union catch-all excludes ["a"], not the listed values ["a", "b"]"#
+        );
+        assert!(OpenUnion::read("U", &union(vec![member("a")])).is_err());
+    }
 }

@@ -104,6 +104,8 @@ impl Client {
                 ));
                 AnthropicSystem::Array(blocks)
             }
+            // A form of `system` this version does not know: the schema alone.
+            Some(_) => AnthropicSystem::String(text),
         });
         fit(&validator, async |retry| {
             if let Some((answer, repair)) = retry {

@@ -33,16 +33,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
+/// Request body media types, in the order they are looked for.
+pub const MEDIA: [&str; 3] = [
+    "application/json",
+    "multipart/form-data",
+    "application/x-www-form-urlencoded",
+];
 /// How deep schemas are walked (recursive schemas stop here).
 const MAX_DEPTH: usize = 24;
-
-/// A JSON or YAML document.
-pub fn parse(text: &str) -> Result<Value, String> {
-    serde_json::from_str(text).or_else(|_| {
-        let yaml: serde_norway::Value = serde_norway::from_str(text).map_err(|e| e.to_string())?;
-        serde_json::to_value(yaml).map_err(|e| e.to_string())
-    })
-}
 
 /// One difference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +52,12 @@ pub struct Finding {
     pub field: String,
     /// The note's reason, when the spec declares the difference.
     pub explained: Option<String>,
+    /// JSON pointer into the upstream document: the operation, or the field's schema.
+    pub upstream_at: String,
+    /// JSON pointers into the spec where `--apply` writes: the schemas holding the
+    /// missing field's parent, the enum lacking a value, or the operation lacking
+    /// a parameter (empty for a missing operation).
+    pub spec_at: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -125,11 +129,10 @@ impl Report {
 
 /// Compares `upstream` with `spec`.
 pub fn report(upstream: &Value, spec: &Value) -> Report {
-    let prefix = server_path(upstream);
-    let spec_ops = operations(spec, "");
+    let spec_ops = flatten(spec, "");
     let top_note = Note::read("", &spec["x-zai-upstream"]);
     let mut report = Report::default();
-    for up in operations(upstream, &prefix) {
+    for up in flatten(upstream, &server_path(upstream)) {
         let Some(mine) = spec_ops.iter().find(|o| o.key == up.key) else {
             let explained = top_note.as_ref().and_then(|n| {
                 let listed = n.ignores.iter().any(|i| op_key(i) == Some(up.key.clone()));
@@ -140,6 +143,8 @@ pub fn report(upstream: &Value, spec: &Value) -> Report {
                 operation: up.label.clone(),
                 field: String::new(),
                 explained,
+                upstream_at: up.pointer.clone(),
+                spec_at: Vec::new(),
             });
             continue;
         };
@@ -184,6 +189,8 @@ fn normalize(path: &str) -> String {
 /// One operation, flattened.
 struct Operation {
     key: (String, String),
+    /// JSON pointer of the operation object.
+    pointer: String,
     label: String,
     fields: BTreeMap<String, Node>,
     notes: Vec<Note>,
@@ -198,6 +205,10 @@ struct Node {
     /// Declares properties, items or composition somewhere: fields below it are
     /// known one by one.
     structured: bool,
+    /// JSON pointers of the schemas merged here, in walk order.
+    at: Vec<String>,
+    /// JSON pointer of the first schema here declaring an enum.
+    enum_at: Option<String>,
 }
 
 /// An `x-zai-upstream` note, where it sits.
@@ -288,21 +299,26 @@ fn parent(field: &str) -> Option<&str> {
 }
 
 /// Every operation of a document, its paths prefixed with `prefix`.
+/// Every operation of an OpenAPI or AsyncAPI document, flattened.
+fn flatten(doc: &Value, prefix: &str) -> Vec<Operation> {
+    match doc.get("asyncapi") {
+        Some(_) => asyncapi::operations(doc),
+        None => operations(doc, prefix),
+    }
+}
+
 fn operations(doc: &Value, prefix: &str) -> Vec<Operation> {
     let mut out = Vec::new();
     let paths = doc["paths"].as_object().into_iter().flatten();
     for (path, item) in paths {
         for method in METHODS {
             let Some(op) = item.get(method) else { continue };
-            let mut walker = Walker {
-                doc,
-                fields: BTreeMap::new(),
-                notes: Vec::new(),
-                stack: Vec::new(),
-            };
+            let mut walker = Walker::new(doc);
             walker.note("", &op["x-zai-upstream"]);
-            walker.operation(op, item);
+            let item_at = format!("/paths/{}", escape(path));
+            walker.operation(op, item, &item_at, method);
             out.push(Operation {
+                pointer: format!("{item_at}/{method}"),
                 key: (
                     method.to_ascii_uppercase(),
                     normalize(&format!("{prefix}{path}")),
@@ -325,13 +341,23 @@ struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
+    fn new(doc: &'a Value) -> Self {
+        Walker {
+            doc,
+            fields: BTreeMap::new(),
+            notes: Vec::new(),
+            stack: Vec::new(),
+        }
+    }
+
     fn note(&mut self, at: &str, value: &Value) {
         self.notes.extend(Note::read(at, value));
     }
 
-    /// The target of a `$ref` (or the value itself).
-    fn resolve(&self, value: &'a Value) -> &'a Value {
-        let mut value = value;
+    /// The target of a `$ref` (or the value itself), and its JSON pointer (`at`
+    /// is the value's own).
+    fn resolve(&self, value: &'a Value, at: &str) -> (&'a Value, String) {
+        let (mut value, mut at) = (value, at.to_owned());
         for _ in 0..MAX_DEPTH {
             let Some(target) = value["$ref"].as_str() else {
                 break;
@@ -340,55 +366,66 @@ impl<'a> Walker<'a> {
                 break;
             };
             match self.doc.pointer(pointer) {
-                Some(next) => value = next,
+                Some(next) => (value, at) = (next, pointer.to_owned()),
                 None => break,
             }
         }
-        value
+        (value, at)
     }
 
-    fn operation(&mut self, op: &'a Value, item: &'a Value) {
-        let params = item["parameters"].as_array().into_iter().flatten();
-        let params = params.chain(op["parameters"].as_array().into_iter().flatten());
-        for param in params {
-            let param = self.resolve(param);
+    fn operation(&mut self, op: &'a Value, item: &'a Value, item_at: &str, method: &str) {
+        let op_at = format!("{item_at}/{method}");
+        let list = |owner: &'a Value, owner_at: &str| {
+            let params = owner["parameters"].as_array().into_iter().flatten();
+            let owner_at = owner_at.to_owned();
+            params
+                .enumerate()
+                .map(move |(i, p)| (p, format!("{owner_at}/parameters/{i}")))
+        };
+        for (param, param_at) in list(item, item_at).chain(list(op, &op_at)) {
+            let (param, param_at) = self.resolve(param, &param_at);
             let (Some(place), Some(name)) = (param["in"].as_str(), param["name"].as_str()) else {
                 continue;
             };
             if place == "query" || place == "header" {
-                self.schema(&param["schema"], &format!("{place}.{name}"), 0);
+                let field = format!("{place}.{name}");
+                self.schema(&param["schema"], &field, &format!("{param_at}/schema"), 0);
             }
         }
-        let body = &self.resolve(&op["requestBody"])["content"];
-        let media = [
-            "application/json",
-            "multipart/form-data",
-            "application/x-www-form-urlencoded",
-        ];
-        if let Some(schema) = media.iter().find_map(|m| body.get(m)).map(|m| &m["schema"]) {
-            self.schema(schema, "request", 0);
+        let (body, body_at) = self.resolve(&op["requestBody"], &format!("{op_at}/requestBody"));
+        for media in MEDIA {
+            if let Some(m) = body["content"].get(media) {
+                let at = format!("{body_at}/content/{}/schema", escape(media));
+                self.schema(&m["schema"], "request", &at, 0);
+                break;
+            }
         }
         let responses = op["responses"].as_object().into_iter().flatten();
-        for (_, response) in responses.filter(|(status, _)| status.starts_with('2')) {
-            let content = &self.resolve(response)["content"];
+        for (status, response) in responses.filter(|(status, _)| status.starts_with('2')) {
+            let (response, at) = self.resolve(response, &format!("{op_at}/responses/{status}"));
+            let content = &response["content"];
             if let Some(json) = content.get("application/json") {
-                self.schema(&json["schema"], "response", 0);
+                let at = format!("{at}/content/application~1json/schema");
+                self.schema(&json["schema"], "response", &at, 0);
             }
             if let Some(events) = content.get("text/event-stream") {
                 let schema = &events["schema"];
-                if self.resolve(schema)["type"] != "string" {
-                    self.schema(schema, "stream", 0);
+                let at = format!("{at}/content/text~1event-stream/schema");
+                if self.resolve(schema, &at).0["type"] != "string" {
+                    self.schema(schema, "stream", &at, 0);
                 }
             }
         }
-        if let Some(chunk) = op["x-zai-stream"]["chunk"].as_str()
-            && let Some(schema) = self.doc.pointer(&format!("/components/schemas/{chunk}"))
-        {
-            self.schema(schema, "stream", 0);
+        if let Some(chunk) = op["x-zai-stream"]["chunk"].as_str() {
+            let at = format!("/components/schemas/{}", escape(chunk));
+            if let Some(schema) = self.doc.pointer(&at) {
+                self.schema(schema, "stream", &at, 0);
+            }
         }
     }
 
-    fn schema(&mut self, schema: &'a Value, at: &str, depth: usize) {
+    /// Walks `schema` (at JSON pointer `ptr`) as the field at `at`.
+    fn schema(&mut self, schema: &'a Value, at: &str, ptr: &str, depth: usize) {
         self.note(at, &schema["x-zai-upstream"]);
         let reference = schema["$ref"].as_str();
         if depth > MAX_DEPTH || reference.is_some_and(|r| self.stack.contains(&r)) {
@@ -397,21 +434,27 @@ impl<'a> Walker<'a> {
         if let Some(r) = reference {
             self.stack.push(r);
         }
-        let resolved = self.resolve(schema);
+        let (resolved, ptr) = self.resolve(schema, ptr);
         if reference.is_some() {
             self.note(at, &resolved["x-zai-upstream"]);
         }
-        self.node(resolved, at);
+        self.node(resolved, at, &ptr);
         for key in ["allOf", "oneOf", "anyOf"] {
-            for member in resolved[key].as_array().into_iter().flatten() {
-                self.schema(member, at, depth + 1);
+            for (i, member) in resolved[key].as_array().into_iter().flatten().enumerate() {
+                self.schema(member, at, &format!("{ptr}/{key}/{i}"), depth + 1);
             }
         }
         if let Some(items) = resolved.get("items") {
-            self.schema(items, &format!("{at}[]"), depth + 1);
+            self.schema(
+                items,
+                &format!("{at}[]"),
+                &format!("{ptr}/items"),
+                depth + 1,
+            );
         }
         for (name, prop) in resolved["properties"].as_object().into_iter().flatten() {
-            self.schema(prop, &join_relative(at, name), depth + 1);
+            let prop_at = format!("{ptr}/properties/{}", escape(name));
+            self.schema(prop, &join_relative(at, name), &prop_at, depth + 1);
         }
         if reference.is_some() {
             self.stack.pop();
@@ -419,8 +462,12 @@ impl<'a> Walker<'a> {
     }
 
     /// Records what this schema says about the field at `at`.
-    fn node(&mut self, schema: &Value, at: &str) {
+    fn node(&mut self, schema: &Value, at: &str, ptr: &str) {
         let node = self.fields.entry(at.to_owned()).or_default();
+        node.at.push(ptr.to_owned());
+        if schema.get("enum").is_some() && node.enums.is_none() {
+            node.enum_at = Some(ptr.to_owned());
+        }
         let ty = schema["type"].as_str();
         if let Some(ty) = ty {
             node.types.insert(ty.to_owned());
@@ -428,6 +475,12 @@ impl<'a> Walker<'a> {
         if let Some(values) = schema["enum"].as_array() {
             let set = node.enums.get_or_insert_with(BTreeSet::new);
             set.extend(values.iter().map(enum_text));
+        }
+        // JSON Schema's `const` (AsyncAPI payloads): a one-value enum.
+        if let Some(value) = schema.get("const") {
+            node.enums
+                .get_or_insert_with(BTreeSet::new)
+                .insert(enum_text(value));
         }
         let composed = ["allOf", "oneOf", "anyOf"]
             .iter()
@@ -437,6 +490,11 @@ impl<'a> Walker<'a> {
             .is_some_and(|p| !p.is_empty());
         node.structured |= has_props || composed || schema.get("items").is_some();
     }
+}
+
+/// A JSON pointer token (`/` → `~1`, `~` → `~0`).
+pub fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
 }
 
 /// An enum value as printed (strings quoted, numbers as is).
@@ -453,17 +511,20 @@ fn compatible(upstream: &BTreeSet<String>, spec: &BTreeSet<String>) -> bool {
 }
 
 fn compare(up: &Operation, mine: &Operation, findings: &mut Vec<Finding>) {
-    let mut push = |kind: Kind, field: &str| {
+    let mut push = |kind: Kind, field: &str, spec_at: Vec<String>| {
         let explained = mine
             .notes
             .iter()
             .find(|n| n.explains(&kind, field))
             .map(|n| n.reason.clone());
+        let upstream_at = up.fields[field].at.first().cloned().unwrap_or_default();
         findings.push(Finding {
             kind,
             operation: up.label.clone(),
             field: field.to_owned(),
             explained,
+            upstream_at,
+            spec_at,
         });
     };
     for (field, theirs) in &up.fields {
@@ -493,7 +554,12 @@ fn compare(up: &Operation, mine: &Operation, findings: &mut Vec<Finding>) {
                 } else {
                     upstream_type
                 };
-                push(Kind::FieldMissing { upstream_type }, field);
+                // Where it goes: the parent's schemas, or the operation (a parameter).
+                let spec_at = match parent(field).and_then(|p| mine.fields.get(p)) {
+                    Some(node) => node.at.clone(),
+                    None => vec![mine.pointer.clone()],
+                };
+                push(Kind::FieldMissing { upstream_type }, field, spec_at);
             }
             continue;
         };
@@ -503,20 +569,21 @@ fn compare(up: &Operation, mine: &Operation, findings: &mut Vec<Finding>) {
                 upstream: join(&theirs.types),
                 spec: join(&ours.types),
             };
-            push(kind, field);
+            push(kind, field, Vec::new());
         }
         if let (Some(their_values), Some(our_values)) = (&theirs.enums, &ours.enums) {
             for value in their_values.difference(our_values) {
-                push(
-                    Kind::EnumValueMissing {
-                        value: value.clone(),
-                    },
-                    field,
-                );
+                let kind = Kind::EnumValueMissing {
+                    value: value.clone(),
+                };
+                push(kind, field, ours.enum_at.iter().cloned().collect());
             }
         }
     }
 }
+
+#[path = "asyncapi.rs"]
+mod asyncapi;
 
 #[cfg(test)]
 #[path = "drift_tests.rs"]

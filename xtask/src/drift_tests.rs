@@ -242,10 +242,12 @@ fn reads_yaml_and_json() {
     let yaml = "openapi: 3.0.3\npaths:\n  /a:\n    get: {responses: {}}\n";
     let json = r#"{"openapi": "3.0.1", "paths": {"/a": {"get": {"responses": {}}}}}"#;
     assert_eq!(
-        parse(yaml).unwrap()["paths"]["/a"]["get"],
+        zai_codegen::read_document(yaml).unwrap()["paths"]["/a"]["get"],
         json!({"responses": {}})
     );
-    assert_eq!(parse(json).unwrap()["openapi"], json!("3.0.1"));
+    let read = zai_codegen::read_document(json).unwrap();
+    assert_eq!(read["openapi"], json!("3.0.1"));
+    zai_codegen::read_document("a: 1\na: 2\n").unwrap_err();
     assert_eq!(normalize("/api/coding/paas/v4/chat/{id}/"), "/chat/{}");
     assert_eq!(normalize("/apis/x"), "/apis/x");
 }

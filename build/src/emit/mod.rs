@@ -58,24 +58,27 @@ pub fn types_file(spec: &Spec) -> Result<String> {
         form_constructors.push(constructor);
     }
     let presets = types::base_urls(spec);
-    format(quote! {
-        /// Every request and response schema of spec/zai.yaml.
-        pub mod types {
-            #[allow(unused_imports)]
-            use serde::{Deserialize, Serialize};
-            // typify names its types `types::X` (its type module) in the field
-            // types read from its model.
-            use super::types;
-            #schemas
-            #(#open_enums)*
-            #(#open_unions)*
-            #(#form_types)*
-        }
-        #(#constructors)*
-        #(#form_constructors)*
-        #(#text_conversions)*
-        #presets
-    })
+    format_with(
+        non_exhaustive,
+        quote! {
+            /// Every request and response schema of spec/zai.yaml.
+            pub mod types {
+                #[allow(unused_imports)]
+                use serde::{Deserialize, Serialize};
+                // typify names its types `types::X` (its type module) in the field
+                // types read from its model.
+                use super::types;
+                #schemas
+                #(#open_enums)*
+                #(#open_unions)*
+                #(#form_types)*
+            }
+            #(#constructors)*
+            #(#form_constructors)*
+            #(#text_conversions)*
+            #presets
+        },
+    )
 }
 
 /// The `zai` crate's generated code, formatted: one `Client` method per
@@ -147,9 +150,35 @@ pub fn regenerate(
 
 /// Parses and pretty-prints generated tokens (invalid Rust is an error naming them).
 fn format(file: TokenStream) -> Result<String> {
-    let parsed: syn::File = syn::parse2(file.clone())
+    format_with(|_| {}, file)
+}
+
+/// [`format`], after `edit` has changed the parsed file.
+fn format_with(edit: fn(&mut syn::File), file: TokenStream) -> Result<String> {
+    let mut parsed: syn::File = syn::parse2(file.clone())
         .map_err(|e| format!("zai-codegen generated invalid Rust ({e}): {file}"))?;
+    edit(&mut parsed);
     Ok(prettyplease::unparse(&parsed))
+}
+
+/// Marks every struct with named fields and every enum of module `types`
+/// `#[non_exhaustive]`: then what upstream adds most often (an optional field, an
+/// enum value, a union variant) is no breaking change. Users build structs with
+/// `new(required…)` and setters (or `Default` and field assignment), not struct
+/// literals, and match enums with a `_` arm.
+fn non_exhaustive(file: &mut syn::File) {
+    let modules = file.items.iter_mut().filter_map(|item| match item {
+        syn::Item::Mod(module) if module.ident == "types" => module.content.as_mut(),
+        _ => None,
+    });
+    for item in modules.flat_map(|(_, items)| items) {
+        let attrs = match item {
+            syn::Item::Struct(s) if matches!(s.fields, syn::Fields::Named(_)) => &mut s.attrs,
+            syn::Item::Enum(e) => &mut e.attrs,
+            _ => continue,
+        };
+        attrs.push(syn::parse_quote!(#[non_exhaustive]));
+    }
 }
 
 /// An optional text as an `Option<&'static str>` expression.

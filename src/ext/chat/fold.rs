@@ -131,11 +131,12 @@ impl AudioFold {
             Ok(parts) => BASE64.encode(parts.concat()),
             Err(_) => self.segments.concat(),
         };
-        ChatAudio {
-            data: Some(data),
-            expires_at: self.expires_at,
-            id: self.id,
-        }
+        // Field by field: generated structs are `#[non_exhaustive]`.
+        let mut audio = ChatAudio::default();
+        audio.data = Some(data);
+        audio.expires_at = self.expires_at;
+        audio.id = self.id;
+        audio
     }
 }
 
@@ -188,9 +189,10 @@ impl ChoiceState {
                 self.open.push(OpenCall {
                     key,
                     position,
-                    call: ToolCall {
-                        index: i64::try_from(position).ok(),
-                        ..ToolCall::default()
+                    call: {
+                        let mut call = ToolCall::default();
+                        call.index = i64::try_from(position).ok();
+                        call
                     },
                 });
                 let last = self.open.len() - 1;
@@ -385,39 +387,37 @@ impl ChatAccumulator {
     /// The response a non-streaming call would have returned.
     pub fn finish(mut self) -> ChatCompletionResponse {
         self.choices.sort_by_key(|c| c.index);
-        let choices = self
+        let choices: Vec<ChatChoice> = self
             .choices
             .into_iter()
             .map(|mut c| {
                 c.complete_calls(&mut Sink::Keep);
-                ChatChoice {
-                    finish_reason: c.finish_reason,
-                    index: Some(c.index),
-                    message: Some(AssistantMessage {
-                        audio: c.audio.map(AudioFold::finish),
-                        content: c.content,
-                        reasoning_content: c.reasoning,
-                        role: Some(c.role.unwrap_or(Role::Assistant)),
-                        tool_calls: (!c.done.is_empty()).then_some(c.done),
-                    }),
-                }
+                let mut message = AssistantMessage::default();
+                message.audio = c.audio.map(AudioFold::finish);
+                message.content = c.content;
+                message.reasoning_content = c.reasoning;
+                message.role = Some(c.role.unwrap_or(Role::Assistant));
+                message.tool_calls = (!c.done.is_empty()).then_some(c.done);
+                let mut choice = ChatChoice::default();
+                choice.finish_reason = c.finish_reason;
+                choice.index = Some(c.index);
+                choice.message = Some(message);
+                choice
             })
             .collect();
         let object = self.object.map(|o| match o.as_str() {
             "chat.completion.chunk" => "chat.completion".to_owned(),
             _ => o,
         });
-        ChatCompletionResponse {
-            choices,
-            content_filter: self.content_filter,
-            created: self.created,
-            id: self.id,
-            model: self.model,
-            object,
-            request_id: None,
-            usage: self.usage,
-            web_search: self.web_search,
-        }
+        let mut response = ChatCompletionResponse::default().choices(choices);
+        response.content_filter = self.content_filter;
+        response.created = self.created;
+        response.id = self.id;
+        response.model = self.model;
+        response.object = object;
+        response.usage = self.usage;
+        response.web_search = self.web_search;
+        response
     }
 }
 

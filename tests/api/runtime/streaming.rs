@@ -50,17 +50,11 @@ fn response(value: serde_json::Value) -> ChatCompletionResponse {
 }
 
 fn call(index: i64, id: &str, name: &str, arguments: &str) -> ToolCall {
-    ToolCall {
-        function: Some(FunctionCall {
-            arguments: Some(arguments.into()),
-            name: Some(name.into()),
-        }),
-        id: Some(id.into()),
-        index: Some(index),
-        type_: Some(ToolType::Function),
-        mcp: None,
-        doc_reference: None,
-    }
+    ToolCall::default()
+        .function(FunctionCall::default().arguments(arguments).name(name))
+        .id(id)
+        .index(index)
+        .type_(ToolType::Function)
 }
 
 /// Reasoning then content folds into one message.
