@@ -87,23 +87,32 @@
 #![warn(missing_docs)]
 
 // Bottom up, each module uses only those before it here: spec, examples, error
-// (the spec's table and canned bodies); call (a request and its answer between
-// layers); parse, route, validate, sse (reading a request, framing a stream);
-// store (one server's state); batch (running a batch, given the function that
-// answers one line); reply (choosing an answer); wire (hyper I/O). httpmock
-// stands apart, on error.
+// (the spec's table and canned bodies); knob (what a request asks of the mock);
+// call (a request and its answer between layers); text, instance, tools, chat,
+// anthropic, inputs (answers computed from what was sent); parse, route,
+// validate, sse (reading a request, framing a stream); store (one server's
+// state); batch (running a batch, given the function that answers one line);
+// reply (choosing an answer); wire (hyper I/O and the server's own limits).
+// httpmock stands apart, on error.
+mod anthropic;
 mod batch;
 mod call;
+mod chat;
 mod error;
 mod examples;
 #[cfg(feature = "httpmock")]
 pub mod httpmock;
+mod inputs;
+mod instance;
+mod knob;
 mod parse;
 mod reply;
 mod route;
 mod spec;
 mod sse;
 mod store;
+mod text;
+mod tools;
 mod validate;
 mod wire;
 
@@ -114,6 +123,12 @@ pub use store::seeded_id;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+/// The request header whose comma-separated directives ask the mock for an
+/// error, a delay, a fault or parallel tool calls (`error=429`, `delay=250ms`,
+/// `chunk-delay=5ms`, `fault=glued-frames`, `fault=disconnect`,
+/// `parallel-tool-calls`); mock/README.md lists them.
+pub const KNOB_HEADER: &str = knob::HEADER;
+
 /// A running mock server on a loopback port; stops when dropped.
 ///
 /// Runs on the Tokio runtime it was started from (any flavour).
@@ -121,6 +136,83 @@ use std::time::Duration;
 pub struct MockServer {
     addr: SocketAddr,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+/// Options of a [`MockServer`] before it starts: its port, pacing, the
+/// directives every request gets, and its own limits.
+///
+/// ```no_run
+/// # async fn run() -> std::io::Result<()> {
+/// use std::time::Duration;
+/// let mock = zai_mock::MockServer::builder()
+///     .directives("delay=200ms")          // every answer 200 ms late
+///     .body_limit(1 << 20)                // 413 past 1 MiB
+///     .idle_timeout(Duration::from_secs(5))
+///     .start()
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct MockBuilder {
+    port: u16,
+    options: wire::Options,
+}
+
+impl MockBuilder {
+    /// Listen on `127.0.0.1:port` (default `0`: any free port).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Pause between streamed events (default 10 ms).
+    pub fn chunk_delay(mut self, delay: Duration) -> Self {
+        self.options.chunk_delay = delay;
+        self
+    }
+
+    /// Directives every request gets, as if each sent them in [`KNOB_HEADER`]
+    /// first (its own directives win): `"delay=1s"` slows every operation,
+    /// `"error=503"` fails every one.
+    pub fn directives(mut self, directives: &str) -> Self {
+        self.options.directives = directives.to_owned();
+        self
+    }
+
+    /// The largest request body read (default 64 MiB); a larger one is answered
+    /// `413` with a JSON error, before or while it is sent.
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.options.body_limit = bytes;
+        self
+    }
+
+    /// Time a client has to send a request's headers (default 10 s).
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.options.header_read_timeout = timeout;
+        self
+    }
+
+    /// A connection with nothing read or written and no request being answered
+    /// for this long is closed, and so is one whose request body stalls this long
+    /// (default 30 s).
+    pub fn idle_timeout(mut self, timeout: Duration) -> Self {
+        self.options.idle_timeout = timeout;
+        self
+    }
+
+    /// Starts the mock.
+    pub async fn start(self) -> std::io::Result<MockServer> {
+        // Read the spec now, so a broken one fails here rather than in a request.
+        spec::table();
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await?;
+        let addr = listener.local_addr()?;
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(wire::serve(listener, self.options, rx));
+        Ok(MockServer {
+            addr,
+            shutdown: Some(tx),
+        })
+    }
 }
 
 impl MockServer {
@@ -134,24 +226,24 @@ impl MockServer {
             .expect("bind a loopback port for the mock server")
     }
 
+    /// The options of a mock to start: see [`MockBuilder`].
+    pub fn builder() -> MockBuilder {
+        MockBuilder::default()
+    }
+
     /// Starts a mock on `127.0.0.1:port` (`0`: any free port), pausing 10 ms
     /// between streamed events.
     pub async fn bind(port: u16) -> std::io::Result<MockServer> {
-        Self::bind_with_delay(port, Duration::from_millis(10)).await
+        MockServer::builder().port(port).start().await
     }
 
     /// Like [`MockServer::bind`], pausing `delay` between streamed events.
     pub async fn bind_with_delay(port: u16, delay: Duration) -> std::io::Result<MockServer> {
-        // Read the spec now, so a broken one fails here rather than in a request.
-        spec::table();
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
-        let addr = listener.local_addr()?;
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(wire::serve(listener, delay, rx));
-        Ok(MockServer {
-            addr,
-            shutdown: Some(tx),
-        })
+        MockServer::builder()
+            .port(port)
+            .chunk_delay(delay)
+            .start()
+            .await
     }
 
     /// `http://127.0.0.1:<port>`: give it to `zai::ClientBuilder::base_url`.
