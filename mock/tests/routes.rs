@@ -121,7 +121,8 @@ async fn root_operations_answer_under_api_and_the_sdk_form() {
         assert_eq!(reply.status, 200, "{path}");
         assert_eq!(reply.body, example("createAgentCompletion", "default"));
     }
-    let message = json!({"model": "glm-4.7", "max_tokens": 16, "messages": []});
+    let message = json!({"model": "glm-4.7", "max_tokens": 16,
+                         "messages": [{"role": "user", "content": "Hello!"}]});
     for path in ["/anthropic/v1/messages", "/api/anthropic/v1/messages"] {
         let body = Some(("application/json", message.to_string()));
         let reply = send(&mock, "POST", path, Some(("x-api-key", "a.b")), body).await;
@@ -362,9 +363,13 @@ async fn errors_on_demand_and_bad_bodies() {
     );
     // Not an error status: the ordinary answer.
     assert_eq!(
-        post(&mock, path, json!({"model": "error-200", "messages": []}))
-            .await
-            .status,
+        post(
+            &mock,
+            path,
+            json!({"model": "error-200", "messages": [{"role": "user", "content": "Hi"}]})
+        )
+        .await
+        .status,
         200
     );
 
