@@ -8,6 +8,30 @@ use std::time::Duration;
 /// `error=429, delay=250ms, chunk-delay=5ms, fault=glued-frames, parallel-tool-calls`.
 pub(crate) const HEADER: &str = "x-zai-mock";
 
+/// The trigger vocabulary, as `zai mock --help` shows it (mock/README.md has
+/// the same table).
+pub(crate) const TRIGGERS: &str = "\
+Triggers (per request; a server-wide default with --directives):
+  header X-Zai-Mock: error=<status>      answer <status> with its Z.AI error body (any operation)
+  header X-Zai-Mock: delay=<n>ms|<n>s    wait before answering (any operation)
+  header X-Zai-Mock: chunk-delay=<n>ms   pause between streamed events
+  header X-Zai-Mock: fault=glued-frames  stream with Z.AI's concatenated-frame bug
+  header X-Zai-Mock: fault=disconnect    close the connection without an answer
+  header X-Zai-Mock: parallel-tool-calls one tool call per name the question mentions
+  model error-<status>                   as error=<status>
+  model fault-glued-frames               as fault=glued-frames
+Rules (from the request):
+  tools                 a call of the declared function best matching the question
+                        (tool_choice none/auto/required/named), arguments from its schema;
+                        tool_stream: true streams the arguments in fragments
+  a trailing tool result  a final answer quoting it
+  a web_search tool     web_search results, no function call
+  response_format json_object  JSON matching a schema in response_format or a system message
+  thinking.type disabled  no reasoning_content
+  stream: true          server-sent events
+Limits: the key is checked before the body is read; a body over 64 MiB is a 413;
+  headers must arrive within 10 s; a connection idle for 30 s is closed.";
+
 /// What one request asks of the mock.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Knob {

@@ -129,6 +129,10 @@ use std::time::Duration;
 /// `parallel-tool-calls`); mock/README.md lists them.
 pub const KNOB_HEADER: &str = knob::HEADER;
 
+/// Every trigger (header directive, `model`), request rule and limit of the
+/// mock, as text for a command's help (`zai mock --help` shows it).
+pub const TRIGGERS: &str = knob::TRIGGERS;
+
 /// A running mock server on a loopback port; stops when dropped.
 ///
 /// Runs on the Tokio runtime it was started from (any flavour).
