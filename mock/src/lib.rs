@@ -11,10 +11,22 @@
 //!
 //! * the success example (`default`, or the one `x-zai-mock.when-equal` names
 //!   for a body value — `response_format.type: json_object` → JSON content —, or
-//!   `x-zai-mock.when-present` for a non-empty field — `tools` → a tool call,
-//!   unless the last message is a `tool` result, so a tool loop ends —, or the
-//!   next of `x-zai-mock.sequence`); fields `x-zai-mock.omit-when` names are left
-//!   out (`thinking.type: disabled` → no `reasoning_content`);
+//!   `x-zai-mock.when-present` for a non-empty field, or the next of
+//!   `x-zai-mock.sequence`); fields `x-zai-mock.omit-when` names are left out
+//!   (`thinking.type: disabled` → no `reasoning_content`);
+//! * **answers computed from the request**, by the shape of the answer: a chat
+//!   completion calls the declared function that best matches the last user
+//!   message (or the one `tool_choice` names; none for `"none"`), its arguments
+//!   an instance of its `parameters` schema (enum values, formats, bounds, the
+//!   names the question mentions), deterministic; with `tool_stream` the
+//!   arguments stream in fragments; after tool results it answers quoting them;
+//!   a `web_search` tool yields `web_search` results; JSON mode follows a schema
+//!   in `response_format` or a system message. An Anthropic message does the
+//!   same with `tool_use` blocks (`stop_reason: tool_use`, `input_json_delta`).
+//!   Embeddings are one unit vector per input, `dimensions` long, from hashed
+//!   words (related texts lie closer); rerank scores the documents sent (word
+//!   overlap), honouring `top_n` and `return_documents`; the tokenizer counts
+//!   the text sent;
 //! * server-sent events when the JSON body has `"stream": true` (or a multipart
 //!   part `stream=true`): the chunk examples, then the `done` payload. Usage is on
 //!   the final chunk, with or without `stream_options.include_usage`, as the
@@ -32,7 +44,10 @@
 //!   stored bytes; `DELETE` removes; another item action (`cancel`) lays its
 //!   example's status over the item, and later retrievals the rest of its
 //!   `sequence` (`cancelling`, then `cancelled`); an unknown id is a `404` in the Z.AI error
-//!   shape. The list examples' items are there from the start. Retrieving an
+//!   shape. The list examples' items are there from the start. Enveloped
+//!   collections (knowledge bases: `{data: {id}, code, message}`) store items
+//!   shaped like their list's, list them in numbered pages (`page`, `size`,
+//!   `data.total`) and take updates (`PUT`). Retrieving an
 //!   item steps through its operation's `sequence` (a batch: `validating` →
 //!   `in_progress` → `completed`); when a batch completes, the mock answers every
 //!   line of its input file itself and stores the results as its output file
@@ -44,13 +59,19 @@
 //!   with code `1214` and a message naming the field path
 //!   (`Invalid messages[0].role parameter (expected one of [...]). ...`);
 //!   `null` for an optional field counts as absent, as the service reads the
-//!   official Python SDK's explicit nulls;
-//! * errors on demand: a request whose `model` is `error-<status>` (e.g.
-//!   `error-429`) gets that status and the Z.AI error body of
-//!   `x-zai-mock.errors` (`429` → code `1302`, "Rate limit reached for requests";
-//!   see [`error_body`]);
+//!   official Python SDK's explicit nulls; bounds the spec states (`minimum`,
+//!   `maximum`, `minItems`, `maxLength`, ...) are checked too (`temperature: 5`,
+//!   an empty `messages`);
+//! * **the per-request knob** ([`KNOB_HEADER`], or [`MockBuilder::directives`]
+//!   for every request; [`TRIGGERS`] lists them): `error=<status>` (also a
+//!   `model` of `error-<status>`, e.g. `error-429`) gets that status and the Z.AI
+//!   error body of `x-zai-mock.errors` (`429` → code `1302`, "Rate limit reached
+//!   for requests"; see [`error_body`]); `delay=250ms` answers late;
+//!   `chunk-delay=5ms` paces a stream; `fault=disconnect` closes the connection
+//!   unanswered; `parallel-tool-calls` calls the chosen tool once per name the
+//!   question mentions;
 //! * **faults on demand**: a streaming request whose `model` is
-//!   `fault-glued-frames` gets the default stream with Z.AI's concatenated-frame
+//!   `fault-glued-frames` (or with `fault=glued-frames`) gets the default stream with Z.AI's concatenated-frame
 //!   bug, twice: the second event's `data:` JSON is cut off mid-key (after
 //!   `"role`) and the third event's `data: {…}` follows on the same line with no
 //!   blank line between; the fourth is cut mid-value (after `"object":"chat.c`)
@@ -58,7 +79,9 @@
 //!   `data: [DONE]`;
 //! * `401` (code `1002`) unless an `Authorization` (or `x-api-key`) header holds
 //!   something shaped like a key (`id.secret`) or a JWT, bare or after `Bearer`
-//!   (in any case); `400` (code `1214`) for a JSON body that is not a JSON object;
+//!   (in any case), checked before the body is read; `413` past the body cap
+//!   (64 MiB by default); connections that send no headers within 10 s, or stay
+//!   idle 30 s, are closed; `400` (code `1214`) for a JSON body that is not a JSON object;
 //!   a Spring-style `404` for an unknown path; `405` with `Allow` for a known path
 //!   under another method.
 //!
