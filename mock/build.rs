@@ -1,15 +1,16 @@
-//! Converts the parts of `spec/zai.yaml` the mock reads (`paths`,
-//! `components/responses` and `components/schemas`) to compact JSON in
-//! `$OUT_DIR/spec.json`; the mock parses it once at start-up into its route table
+//! Writes the parts of `spec/zai.yaml` the mock reads (`paths`,
+//! `components/responses` and `components/schemas`) as compact JSON to
+//! `$OUT_DIR/spec.json`, read through the workspace's one spec reader
+//! (`zai-codegen`); the mock parses it once at start-up into its route table
 //! (`src/spec.rs`), so the crate needs no YAML parser at run time and nothing
 //! generated into the `zai` library.
 //!
 //! It also writes `$OUT_DIR/httpmock.rs`: for every operation, a typed method of
 //! `zai_mock::httpmock::ZaiMocks` (compiled with the `httpmock` feature).
 
-use serde_json::Value;
 use std::fmt::Write as _;
 use std::{env, fs, path::PathBuf};
+use zai_codegen::{Operation, Spec, snake_case};
 
 /// A symlink to the workspace's spec/zai.yaml, so the packaged crate carries its
 /// own copy (`cargo package` follows links).
@@ -19,98 +20,67 @@ fn main() {
     println!("cargo:rerun-if-changed={SPEC}");
     println!("cargo:rerun-if-changed=build.rs");
     let text = fs::read_to_string(SPEC).unwrap_or_else(|e| panic!("{SPEC}: {e}"));
-    let spec: Value = serde_norway::from_str(&text).unwrap_or_else(|e| panic!("{SPEC}: {e}"));
+    let spec = Spec::parse(&text).unwrap_or_else(|e| panic!("{SPEC}: {e}"));
+    let document = &spec.document;
     let needed = serde_json::json!({
-        "paths": spec["paths"],
+        "paths": document["paths"],
         "components": {
-            "responses": spec["components"]["responses"],
-            "schemas": spec["components"]["schemas"],
+            "responses": document["components"]["responses"],
+            "schemas": document["components"]["schemas"],
         },
     });
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
     fs::write(out.join("spec.json"), needed.to_string()).expect("write spec.json");
-    fs::write(out.join("httpmock.rs"), httpmock_helpers(&spec)).expect("write httpmock.rs");
-}
-
-/// `createChatCompletion` → `create_chat_completion`.
-fn snake(id: &str) -> String {
-    let mut out = String::new();
-    for c in id.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-        }
-        out.push(c.to_ascii_lowercase());
-    }
-    out
-}
-
-/// `#/components/schemas/Name` → `zai::types::Name`.
-fn type_of(schema: &Value) -> Option<String> {
-    let name = schema["$ref"]
-        .as_str()?
-        .strip_prefix("#/components/schemas/")?;
-    Some(format!("zai::types::{name}"))
+    fs::write(out.join("httpmock.rs"), httpmock_helpers(&spec.operations))
+        .expect("write httpmock.rs");
 }
 
 /// The trait with one typed expectation method per operation, and its impl for
 /// `httpmock::MockServer`.
-fn httpmock_helpers(spec: &Value) -> String {
+fn httpmock_helpers(operations: &[Operation]) -> String {
     let (mut decls, mut impls) = (String::new(), String::new());
-    for (path, item) in spec["paths"].as_object().into_iter().flatten() {
-        for method in ["get", "post", "put", "patch", "delete"] {
-            let Some(op) = item.get(method) else { continue };
-            let id = op["operationId"]
-                .as_str()
-                .expect("every operation has an id");
-            let content = &op["requestBody"]["content"];
-            let body = if content.get("multipart/form-data").is_some() {
-                "Multipart".to_owned()
-            } else {
-                type_of(&content["application/json"]["schema"]).unwrap_or_else(|| "NoBody".into())
-            };
-            let ok = op["responses"]
-                .as_object()
-                .and_then(|r| r.iter().find(|(s, _)| s.starts_with('2')))
-                .map(|(_, r)| &r["content"]);
-            let response = ok
-                .and_then(|c| type_of(&c["application/json"]["schema"]))
-                .unwrap_or_else(|| "Binary".into());
-            let stream = &op["x-zai-stream"];
-            let chunk = stream["chunk"]
-                .as_str()
-                .map_or_else(|| "NoStream".to_owned(), |c| format!("zai::types::{c}"));
-            let stream_info = if stream.is_object() {
-                format!(
-                    "Some(StreamInfo {{ done: {:?}, event_field: {:?} }})",
-                    stream["done"].as_str(),
-                    stream["event-field"].as_str()
-                )
-            } else {
-                "None".to_owned()
-            };
-            let upper = method.to_ascii_uppercase();
-            let summary = op["summary"].as_str().unwrap_or_default();
-            let name = snake(id);
-            let _ = writeln!(
-                decls,
-                "    /// `{upper} {path}` (`{id}`): {summary}\n    ///\n    /// The closure \
-                 declares what the request must hold ([`When`]: body `{body}`) and the answer \
-                 ([`Then`]: `{response}`{stream_doc}).\n    fn {name}(&self, f: impl FnOnce(When<{body}>, \
-                 Then<{response}, {chunk}>)) -> httpmock::Mock<'_>;",
-                stream_doc = if stream.is_object() {
-                    ", or a stream of `".to_owned() + &chunk + "`"
-                } else {
-                    String::new()
-                },
-            );
-            let _ = writeln!(
-                impls,
-                "    fn {name}(&self, f: impl FnOnce(When<{body}>, Then<{response}, {chunk}>)) -> \
-                 httpmock::Mock<'_> {{\n        self.mock(|when, then| {{\n            \
-                 let when = when.method({upper:?});\n            \
-                 f(When::new(when, {path:?}), Then::new(then, {stream_info}));\n        }})\n    }}"
-            );
-        }
+    let typed = |name: &Option<String>, or: &str| {
+        name.as_ref()
+            .map_or_else(|| or.to_owned(), |n| format!("zai::types::{n}"))
+    };
+    for op in operations {
+        let (id, path) = (&op.id, &op.path);
+        let body = match &op.multipart {
+            Some(_) => "Multipart".to_owned(),
+            None => typed(&op.json_body, "NoBody"),
+        };
+        let response = typed(&op.response, "Binary");
+        let stream = op.stream.as_ref();
+        let chunk = typed(&stream.map(|s| s.chunk.clone()), "NoStream");
+        let stream_info = match stream {
+            Some(s) => format!(
+                "Some(StreamInfo {{ done: {:?}, event_field: {:?} }})",
+                s.done.as_deref(),
+                s.event_field.as_deref()
+            ),
+            None => "None".to_owned(),
+        };
+        let stream_doc = match stream {
+            Some(_) => format!(", or a stream of `{chunk}`"),
+            None => String::new(),
+        };
+        let upper = op.method.to_ascii_uppercase();
+        let summary = op.doc.split("\n\n").next().unwrap_or_default();
+        let name = snake_case(id);
+        let _ = writeln!(
+            decls,
+            "    /// `{upper} {path}` (`{id}`): {summary}\n    ///\n    /// The closure \
+             declares what the request must hold ([`When`]: body `{body}`) and the answer \
+             ([`Then`]: `{response}`{stream_doc}).\n    fn {name}(&self, f: impl FnOnce(When<{body}>, \
+             Then<{response}, {chunk}>)) -> httpmock::Mock<'_>;",
+        );
+        let _ = writeln!(
+            impls,
+            "    fn {name}(&self, f: impl FnOnce(When<{body}>, Then<{response}, {chunk}>)) -> \
+             httpmock::Mock<'_> {{\n        self.mock(|when, then| {{\n            \
+             let when = when.method({upper:?});\n            \
+             f(When::new(when, {path:?}), Then::new(then, {stream_info}));\n        }})\n    }}"
+        );
     }
     format!(
         "/// A typed expectation for every operation of the Z.AI API on an\n\

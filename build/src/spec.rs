@@ -28,6 +28,9 @@ pub struct Spec {
     pub schemas: Map<String, Value>,
     /// `x-zai-preset` servers: preset name, URL, description.
     pub presets: Vec<(String, String, String)>,
+    /// The whole spec as JSON, for what the model leaves out (the mock serves
+    /// the examples and `x-zai-mock` rules from it).
+    pub document: Value,
 }
 
 pub struct Operation {
@@ -118,6 +121,8 @@ pub struct TaskSpec {
 pub struct StreamSpec {
     pub chunk: String,
     pub done: Option<String>,
+    /// `event-field`: the payload field naming each event's SSE `event:` line.
+    pub event_field: Option<String>,
     /// `final-field`: what a chunk must show, all of it, to end a stream properly
     /// when it is the last one (empty: no chunk does).
     pub final_field: Vec<FinalField>,
@@ -294,6 +299,7 @@ impl Spec {
             tasks,
             schemas,
             presets,
+            document: raw,
         })
     }
 }
@@ -569,6 +575,7 @@ impl StreamSpec {
         Ok(StreamSpec {
             chunk: text("chunk").ok_or("x-zai-stream needs `chunk`")?,
             done: text("done"),
+            event_field: text("event-field"),
             final_field,
             final_event: text("final-event"),
             always: flag("always"),

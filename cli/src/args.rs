@@ -308,10 +308,15 @@ pub(crate) struct DecodeArgs {
 
 /// `zai mock`.
 #[derive(Args, Debug)]
+#[command(after_long_help = zai_mock::TRIGGERS)]
 pub(crate) struct MockArgs {
     /// Port (default: any free port).
     #[arg(long, default_value_t = 0)]
     pub(crate) port: u16,
+    /// Directives every request gets, as if sent in its X-Zai-Mock header
+    /// (e.g. `delay=200ms` or `error=503`).
+    #[arg(long, default_value = "")]
+    pub(crate) directives: String,
 }
 
 /// `zai batch`'s subcommands.

@@ -84,16 +84,28 @@ fn chat_json_has_the_same_shape_streamed_or_not() {
 
 #[test]
 fn chat_tool_calls_are_printed() {
-    let tools =
-        r#"[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object"}}}]"#;
-    let expected = "[tool call call_-7807252050131023498] get_weather({\"city\": \"Paris\"})\n";
+    let tools = r#"[{"type":"function","function":{"name":"get_weather",
+        "parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}]"#;
+    let expected = "[tool call call_32fec17e00dc3c05] get_weather({\"city\":\"Paris\"})\n";
     assert_eq!(
-        mock(&["chat", "--tools", tools, "Weather?"]).stdout,
+        mock(&["chat", "--tools", tools, "Weather in Paris?"]).stdout,
         expected
     );
-    let out = mock(&["chat", "--stream", "--tools", tools, "Weather?"]);
+    let out = mock(&["chat", "--stream", "--tools", tools, "Weather in Paris?"]);
     assert_eq!(out.stdout, expected);
     assert!(out.stderr.contains("call get_weather"));
+}
+
+#[test]
+fn mock_help_lists_the_triggers() {
+    let help = zai(&["mock", "--help"]).stdout;
+    for trigger in [
+        "X-Zai-Mock: fault=disconnect",
+        "model error-<status>",
+        "--directives",
+    ] {
+        assert!(help.contains(trigger), "{trigger}: {help}");
+    }
 }
 
 #[test]
@@ -113,7 +125,7 @@ fn every_other_subcommand_against_the_mock() {
             "https://aigc-files.z.ai/video/cat_piano.mp4\n",
         ),
         (&["result", "t1"], ""),
-        (&["tokenize", "hello"], "9\n"),
+        (&["tokenize", "hello world"], "2\n"),
         (&["transcribe", &wav], "Hello, this is a test of GLM ASR.\n"),
         (
             &["transcribe", "--stream", &wav],
@@ -335,9 +347,9 @@ fn mock_subcommand_serves_until_killed() {
         "--api-key",
         "k.s",
         "tokenize",
-        "hi",
+        "hi there",
     ]);
-    assert_eq!(out.stdout, "9\n");
+    assert_eq!(out.stdout, "2\n");
 }
 
 #[test]

@@ -136,7 +136,10 @@ def chat_stream():
 
 @case
 def chat_tools():
-    r = client.chat.completions.create(model="glm-4.7", messages=HI, tools=WEATHER, tool_choice="auto")
+    # The mock calls the declared function matching the question, its arguments
+    # an instance of its schema with the city the question names.
+    paris = [{"role": "user", "content": "What's the weather in Paris?"}]
+    r = client.chat.completions.create(model="glm-4.7", messages=paris, tools=WEATHER, tool_choice="auto")
     call = r.choices[0].message.tool_calls[0]
     assert call.function.name == "get_weather"
     assert json.loads(call.function.arguments) == {"city": "Paris"}

@@ -5,6 +5,7 @@
 use crate::call::{Call, Reply};
 use crate::error::error_body;
 use crate::examples;
+use crate::knob::Knob;
 use crate::route::route;
 use crate::spec::{Operation, Resource, table};
 use crate::store::State;
@@ -107,6 +108,8 @@ fn answer_line(request: &Value, routes: &mut Routes, answer: &Answer) -> (Status
         query: Vec::new(),
         fields: request["body"].clone(),
         files: Vec::new(),
+        // A line's `model` may ask for an error (`error-400`), as a request's does.
+        knob: Knob::read(None, request["body"]["model"].as_str()).unwrap_or_default(),
     };
     match answer(op, &call, url) {
         Reply::Json(status, body) => (status, body),

@@ -1,18 +1,20 @@
 //! What passes between the wire and the rules that answer: a request as the mock
 //! reads it ([`Call`]) and an answer before it is written out ([`Reply`]).
 
+use crate::knob::Knob;
 use crate::spec::Stream;
 use bytes::Bytes;
 use hyper::StatusCode;
 use serde_json::Value;
 
 /// The request as the mock reads it: path parameters, query, JSON body (or the
-/// text parts of a multipart one) and file parts.
+/// text parts of a multipart one), file parts and what it asks of the mock.
 pub(crate) struct Call {
     pub params: Vec<String>,
     pub query: Vec<(String, String)>,
     pub fields: Value,
     pub files: Vec<FilePart>,
+    pub knob: Knob,
 }
 
 /// One file part of a multipart body.

@@ -11,10 +11,22 @@
 //!
 //! * the success example (`default`, or the one `x-zai-mock.when-equal` names
 //!   for a body value — `response_format.type: json_object` → JSON content —, or
-//!   `x-zai-mock.when-present` for a non-empty field — `tools` → a tool call,
-//!   unless the last message is a `tool` result, so a tool loop ends —, or the
-//!   next of `x-zai-mock.sequence`); fields `x-zai-mock.omit-when` names are left
-//!   out (`thinking.type: disabled` → no `reasoning_content`);
+//!   `x-zai-mock.when-present` for a non-empty field, or the next of
+//!   `x-zai-mock.sequence`); fields `x-zai-mock.omit-when` names are left out
+//!   (`thinking.type: disabled` → no `reasoning_content`);
+//! * **answers computed from the request**, by the shape of the answer: a chat
+//!   completion calls the declared function that best matches the last user
+//!   message (or the one `tool_choice` names; none for `"none"`), its arguments
+//!   an instance of its `parameters` schema (enum values, formats, bounds, the
+//!   names the question mentions), deterministic; with `tool_stream` the
+//!   arguments stream in fragments; after tool results it answers quoting them;
+//!   a `web_search` tool yields `web_search` results; JSON mode follows a schema
+//!   in `response_format` or a system message. An Anthropic message does the
+//!   same with `tool_use` blocks (`stop_reason: tool_use`, `input_json_delta`).
+//!   Embeddings are one unit vector per input, `dimensions` long, from hashed
+//!   words (related texts lie closer); rerank scores the documents sent (word
+//!   overlap), honouring `top_n` and `return_documents`; the tokenizer counts
+//!   the text sent;
 //! * server-sent events when the JSON body has `"stream": true` (or a multipart
 //!   part `stream=true`): the chunk examples, then the `done` payload. Usage is on
 //!   the final chunk, with or without `stream_options.include_usage`, as the
@@ -32,7 +44,10 @@
 //!   stored bytes; `DELETE` removes; another item action (`cancel`) lays its
 //!   example's status over the item, and later retrievals the rest of its
 //!   `sequence` (`cancelling`, then `cancelled`); an unknown id is a `404` in the Z.AI error
-//!   shape. The list examples' items are there from the start. Retrieving an
+//!   shape. The list examples' items are there from the start. Enveloped
+//!   collections (knowledge bases: `{data: {id}, code, message}`) store items
+//!   shaped like their list's, list them in numbered pages (`page`, `size`,
+//!   `data.total`) and take updates (`PUT`). Retrieving an
 //!   item steps through its operation's `sequence` (a batch: `validating` →
 //!   `in_progress` → `completed`); when a batch completes, the mock answers every
 //!   line of its input file itself and stores the results as its output file
@@ -44,13 +59,19 @@
 //!   with code `1214` and a message naming the field path
 //!   (`Invalid messages[0].role parameter (expected one of [...]). ...`);
 //!   `null` for an optional field counts as absent, as the service reads the
-//!   official Python SDK's explicit nulls;
-//! * errors on demand: a request whose `model` is `error-<status>` (e.g.
-//!   `error-429`) gets that status and the Z.AI error body of
-//!   `x-zai-mock.errors` (`429` → code `1302`, "Rate limit reached for requests";
-//!   see [`error_body`]);
+//!   official Python SDK's explicit nulls; bounds the spec states (`minimum`,
+//!   `maximum`, `minItems`, `maxLength`, ...) are checked too (`temperature: 5`,
+//!   an empty `messages`);
+//! * **the per-request knob** ([`KNOB_HEADER`], or [`MockBuilder::directives`]
+//!   for every request; [`TRIGGERS`] lists them): `error=<status>` (also a
+//!   `model` of `error-<status>`, e.g. `error-429`) gets that status and the Z.AI
+//!   error body of `x-zai-mock.errors` (`429` → code `1302`, "Rate limit reached
+//!   for requests"; see [`error_body`]); `delay=250ms` answers late;
+//!   `chunk-delay=5ms` paces a stream; `fault=disconnect` closes the connection
+//!   unanswered; `parallel-tool-calls` calls the chosen tool once per name the
+//!   question mentions;
 //! * **faults on demand**: a streaming request whose `model` is
-//!   `fault-glued-frames` gets the default stream with Z.AI's concatenated-frame
+//!   `fault-glued-frames` (or with `fault=glued-frames`) gets the default stream with Z.AI's concatenated-frame
 //!   bug, twice: the second event's `data:` JSON is cut off mid-key (after
 //!   `"role`) and the third event's `data: {…}` follows on the same line with no
 //!   blank line between; the fourth is cut mid-value (after `"object":"chat.c`)
@@ -58,7 +79,9 @@
 //!   `data: [DONE]`;
 //! * `401` (code `1002`) unless an `Authorization` (or `x-api-key`) header holds
 //!   something shaped like a key (`id.secret`) or a JWT, bare or after `Bearer`
-//!   (in any case); `400` (code `1214`) for a JSON body that is not a JSON object;
+//!   (in any case), checked before the body is read; `413` past the body cap
+//!   (64 MiB by default); connections that send no headers within 10 s, or stay
+//!   idle 30 s, are closed; `400` (code `1214`) for a JSON body that is not a JSON object;
 //!   a Spring-style `404` for an unknown path; `405` with `Allow` for a known path
 //!   under another method.
 //!
@@ -91,17 +114,24 @@
 #![warn(missing_docs)]
 
 // Bottom up, each module uses only those before it here: spec, examples, error
-// (the spec's table and canned bodies); call (a request and its answer between
-// layers); parse, route, validate, sse (reading a request, framing a stream);
-// store (one server's state); batch (running a batch, given the function that
-// answers one line); reply (choosing an answer); wire (hyper I/O). httpmock
-// stands apart, on error.
+// (the spec's table and canned bodies); knob (what a request asks of the mock);
+// call (a request and its answer between layers); text, instance, tools, chat,
+// anthropic, inputs (answers computed from what was sent); parse, route,
+// validate, sse (reading a request, framing a stream); store (one server's
+// state); batch (running a batch, given the function that answers one line);
+// reply (choosing an answer); wire (hyper I/O and the server's own limits).
+// httpmock stands apart, on error.
+mod anthropic;
 mod batch;
 mod call;
+mod chat;
 mod error;
 mod examples;
 #[cfg(feature = "httpmock")]
 pub mod httpmock;
+mod inputs;
+mod instance;
+mod knob;
 mod parse;
 mod realtime;
 mod reply;
@@ -109,6 +139,8 @@ mod route;
 mod spec;
 mod sse;
 mod store;
+mod text;
+mod tools;
 mod validate;
 mod wire;
 
@@ -119,6 +151,16 @@ pub use store::seeded_id;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+/// The request header whose comma-separated directives ask the mock for an
+/// error, a delay, a fault or parallel tool calls (`error=429`, `delay=250ms`,
+/// `chunk-delay=5ms`, `fault=glued-frames`, `fault=disconnect`,
+/// `parallel-tool-calls`); mock/README.md lists them.
+pub const KNOB_HEADER: &str = knob::HEADER;
+
+/// Every trigger (header directive, `model`), request rule and limit of the
+/// mock, as text for a command's help (`zai mock --help` shows it).
+pub const TRIGGERS: &str = knob::TRIGGERS;
+
 /// A running mock server on a loopback port; stops when dropped.
 ///
 /// Runs on the Tokio runtime it was started from (any flavour).
@@ -126,6 +168,83 @@ use std::time::Duration;
 pub struct MockServer {
     addr: SocketAddr,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+/// Options of a [`MockServer`] before it starts: its port, pacing, the
+/// directives every request gets, and its own limits.
+///
+/// ```no_run
+/// # async fn run() -> std::io::Result<()> {
+/// use std::time::Duration;
+/// let mock = zai_mock::MockServer::builder()
+///     .directives("delay=200ms")          // every answer 200 ms late
+///     .body_limit(1 << 20)                // 413 past 1 MiB
+///     .idle_timeout(Duration::from_secs(5))
+///     .start()
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct MockBuilder {
+    port: u16,
+    options: wire::Options,
+}
+
+impl MockBuilder {
+    /// Listen on `127.0.0.1:port` (default `0`: any free port).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Pause between streamed events (default 10 ms).
+    pub fn chunk_delay(mut self, delay: Duration) -> Self {
+        self.options.chunk_delay = delay;
+        self
+    }
+
+    /// Directives every request gets, as if each sent them in [`KNOB_HEADER`]
+    /// first (its own directives win): `"delay=1s"` slows every operation,
+    /// `"error=503"` fails every one.
+    pub fn directives(mut self, directives: &str) -> Self {
+        self.options.directives = directives.to_owned();
+        self
+    }
+
+    /// The largest request body read (default 64 MiB); a larger one is answered
+    /// `413` with a JSON error, before or while it is sent.
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.options.body_limit = bytes;
+        self
+    }
+
+    /// Time a client has to send a request's headers (default 10 s).
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.options.header_read_timeout = timeout;
+        self
+    }
+
+    /// A connection with nothing read or written and no request being answered
+    /// for this long is closed, and so is one whose request body stalls this long
+    /// (default 30 s).
+    pub fn idle_timeout(mut self, timeout: Duration) -> Self {
+        self.options.idle_timeout = timeout;
+        self
+    }
+
+    /// Starts the mock.
+    pub async fn start(self) -> std::io::Result<MockServer> {
+        // Read the spec now, so a broken one fails here rather than in a request.
+        spec::table();
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await?;
+        let addr = listener.local_addr()?;
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(wire::serve(listener, self.options, rx));
+        Ok(MockServer {
+            addr,
+            shutdown: Some(tx),
+        })
+    }
 }
 
 impl MockServer {
@@ -139,24 +258,24 @@ impl MockServer {
             .expect("bind a loopback port for the mock server")
     }
 
+    /// The options of a mock to start: see [`MockBuilder`].
+    pub fn builder() -> MockBuilder {
+        MockBuilder::default()
+    }
+
     /// Starts a mock on `127.0.0.1:port` (`0`: any free port), pausing 10 ms
     /// between streamed events.
     pub async fn bind(port: u16) -> std::io::Result<MockServer> {
-        Self::bind_with_delay(port, Duration::from_millis(10)).await
+        MockServer::builder().port(port).start().await
     }
 
     /// Like [`MockServer::bind`], pausing `delay` between streamed events.
     pub async fn bind_with_delay(port: u16, delay: Duration) -> std::io::Result<MockServer> {
-        // Read the spec now, so a broken one fails here rather than in a request.
-        spec::table();
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
-        let addr = listener.local_addr()?;
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(wire::serve(listener, delay, rx));
-        Ok(MockServer {
-            addr,
-            shutdown: Some(tx),
-        })
+        MockServer::builder()
+            .port(port)
+            .chunk_delay(delay)
+            .start()
+            .await
     }
 
     /// `http://127.0.0.1:<port>`: give it to `zai::ClientBuilder::base_url`.

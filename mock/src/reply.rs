@@ -2,19 +2,16 @@
 //! spec's example the `x-zai-mock` rules name — stored resources, task polls and
 //! streams included.
 
-use crate::batch;
 use crate::call::{Call, Reply};
 use crate::error::error_body;
 use crate::examples::{self, pick};
+use crate::knob::Fault;
 use crate::spec::{Operation, table};
 use crate::store::{self, State};
-use crate::validate;
+use crate::{anthropic, batch, chat, inputs, validate};
 use bytes::Bytes;
 use hyper::StatusCode;
 use serde_json::Value;
-
-/// The `model` that makes a stream glue frames together (see the crate docs).
-const GLUED_FRAMES: &str = "fault-glued-frames";
 
 /// Errors on demand, validation, then the answer: everything but the wire.
 /// `path` is the request's (a sequence counts calls per path); `streaming`: the
@@ -26,10 +23,9 @@ pub(crate) fn process(
     path: &str,
     streaming: bool,
 ) -> Reply {
-    if let Some(status) = call.fields["model"]
-        .as_str()
-        .and_then(|m| m.strip_prefix("error-"))
-        .and_then(|s| s.parse::<u16>().ok())
+    if let Some(status) = call
+        .knob
+        .error
         .and_then(|s| StatusCode::from_u16(s).ok())
         .filter(|s| s.is_client_error() || s.is_server_error())
     {
@@ -47,17 +43,53 @@ pub(crate) fn process(
         return store::resource(state, op, call, &finish_batch);
     }
     let fields = &call.fields;
+    let glued = call.knob.fault == Some(Fault::GluedFrames);
+    let (computes, computed) = computed(op, call);
+    let omitted: Vec<&String> = op
+        .omit_when
+        .iter()
+        .filter(|(pointer, v, _)| fields.pointer(pointer) == Some(v))
+        .flat_map(|(.., names)| names)
+        .collect();
+    let omit = |value: &mut Value| strip(value, &omitted);
+    // Chunks `omit-when` left saying nothing but their role go.
+    let keep = |chunk: &Value| omitted.is_empty() || !emptied(chunk);
+    if let Some(mut value) = computed.filter(|_| !glued) {
+        if let Some(stream) = op.stream.as_ref().filter(|_| streaming) {
+            let template = stream.examples[0]
+                .1
+                .first()
+                .map(|c| serde_json::from_str(c));
+            let template = template.and_then(Result::ok).unwrap_or_default();
+            let chunks = match stream.event_field {
+                Some(_) => anthropic::events(&value),
+                None => chat::chunks(&value, &template, fields["tool_stream"] == true),
+            };
+            let chunks = chunks
+                .into_iter()
+                .map(|mut c| {
+                    omit(&mut c);
+                    c
+                })
+                .filter(keep)
+                .collect();
+            return Reply::Events {
+                stream,
+                chunks,
+                glued,
+            };
+        }
+        omit(&mut value);
+        return Reply::Json(StatusCode::OK, value);
+    }
     let mut name = op
         .when_equal
         .iter()
         .find(|(pointer, value, _)| fields.pointer(pointer) == Some(value))
         .map(|(.., name)| name.clone());
-    // A tool result answers the call: the conversation goes on without calling again.
-    let tool_result_last = fields["messages"]
-        .as_array()
-        .and_then(|m| m.last())
-        .is_some_and(|m| m["role"] == "tool");
-    if name.is_none() && !tool_result_last {
+    // An answer computed from the request supersedes `when-present` (a tool call
+    // example), also when it found nothing to compute (no function declared).
+    if name.is_none() && !computes {
         name = op
             .when_present
             .iter()
@@ -81,15 +113,7 @@ pub(crate) fn process(
         }
     }
     let name = name.as_deref();
-    let omitted: Vec<&String> = op
-        .omit_when
-        .iter()
-        .filter(|(pointer, v, _)| fields.pointer(pointer) == Some(v))
-        .flat_map(|(.., names)| names)
-        .collect();
-    let omit = |value: &mut Value| strip(value, &omitted);
     if let Some(stream) = op.stream.as_ref().filter(|_| streaming) {
-        let glued = fields["model"].as_str() == Some(GLUED_FRAMES);
         let name = if glued { None } else { name };
         let chunks = pick(&stream.examples, name)
             .iter()
@@ -98,7 +122,7 @@ pub(crate) fn process(
                 omit(&mut chunk);
                 Some(chunk)
             })
-            .filter(|chunk| omitted.is_empty() || !emptied(chunk))
+            .filter(keep)
             .collect();
         return Reply::Events {
             stream,
@@ -128,6 +152,22 @@ pub(crate) fn process(
         }
     }
     Reply::Json(StatusCode::OK, value)
+}
+
+/// Whether `op`'s answer is computed from the request (by the shape of its
+/// answer: chat completions, Anthropic messages, embeddings, rerank, token
+/// counts), and the answer when the request calls for one.
+fn computed(op: &Operation, call: &Call) -> (bool, Option<Value>) {
+    let (fields, parallel) = (&call.fields, call.knob.parallel);
+    let template = || examples::json(op, None);
+    match op.response_schema.as_deref() {
+        Some("ChatCompletionResponse") => (true, chat::answer(fields, &template(), parallel)),
+        Some("AnthropicMessage") => (true, anthropic::answer(fields, &template(), parallel)),
+        Some("EmbeddingResponse") => (true, Some(inputs::embeddings(fields, &template()))),
+        Some("RerankResponse") => (true, Some(inputs::rerank(fields, &template()))),
+        Some("TokenizerResponse") => (true, Some(inputs::tokenize(fields, &template()))),
+        _ => (false, None),
+    }
 }
 
 /// Whether a request field counts as given: not `null` nor empty.

@@ -224,8 +224,15 @@ pub(crate) fn resource(
     let mut inner = state.lock();
     match resource {
         Resource::Create(collection) => {
-            let mut object = examples::json(op, None);
-            // The request's own values where the answer has the field (`null`, as
+            let answer = examples::json(op, None);
+            // An enveloped answer (`{data: {id}, code, ...}`) names only the new
+            // id: the item takes the shape of the collection's listed items.
+            let enveloped = answer.pointer("/data/id").is_some() && answer.get("id").is_none();
+            let mut object = match enveloped {
+                true => listed_example(collection).unwrap_or_default(),
+                false => answer.clone(),
+            };
+            // The request's own values where the item has the field (`null`, as
             // the service reads it, is no value).
             for (key, value) in call.fields.as_object().into_iter().flatten() {
                 if object.get(key).is_some() && !value.is_null() {
@@ -239,7 +246,12 @@ pub(crate) fn resource(
                 object["filename"] = Value::String(file.filename.clone());
             }
             let stored = inner.store(collection, object, file.map(|f| f.bytes.clone()));
-            Reply::Json(StatusCode::OK, stored)
+            if !enveloped {
+                return Reply::Json(StatusCode::OK, stored);
+            }
+            let mut answer = answer;
+            answer["data"]["id"] = stored["id"].clone();
+            Reply::Json(StatusCode::OK, answer)
         }
         Resource::List(collection) => {
             let mut page = examples::json(op, None);
@@ -265,12 +277,32 @@ pub(crate) fn resource(
             {
                 items.drain(..=at);
             }
-            let limit = param("limit").and_then(|l| l.parse::<usize>().ok());
+            let total = items.len();
+            // Numbered pages (`page` from 1, `size` per page, 10 by default) when
+            // the operation takes them, else a cursor's `limit`.
+            let numbered = op.parameters.iter().any(|(name, ..)| name == "page");
+            let number = |name: &str| param(name).and_then(|n| n.parse::<usize>().ok());
+            if numbered {
+                let size = number("size").unwrap_or(10);
+                items.drain(
+                    ..(number("page").unwrap_or(1).max(1) - 1)
+                        .saturating_mul(size)
+                        .min(total),
+                );
+                items.truncate(size);
+            }
+            let limit = number("limit");
             let more = limit.is_some_and(|l| items.len() > l);
             items.truncate(limit.unwrap_or(usize::MAX));
             let listed: Value = items.iter().map(|i| i.object.clone()).collect();
-            match list_slot(&page).and_then(|slot| page.pointer_mut(slot)) {
-                Some(slot) => *slot = listed,
+            let slot = list_slot(&page).unwrap_or("/data");
+            if let Some(parent) = slot.strip_suffix("/list")
+                && let Some(count) = page.pointer_mut(&format!("{parent}/total"))
+            {
+                *count = total.into();
+            }
+            match page.pointer_mut(slot) {
+                Some(at) => *at = listed,
                 None => page["data"] = listed,
             }
             if page.get("has_more").is_some() {
@@ -296,7 +328,9 @@ pub(crate) fn resource(
             match op.method.as_str() {
                 "DELETE" => {
                     let mut answer = examples::json(op, None);
-                    answer["id"] = Value::String(id.clone());
+                    if answer.get("id").is_some() {
+                        answer["id"] = Value::String(id.clone());
+                    }
                     inner
                         .items
                         .retain(|i| !(&i.collection == collection && &i.id == id));
@@ -328,9 +362,18 @@ pub(crate) fn resource(
                     } else if let Some(update) = item.after_action.pop_front() {
                         overlay(&mut item.object, &update, status_field);
                     }
-                    Reply::Json(StatusCode::OK, item.object.clone())
+                    Reply::Json(StatusCode::OK, enveloped(op, &item.object))
                 }
                 "GET" => Reply::Json(StatusCode::OK, examples::json(op, None)),
+                "PUT" | "PATCH" => {
+                    // An update changes the fields sent that the item has.
+                    for (key, value) in call.fields.as_object().into_iter().flatten() {
+                        if item.object.get(key).is_some() && !value.is_null() && key != "id" {
+                            item.object[key] = without_nulls(value.clone());
+                        }
+                    }
+                    Reply::Json(StatusCode::OK, examples::json(op, None))
+                }
                 _ => {
                     overlay(&mut item.object, &examples::json(op, None), status_field);
                     item.frozen = true;
@@ -345,6 +388,28 @@ pub(crate) fn resource(
             }
         }
     }
+}
+
+/// `object` as `op` answers an item: itself, or in the `data` of the example's
+/// envelope (`{data: {id, ...}, code, message}`).
+fn enveloped(op: &Operation, object: &Value) -> Value {
+    let mut answer = examples::json(op, None);
+    if answer.pointer("/data/id").is_some() && answer.get("id").is_none() {
+        answer["data"] = object.clone();
+        answer
+    } else {
+        object.clone()
+    }
+}
+
+/// The first item of `collection`'s list example: the shape of its items.
+fn listed_example(collection: &str) -> Option<Value> {
+    let list = table()
+        .operations
+        .iter()
+        .find(|o| o.resource == Some(Resource::List(collection.to_owned())))?;
+    let page = examples::json(list, None);
+    page.pointer(list_slot(&page)?)?.get(0).cloned()
 }
 
 /// A request value as stored: `null` fields, which the service reads as absent,

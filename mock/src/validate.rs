@@ -1,8 +1,8 @@
 //! Request validation against the spec's schemas: the subset of OpenAPI 3.0's
 //! schema model that spec/zai.yaml uses — `type`, `required`, `properties`,
-//! `items`, `enum`, `oneOf`/`anyOf`/`allOf`, `$ref` (to `components/schemas`), `nullable`
-//! and `additionalProperties`. Formats, lengths and ranges are not checked (the
-//! spec states them in descriptions only).
+//! `items`, `enum`, `oneOf`/`anyOf`/`allOf`, `$ref` (to `components/schemas`), `nullable`,
+//! `additionalProperties`, and the bounds `minimum`/`maximum` (and exclusive),
+//! `minLength`/`maxLength` and `minItems`/`maxItems`.
 
 use crate::call::Call;
 use crate::spec::{Operation, table};
@@ -88,6 +88,9 @@ impl Checker<'_> {
                 path,
                 format!("expected one of {}", Value::Array(allowed.clone())),
             );
+        }
+        if let Some(reason) = out_of_bounds(schema, value) {
+            return fail(path, reason);
         }
         for (key, exactly_one) in [("oneOf", true), ("anyOf", false)] {
             if let Some(alternatives) = schema[key].as_array() {
@@ -185,6 +188,51 @@ impl Checker<'_> {
             _ => Ok(()),
         }
     }
+}
+
+/// What `value` breaks of its schema's bounds: a number's range, a string's
+/// length (in characters) or an array's item count.
+fn out_of_bounds(schema: &Value, value: &Value) -> Option<String> {
+    let bound = |key: &str| schema[key].as_f64();
+    if let Some(n) = value.as_f64() {
+        let broken = [
+            (
+                "minimum",
+                "at least",
+                bound("minimum").is_some_and(|m| n < m),
+            ),
+            (
+                "maximum",
+                "at most",
+                bound("maximum").is_some_and(|m| n > m),
+            ),
+            (
+                "exclusiveMinimum",
+                "more than",
+                bound("exclusiveMinimum").is_some_and(|m| n <= m),
+            ),
+            (
+                "exclusiveMaximum",
+                "less than",
+                bound("exclusiveMaximum").is_some_and(|m| n >= m),
+            ),
+        ];
+        let (key, words, _) = broken.into_iter().find(|(.., broken)| *broken)?;
+        return Some(format!("expected {words} {}", schema[key]));
+    }
+    let (count, unit, min, max) = match value {
+        Value::String(s) => (s.chars().count(), "character", "minLength", "maxLength"),
+        Value::Array(items) => (items.len(), "item", "minItems", "maxItems"),
+        _ => return None,
+    };
+    let count = count as u64;
+    let (words, bound) = match (schema[min].as_u64(), schema[max].as_u64()) {
+        (Some(least), _) if count < least => ("at least", least),
+        (_, Some(most)) if count > most => ("at most", most),
+        _ => return None,
+    };
+    let plural = if bound == 1 { "" } else { "s" };
+    Some(format!("expected {words} {bound} {unit}{plural}"))
 }
 
 fn fail(path: &str, reason: String) -> Result<(), Invalid> {
@@ -387,6 +435,27 @@ mod tests {
                 .message(),
             "Invalid model parameter (must not be null). Please check the documentation"
         );
+    }
+
+    #[test]
+    fn bounds_are_checked() {
+        let s = schemas();
+        let bad = |schema: Value, value: Value| check(&s, &schema, &value).unwrap_err().reason;
+        let t = json!({ "type": "number", "minimum": 0, "maximum": 1 });
+        assert_eq!(bad(t.clone(), json!(5.0)), "expected at most 1");
+        assert_eq!(bad(t.clone(), json!(-0.5)), "expected at least 0");
+        assert!(check(&s, &t, &json!(0.7)).is_ok());
+        let e = json!({ "type": "number", "exclusiveMinimum": 0 });
+        assert_eq!(bad(e, json!(0)), "expected more than 0");
+        let list = json!({ "type": "array", "minItems": 1, "maxItems": 2 });
+        assert_eq!(bad(list.clone(), json!([])), "expected at least 1 item");
+        assert_eq!(bad(list, json!([1, 2, 3])), "expected at most 2 items");
+        let text = json!({ "type": "string", "minLength": 2, "maxLength": 3 });
+        assert_eq!(
+            bad(text.clone(), json!("é")),
+            "expected at least 2 characters"
+        );
+        assert_eq!(bad(text, json!("abcd")), "expected at most 3 characters");
     }
 
     #[test]

@@ -121,7 +121,8 @@ async fn root_operations_answer_under_api_and_the_sdk_form() {
         assert_eq!(reply.status, 200, "{path}");
         assert_eq!(reply.body, example("createAgentCompletion", "default"));
     }
-    let message = json!({"model": "glm-4.7", "max_tokens": 16, "messages": []});
+    let message = json!({"model": "glm-4.7", "max_tokens": 16,
+                         "messages": [{"role": "user", "content": "Hello!"}]});
     for path in ["/anthropic/v1/messages", "/api/anthropic/v1/messages"] {
         let body = Some(("application/json", message.to_string()));
         let reply = send(&mock, "POST", path, Some(("x-api-key", "a.b")), body).await;
@@ -204,6 +205,9 @@ async fn every_operation_answers_its_first_example_at_its_real_path() {
         if seeded.is_some() || is_collection {
             continue; // stored resources: see `stateful.rs`
         }
+        if ["createEmbedding", "rerank", "tokenize"].contains(&op.id.as_str()) {
+            continue; // computed from the request: see `computed.rs`
+        }
         let first = op.sequence.first().map_or("default", String::as_str);
         let expected = op
             .examples
@@ -241,15 +245,14 @@ async fn stream_true_answers_the_stream_examples_as_server_sent_events() {
     assert!(reply.body.starts_with("data: {"));
     assert!(reply.body.ends_with("\n\ndata: [DONE]\n\n"));
 
-    // `tools` in the request: the `tool_call` example, streamed.
+    // `tools` in the request: a call of the declared function, streamed (its
+    // arguments an instance of its schema: none declared, an empty object).
     let tools = json!({"model": "glm-4.7", "messages": [{"role": "user", "content": "Weather?"}],
                        "stream": true, "tools": [{"type": "function", "function": {"name": "get_weather"}}]});
     let reply = post(&mock, "/chat/completions", tools).await;
-    assert_eq!(
-        reply.body,
-        event_stream("createChatCompletion", "tool_call")
-    );
-    assert!(reply.body.contains("get_weather"));
+    let call = r#"{"function":{"arguments":"{}","name":"get_weather"},"id":"call_"#;
+    assert!(reply.body.contains(call), "{}", reply.body);
+    assert!(reply.body.contains(r#""finish_reason":"tool_calls""#));
 
     // Anthropic: each event named by its `type`.
     let mut message = op("createMessage").request_example.clone().unwrap();
@@ -360,9 +363,13 @@ async fn errors_on_demand_and_bad_bodies() {
     );
     // Not an error status: the ordinary answer.
     assert_eq!(
-        post(&mock, path, json!({"model": "error-200", "messages": []}))
-            .await
-            .status,
+        post(
+            &mock,
+            path,
+            json!({"model": "error-200", "messages": [{"role": "user", "content": "Hi"}]})
+        )
+        .await
+        .status,
         200
     );
 

@@ -328,7 +328,10 @@ async fn json_mode_answers_parseable_json_and_thinking_off_has_no_reasoning() {
 async fn a_body_violating_its_schema_is_a_400_naming_the_field() {
     let mock = zai_mock::MockServer::start().await;
     for (body, field) in [
-        (json!({"messages": []}), "model"),
+        (
+            json!({"messages": [{"role": "user", "content": "x"}]}),
+            "model",
+        ),
         (
             json!({"model": "glm-4.7", "messages": [{"role": "user"}]}),
             "messages[0].content",
@@ -338,7 +341,7 @@ async fn a_body_violating_its_schema_is_a_400_naming_the_field() {
             "messages[0].role",
         ),
         (
-            json!({"model": "glm-4.7", "messages": [], "temperature": "hot"}),
+            json!({"model": "glm-4.7", "messages": [{"role": "user", "content": "x"}], "temperature": "hot"}),
             "temperature",
         ),
     ] {

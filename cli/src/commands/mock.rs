@@ -7,7 +7,10 @@ use std::io::Write;
 /// Runs `zai mock`: prints the server's URL on stdout, then serves.
 pub(crate) async fn run(args: MockArgs) -> Outcome {
     let port = args.port;
-    let server = zai_mock::MockServer::bind(port)
+    let server = zai_mock::MockServer::builder()
+        .port(port)
+        .directives(&args.directives)
+        .start()
         .await
         .map_err(|e| Failure::Call(format!("cannot listen on port {port}: {e}")))?;
     println!("{}", server.url());
