@@ -52,6 +52,15 @@ pub struct Operation {
     pub pages: Option<Paging>,
     /// `x-zai-auth`: how credentials are sent when not as `Bearer` (`raw-key`).
     pub auth: Option<String>,
+    /// `x-zai-retry: billed`: the operation creates billed work, resent only when
+    /// the service provably did not process it.
+    pub billed: bool,
+    /// Billed, and its JSON body has a `request_id` the client fills when empty.
+    pub fills_request_id: bool,
+    /// `x-zai-envelope` of the answer's schema: the `code` values meaning success.
+    pub envelope: Option<Vec<i64>>,
+    /// The answer's schema has its own top-level `error` property.
+    pub own_error: bool,
 }
 
 /// `x-zai-pages` of a list operation. `items` is a JSON pointer to the page's items.
@@ -166,7 +175,8 @@ impl Spec {
         for (path, item) in paths {
             for method in METHODS {
                 let Some(op) = item.get(method) else { continue };
-                let operation = Operation::read(path, method, op)?;
+                let mut operation = Operation::read(path, method, op)?;
+                operation.read_schemas(&schemas)?;
                 if let Some(form) = &operation.multipart {
                     types.remove(form);
                 }
@@ -433,8 +443,19 @@ impl Operation {
                 return Err(format!("{id}: x-zai-auth {other}: only `raw-key` is known"));
             }
         };
+        let billed = match op.get("x-zai-retry") {
+            None => false,
+            Some(Value::String(r)) if r == "billed" => true,
+            Some(other) => {
+                return Err(format!("{id}: x-zai-retry {other}: only `billed` is known"));
+            }
+        };
         Ok(Operation {
             auth,
+            billed,
+            fills_request_id: false,
+            envelope: None,
+            own_error: false,
             query: has_query.then(|| format!("{}Query", upper_first(&id))),
             id,
             method: method.to_owned(),
@@ -449,6 +470,31 @@ impl Operation {
             wait,
             pages,
         })
+    }
+}
+
+impl Operation {
+    /// The facts read from the operation's body and answer schemas.
+    fn read_schemas(&mut self, schemas: &Map<String, Value>) -> Result<()> {
+        let schema = |name: &Option<String>| name.as_ref().and_then(|n| schemas.get(n));
+        let has = |name: &Option<String>, property: &str| {
+            schema(name).is_some_and(|s| s.pointer(&format!("/properties/{property}")).is_some())
+        };
+        self.fills_request_id = self.billed && has(&self.json_body, "request_id");
+        self.own_error = has(&self.response, "error");
+        self.envelope = match schema(&self.response).and_then(|s| s.get("x-zai-envelope")) {
+            None => None,
+            Some(codes) => Some(
+                codes
+                    .get("success")
+                    .and_then(Value::as_array)
+                    .and_then(|codes| codes.iter().map(Value::as_i64).collect())
+                    .ok_or_else(|| {
+                        format!("{}: x-zai-envelope is {{success: [codes]}}", self.id)
+                    })?,
+            ),
+        };
+        Ok(())
     }
 }
 

@@ -113,12 +113,19 @@ pub(super) fn method(op: &Operation, index: usize) -> TokenStream {
         };
         quote!(#[doc = ""] #[doc = #doc])
     });
+    let billed_note = op.billed.then(|| {
+        let doc = " Creates billed work (`x-zai-retry: billed`): resent only when the service \
+                   provably did not process it; a failure once sent is \
+                   [`crate::Error::OutcomeUnknown`], never resent (see [`crate::RetrySafety`]).";
+        quote!(#[doc = ""] #[doc = #doc])
+    });
     quote! {
         impl crate::runtime::Client {
             #doc
             #[doc = ""]
             #[doc = #http]
             #stream_note
+            #billed_note
             #[inline]
             pub fn #name(&self, #(#params),*)
                 -> impl Future<Output = Result<#ok, crate::runtime::Error>> + Send
@@ -343,10 +350,21 @@ pub(super) fn operation_table(spec: &Spec) -> TokenStream {
         let (base, auth) = (some_str(&op.base), some_str(&op.auth));
         let multipart = op.multipart.is_some();
         let stream = op.stream.is_some();
+        let retry = match op.billed {
+            true => quote!(crate::runtime::RetrySafety::Billed),
+            false => quote!(crate::runtime::RetrySafety::Transient),
+        };
+        let (fills_request_id, own_error) = (op.fills_request_id, op.own_error);
+        let envelope = match &op.envelope {
+            Some(codes) => quote!(Some(&[#(#codes),*])),
+            None => quote!(None),
+        };
         quote! {
             crate::runtime::Operation {
                 id: #id, method: #method, path: #path, rust_method: #rust,
                 base: #base, auth: #auth, multipart: #multipart, stream: #stream,
+                retry: #retry, fills_request_id: #fills_request_id,
+                envelope: #envelope, own_error: #own_error,
             }
         }
     });
