@@ -173,10 +173,10 @@ impl Request<'_> {
         }
         let mut map: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(bytes)
             .map_err(|e| Error::InvalidRequest(format!("body is not a JSON object: {e}")))?;
-        if let Some(id) = map.get("request_id").and_then(|v| v.as_str()) {
-            if !id.is_empty() {
-                return Ok(Some(id.to_owned()));
-            }
+        if let Some(id) = map.get("request_id").and_then(|v| v.as_str())
+            && !id.is_empty()
+        {
+            return Ok(Some(id.to_owned()));
         }
         let millis = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
