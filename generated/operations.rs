@@ -339,17 +339,30 @@ impl crate::runtime::Client {
     }
 }
 impl crate::runtime::Client {
-    /// Calls [`Self::create_chat_completion_async`], then polls [`Self::retrieve_async_result`] with the task id it returns until the task ends (see [`crate::runtime::poll_until`]).
+    /// Calls [`Self::create_chat_completion_async`], then polls [`Self::retrieve_async_result`] with the task id it returns until the task ends (see [`crate::runtime::poll_until`]). With [`crate::runtime::PollOptions::journal`], the task id is recorded first, and a journal left by an earlier run is polled instead of creating another task.
     pub async fn create_chat_completion_async_and_wait(
         &self,
         body: &types::ChatCompletionRequest,
         options: &crate::runtime::PollOptions,
         progress: impl FnMut(&crate::runtime::PollProgress<'_, types::AsyncResult>),
     ) -> Result<types::AsyncResult, crate::runtime::Error> {
-        let task = self.create_chat_completion_async(body).await?;
-        let id = crate::runtime::task_id(&task, "/id")?;
-        crate::runtime::poll_until(|| self.retrieve_async_result(&id), options, progress)
-            .await
+        let id = match options.journaled("createChatCompletionAsync")? {
+            Some(id) => id,
+            None => {
+                let task = self.create_chat_completion_async(body).await?;
+                let id = crate::runtime::task_id(&task, "/id")?;
+                options.record("createChatCompletionAsync", &id)?;
+                id
+            }
+        };
+        let result = crate::runtime::poll_until(
+                || self.retrieve_async_result(&id),
+                options,
+                progress,
+            )
+            .await;
+        options.settle(&result)?;
+        result
     }
 }
 impl crate::runtime::Client {
@@ -372,17 +385,30 @@ impl crate::runtime::Client {
     }
 }
 impl crate::runtime::Client {
-    /// Calls [`Self::create_image_async`], then polls [`Self::retrieve_async_result`] with the task id it returns until the task ends (see [`crate::runtime::poll_until`]).
+    /// Calls [`Self::create_image_async`], then polls [`Self::retrieve_async_result`] with the task id it returns until the task ends (see [`crate::runtime::poll_until`]). With [`crate::runtime::PollOptions::journal`], the task id is recorded first, and a journal left by an earlier run is polled instead of creating another task.
     pub async fn create_image_async_and_wait(
         &self,
         body: &types::ImageGenerationRequest,
         options: &crate::runtime::PollOptions,
         progress: impl FnMut(&crate::runtime::PollProgress<'_, types::AsyncResult>),
     ) -> Result<types::AsyncResult, crate::runtime::Error> {
-        let task = self.create_image_async(body).await?;
-        let id = crate::runtime::task_id(&task, "/id")?;
-        crate::runtime::poll_until(|| self.retrieve_async_result(&id), options, progress)
-            .await
+        let id = match options.journaled("createImageAsync")? {
+            Some(id) => id,
+            None => {
+                let task = self.create_image_async(body).await?;
+                let id = crate::runtime::task_id(&task, "/id")?;
+                options.record("createImageAsync", &id)?;
+                id
+            }
+        };
+        let result = crate::runtime::poll_until(
+                || self.retrieve_async_result(&id),
+                options,
+                progress,
+            )
+            .await;
+        options.settle(&result)?;
+        result
     }
 }
 impl crate::runtime::Client {
@@ -1826,17 +1852,30 @@ impl crate::runtime::Client {
     }
 }
 impl crate::runtime::Client {
-    /// Calls [`Self::create_video_generation`], then polls [`Self::retrieve_async_result`] with the task id it returns until the task ends (see [`crate::runtime::poll_until`]).
+    /// Calls [`Self::create_video_generation`], then polls [`Self::retrieve_async_result`] with the task id it returns until the task ends (see [`crate::runtime::poll_until`]). With [`crate::runtime::PollOptions::journal`], the task id is recorded first, and a journal left by an earlier run is polled instead of creating another task.
     pub async fn generate_video_and_wait(
         &self,
         body: &types::VideoGenerationRequest,
         options: &crate::runtime::PollOptions,
         progress: impl FnMut(&crate::runtime::PollProgress<'_, types::AsyncResult>),
     ) -> Result<types::AsyncResult, crate::runtime::Error> {
-        let task = self.create_video_generation(body).await?;
-        let id = crate::runtime::task_id(&task, "/id")?;
-        crate::runtime::poll_until(|| self.retrieve_async_result(&id), options, progress)
-            .await
+        let id = match options.journaled("createVideoGeneration")? {
+            Some(id) => id,
+            None => {
+                let task = self.create_video_generation(body).await?;
+                let id = crate::runtime::task_id(&task, "/id")?;
+                options.record("createVideoGeneration", &id)?;
+                id
+            }
+        };
+        let result = crate::runtime::poll_until(
+                || self.retrieve_async_result(&id),
+                options,
+                progress,
+            )
+            .await;
+        options.settle(&result)?;
+        result
     }
 }
 impl crate::runtime::Client {

@@ -207,14 +207,26 @@ pub(super) fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Resul
                 .find(|o| &o.id == poll)
                 .ok_or_else(|| format!("{}: x-zai-wait polls unknown `{poll}`", op.id))?;
             let poll = snake_ident(poll);
+            let op_id = &op.id;
             let body = quote! {
-                let task = self.#own(#(#args),*).await?;
-                let id = crate::runtime::task_id(&task, #id)?;
-                crate::runtime::poll_until(|| self.#poll(&id), options, progress).await
+                let id = match options.journaled(#op_id)? {
+                    Some(id) => id,
+                    None => {
+                        let task = self.#own(#(#args),*).await?;
+                        let id = crate::runtime::task_id(&task, #id)?;
+                        options.record(#op_id, &id)?;
+                        id
+                    }
+                };
+                let result = crate::runtime::poll_until(|| self.#poll(&id), options, progress).await;
+                options.settle(&result)?;
+                result
             };
             let doc = format!(
                 " Calls [`Self::{own}`], then polls [`Self::{poll}`] with the task id it \
-                 returns until the task ends (see [`crate::runtime::poll_until`])."
+                 returns until the task ends (see [`crate::runtime::poll_until`]). With \
+                 [`crate::runtime::PollOptions::journal`], the task id is recorded first, and a \
+                 journal left by an earlier run is polled instead of creating another task."
             );
             (method, target, body, doc)
         }

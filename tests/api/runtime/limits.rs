@@ -571,6 +571,57 @@ pub(super) async fn cases() -> Vec<(&'static str, Outcome)> {
                 )
             }),
         ),
+        (
+            "a crafted batch state file: an error, no panic",
+            Box::pin(async {
+                let path =
+                    std::env::temp_dir().join(format!("zai-crafted-{}.json", std::process::id()));
+                let part =
+                    json!({"requests": u64::MAX, "bytes": 1, "last_id": "a", "batch_id": "b"});
+                let state = json!({"version": 1, "endpoint": "/v4/chat/completions", "parts": [part, part]});
+                std::fs::write(&path, state.to_string()).map_err(|e| e.to_string())?;
+                let result = zai::BatchProgress::from_state_file(&path);
+                let _ = std::fs::remove_file(&path);
+                check(
+                    matches!(&result, Err(Error::InvalidRequest(m)) if m.contains("do not add up")),
+                    result,
+                )
+            }),
+        ),
+        (
+            "journal: a crashed *_and_wait resumes polling, no second task",
+            Box::pin(async {
+                let journal =
+                    std::env::temp_dir().join(format!("zai-journal-{}.txt", std::process::id()));
+                let options =
+                    zai::PollOptions::every(Duration::from_millis(10), Duration::from_secs(5))
+                        .journal(&journal);
+                let first = serve(vec![task(), Step::ReplyThenStall(Vec::new())]).await;
+                let crashed = tokio::time::timeout(
+                    Duration::from_millis(300),
+                    client(&first.url).generate_video_and_wait(&video(), &options, |_| {}),
+                )
+                .await;
+                let recorded = std::fs::read_to_string(&journal).unwrap_or_default();
+                let done =
+                    r#"{"task_status":"SUCCESS","video_result":[{"url":"https://v/1.mp4"}]}"#;
+                let second = serve(vec![Step::Reply(http("200 OK", &[], done.as_bytes()))]).await;
+                let result = client(&second.url)
+                    .generate_video_and_wait(&video(), &options, |_| {})
+                    .await;
+                let heads = second.heads.lock().unwrap().clone();
+                check(
+                    crashed.is_err()
+                        && recorded.trim() == "createVideoGeneration vid-1"
+                        && result.is_ok()
+                        && heads
+                            .iter()
+                            .all(|h| h.starts_with("get /async-result/vid-1"))
+                        && !journal.exists(),
+                    (recorded, heads, result),
+                )
+            }),
+        ),
     ];
     let mut outcomes = Vec::new();
     for (name, case) in cases {
