@@ -70,7 +70,7 @@ fn overhead() {
 }
 
 /// The sides the overhead section times, in block order.
-const SIDES: [&str; 3] = ["zai", "raw", "raw-same"];
+const SIDES: [&str; 4] = ["zai", "raw", "raw-same", "zai-governed"];
 
 /// `only`: one side of [`SIDES`] run alone, `calls` calls after its own warm-up
 /// (for instruction counts under `valgrind --tool=callgrind`: the difference
@@ -81,6 +81,8 @@ const SIDES: [&str; 3] = ["zai", "raw", "raw-same"];
 ///   turns them off over HTTP/1.1, and the same `User-Agent` and `Accept`
 ///   headers (as the client's default headers).
 ///   Against it the difference is the client's own code.
+/// - `zai-governed` is the zai side with the concurrency governor on
+///   (`max_in_flight(64)`): its cost is a slot taken and given back per call.
 /// - `zai-bare` is the zai side configured like `raw` (reqwest's defaults, so no
 ///   read timeout; no `User-Agent`).
 fn overhead_worker(only: Option<&str>, calls: usize) {
@@ -104,6 +106,12 @@ fn overhead_worker(only: Option<&str>, calls: usize) {
         }
         only => (zai_client(&base), only),
     };
+    let governed = zai::Client::builder()
+        .api_key("bench.key")
+        .base_url(&base)
+        .max_in_flight(64)
+        .build()
+        .unwrap();
     let raw = RawSide(support::raw_client());
     let zai_headers = reqwest::header::HeaderMap::from_iter([
         (ACCEPT, HeaderValue::from_static("application/json")),
@@ -123,7 +131,8 @@ fn overhead_worker(only: Option<&str>, calls: usize) {
     );
     let request: ChatCompletionRequest = serde_json::from_str(REQUEST).unwrap();
     let url = format!("{base}/chat/completions");
-    let (client, raw, raw_same, request, url) = (&client, &raw, &raw_same, &request, &url);
+    let (client, governed, raw, raw_same) = (&client, &governed, &raw, &raw_same);
+    let (request, url) = (&request, &url);
     let call = move |side: usize| async move {
         match side {
             0 => {
@@ -131,11 +140,15 @@ fn overhead_worker(only: Option<&str>, calls: usize) {
                 std::hint::black_box(reply);
             }
             1 => raw.call(url, request).await,
-            _ => raw_same.call(url, request).await,
+            2 => raw_same.call(url, request).await,
+            _ => {
+                let reply = governed.create_chat_completion(request).await.unwrap();
+                std::hint::black_box(reply);
+            }
         }
     };
     let runs = |side: usize| only.is_none_or(|o| o == SIDES[side]);
-    let mut micros: [Vec<f64>; 3] = Default::default();
+    let mut micros: [Vec<f64>; 4] = Default::default();
     runtime.block_on(async {
         for _ in 0..100 {
             for side in (0..SIDES.len()).filter(|&s| runs(s)) {
@@ -169,12 +182,20 @@ fn overhead_worker(only: Option<&str>, calls: usize) {
         median(&ratios)
     };
     println!(
-        "overhead: {calls} sequential calls each side, blocks of {BLOCK}: zai {:.1} µs/call; raw {:.1} µs/call, median ratio {:.3}; raw configured like zai {:.1} µs/call, median ratio {:.3}",
+        "overhead: {calls} sequential calls each side, blocks of {BLOCK}: zai {:.1} µs/call; raw {:.1} µs/call, median ratio {:.3}; raw configured like zai {:.1} µs/call, median ratio {:.3}; zai with max_in_flight(64) {:.1} µs/call, median ratio to raw {:.3}",
         median(&micros[0]),
         median(&micros[1]),
         ratio(1),
         median(&micros[2]),
-        ratio(2)
+        ratio(2),
+        median(&micros[3]),
+        median(
+            &micros[3]
+                .iter()
+                .zip(&micros[1])
+                .map(|(g, r)| g / r)
+                .collect::<Vec<_>>()
+        )
     );
 }
 

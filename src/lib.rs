@@ -59,12 +59,12 @@ pub use runtime::observe::{
     CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot, StreamFaultRecord,
 };
 pub use runtime::options::{
-    CallOptions, DEFAULT_CONNECT_TIMEOUT, DEFAULT_JWT_LIFETIME, DEFAULT_JWT_RENEW_AFTER,
-    DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_READ_TIMEOUT, DEFAULT_USER_AGENT,
-    RawBody, RetryPolicy,
+    CallOptions, DEFAULT_CODING_PLAN_MAX_IN_FLIGHT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_JWT_LIFETIME,
+    DEFAULT_JWT_RENEW_AFTER, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_READ_TIMEOUT,
+    DEFAULT_USER_AGENT, LastResponse, RawBody, ResponseMeta, RetryPolicy,
 };
 pub use runtime::poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
-pub use runtime::request::Operation;
+pub use runtime::request::{Operation, RetrySafety};
 pub use runtime::stream::bytes::ByteStream;
 pub use runtime::stream::events::{EventStream, StreamChunk};
 pub use runtime::stream::fault::{DroppedFragment, StreamFaultPolicy, StreamFaults};

@@ -61,6 +61,15 @@ pub struct Operation {
     pub tag: Option<String>,
     /// `x-zai-platform` of its family: the one platform serving it (`china`).
     pub platform: Option<String>,
+    /// `x-zai-retry: billed`: the operation creates billed work, resent only when
+    /// the service provably did not process it.
+    pub billed: bool,
+    /// Billed, and its JSON body has a `request_id` the client fills when empty.
+    pub fills_request_id: bool,
+    /// `x-zai-envelope` of the answer's schema: the `code` values meaning success.
+    pub envelope: Option<Vec<i64>>,
+    /// The answer's schema has its own top-level `error` property.
+    pub own_error: bool,
 }
 
 /// `x-zai-pages` of a list operation. `items` is a JSON pointer to the page's items.
@@ -194,6 +203,7 @@ impl Spec {
                 operation.platform = family
                     .and_then(|t| t["x-zai-platform"].as_str())
                     .map(str::to_owned);
+                operation.read_schemas(&schemas)?;
                 if let Some(form) = &operation.multipart {
                     types.remove(form);
                 }
@@ -499,6 +509,13 @@ impl Operation {
                 return Err(format!("{id}: x-zai-auth {other}: only `raw-key` is known"));
             }
         };
+        let billed = match op.get("x-zai-retry") {
+            None => false,
+            Some(Value::String(r)) if r == "billed" => true,
+            Some(other) => {
+                return Err(format!("{id}: x-zai-retry {other}: only `billed` is known"));
+            }
+        };
         Ok(Operation {
             auth,
             tag: op
@@ -506,6 +523,10 @@ impl Operation {
                 .and_then(Value::as_str)
                 .map(str::to_owned),
             platform: None,
+            billed,
+            fills_request_id: false,
+            envelope: None,
+            own_error: false,
             query: has_query.then(|| format!("{}Query", upper_first(&id))),
             id,
             method: method.to_owned(),
@@ -520,6 +541,31 @@ impl Operation {
             wait,
             pages,
         })
+    }
+}
+
+impl Operation {
+    /// The facts read from the operation's body and answer schemas.
+    fn read_schemas(&mut self, schemas: &Map<String, Value>) -> Result<()> {
+        let schema = |name: &Option<String>| name.as_ref().and_then(|n| schemas.get(n));
+        let has = |name: &Option<String>, property: &str| {
+            schema(name).is_some_and(|s| s.pointer(&format!("/properties/{property}")).is_some())
+        };
+        self.fills_request_id = self.billed && has(&self.json_body, "request_id");
+        self.own_error = has(&self.response, "error");
+        self.envelope = match schema(&self.response).and_then(|s| s.get("x-zai-envelope")) {
+            None => None,
+            Some(codes) => Some(
+                codes
+                    .get("success")
+                    .and_then(Value::as_array)
+                    .and_then(|codes| codes.iter().map(Value::as_i64).collect())
+                    .ok_or_else(|| {
+                        format!("{}: x-zai-envelope is {{success: [codes]}}", self.id)
+                    })?,
+            ),
+        };
+        Ok(())
     }
 }
 

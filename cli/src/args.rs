@@ -30,7 +30,7 @@ pub(crate) struct Global {
     #[arg(long, global = true, value_enum, default_value_t = AuthKind::Bearer)]
     pub(crate) auth: AuthKind,
     /// Give up on a call after this many seconds, retries included (a stream: until
-    /// it opens; then the 300 s read timeout applies between bytes).
+    /// its last event, however often the server sends keep-alives).
     #[arg(long, global = true, value_name = "SECS")]
     pub(crate) timeout: Option<f64>,
     /// Retries of a failed call (default 3).

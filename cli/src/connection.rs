@@ -63,7 +63,8 @@ fn client(global: &Global, mock: Option<&zai_mock::MockServer>) -> Result<zai::C
         options.retry.max_retries = n;
     }
     if let Some(secs) = global.timeout {
-        options = options.deadline(seconds("--timeout", secs)?);
+        let limit = seconds("--timeout", secs)?;
+        options = options.deadline(limit).stream_deadline(limit);
     }
     Ok(builder.call_options(options).build()?)
 }

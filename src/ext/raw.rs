@@ -2,6 +2,7 @@
 //! same request path as the typed methods: for what the spec does not type yet.
 
 use crate::operations::OPERATIONS;
+use crate::runtime::answer::reported_error;
 use crate::runtime::client::Client;
 use crate::runtime::error::Error;
 use crate::runtime::request::Request;
@@ -54,7 +55,11 @@ impl Client {
                 body,
             })
         };
-        self.execute(Ok(request), None, read, Ok).await
+        let finish = |raw: RawResponse| {
+            reported_error(op, raw.status, &raw.body)?;
+            Ok(raw)
+        };
+        self.execute(Ok(request), None, read, finish).await
     }
 }
 

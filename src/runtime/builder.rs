@@ -7,7 +7,8 @@ use crate::runtime::client::{Client, Inner};
 use crate::runtime::error::{Error, Timeouts};
 use crate::runtime::observe::Metrics;
 use crate::runtime::options::{
-    CallOptions, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_USER_AGENT,
+    CallOptions, DEFAULT_CODING_PLAN_MAX_IN_FLIGHT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
+    DEFAULT_USER_AGENT,
 };
 use reqwest::header::{ACCEPT_LANGUAGE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use std::fmt;
@@ -28,6 +29,7 @@ pub struct ClientBuilder {
     allow_insecure_http: bool,
     options: CallOptions,
     metrics: Option<Arc<dyn Metrics>>,
+    max_in_flight: Option<usize>,
 }
 
 impl Default for ClientBuilder {
@@ -46,6 +48,7 @@ impl Default for ClientBuilder {
             allow_insecure_http: false,
             options: CallOptions::default(),
             metrics: None,
+            max_in_flight: None,
         }
     }
 }
@@ -185,6 +188,18 @@ impl ClientBuilder {
         self
     }
 
+    /// At most `n` calls in flight at once (0: no limit); the others wait their
+    /// turn, first come, first served, instead of failing with 1302. A call
+    /// holds its slot while an attempt is sent and read (not while it waits to
+    /// retry); a stream or download until it ends or is dropped. Default: no
+    /// limit, except [`DEFAULT_CODING_PLAN_MAX_IN_FLIGHT`] with the GLM Coding
+    /// Plan base URL, whose keys allow only a few. Waits show as
+    /// [`crate::CallRecord::queued`] and `slot acquired` tracing events.
+    pub fn max_in_flight(mut self, n: usize) -> Self {
+        self.max_in_flight = Some(n);
+        self
+    }
+
     /// Allow sending credentials over plain `http://` to a host that is not
     /// loopback (refused by default: the key would cross the network in clear).
     pub fn allow_insecure_http(mut self, allow: bool) -> Self {
@@ -204,7 +219,7 @@ impl ClientBuilder {
         let base = self.base_url.unwrap_or(BaseUrl::General);
         let base = base.as_str().to_owned();
         let url = reqwest::Url::parse(&base)
-            .map_err(|e| Error::Config(format!("base URL `{base}`: {e}")))?;
+            .map_err(|e| Error::Config(format!("base URL `{}`: {e}", redact(&base))))?;
         check_scheme(&url, self.allow_insecure_http)?;
         let root = match self.root_url {
             Some(root) => root.trim_end_matches('/').to_owned(),
@@ -212,7 +227,7 @@ impl ClientBuilder {
         };
         check_scheme(
             &reqwest::Url::parse(&root)
-                .map_err(|e| Error::Config(format!("root URL `{root}`: {e}")))?,
+                .map_err(|e| Error::Config(format!("root URL `{}`: {e}", redact(&root))))?,
             self.allow_insecure_http,
         )?;
         let (http, timeouts) = match self.http {
@@ -224,7 +239,8 @@ impl ClientBuilder {
                 };
                 // The read timeout is the client's own (`ReadTimer`), not reqwest's.
                 let client = reqwest::Client::builder()
-                    .connect_timeout(timeouts.connect.unwrap_or_default());
+                    .connect_timeout(timeouts.connect.unwrap_or_default())
+                    .redirect(reqwest::redirect::Policy::custom(same_origin));
                 // HTTP/1.1 even when another crate turns on reqwest's `http2`.
                 // reqwest's own retries replay only refused HTTP/2 streams, so
                 // over HTTP/1.1 they are off: its policy would copy every request.
@@ -238,8 +254,15 @@ impl ClientBuilder {
                 (client, timeouts)
             }
         };
+        let coding_plan = base.ends_with("/coding/paas/v4");
+        let slots = match self.max_in_flight {
+            None if coding_plan => Some(DEFAULT_CODING_PLAN_MAX_IN_FLIGHT),
+            Some(0) | None => None,
+            n => n,
+        };
         Ok(Client {
             inner: Arc::new(Inner {
+                slots: slots.map(|n| Arc::new(tokio::sync::Semaphore::new(n))),
                 http,
                 base,
                 root,
@@ -259,6 +282,39 @@ fn default_root(base: &str) -> &str {
     root.strip_suffix("/coding").unwrap_or(root)
 }
 
+/// Follows a redirect only within the origin it started from: another host,
+/// port or scheme (`https` → `http` included) would carry the request, the
+/// prompt with it, where the caller never sent it. Refused: an error naming
+/// the target.
+fn same_origin(attempt: reqwest::redirect::Attempt<'_>) -> reqwest::redirect::Action {
+    let from = attempt.previous().first().map(|url| url.origin());
+    if attempt.previous().len() > 10 {
+        attempt.error("more than 10 redirects")
+    } else if from.as_ref() == Some(&attempt.url().origin()) {
+        attempt.follow()
+    } else {
+        let target = redact(attempt.url().as_str());
+        attempt.error(format!(
+            "refused a redirect to {target}: it leaves the origin"
+        ))
+    }
+}
+
+/// A URL without the password it may hold (`https://user:***@host/...`), for messages.
+fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    match authority.rsplit_once('@') {
+        Some((user, host)) => {
+            let user = user.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}{}", &rest[authority.len()..])
+        }
+        None => url.to_owned(),
+    }
+}
+
 fn check_scheme(url: &reqwest::Url, allow_insecure: bool) -> Result<(), Error> {
     let loopback = match url.host() {
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
@@ -270,7 +326,8 @@ fn check_scheme(url: &reqwest::Url, allow_insecure: bool) -> Result<(), Error> {
         "https" => Ok(()),
         "http" if loopback || allow_insecure => Ok(()),
         "http" => Err(Error::Config(format!(
-            "refusing to send credentials over plain http to {url}; use https or allow_insecure_http(true)"
+            "refusing to send credentials over plain http to {}; use https or allow_insecure_http(true)",
+            redact(url.as_str())
         ))),
         other => Err(Error::Config(format!("unsupported URL scheme `{other}`"))),
     }

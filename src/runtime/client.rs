@@ -33,6 +33,8 @@ pub(crate) struct Inner {
     pub(crate) options: CallOptions,
     pub(crate) metrics: Option<Arc<dyn Metrics>>,
     pub(crate) timeouts: Timeouts,
+    /// The concurrency limit's slots, handed out first come, first served.
+    pub(crate) slots: Option<Arc<tokio::sync::Semaphore>>,
 }
 
 impl fmt::Debug for Client {

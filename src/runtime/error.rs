@@ -22,9 +22,32 @@ pub enum Error {
     /// A timeout fired: which one, and after how long.
     #[error("timed out: {0}")]
     Timeout(Timeout),
-    /// The connection failed or broke before a complete response arrived.
-    #[error("transport error: {0}")]
+    /// The connection failed or broke before a complete response arrived; the
+    /// message names each cause (a reset, a response head too large, a refused
+    /// redirect...).
+    #[error("transport error: {}", causes(.0))]
     Transport(#[source] reqwest::Error),
+    /// A call creating billed work (an operation marked `x-zai-retry: billed`, see
+    /// [`crate::RetrySafety`]) failed after its request was sent: the service may
+    /// have created the work, so the call was not resent. Look the work up (by
+    /// `request_id` where the operation has one, or in its list) before sending
+    /// it again; resending with the same `request_id` is refused by the service
+    /// (code 1231) when the first one was taken.
+    #[error(
+        "outcome unknown: `{operation}` was sent, then {source}; the service may have created the work, so it was not resent. {}",
+        match request_id {
+            Some(id) => format!("Look it up by request_id `{id}` before sending it again (the same request_id is refused if the first was taken)."),
+            None => "Check the operation's list (e.g. recent tasks, batches, jobs) before sending it again.".to_owned(),
+        }
+    )]
+    OutcomeUnknown {
+        /// The operation (the spec's operationId).
+        operation: &'static str,
+        /// The `request_id` sent (the caller's, or the one the client filled in).
+        request_id: Option<String>,
+        /// What happened after the request was sent.
+        source: Box<Error>,
+    },
     /// A success response whose body does not match the spec's schema. The raw
     /// body is kept.
     #[error("HTTP {status}: response body does not match the expected schema: {source}")]
@@ -212,6 +235,7 @@ impl Error {
                 StatusCode::from_u16(*status).ok()
             }
             Error::Transport(e) => e.status(),
+            Error::OutcomeUnknown { source, .. } => source.status(),
             _ => None,
         }
     }
@@ -225,6 +249,7 @@ impl Error {
     pub fn api(&self) -> Option<&ApiError> {
         match self {
             Error::Api(api) => Some(api),
+            Error::OutcomeUnknown { source, .. } => source.api(),
             _ => None,
         }
     }
@@ -266,6 +291,28 @@ impl Error {
             Error::Api(api) => retryable(api.status, api.code.as_ref()),
             Error::Transport(e) => is_retryable_transport(e),
             Error::Timeout(Timeout::Connect(_) | Timeout::Read(_) | Timeout::Attempt(_)) => true,
+            Error::OutcomeUnknown { .. } => false,
+            _ => false,
+        }
+    }
+
+    /// Whether the service may have acted on the request this error ended: it
+    /// was sent, and no answer says it was refused (a rate limit or overload
+    /// code, a 4xx). Billed calls are resent only when this is false.
+    pub(crate) fn maybe_processed(&self) -> bool {
+        match self {
+            Error::Transport(e) => !e.is_connect(),
+            Error::Timeout(timeout) => !matches!(timeout, Timeout::Connect(_)),
+            Error::Api(api) => {
+                use BusinessCode::*;
+                let refused = matches!(
+                    api.code,
+                    Some(ConcurrencyLimit | FrequencyLimit | RateLimited)
+                );
+                api.status.is_server_error() && !refused
+            }
+            Error::Decode { .. } | Error::BodyTooLarge { .. } | Error::Stream(_) => true,
+            Error::UnexpectedResponse(_) => true,
             _ => false,
         }
     }
@@ -307,10 +354,45 @@ pub(crate) fn retryable(status: StatusCode, code: Option<&BusinessCode>) -> bool
     }
 }
 
+/// The overload codes (1302 concurrency, 1305 rate limit): retried within
+/// [`crate::RetryPolicy::overload_budget`], for minutes rather than seconds.
+pub(crate) fn is_overload(code: Option<&BusinessCode>) -> bool {
+    matches!(
+        code,
+        Some(BusinessCode::ConcurrencyLimit | BusinessCode::RateLimited)
+    )
+}
+
 /// Whether a transport error happened before any response, so that resending is safe
-/// from the response's point of view.
+/// from the response's point of view: not once a response head arrived, even
+/// one hyper could not parse (too large, malformed).
 pub(crate) fn is_retryable_transport(e: &reqwest::Error) -> bool {
-    e.is_connect() || e.is_timeout() || (e.is_request() && !e.is_body() && !e.is_decode())
+    let head_arrived = sources(e)
+        .filter_map(|s| s.downcast_ref::<hyper::Error>())
+        .any(hyper::Error::is_parse);
+    !head_arrived
+        && (e.is_connect() || e.is_timeout() || (e.is_request() && !e.is_body() && !e.is_decode()))
+}
+
+/// An error and its sources, outermost first.
+fn sources(e: &reqwest::Error) -> impl Iterator<Item = &(dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(e as &dyn std::error::Error), |e| e.source())
+}
+
+/// reqwest's message and each of its causes ("error decoding response body:
+/// connection reset by peer"): reqwest's own message alone hides what happened.
+fn causes(e: &reqwest::Error) -> String {
+    let mut text = String::new();
+    for cause in sources(e) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&cause);
+        }
+    }
+    text
 }
 
 /// A tool call's arguments that do not parse ([`zai_types::types::ToolCall::parse_arguments`])

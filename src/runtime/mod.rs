@@ -39,6 +39,6 @@ pub(crate) use error::Error;
 pub(crate) use multipart::{Form, MultipartForm, file_part};
 pub(crate) use pages::{Next, pages};
 pub(crate) use poll::{PollOptions, PollProgress, Task, poll_until, task_id};
-pub(crate) use request::{Operation, Request};
+pub(crate) use request::{Operation, Request, RetrySafety};
 pub(crate) use stream::bytes::ByteStream;
 pub(crate) use stream::events::{EventStream, StreamChunk};

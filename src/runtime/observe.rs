@@ -21,6 +21,9 @@ pub struct CallRecord<'a> {
     pub attempts: u32,
     /// Time from the call to its result.
     pub latency: Duration,
+    /// Part of `latency` spent waiting for a slot under the client's
+    /// concurrency limit ([`crate::ClientBuilder::max_in_flight`]).
+    pub queued: Duration,
 }
 
 /// A retry about to wait and resend.
@@ -72,6 +75,7 @@ pub struct CallStats {
     retries: AtomicU64,
     stream_faults: AtomicU64,
     latency_micros: AtomicU64,
+    queued_micros: AtomicU64,
 }
 
 /// A point-in-time copy of [`CallStats`].
@@ -89,6 +93,8 @@ pub struct StatsSnapshot {
     pub stream_faults: u64,
     /// Sum of call latencies.
     pub total_latency: Duration,
+    /// Sum of the time calls waited for a slot under the concurrency limit.
+    pub total_queued: Duration,
 }
 
 impl CallStats {
@@ -101,6 +107,7 @@ impl CallStats {
             retries: self.retries.load(Relaxed),
             stream_faults: self.stream_faults.load(Relaxed),
             total_latency: Duration::from_micros(self.latency_micros.load(Relaxed)),
+            total_queued: Duration::from_micros(self.queued_micros.load(Relaxed)),
         }
     }
 }
@@ -114,6 +121,8 @@ impl Metrics for CallStats {
         };
         let micros = u64::try_from(call.latency.as_micros()).unwrap_or(u64::MAX);
         self.latency_micros.fetch_add(micros, Relaxed);
+        let queued = u64::try_from(call.queued.as_micros()).unwrap_or(u64::MAX);
+        self.queued_micros.fetch_add(queued, Relaxed);
     }
 
     fn retry_scheduled(&self, _retry: &RetryRecord<'_>) {

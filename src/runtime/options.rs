@@ -3,6 +3,7 @@
 //! the raw answer).
 
 use crate::runtime::error::Error;
+use crate::runtime::request::RetrySafety;
 use crate::runtime::stream::fault::StreamFaultPolicy;
 use bytes::Bytes;
 use serde_json::{Map, Value};
@@ -33,9 +34,16 @@ pub const DEFAULT_JWT_RENEW_AFTER: Duration = Duration::from_secs(180);
 /// far below what would exhaust memory.
 pub const DEFAULT_MAX_BODY_SIZE: usize = 256 * 1024 * 1024;
 
+/// Default largest number of calls in flight with the GLM Coding Plan base URL
+/// (its keys allow only a few at once; others wait their turn): see
+/// [`crate::ClientBuilder::max_in_flight`].
+pub const DEFAULT_CODING_PLAN_MAX_IN_FLIGHT: usize = 2;
+
 /// When and how often a call is retried. Defaults: 3 retries, backoff from
-/// 500 ms doubling up to 8 s with full jitter, `Retry-After` honoured up to 60 s,
-/// at most 120 s spent waiting and sending across all attempts.
+/// 500 ms doubling up to 8 s with full jitter, `Retry-After` (or
+/// `retry-after-ms`) honoured up to 60 s, at most 120 s spent waiting and
+/// sending across all attempts. Overloads (codes 1302, 1305) last minutes: they
+/// are retried apart, as often as fits in 10 minutes, backoff doubling up to 60 s.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RetryPolicy {
     /// Retries after the first attempt (0 disables retrying).
@@ -49,6 +57,11 @@ pub struct RetryPolicy {
     /// No retry starts once this much time has passed since the first attempt,
     /// nor one whose wait would end after it.
     pub budget: Duration,
+    /// The same as `budget`, for overloads (codes 1302, 1305), which are
+    /// retried whatever `max_retries` says (unless it is 0).
+    pub overload_budget: Duration,
+    /// Largest backoff ceiling between overload retries.
+    pub overload_max_backoff: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -59,6 +72,8 @@ impl Default for RetryPolicy {
             max_backoff: Duration::from_secs(8),
             max_retry_after: Duration::from_secs(60),
             budget: Duration::from_secs(120),
+            overload_budget: Duration::from_secs(600),
+            overload_max_backoff: Duration::from_secs(60),
         }
     }
 }
@@ -72,6 +87,7 @@ impl RetryPolicy {
             initial_backoff: Duration::from_millis(1),
             max_backoff: Duration::from_millis(10),
             max_retry_after: Duration::from_millis(10),
+            overload_max_backoff: Duration::from_millis(10),
             ..RetryPolicy::default()
         }
     }
@@ -80,6 +96,7 @@ impl RetryPolicy {
     pub fn none() -> Self {
         RetryPolicy {
             max_retries: 0,
+            overload_budget: Duration::ZERO,
             ..RetryPolicy::default()
         }
     }
@@ -101,6 +118,16 @@ pub struct CallOptions {
     /// Limit on the whole call including retries and waits; for a stream, until
     /// the stream is open (default none).
     pub deadline: Option<Duration>,
+    /// Limit from the call's start to the last byte of its stream or download
+    /// ([`crate::Timeout::Deadline`]); bytes arriving, keep-alive comments
+    /// included, do not extend it (default none).
+    pub stream_deadline: Option<Duration>,
+    /// The read timeout of this call, instead of the client's
+    /// ([`crate::ClientBuilder::read_timeout`]).
+    pub read_timeout: Option<Duration>,
+    /// When a failed call may be resent, instead of its operation's own
+    /// (`x-zai-retry` in the spec; see [`RetrySafety`]).
+    pub retry_safety: Option<RetrySafety>,
     /// Largest server-sent event accepted (default
     /// [`crate::runtime::options::DEFAULT_MAX_EVENT_SIZE`]); a larger one ends the stream
     /// with [`crate::StreamError::EventTooLarge`].
@@ -123,6 +150,8 @@ pub struct CallOptions {
     pub extra_body: Map<String, Value>,
     /// Where the raw body of each JSON answer is kept.
     pub raw_body: Option<RawBody>,
+    /// Where the status and headers of each success answer are kept.
+    pub response: Option<LastResponse>,
 }
 
 impl Default for CallOptions {
@@ -131,6 +160,9 @@ impl Default for CallOptions {
             retry: RetryPolicy::default(),
             attempt_timeout: None,
             deadline: None,
+            stream_deadline: None,
+            read_timeout: None,
+            retry_safety: None,
             max_event_size: crate::runtime::options::DEFAULT_MAX_EVENT_SIZE,
             max_body_size: DEFAULT_MAX_BODY_SIZE,
             stream_faults: StreamFaultPolicy::Recover,
@@ -138,6 +170,7 @@ impl Default for CallOptions {
             extra_query: Vec::new(),
             extra_body: Map::new(),
             raw_body: None,
+            response: None,
         }
     }
 }
@@ -162,6 +195,39 @@ impl CallOptions {
             deadline: Some(deadline),
             ..self
         }
+    }
+
+    /// Sets the limit from the call's start to the end of its stream or download.
+    pub fn stream_deadline(self, deadline: Duration) -> Self {
+        Self {
+            stream_deadline: Some(deadline),
+            ..self
+        }
+    }
+
+    /// Sets the read timeout of these calls.
+    pub fn read_timeout(self, timeout: Duration) -> Self {
+        Self {
+            read_timeout: Some(timeout),
+            ..self
+        }
+    }
+
+    /// Sets when failed calls may be resent, whatever their operation's own
+    /// policy, e.g. [`RetrySafety::Transient`] for a billed call the caller
+    /// knows is safe to repeat.
+    pub fn retry_safety(self, safety: RetrySafety) -> Self {
+        Self {
+            retry_safety: Some(safety),
+            ..self
+        }
+    }
+
+    /// Keeps the status, headers and request id of each success answer in
+    /// `response`.
+    pub fn keep_response(mut self, response: &LastResponse) -> Self {
+        self.response = Some(response.clone());
+        self
     }
 
     /// Sets the largest event a stream accepts, in bytes.
@@ -246,6 +312,50 @@ impl RawBody {
 
 /// Two handles are equal when they share one record.
 impl PartialEq for RawBody {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What a call's last success answer carried besides its body: status,
+/// headers, request id. Share one with [`CallOptions::keep_response`].
+#[derive(Clone, Debug, Default)]
+pub struct LastResponse(Arc<Mutex<Option<ResponseMeta>>>);
+
+/// The status and headers of a success answer.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct ResponseMeta {
+    /// HTTP status.
+    pub status: reqwest::StatusCode,
+    /// The response headers.
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl ResponseMeta {
+    /// The `x-request-id` header, when the server sent one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.headers.get("x-request-id")?.to_str().ok()
+    }
+}
+
+impl LastResponse {
+    /// The last success answer's status and headers, once a call has answered.
+    pub fn get(&self) -> Option<ResponseMeta> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub(crate) fn keep(&self, response: &reqwest::Response) {
+        let meta = ResponseMeta {
+            status: response.status(),
+            headers: response.headers().clone(),
+        };
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(meta);
+    }
+}
+
+/// Two handles are equal when they share one record.
+impl PartialEq for LastResponse {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }

@@ -6,6 +6,7 @@
 use crate::runtime::error::{Error, Timeout};
 use serde::Serialize;
 use std::future::Future;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// A task state the spec describes (`x-zai-task`; implemented by build.rs).
@@ -72,6 +73,11 @@ pub struct PollOptions {
     pub max_interval: Duration,
     /// Give up after this long ([`Error::Timeout`] naming the last state).
     pub timeout: Duration,
+    /// A file recording the task a `*_and_wait` call created, before it polls
+    /// (default none): the same call with the same journal after a crash polls
+    /// that task instead of creating (and paying for) another. Removed once the
+    /// task has ended.
+    pub journal: Option<PathBuf>,
 }
 
 impl Default for PollOptions {
@@ -81,6 +87,7 @@ impl Default for PollOptions {
             interval: Duration::from_secs(2),
             max_interval: Duration::from_secs(15),
             timeout: Duration::from_secs(600),
+            journal: None,
         }
     }
 }
@@ -93,6 +100,7 @@ impl PollOptions {
             interval,
             max_interval: interval,
             timeout,
+            journal: None,
         }
     }
 
@@ -121,6 +129,53 @@ impl PollOptions {
     /// Sets when to give up ([`Error::Timeout`] naming the last state).
     pub fn timeout(self, timeout: Duration) -> Self {
         Self { timeout, ..self }
+    }
+
+    /// Records the created task in `file` (see [`Self::journal`]).
+    pub fn journal(self, file: impl Into<PathBuf>) -> Self {
+        Self {
+            journal: Some(file.into()),
+            ..self
+        }
+    }
+
+    /// The task the journal recorded for `operation`, if any.
+    pub(crate) fn journaled(&self, operation: &str) -> Result<Option<String>, Error> {
+        let Some(path) = &self.journal else {
+            return Ok(None);
+        };
+        let text = match std::fs::read_to_string(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            other => other.map_err(|e| Error::io(path, e))?,
+        };
+        match text.trim().split_once(' ') {
+            Some((op, id)) if op == operation && !id.is_empty() => Ok(Some(id.to_owned())),
+            _ => Err(Error::InvalidRequest(format!(
+                "{}: not a journal of `{operation}` (expected `{operation} <task id>`)",
+                path.display()
+            ))),
+        }
+    }
+
+    /// Records the task `id` that `operation` created, before polling it.
+    pub(crate) fn record(&self, operation: &str, id: &str) -> Result<(), Error> {
+        match &self.journal {
+            Some(path) => {
+                std::fs::write(path, format!("{operation} {id}\n")).map_err(|e| Error::io(path, e))
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Forgets the journal's task once it has ended (success or failure); a
+    /// timeout or a failed poll keeps it, to resume.
+    pub(crate) fn settle<T>(&self, result: &Result<T, Error>) -> Result<(), Error> {
+        match (&self.journal, result) {
+            (Some(path), Ok(_) | Err(Error::TaskFailed { .. })) => {
+                std::fs::remove_file(path).map_err(|e| Error::io(path, e))
+            }
+            _ => Ok(()),
+        }
     }
 }
 

@@ -28,6 +28,31 @@ pub struct Operation {
     pub stream: bool,
     /// `x-zai-platform` of its family: the only platform serving it (`china`).
     pub platform: Option<&'static str>,
+    /// `x-zai-retry`: when a failed call may be resent.
+    pub retry: RetrySafety,
+    /// The JSON body's `request_id` is filled by the client when empty (billed
+    /// operations), the same on every attempt.
+    pub fills_request_id: bool,
+    /// `x-zai-envelope`: the answer's `code` values meaning success; any other
+    /// is [`Error::Api`] with status 200.
+    pub envelope: Option<&'static [i64]>,
+    /// The answer's schema has a top-level `error` of its own: a 200 holding one
+    /// is an answer, not an error.
+    pub own_error: bool,
+}
+
+/// When a failed call may be resent: the operation's `x-zai-retry`, or
+/// [`crate::CallOptions::retry_safety`] for some calls.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RetrySafety {
+    /// Resent after a transient status (408, 429, 5xx), a connection failure or
+    /// a timeout, unless a success response head had arrived (as the official SDKs).
+    #[default]
+    Transient,
+    /// The call creates billed work: resent only when the service provably did
+    /// not process it (no connection made, 429, a rate-limit or overload code).
+    /// Any other failure once the request was sent is [`Error::OutcomeUnknown`].
+    Billed,
 }
 
 /// One call of an operation, as a generated method describes it: the operation,
@@ -134,6 +159,36 @@ impl<'a> Request<'a> {
     ) -> Self {
         self.body = Body::Form(Box::new(form));
         self
+    }
+}
+
+impl Request<'_> {
+    /// The body's `request_id`, filled with a fresh one when the operation asks
+    /// for it and the caller left it empty: the same on every attempt, so the
+    /// service can tell a resend and the caller can look the task up.
+    pub(crate) fn request_id(&mut self) -> Result<Option<String>, Error> {
+        let Body::Json(bytes) = &self.body else {
+            return Ok(None);
+        };
+        if !self.operation.fills_request_id {
+            return Ok(None);
+        }
+        let mut map: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(bytes)
+            .map_err(|e| Error::InvalidRequest(format!("body is not a JSON object: {e}")))?;
+        if let Some(id) = map.get("request_id").and_then(|v| v.as_str())
+            && !id.is_empty()
+        {
+            return Ok(Some(id.to_owned()));
+        }
+        let millis = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_millis();
+        let id = format!("zai-{millis}-{:016x}", fastrand::u64(..));
+        map.insert("request_id".into(), id.clone().into());
+        let body = serde_json::to_vec(&map).map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        self.body = Body::Json(body.into());
+        Ok(Some(id))
     }
 }
 

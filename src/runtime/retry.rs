@@ -1,13 +1,16 @@
-//! Retries, for every operation alike: transient HTTP statuses and connection
-//! failures are retried with `Retry-After` or exponential backoff with full jitter,
-//! unless Z.AI's business code says retrying cannot help (quota, policy, validation).
+//! Retries: transient HTTP statuses and connection failures are retried with
+//! `Retry-After` or exponential backoff with full jitter, unless Z.AI's business
+//! code says retrying cannot help (quota, policy, validation); overloads within
+//! a longer budget of their own; calls creating billed work only when the
+//! service provably did not process them ([`RetrySafety`]).
 
 use crate::runtime::error::{
-    ApiError, Error, Timeout, Timeouts, is_retryable_transport, retryable,
+    ApiError, Error, Timeout, Timeouts, is_overload, is_retryable_transport, retryable,
 };
 use crate::runtime::observe::RetryRecord;
 use crate::runtime::options::CallOptions;
 use crate::runtime::options::RetryPolicy;
+use crate::runtime::request::RetrySafety;
 use crate::runtime::timer::ReadTimer;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -20,11 +23,18 @@ pub(crate) enum Verdict {
 
 /// Decides on an error response from its status, headers and Z.AI error.
 pub(crate) fn judge(error: &ApiError, headers: &reqwest::header::HeaderMap) -> Verdict {
-    let retry_after = error
-        .detail
-        .retry_after
-        .as_deref()
-        .and_then(parse_retry_after);
+    // `retry-after-ms` (OpenAI's, finer) first, then `Retry-After`.
+    let retry_after = headers
+        .get("retry-after-ms")
+        .and_then(|v| v.to_str().ok()?.trim().parse::<f64>().ok())
+        .and_then(|ms| Duration::try_from_secs_f64(ms / 1000.0).ok())
+        .or_else(|| {
+            error
+                .detail
+                .retry_after
+                .as_deref()
+                .and_then(parse_retry_after)
+        });
     match headers.get("x-should-retry").and_then(|v| v.to_str().ok()) {
         Some("true") => return Verdict::RetryAfter(retry_after),
         Some("false") => return Verdict::Done,
@@ -51,14 +61,20 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
 
 impl RetryPolicy {
     /// The wait before retry number `retry` (1-based), or `None` when the policy
-    /// or the budget forbids it.
+    /// or the budget forbids it; an `overload` by the overload tier's backoff and
+    /// budget, whatever the number.
     pub(crate) fn delay(
         &self,
         retry: u32,
         retry_after: Option<Duration>,
         started: Instant,
+        overload: bool,
     ) -> Option<Duration> {
-        if retry > self.max_retries {
+        let (max_backoff, budget) = match overload {
+            true => (self.overload_max_backoff, self.overload_budget),
+            false => (self.max_backoff, self.budget),
+        };
+        if self.max_retries == 0 || (retry > self.max_retries && !overload) {
             return None;
         }
         let delay = match retry_after {
@@ -67,22 +83,24 @@ impl RetryPolicy {
                 let ceiling = self
                     .initial_backoff
                     .saturating_mul(1u32.checked_shl(retry - 1).unwrap_or(u32::MAX))
-                    .min(self.max_backoff);
+                    .min(max_backoff);
                 // Below the ceiling, however large a policy sets it (no panic).
                 Duration::try_from_secs_f64(ceiling.as_secs_f64() * fastrand::f64())
                     .unwrap_or(ceiling)
             }
         };
         let ends = started.elapsed().checked_add(delay);
-        ends.is_some_and(|ends| ends < self.budget).then_some(delay)
+        ends.is_some_and(|ends| ends < budget).then_some(delay)
     }
 }
 
 /// Runs `attempt` until it succeeds, fails for good, or the retry policy of
 /// `options` stops retrying (its budget counted from `started`, when the call
-/// began). Returns the result and the number of attempts made.
+/// began); a billed call (`safety`) only while the service provably did not
+/// process it. Returns the result and the number of attempts made.
 pub(crate) async fn run<T, F, Fut>(
     options: &CallOptions,
+    safety: RetrySafety,
     timeouts: Timeouts,
     started: Instant,
     on_retry: impl Fn(&RetryRecord<'_>),
@@ -132,7 +150,14 @@ where
         let Verdict::RetryAfter(retry_after) = verdict else {
             return (Err(error), attempts);
         };
-        let Some(delay) = options.retry.delay(attempts, retry_after, started) else {
+        if safety == RetrySafety::Billed && error.maybe_processed() {
+            return (Err(error), attempts);
+        }
+        let overload = is_overload(error.code());
+        let Some(delay) = options
+            .retry
+            .delay(attempts, retry_after, started, overload)
+        else {
             return (Err(error), attempts);
         };
         on_retry(&RetryRecord {

@@ -4,15 +4,16 @@
 //! answer (JSON, bytes, an event stream).
 
 use crate::runtime::client::Client;
-use crate::runtime::error::{Error, Timeout};
+use crate::runtime::error::{Error, Timeout, Timeouts};
 use crate::runtime::observe::{CallRecord, RetryRecord};
-use crate::runtime::request::{Body, Request, with_fields};
+use crate::runtime::request::{Body, Request, RetrySafety, with_fields};
 use crate::runtime::retry::{self, Failure};
 use crate::runtime::stream::bytes::ByteStream;
 use crate::runtime::stream::events::{EventStream, StreamChunk};
 use crate::runtime::timer::ReadTimer;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue};
-use std::{fmt, future::Future, time::Instant};
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::{fmt, future::Future, time::Duration, time::Instant};
 use tracing::Instrument as _;
 use zai_types::BaseUrl;
 
@@ -29,6 +30,7 @@ impl Client {
         &self,
         request: Result<Request<'_>, Error>,
     ) -> impl Future<Output = Result<T, Error>> + Send {
+        let operation = request.as_ref().ok().map(|r| r.operation);
         self.execute(
             request,
             Some("application/json"),
@@ -42,7 +44,12 @@ impl Client {
                 }
                 Ok((status, body))
             },
-            |(status, body)| crate::runtime::answer::decode_json(status, body),
+            move |(status, body)| {
+                if let Some(op) = operation {
+                    crate::runtime::answer::reported_error(op, status, &body)?;
+                }
+                crate::runtime::answer::decode_json(status, body)
+            },
         )
     }
 
@@ -73,13 +80,13 @@ impl Client {
             request,
             Some("text/event-stream"),
             move |response, timer| async move {
-                // A JSON answer where events were asked for holds no `data:`
-                // lines: it is an error object, judged and kept like a failed
-                // status's (or a summary of whatever else it is).
+                // A JSON or HTML answer where events were asked for holds no
+                // `data:` lines: it is an error object or a proxy's page, judged
+                // and kept like a failed status's (or a summary of it).
                 let content_type = response.headers().get(CONTENT_TYPE);
                 if content_type
                     .and_then(|v| v.to_str().ok())
-                    .is_some_and(is_json)
+                    .is_some_and(|t| is_json(t) || t.starts_with("text/html"))
                 {
                     return Err(Failure::Response(Box::new(response), timer));
                 }
@@ -108,8 +115,9 @@ impl Client {
         F: Fn(reqwest::Response, ReadTimer) -> Fut,
         Fut: Future<Output = Result<R, Failure>>,
     {
-        let request = request?;
+        let mut request = request?;
         let inner = &*self.inner;
+        let options = &inner.options;
         let operation = request.operation.id;
         // Warned, not refused: a platform may start serving an operation before
         // the spec says so, and the server's own answer then still reaches the caller.
@@ -124,6 +132,8 @@ impl Client {
                 "operation served by another platform than this base URL's (BaseUrl preset)"
             );
         }
+        let safety = options.retry_safety.unwrap_or(request.operation.retry);
+        let request_id = request.request_id()?;
         let span = tracing::info_span!(
             "zai.call",
             operation,
@@ -133,7 +143,20 @@ impl Client {
             request_id = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
         );
+        // A span no subscriber wants is not entered on every poll nor recorded
+        // into: with tracing's `log` fallback on, each of those costs.
+        let traced = !span.is_disabled();
         let started = Instant::now();
+        let timeouts = Timeouts {
+            read: options.read_timeout.or(inner.timeouts.read),
+            ..inner.timeouts
+        };
+        let until = options.stream_deadline.and_then(|limit| {
+            let at = tokio::time::Instant::from_std(started).checked_add(limit)?;
+            Some((at, limit))
+        });
+        // Time spent waiting for a slot, in microseconds, over all attempts.
+        let queued = AtomicU64::new(0);
         let on_retry = |record: &RetryRecord<'_>| {
             tracing::debug!(
                 attempt = record.attempt,
@@ -148,7 +171,18 @@ impl Client {
         };
         let attempt = || async {
             let http_request = self.build(&request, accept)?;
-            let mut timer = ReadTimer::start(inner.timeouts);
+            let slot = match &inner.slots {
+                None => None,
+                Some(slots) => {
+                    let asked = Instant::now();
+                    let slot = slots.clone().acquire_owned().await;
+                    let waited = asked.elapsed();
+                    queued.fetch_add(waited.as_micros() as u64, Relaxed);
+                    tracing::debug!(queued_ms = waited.as_millis() as u64, "slot acquired");
+                    slot.ok()
+                }
+            };
+            let mut timer = ReadTimer::start(timeouts, until, slot);
             let response = timer
                 .guard(inner.http.execute(http_request))
                 .await
@@ -157,20 +191,17 @@ impl Client {
             if !response.status().is_success() {
                 return Err(Failure::Response(Box::new(response), timer));
             }
+            if let Some(kept) = &options.response {
+                kept.keep(&response);
+            }
+            if traced && let Some(id) = response.headers().get("x-request-id") {
+                span.record("request_id", id.to_str().unwrap_or_default());
+            }
             read(response, timer).await
         };
-        let options = &inner.options;
         let attempts = retry::run(
-            options,
-            inner.timeouts,
-            started,
-            on_retry,
-            operation,
-            attempt,
+            options, safety, timeouts, started, on_retry, operation, attempt,
         );
-        // A span no subscriber wants is not entered on every poll nor recorded
-        // into: with tracing's `log` fallback on, each of those costs.
-        let traced = !span.is_disabled();
         let expired = |deadline| (Err(Error::Timeout(Timeout::Deadline(deadline))), 0);
         // The deadline's paths are boxed: rarely taken, they would otherwise
         // size every call's future.
@@ -185,7 +216,18 @@ impl Client {
             (None, true) => attempts.instrument(span.clone()).await,
             (None, false) => attempts.await,
         };
-        let result = result.and_then(finish);
+        // Billed work the service may have taken is never resent: the caller
+        // learns so, with the request id to look it up by.
+        let result = match result.and_then(finish) {
+            Err(e) if safety == RetrySafety::Billed && e.maybe_processed() => {
+                Err(Error::OutcomeUnknown {
+                    operation,
+                    request_id,
+                    source: Box::new(e),
+                })
+            }
+            other => other,
+        };
         if !traced && inner.metrics.is_none() {
             return result;
         }
@@ -209,6 +251,7 @@ impl Client {
                 outcome: result.as_ref().map(|_| ()),
                 attempts,
                 latency,
+                queued: Duration::from_micros(queued.load(Relaxed)),
             });
         }
         result

@@ -19,25 +19,49 @@ use tokio::time::{Instant, Sleep};
 pub(crate) struct ReadTimer {
     sleep: Option<Pin<Box<Sleep>>>,
     timeouts: Timeouts,
+    /// The stream deadline ([`crate::CallOptions::stream_deadline`]): when it
+    /// passes, and its length to name. Arriving bytes never push it back.
+    until: Option<(Instant, std::time::Duration)>,
     /// Bytes arrived since the timer was last set.
     arrived: bool,
+    /// The attempt's slot under the client's concurrency limit: held while the
+    /// answer is read, until its stream ends or is dropped.
+    _slot: Option<tokio::sync::OwnedSemaphorePermit>,
 }
 
 impl ReadTimer {
-    /// Starts the wait for the first bytes, when `timeouts` has a read timeout.
-    pub(crate) fn start(timeouts: Timeouts) -> Self {
+    /// Starts the wait for the first bytes, when `timeouts` has a read timeout
+    /// or there is a deadline `until`; `slot` is held as long as the timer.
+    pub(crate) fn start(
+        timeouts: Timeouts,
+        until: Option<(Instant, std::time::Duration)>,
+        slot: Option<tokio::sync::OwnedSemaphorePermit>,
+    ) -> Self {
+        let first = timeouts
+            .read
+            .and_then(|limit| Instant::now().checked_add(limit));
+        let at = match (first, until) {
+            (Some(first), Some((until, _))) => Some(first.min(until)),
+            (first, until) => first.or(until.map(|(at, _)| at)),
+        };
+        // A read timeout past the clock's range: tokio's far future stands.
+        let sleep = match (at, timeouts.read) {
+            (Some(at), _) => Some(tokio::time::sleep_until(at)),
+            (None, Some(limit)) => Some(tokio::time::sleep(limit)),
+            (None, None) => None,
+        };
         ReadTimer {
-            sleep: timeouts
-                .read
-                .map(|limit| Box::pin(tokio::time::sleep(limit))),
+            sleep: sleep.map(Box::pin),
             timeouts,
+            until,
             arrived: false,
+            _slot: slot,
         }
     }
 
     /// No timer (bytes already in memory, or a caller's own byte stream).
     pub(crate) fn none() -> Self {
-        ReadTimer::start(Timeouts::default())
+        ReadTimer::start(Timeouts::default(), None, None)
     }
 
     /// The next piece of a body or stream, within the read timeout: its
@@ -66,18 +90,24 @@ impl ReadTimer {
     /// After the source came back pending: the timeout, once it has passed.
     /// Bytes that arrived since the last wait give this one the whole timeout.
     fn poll_expired(&mut self, cx: &mut Context<'_>) -> Poll<Timeout> {
-        let (Some(sleep), Some(limit)) = (&mut self.sleep, self.timeouts.read) else {
+        let Some(sleep) = &mut self.sleep else {
             return Poll::Pending;
         };
         // A later deadline only updates the registered timer (tokio moves it
         // when the old deadline comes). A limit past the clock's range never
         // ends: the first deadline, tokio's far future, stands.
         if std::mem::take(&mut self.arrived)
-            && let Some(deadline) = Instant::now().checked_add(limit)
+            && let Some(limit) = self.timeouts.read
+            && let Some(next) = Instant::now().checked_add(limit)
         {
-            sleep.as_mut().reset(deadline);
+            let next = self.until.map_or(next, |(until, _)| next.min(until));
+            sleep.as_mut().reset(next);
         }
-        sleep.as_mut().poll(cx).map(|()| Timeout::Read(Some(limit)))
+        ready!(sleep.as_mut().poll(cx));
+        Poll::Ready(match self.until {
+            Some((until, length)) if Instant::now() >= until => Timeout::Deadline(length),
+            _ => Timeout::Read(self.timeouts.read),
+        })
     }
 
     /// `work`'s output (bytes that arrived), unless the read timeout passes first.

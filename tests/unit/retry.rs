@@ -66,22 +66,25 @@ fn backoff_is_capped_and_budgeted() {
     let policy = RetryPolicy::default();
     let start = Instant::now();
     for retry in 1..=3 {
-        let d = policy.delay(retry, None, start).unwrap();
+        let d = policy.delay(retry, None, start, false).unwrap();
         assert!(
             d <= Duration::from_millis(500) * 2u32.pow(retry - 1),
             "{d:?}"
         );
     }
-    assert_eq!(policy.delay(4, None, start), None);
+    assert_eq!(policy.delay(4, None, start, false), None);
     assert_eq!(
-        policy.delay(1, Some(Duration::from_secs(600)), start),
+        policy.delay(1, Some(Duration::from_secs(600)), start, false),
         Some(Duration::from_secs(60))
     );
     let tight = RetryPolicy {
         budget: Duration::from_secs(1),
         ..policy
     };
-    assert_eq!(tight.delay(1, Some(Duration::from_secs(2)), start), None);
+    assert_eq!(
+        tight.delay(1, Some(Duration::from_secs(2)), start, false),
+        None
+    );
 }
 
 #[test]
@@ -92,20 +95,22 @@ fn unbounded_policies_do_not_overflow() {
         max_backoff: Duration::MAX,
         max_retry_after: Duration::MAX,
         budget: Duration::MAX,
+        overload_budget: Duration::MAX,
+        overload_max_backoff: Duration::MAX,
     };
     let start = Instant::now();
     // A `Retry-After` of u64::MAX seconds would end past any budget.
-    assert_eq!(unbounded.delay(1, Some(Duration::MAX), start), None);
+    assert_eq!(unbounded.delay(1, Some(Duration::MAX), start, false), None);
     // Backoff under an unbounded ceiling: any wait, but no panic.
     for retry in [1, 2, 64, u32::MAX] {
-        let _ = unbounded.delay(retry, None, start);
+        let _ = unbounded.delay(retry, None, start, false);
     }
     let generous = RetryPolicy {
         budget: Duration::MAX,
         ..RetryPolicy::default()
     };
     assert_eq!(
-        generous.delay(1, Some(Duration::from_secs(5)), start),
+        generous.delay(1, Some(Duration::from_secs(5)), start, false),
         Some(Duration::from_secs(5))
     );
 }
@@ -127,11 +132,25 @@ fn the_test_preset_decides_alike_but_waits_milliseconds() {
     let start = Instant::now();
     assert_eq!(fast.max_retries, RetryPolicy::default().max_retries);
     for retry in 1..=3 {
-        assert!(fast.delay(retry, None, start).unwrap() <= Duration::from_millis(10));
+        assert!(fast.delay(retry, None, start, false).unwrap() <= Duration::from_millis(10));
     }
     assert_eq!(
-        fast.delay(1, Some(Duration::from_secs(60)), start),
+        fast.delay(1, Some(Duration::from_secs(60)), start, false),
         Some(Duration::from_millis(10))
     );
-    assert_eq!(fast.delay(4, None, start), None);
+    assert_eq!(fast.delay(4, None, start, false), None);
+}
+
+#[test]
+fn overloads_retry_past_max_retries_within_their_budget() {
+    let policy = RetryPolicy::default();
+    let start = Instant::now();
+    assert_eq!(policy.delay(4, None, start, false), None);
+    let wait = policy.delay(9, None, start, true).unwrap();
+    assert!(wait <= Duration::from_secs(60), "{wait:?}");
+    assert_eq!(RetryPolicy::none().delay(1, None, start, true), None);
+    assert_eq!(
+        verdict(429, "", &[("retry-after-ms", "1500")]),
+        Verdict::RetryAfter(Some(Duration::from_millis(1500)))
+    );
 }

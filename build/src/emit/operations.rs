@@ -114,11 +114,18 @@ pub(super) fn method(op: &Operation, index: usize) -> TokenStream {
         };
         quote!(#[doc = ""] #[doc = #doc])
     });
+    let billed_note = op.billed.then(|| {
+        let doc = " Creates billed work (`x-zai-retry: billed`): resent only when the service \
+                   provably did not process it; a failure once sent is \
+                   [`crate::Error::OutcomeUnknown`], never resent (see [`crate::RetrySafety`]).";
+        quote!(#[doc = ""] #[doc = #doc])
+    });
     quote! {
         #doc
         #[doc = ""]
         #[doc = #http]
         #stream_note
+        #billed_note
         #[inline]
         pub fn #name(&self, #(#params),*)
             -> impl Future<Output = Result<#ok, crate::runtime::Error>> + Send
@@ -202,14 +209,26 @@ pub(super) fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Resul
                 .find(|o| &o.id == poll)
                 .ok_or_else(|| format!("{}: x-zai-wait polls unknown `{poll}`", op.id))?;
             let poll = snake_ident(poll);
+            let op_id = &op.id;
             let body = quote! {
-                let task = self.#own(#(#args),*).await?;
-                let id = crate::runtime::task_id(&task, #id)?;
-                crate::runtime::poll_until(|| self.#poll(&id), options, progress).await
+                let id = match options.journaled(#op_id)? {
+                    Some(id) => id,
+                    None => {
+                        let task = self.#own(#(#args),*).await?;
+                        let id = crate::runtime::task_id(&task, #id)?;
+                        options.record(#op_id, &id)?;
+                        id
+                    }
+                };
+                let result = crate::runtime::poll_until(|| self.#poll(&id), options, progress).await;
+                options.settle(&result)?;
+                result
             };
             let doc = format!(
                 " Calls [`Self::{own}`], then polls [`Self::{poll}`] with the task id it \
-                 returns until the task ends (see [`crate::runtime::poll_until`])."
+                 returns until the task ends (see [`crate::runtime::poll_until`]). With \
+                 [`crate::runtime::PollOptions::journal`], the task id is recorded first, and a \
+                 journal left by an earlier run is polled instead of creating another task."
             );
             (method, target, body, doc, renamed_from.as_deref())
         }
@@ -359,10 +378,21 @@ pub(super) fn operation_table(spec: &Spec) -> TokenStream {
         let (base, auth, platform) = (some_str(&op.base), some_str(&op.auth), some_str(&op.platform));
         let multipart = op.multipart.is_some();
         let stream = op.stream.is_some();
+        let retry = match op.billed {
+            true => quote!(crate::runtime::RetrySafety::Billed),
+            false => quote!(crate::runtime::RetrySafety::Transient),
+        };
+        let (fills_request_id, own_error) = (op.fills_request_id, op.own_error);
+        let envelope = match &op.envelope {
+            Some(codes) => quote!(Some(&[#(#codes),*])),
+            None => quote!(None),
+        };
         quote! {
             crate::runtime::Operation {
                 id: #id, method: #method, path: #path, rust_method: #rust,
                 base: #base, auth: #auth, multipart: #multipart, stream: #stream, platform: #platform,
+                retry: #retry, fills_request_id: #fills_request_id,
+                envelope: #envelope, own_error: #own_error,
             }
         }
     });

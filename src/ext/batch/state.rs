@@ -44,6 +44,22 @@ impl JobFiles {
                 JobState::VERSION
             )));
         }
+        // Counts from a file are inputs: checked once here, so arithmetic on
+        // them (progress, resuming) cannot overflow. Delivered lines may pass
+        // the requests (lines naming no request are delivered too).
+        let fits = |count: fn(&PartState) -> u64| {
+            let mut counts = state.parts.iter().map(count);
+            counts.try_fold(0u64, u64::checked_add).is_some()
+        };
+        if !(fits(|p| p.requests) && fits(|p| p.delivered))
+            || state.parts.iter().any(|p| p.failed > p.delivered)
+        {
+            return Err(Error::InvalidRequest(format!(
+                "{}: the counts in the state file do not add up (totals too large, or more \
+                 failed than delivered): it was not written by a batch job",
+                self.state.display()
+            )));
+        }
         Ok(Some(state))
     }
 

@@ -61,7 +61,12 @@ impl Stream for ByteStream {
         let this = &mut *self;
         let error = match ready!(this.timer.poll_piece(this.source.as_mut(), cx)) {
             Some(Err(e)) => e,
-            other => return Poll::Ready(other),
+            None => {
+                // The end: free the call's slot now, not when dropped.
+                this.timer = ReadTimer::none();
+                return Poll::Ready(None);
+            }
+            piece => return Poll::Ready(piece),
         };
         // An error ends the stream (and closes the connection).
         this.source = Box::pin(futures_util::stream::empty());

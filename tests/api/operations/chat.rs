@@ -301,7 +301,8 @@ async fn create_chat_completion_async() {
         json!({
             "model": "glm-4.7",
             "messages": [{"role": "user", "content": "Summarize the meeting notes."}],
-            "temperature": 0.3
+            "temperature": 0.3,
+            "request_id": "req-async-0001"
         }),
         json!({
             "id": "9051712345678901234",
@@ -315,7 +316,8 @@ async fn create_chat_completion_async() {
         "glm-4.7",
         vec![ChatMessage::user("Summarize the meeting notes.")],
     )
-    .temperature(0.3);
+    .temperature(0.3)
+    .request_id("req-async-0001");
     let task = client(&server)
         .create_chat_completion_async(&request)
         .await

@@ -38,7 +38,8 @@ async fn create_fine_tuning_job() {
             "model": "glm-4-flash",
             "training_file": "file-train",
             "suffix": "support",
-            "hyperparameters": {"n_epochs": 3, "batch_size": "auto", "learning_rate_multiplier": 0.5}
+            "hyperparameters": {"n_epochs": 3, "batch_size": "auto", "learning_rate_multiplier": 0.5},
+            "request_id": "ft-req-1"
         })),
         job("create"),
     )
@@ -49,7 +50,8 @@ async fn create_fine_tuning_job() {
         .learning_rate_multiplier(FineTuningValue::Number(0.5));
     let request = FineTuningJobRequest::new("glm-4-flash", "file-train")
         .suffix("support")
-        .hyperparameters(hyperparameters);
+        .hyperparameters(hyperparameters)
+        .request_id("ft-req-1");
     let created = api_client(&server)
         .create_fine_tuning_job(&request)
         .await

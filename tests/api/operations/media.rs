@@ -162,7 +162,7 @@ async fn create_image_async() {
         &server,
         bearer,
         "/async/images/generations",
-        json!({"model": "glm-image", "prompt": "A paper boat on a puddle.", "quality": "hd"}),
+        json!({"model": "glm-image", "prompt": "A paper boat on a puddle.", "quality": "hd", "request_id": "5566778899-1122334455"}),
         json!({
             "model": "glm-image",
             "id": "5566778899-1122334455",
@@ -171,8 +171,9 @@ async fn create_image_async() {
         }),
     )
     .await;
-    let request =
-        ImageGenerationRequest::new("glm-image", "A paper boat on a puddle.").quality("hd");
+    let request = ImageGenerationRequest::new("glm-image", "A paper boat on a puddle.")
+        .quality("hd")
+        .request_id("5566778899-1122334455");
     let task = client(&server)
         .create_image_async(&request)
         .await
@@ -197,7 +198,8 @@ async fn video_request_extended_fields() {
             "off_peak": true,
             "watermark_enabled": false,
             "sensitive_word_check": {"type": "ALL", "status": "ENABLE"},
-            "prompt_opt_model": "glm-4.7"
+            "prompt_opt_model": "glm-4.7",
+            "request_id": "vid-req-1"
         }),
         json!({"model": "cogvideox-3", "id": "vid-ext-1", "task_status": "PROCESSING"}),
     )
@@ -208,7 +210,8 @@ async fn video_request_extended_fields() {
         .off_peak(true)
         .watermark_enabled(false)
         .sensitive_word_check(SensitiveWordCheck::default().type_("ALL").status("ENABLE"))
-        .prompt_opt_model("glm-4.7");
+        .prompt_opt_model("glm-4.7")
+        .request_id("vid-req-1");
     let task = client(&server)
         .create_video_generation(&request)
         .await

@@ -12,12 +12,12 @@ use tokio::net::TcpListener;
 use zai::types::{ChatCompletionRequest, ChatMessage};
 use zai::{CallOptions, Error, RetryPolicy, StreamError};
 
-const KEY: &str = "faultid.SECRETKEYNEVERSHOWN";
+pub(super) const KEY: &str = "faultid.SECRETKEYNEVERSHOWN";
 
-const OK: &str = r#"{"id":"1","created":1,"model":"glm-4.7","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"fine"}}]}"#;
-const EVENT: &str = "data: {\"id\":\"1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"hi\"}}]}\n\n";
+pub(super) const OK: &str = r#"{"id":"1","created":1,"model":"glm-4.7","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"fine"}}]}"#;
+pub(super) const EVENT: &str = "data: {\"id\":\"1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"hi\"}}]}\n\n";
 
-fn ok() -> Step {
+pub(super) fn ok() -> Step {
     Step::Reply(http(
         "200 OK",
         &["content-type: application/json"],
@@ -25,18 +25,20 @@ fn ok() -> Step {
     ))
 }
 
-fn error(status: &str, code: &str, headers: &[&str]) -> Step {
+pub(super) fn error(status: &str, code: &str, headers: &[&str]) -> Step {
     let body = format!(r#"{{"error":{{"code":"{code}","message":"fault {code}"}}}}"#);
     Step::Reply(http(status, headers, body.as_bytes()))
 }
 
-fn client(url: &str) -> zai::Client {
+pub(super) fn client(url: &str) -> zai::Client {
     let retry = RetryPolicy {
         max_retries: 4,
         initial_backoff: Duration::from_millis(10),
         max_backoff: Duration::from_millis(40),
         max_retry_after: Duration::from_secs(3),
         budget: Duration::from_secs(10),
+        overload_budget: Duration::from_secs(10),
+        overload_max_backoff: Duration::from_millis(40),
     };
     zai::Client::builder()
         .api_key(KEY)
@@ -51,7 +53,7 @@ fn client(url: &str) -> zai::Client {
         .unwrap()
 }
 
-fn request() -> ChatCompletionRequest {
+pub(super) fn request() -> ChatCompletionRequest {
     ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("hi")])
 }
 
@@ -261,6 +263,15 @@ async fn fault_matrix() {
             passed += 1
         }
         other => failures.push(format!("wrong-format JWT key: {other:?}")),
+    }
+
+    // The service's limits: billed work, errors inside 200, redirects, the
+    // governor, overloads, stream deadlines, metadata, messages.
+    for (name, outcome) in super::limits::cases().await {
+        match outcome {
+            Ok(()) => passed += 1,
+            Err(why) => failures.push(format!("{name}: {why}")),
+        }
     }
 
     let logs = String::from_utf8_lossy(&logs.lock().unwrap()).into_owned();

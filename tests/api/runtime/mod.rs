@@ -7,6 +7,7 @@ mod batch_job_recovery;
 mod config;
 mod errors;
 mod faults;
+mod limits;
 mod polling;
 mod request_path;
 mod stream_faults;

@@ -135,7 +135,7 @@ async fn create_video_generation_and_wait_submits_then_polls() {
         .mock_async(|when, then| {
             when.method(POST)
                 .path("/videos/generations")
-                .json_body(serde_json::json!({"model": "cogvideox-3", "prompt": "a cat surfing"}));
+                .json_body(serde_json::json!({"model": "cogvideox-3", "prompt": "a cat surfing", "request_id": "r"}));
             then.status(200).body(r#"{"model":"cogvideox-3","id":"vid-42","request_id":"r","task_status":"PROCESSING"}"#);
         })
         .await;
@@ -145,7 +145,9 @@ async fn create_video_generation_and_wait_submits_then_polls() {
             then.status(200).body(SUCCESS);
         })
         .await;
-    let request = zai::types::VideoGenerationRequest::new("cogvideox-3").prompt("a cat surfing");
+    let request = zai::types::VideoGenerationRequest::new("cogvideox-3")
+        .prompt("a cat surfing")
+        .request_id("r");
     let result = client(&server)
         .create_video_generation_and_wait(&request, &fast(), |_| {})
         .await

@@ -18,6 +18,8 @@ pub enum Step {
     ReplyThenStall(Vec<u8>),
     /// Write the first bytes, pause, write the rest, then close.
     ReplyPaused(Vec<u8>, Duration, Vec<u8>),
+    /// Write the first bytes, then the second every interval, for 30 s.
+    Trickle(Vec<u8>, Vec<u8>, Duration),
 }
 
 pub struct Server {
@@ -25,6 +27,10 @@ pub struct Server {
     pub hits: Arc<AtomicUsize>,
     /// The head (request line and headers, lower-cased) of each request received.
     pub heads: Arc<Mutex<Vec<String>>>,
+    /// The body of each request received, as sent.
+    pub bodies: Arc<Mutex<Vec<String>>>,
+    /// The most requests in progress at once.
+    pub peak: Arc<AtomicUsize>,
 }
 
 /// Serves the n-th request with `script[n]` (the last step repeats).
@@ -33,7 +39,10 @@ pub async fn serve(script: Vec<Step>) -> Server {
     let url = format!("http://{}", listener.local_addr().unwrap());
     let hits = Arc::new(AtomicUsize::new(0));
     let heads = Arc::new(Mutex::new(Vec::new()));
-    let (counter, received) = (hits.clone(), heads.clone());
+    let bodies = Arc::new(Mutex::new(Vec::new()));
+    let peak = Arc::new(AtomicUsize::new(0));
+    let (counter, received, sent) = (hits.clone(), heads.clone(), bodies.clone());
+    let (most, now) = (peak.clone(), Arc::new(AtomicUsize::new(0)));
     tokio::spawn(async move {
         loop {
             let Ok((mut socket, _)) = listener.accept().await else {
@@ -41,10 +50,13 @@ pub async fn serve(script: Vec<Step>) -> Server {
             };
             let n = counter.fetch_add(1, Ordering::SeqCst);
             let step = script[n.min(script.len() - 1)].clone();
-            let received = received.clone();
+            let (received, sent) = (received.clone(), sent.clone());
+            let (most, now) = (most.clone(), now.clone());
             tokio::spawn(async move {
-                let head = read_request(&mut socket).await;
+                let (head, body) = read_request(&mut socket).await;
                 received.lock().unwrap().push(head);
+                sent.lock().unwrap().push(body);
+                most.fetch_max(now.fetch_add(1, Ordering::SeqCst) + 1, Ordering::SeqCst);
                 match step {
                     Step::Reply(bytes) => {
                         let _ = socket.write_all(&bytes).await;
@@ -66,11 +78,27 @@ pub async fn serve(script: Vec<Step>) -> Server {
                         let _ = socket.write_all(&rest).await;
                         let _ = socket.shutdown().await;
                     }
+                    Step::Trickle(first, piece, every) => {
+                        let _ = socket.write_all(&first).await;
+                        for _ in 0..(30_000 / every.as_millis().max(1)) {
+                            tokio::time::sleep(every).await;
+                            if socket.write_all(&piece).await.is_err() {
+                                break;
+                            }
+                        }
+                    }
                 }
+                now.fetch_sub(1, Ordering::SeqCst);
             });
         }
     });
-    Server { url, hits, heads }
+    Server {
+        url,
+        hits,
+        heads,
+        bodies,
+        peak,
+    }
 }
 
 fn reset(socket: TcpStream) {
@@ -80,16 +108,16 @@ fn reset(socket: TcpStream) {
     drop(std);
 }
 
-/// Reads one request; returns its head, lower-cased.
-async fn read_request(socket: &mut TcpStream) -> String {
+/// Reads one request; returns its head, lower-cased, and its body.
+async fn read_request(socket: &mut TcpStream) -> (String, String) {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
     loop {
         let Ok(n) = socket.read(&mut chunk).await else {
-            return String::new();
+            return Default::default();
         };
         if n == 0 {
-            return String::new();
+            return Default::default();
         }
         buf.extend_from_slice(&chunk[..n]);
         if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
@@ -105,7 +133,8 @@ async fn read_request(socket: &mut TcpStream) -> String {
                     _ => break,
                 }
             }
-            return head;
+            let body = String::from_utf8_lossy(&buf[end + 4..]).into_owned();
+            return (head, body);
         }
     }
 }
