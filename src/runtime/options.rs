@@ -80,14 +80,16 @@ impl Default for RetryPolicy {
 
 impl RetryPolicy {
     /// For tests of code that calls Z.AI (against `zai-mock` or httpmock): the
-    /// same decisions as the default, but waits of at most 10 ms, so an error
-    /// path costs milliseconds instead of seconds.
+    /// same decisions as the default, but waits of at most 10 ms and overloads
+    /// retried for 100 ms (not ten minutes), so an error path costs milliseconds.
     pub fn for_tests() -> Self {
         RetryPolicy {
             initial_backoff: Duration::from_millis(1),
             max_backoff: Duration::from_millis(10),
             max_retry_after: Duration::from_millis(10),
             overload_max_backoff: Duration::from_millis(10),
+            // Overloads are still retried, but not for the default ten minutes.
+            overload_budget: Duration::from_millis(100),
             ..RetryPolicy::default()
         }
     }
