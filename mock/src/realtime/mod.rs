@@ -138,7 +138,10 @@ impl Options {
 /// parameter; else 101, and the connection becomes a realtime session.
 pub(crate) fn handle(mut req: Request<Incoming>, pace: Duration) -> Response<Body> {
     if req.method() != Method::GET {
-        let mut response = json(StatusCode::METHOD_NOT_ALLOWED, crate::error::error_body(405));
+        let mut response = json(
+            StatusCode::METHOD_NOT_ALLOWED,
+            crate::error::error_body(405),
+        );
         response
             .headers_mut()
             .insert(header::ALLOW, HeaderValue::from_static("GET"));
