@@ -117,11 +117,15 @@ impl RealtimeSession {
         &mut self.rx
     }
 
-    /// Sends a close frame and reads until the server closes.
+    /// Sends a close frame and reads until the server closes (a server that
+    /// drops the connection instead is closed too).
     pub async fn close(mut self) -> Result<(), Error> {
         self.tx.close().await?;
         while let Some(item) = self.rx.next().await {
-            item?;
+            match item {
+                Err(Error::Connection(_)) => break,
+                other => other.map(drop)?,
+            }
         }
         Ok(())
     }
