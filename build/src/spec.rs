@@ -175,9 +175,9 @@ impl Spec {
         let ref_unions = schemas
             .iter()
             .filter(|(_, s)| {
-                s["oneOf"]
-                    .as_array()
-                    .is_some_and(|m| m.iter().all(|m| m.get("$ref").is_some()))
+                let refs = s["oneOf"].as_array();
+                s.get("discriminator").is_some()
+                    && refs.is_some_and(|m| m.iter().all(|m| m.get("$ref").is_some()))
             })
             .map(|(name, s)| RefUnion::read(name, s, &schemas))
             .collect::<Result<Vec<_>>>()?;

@@ -11,7 +11,7 @@ use zai_types::realtime::{
 };
 
 /// Everything one response sent, folded with [`RealtimeReply::push`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RealtimeReply {
     /// The response's id (from `response.created`).
@@ -30,24 +30,6 @@ pub struct RealtimeReply {
     pub status: Option<RealtimeResponseStatus>,
     /// Tokens used, from `response.done`.
     pub usage: Option<Usage>,
-}
-
-impl Default for RealtimeReply {
-    fn default() -> Self {
-        RealtimeReply {
-            response_id: None,
-            transcript: String::new(),
-            text: String::new(),
-            audio: Pcm16 {
-                sample_rate: OUTPUT_SAMPLE_RATE,
-                samples: Vec::new(),
-            },
-            function_calls: Vec::new(),
-            errors: Vec::new(),
-            status: None,
-            usage: None,
-        }
-    }
 }
 
 impl RealtimeReply {
@@ -111,7 +93,7 @@ impl RealtimeReceiver {
 impl RealtimeSession {
     /// [`RealtimeReceiver::reply`] on this session.
     pub async fn reply(&mut self, each: impl FnMut(&ServerEvent)) -> Result<RealtimeReply, Error> {
-        self.receiver().reply(each).await
+        self.rx.reply(each).await
     }
 
     /// Asks for a response and answers its function calls with `call(name,

@@ -12,7 +12,7 @@ pub(crate) mod wav;
 use crate::runtime::client::Client;
 use crate::runtime::error::{ApiError, Error, Timeout};
 use crate::runtime::options::DEFAULT_CONNECT_TIMEOUT;
-use session::{RealtimeSession, Replay, Ws};
+use session::{RealtimeSession, Ws};
 use std::time::Duration;
 use tokio_tungstenite::tungstenite::{self, client::IntoClientRequest};
 
@@ -48,20 +48,6 @@ impl Default for RealtimeOptions {
     }
 }
 
-impl RealtimeOptions {
-    /// Adds a query parameter to the handshake URL.
-    pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.query.push((name.into(), value.into()));
-        self
-    }
-
-    /// Sets [`RealtimeOptions::idle_timeout`].
-    pub fn idle_timeout(mut self, idle: Duration) -> Self {
-        self.idle_timeout = idle;
-        self
-    }
-}
-
 impl Client {
     /// Opens a GLM-Realtime session with the default [`RealtimeOptions`]: the
     /// WebSocket at `<base URL>/realtime` (`https` → `wss`, loopback `http` →
@@ -74,12 +60,7 @@ impl Client {
     /// [`Client::realtime`] with chosen options.
     pub async fn realtime_with(&self, options: RealtimeOptions) -> Result<RealtimeSession, Error> {
         let ws = connect(self, &options).await?;
-        Ok(RealtimeSession::new(
-            self.clone(),
-            options,
-            ws,
-            Replay::default(),
-        ))
+        Ok(RealtimeSession::new(self.clone(), options, ws))
     }
 }
 

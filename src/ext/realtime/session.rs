@@ -27,7 +27,7 @@ pub(crate) type Ws =
 /// What a reconnection sends again: the session configuration (every update
 /// merged) and the conversation items this session created, in order.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Replay {
+struct Replay {
     session: serde_json::Map<String, serde_json::Value>,
     items: Vec<ConversationItemCreate>,
 }
@@ -78,18 +78,18 @@ pub struct RealtimeReceiver {
 /// to one), receive by polling it as a `Stream`, or [`split`](Self::split) it.
 pub struct RealtimeSession {
     tx: RealtimeSender,
-    rx: RealtimeReceiver,
+    pub(super) rx: RealtimeReceiver,
     options: RealtimeOptions,
 }
 
 impl RealtimeSession {
-    pub(crate) fn new(client: Client, options: RealtimeOptions, ws: Ws, replay: Replay) -> Self {
+    pub(crate) fn new(client: Client, options: RealtimeOptions, ws: Ws) -> Self {
         let span = tracing::info_span!("zai.realtime", session_id = tracing::field::Empty);
         let (sink, stream) = ws.split();
         RealtimeSession {
             tx: RealtimeSender {
                 sink,
-                replay,
+                replay: Replay::default(),
                 appended: false,
                 span: span.clone(),
             },
@@ -111,10 +111,6 @@ impl RealtimeSession {
     /// cannot [`reconnect`](Self::reconnect).
     pub fn split(self) -> (RealtimeSender, RealtimeReceiver) {
         (self.tx, self.rx)
-    }
-
-    pub(crate) fn receiver(&mut self) -> &mut RealtimeReceiver {
-        &mut self.rx
     }
 
     /// Sends a close frame and reads until the server closes (a server that
@@ -150,7 +146,7 @@ impl RealtimeSession {
         let client = self.rx.client.clone();
         let replay = std::mem::take(&mut self.tx.replay);
         let lost = self.tx.appended;
-        *self = RealtimeSession::new(client, self.options.clone(), ws, Replay::default());
+        *self = RealtimeSession::new(client, self.options.clone(), ws);
         let session_restored = !replay.session.is_empty();
         if session_restored {
             let session = serde_json::from_value(replay.session.into())

@@ -16,6 +16,16 @@ pub struct Pcm16 {
     pub samples: Vec<i16>,
 }
 
+/// No audio, at the rate GLM-Realtime answers with.
+impl Default for Pcm16 {
+    fn default() -> Self {
+        Pcm16 {
+            sample_rate: OUTPUT_SAMPLE_RATE,
+            samples: Vec::new(),
+        }
+    }
+}
+
 impl Pcm16 {
     /// Audio from raw little-endian PCM16 bytes (an odd last byte is dropped).
     pub fn from_le_bytes(sample_rate: u32, bytes: &[u8]) -> Pcm16 {

@@ -279,7 +279,8 @@ async fn limits_end_the_stream_with_typed_errors() {
     );
     assert!(session.next().await.is_none());
 
-    let idle = RealtimeOptions::default().idle_timeout(Duration::from_millis(100));
+    let mut idle = RealtimeOptions::default();
+    idle.idle_timeout = Duration::from_millis(100);
     let mut session = client(&mock.url(), KEY).realtime_with(idle).await.unwrap();
     for _ in 0..3 {
         session.next().await.unwrap().unwrap();
