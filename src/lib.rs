@@ -21,6 +21,8 @@
 //!   answers from Rust types (`#[derive(schemars::JsonSchema)]`), the tool loop.
 //! * [`AnthropicStreamExt`]: fold an Anthropic Messages stream into its message.
 //! * [`Error`]: HTTP status, Z.AI business code, message and raw body.
+//! * [`realtime`]: GLM-Realtime voice and video sessions over WebSocket
+//!   ([`Client::realtime`]).
 //!
 //! How it is built: the schemas are the `zai-types` crate (generated from the
 //! spec); every call goes through one hand-written request path (the runtime);
@@ -71,6 +73,19 @@ pub use runtime::stream::fault::{DroppedFragment, StreamFaultPolicy, StreamFault
 pub use runtime::tls::install_tls_provider;
 pub use zai_types::types::BusinessCode;
 pub use zai_types::{ArgumentsError, BaseUrl, FileContent, FilePart, types};
+
+/// GLM-Realtime: the events of spec/realtime.yaml (generated: [`realtime::ClientEvent`],
+/// the open [`realtime::ServerEvent`] and every schema they use) and a session
+/// over WebSocket ([`Client::realtime`]). See docs/realtime.md.
+pub mod realtime {
+    pub use crate::ext::realtime::RealtimeOptions;
+    pub use crate::ext::realtime::fold::RealtimeReply;
+    pub use crate::ext::realtime::session::{
+        Gap, RealtimeReceiver, RealtimeSender, RealtimeSession,
+    };
+    pub use crate::ext::realtime::wav::{OUTPUT_SAMPLE_RATE, Pcm16};
+    pub use zai_types::realtime::*;
+}
 
 // The crates whose types the API takes or returns (`Bytes` bodies, JSON
 // values, reqwest's client and headers), at the versions it was built with.

@@ -1,5 +1,6 @@
-//! Reads spec/zai.yaml: the schemas typify generates types from, and the facts
-//! everything else is generated from (operations and `x-zai-*` extensions).
+//! Reads spec/zai.yaml (OpenAPI) or spec/realtime.yaml (AsyncAPI): the schemas
+//! typify generates types from, and the facts everything else is generated from
+//! (operations, unions and `x-zai-*` extensions).
 
 use serde_json::{Map, Value};
 
@@ -20,6 +21,8 @@ pub struct Spec {
     pub open_enums: Vec<(String, Vec<(String, String)>)>,
     /// `x-zai-open-union` schemas: tagged unions with a catch-all variant.
     pub open_unions: Vec<OpenUnion>,
+    /// Tagged unions of `$ref`s (an AsyncAPI document's message unions).
+    pub ref_unions: Vec<RefUnion>,
     /// `x-zai-task` schemas: name and polling facts.
     pub tasks: Vec<(String, TaskSpec)>,
     /// The API families (`tags`): name and description, in spec order.
@@ -118,6 +121,18 @@ pub struct OpenUnion {
     pub other: usize,
 }
 
+/// A `oneOf` of `$ref`s to object schemas, each with a constant tag property
+/// (`const`, or a one-value enum) named by `discriminator`: a Rust enum of one
+/// newtype variant per member (the member's struct, the tag stripped from it).
+/// `x-zai-open-union: true` adds the catch-all variant.
+pub struct RefUnion {
+    pub name: String,
+    pub tag: String,
+    /// Each member: its schema name and its tag value, in `oneOf` order.
+    pub members: Vec<(String, String)>,
+    pub open: bool,
+}
+
 /// `x-zai-task` of a schema.
 pub struct TaskSpec {
     pub status: String,
@@ -186,13 +201,37 @@ impl Spec {
             .and_then(Value::as_object)
             .cloned()
             .unwrap_or_default();
+        hoist_open_enums(&mut schemas);
+        let ref_unions = schemas
+            .iter()
+            .filter(|(_, s)| {
+                let refs = s["oneOf"].as_array();
+                s.get("discriminator").is_some()
+                    && refs.is_some_and(|m| m.iter().all(|m| m.get("$ref").is_some()))
+            })
+            .map(|(name, s)| RefUnion::read(name, s, &schemas))
+            .collect::<Result<Vec<_>>>()?;
         let mut types = schemas.clone();
+        for union in &ref_unions {
+            // Emitted apart; its members are its variants' structs, without the tag.
+            types.remove(&union.name);
+            for (member, _) in &union.members {
+                let member = &mut types[member.as_str()];
+                member["properties"]
+                    .as_object_mut()
+                    .map(|p| p.remove(&union.tag));
+                if let Some(required) = member["required"].as_array_mut() {
+                    required.retain(|r| *r != *union.tag);
+                }
+            }
+        }
 
         let mut operations = Vec::new();
-        let paths = raw
-            .get("paths")
-            .and_then(Value::as_object)
-            .ok_or("no paths")?;
+        // An AsyncAPI document has messages instead of paths.
+        let paths = match raw.get("paths") {
+            None if raw.get("asyncapi").is_some() => &Map::new(),
+            paths => paths.and_then(Value::as_object).ok_or("no paths")?,
+        };
         for (path, item) in paths {
             for method in METHODS {
                 let Some(op) = item.get(method) else { continue };
@@ -224,7 +263,8 @@ impl Spec {
                 // `anyOf: [{enum}, {type: string}]`: the listed values or any other.
                 let values = match s["anyOf"].as_array().map(Vec::as_slice) {
                     Some([listed, any]) if any.get("enum").is_none() => strings(&listed["enum"]),
-                    _ => Vec::new(),
+                    // AsyncAPI documents (spec/realtime.yaml) list them plainly.
+                    _ => strings(&s["enum"]),
                 };
                 let names = match s.get("x-enum-varnames") {
                     Some(names) => strings(names),
@@ -241,7 +281,10 @@ impl Spec {
 
         let open_unions: Vec<OpenUnion> = schemas
             .iter()
-            .filter(|(_, s)| s.get("x-zai-open-union") == Some(&Value::Bool(true)))
+            .filter(|(name, s)| {
+                s.get("x-zai-open-union") == Some(&Value::Bool(true))
+                    && !ref_unions.iter().any(|u| u.name == **name)
+            })
             .map(|(name, s)| OpenUnion::read(name, s))
             .collect::<Result<_>>()?;
 
@@ -275,6 +318,7 @@ impl Spec {
 
         for schema in types.values_mut() {
             described_refs(schema);
+            nullable_types(schema);
         }
         // typify sees the listed members only: the catch-all is `Other`, emitted apart.
         for union in &open_unions {
@@ -286,7 +330,7 @@ impl Spec {
             types.insert(format!("{}Known", union.name), schema);
         }
         let view = serde_json::json!({
-            "openapi": raw["openapi"],
+            "openapi": raw.get("openapi").unwrap_or(&Value::from("3.0.3")),
             "info": raw["info"],
             "paths": {},
             "components": { "schemas": types },
@@ -306,6 +350,7 @@ impl Spec {
             operations,
             open_enums,
             open_unions,
+            ref_unions,
             tasks,
             schemas,
             presets,
@@ -360,6 +405,84 @@ impl OpenUnion {
             values,
             other: *other,
         })
+    }
+}
+
+impl RefUnion {
+    fn read(name: &str, schema: &Value, schemas: &Map<String, Value>) -> Result<Self> {
+        let tag = match &schema["discriminator"] {
+            Value::String(tag) => tag.clone(),
+            other => other["propertyName"].as_str().unwrap_or("type").to_owned(),
+        };
+        let members = schema["oneOf"].as_array().into_iter().flatten();
+        let members = members
+            .map(|reference| {
+                let member = schema_name(reference)?;
+                let tag_schema = schemas.get(&member).map(|m| &m["properties"][&tag]);
+                let value = tag_schema.and_then(|t| {
+                    let single = || t["enum"].as_array().filter(|e| e.len() == 1)?[0].as_str();
+                    t["const"].as_str().or_else(single)
+                });
+                let value = value
+                    .ok_or_else(|| format!("{name}: member {member} needs a constant `{tag}`"))?;
+                Ok((member, value.to_owned()))
+            })
+            .collect::<Result<_>>()?;
+        Ok(RefUnion {
+            name: name.to_owned(),
+            tag,
+            members,
+            open: schema.get("x-zai-open-union") == Some(&Value::Bool(true)),
+        })
+    }
+}
+
+/// Makes every `x-zai-open-enum` property (at any depth of a component's
+/// properties) a component of its own, named after its path (`TurnDetection` →
+/// `type` → `TurnDetectionType`, as typify would name it), so it becomes an open
+/// enum like the named ones. Its description stays on the field.
+fn hoist_open_enums(schemas: &mut Map<String, Value>) {
+    fn walk(name: &str, schema: &mut Value, found: &mut Vec<(String, Value)>) {
+        let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) else {
+            return;
+        };
+        for (prop, value) in props.iter_mut() {
+            let path = format!("{name}{}", pascal_case(prop));
+            if value.get("x-zai-open-enum") == Some(&Value::Bool(true)) {
+                let mut reference =
+                    serde_json::json!({ "$ref": format!("#/components/schemas/{path}") });
+                if let Some(doc) = value.get("description") {
+                    reference["description"] = doc.clone();
+                }
+                found.push((path, std::mem::replace(value, reference)));
+            } else {
+                walk(&path, value, found);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for (name, schema) in schemas.iter_mut() {
+        walk(name, schema, &mut found);
+    }
+    schemas.extend(found);
+}
+
+/// JSON Schema's `type: [T, "null"]` as OpenAPI 3.0's `type: T, nullable: true`.
+fn nullable_types(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            if let Some(Value::Array(types)) = map.get("type") {
+                let other: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();
+                if let ([only], true) = (other.as_slice(), other.len() < types.len()) {
+                    let only = only.clone();
+                    map.insert("type".into(), only);
+                    map.insert("nullable".into(), Value::Bool(true));
+                }
+            }
+            map.values_mut().for_each(nullable_types);
+        }
+        Value::Array(items) => items.iter_mut().for_each(nullable_types),
+        _ => {}
     }
 }
 

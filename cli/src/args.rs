@@ -76,6 +76,9 @@ pub(crate) enum Command {
     Ocr(OcrArgs),
     /// Transcribe an audio file.
     Transcribe(TranscribeArgs),
+    /// Talk with GLM-Realtime: say a WAV file (or text); prints the transcript of
+    /// the spoken reply as it arrives, writes its audio, usage on stderr.
+    Realtime(RealtimeArgs),
     /// Upload a file; prints its id.
     Upload(UploadArgs),
     /// Run an agent (default: translation).
@@ -233,6 +236,29 @@ pub(crate) struct TranscribeArgs {
     /// Print the transcript as it arrives.
     #[arg(long)]
     pub(crate) stream: bool,
+}
+
+/// `zai realtime`.
+#[derive(Args, Debug)]
+pub(crate) struct RealtimeArgs {
+    /// A WAV file (16-bit PCM) to say.
+    #[arg(long, value_name = "IN.wav")]
+    pub(crate) input: Option<PathBuf>,
+    /// Text to send (alone, or after the audio).
+    #[arg(long)]
+    pub(crate) text: Option<String>,
+    /// Write the spoken reply here (WAV, 24 kHz, mono, 16-bit).
+    #[arg(long, value_name = "OUT.wav")]
+    pub(crate) out: Option<PathBuf>,
+    /// Let the service detect the end of speech (server VAD) instead of committing.
+    #[arg(long)]
+    pub(crate) server_vad: bool,
+    /// A JPEG image sent with the audio (video mode).
+    #[arg(long, value_name = "IMG.jpg")]
+    pub(crate) video_frame: Option<PathBuf>,
+    /// Realtime model.
+    #[arg(long, default_value = "glm-realtime-flash")]
+    pub(crate) model: String,
 }
 
 /// `zai upload`.

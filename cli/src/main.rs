@@ -20,8 +20,8 @@ mod input;
 use args::{BatchCommand, Cli, Command};
 use clap::Parser;
 use commands::{
-    agent, api, batch, chat, decode, image, messages, mock, ocr, read, result, search, tokenize,
-    transcribe, upload, video,
+    agent, api, batch, chat, decode, image, messages, mock, ocr, read, realtime, result, search,
+    tokenize, transcribe, upload, video,
 };
 use connection::Connection;
 use failure::{Failure, Outcome};
@@ -51,6 +51,7 @@ async fn run(cli: Cli) -> Outcome {
         Command::Tokenize(args) => tokenize::run(&Connection::open(global).await?, args).await,
         Command::Ocr(args) => ocr::run(&Connection::open(global).await?, args).await,
         Command::Transcribe(args) => transcribe::run(&Connection::open(global).await?, args).await,
+        Command::Realtime(args) => realtime::run(&Connection::open(global).await?, args).await,
         Command::Upload(args) => upload::run(&Connection::open(global).await?, args).await,
         Command::Agent(args) => agent::run(&Connection::open(global).await?, args).await,
         Command::Messages(args) => messages::run(&Connection::open(global).await?, args).await,

@@ -103,6 +103,9 @@ pub enum Error {
     /// The client could not be configured (missing key, bad base URL, ...).
     #[error("configuration error: {0}")]
     Config(String),
+    /// A WebSocket connection (GLM-Realtime) could not be opened or broke.
+    #[error("connection error: {0}")]
+    Connection(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// A local file could not be read or written: a file to upload, or a batch
     /// job's state or work files.
     #[error("{}: {source}", path.display())]
@@ -204,6 +207,13 @@ pub enum StreamError {
     EventTooLarge(usize),
     /// An event line was not valid UTF-8.
     InvalidUtf8,
+    /// The server closed the WebSocket with a code other than normal closure.
+    Closed {
+        /// The close code (e.g. 1001 going away, 1009 message too big).
+        code: u16,
+        /// The server's reason, possibly empty.
+        reason: String,
+    },
 }
 
 impl fmt::Display for StreamError {
@@ -212,6 +222,9 @@ impl fmt::Display for StreamError {
             StreamError::Incomplete => f.write_str("stream ended before its final event"),
             StreamError::EventTooLarge(max) => write!(f, "event larger than {max} bytes"),
             StreamError::InvalidUtf8 => f.write_str("event is not valid UTF-8"),
+            StreamError::Closed { code, reason } => {
+                write!(f, "the server closed the connection ({code}: {reason})")
+            }
         }
     }
 }
@@ -290,6 +303,7 @@ impl Error {
         match self {
             Error::Api(api) => retryable(api.status, api.code.as_ref()),
             Error::Transport(e) => is_retryable_transport(e),
+            Error::Connection(_) => true,
             Error::Timeout(Timeout::Connect(_) | Timeout::Read(_) | Timeout::Attempt(_)) => true,
             Error::OutcomeUnknown { .. } => false,
             _ => false,

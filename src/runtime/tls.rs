@@ -15,25 +15,34 @@ fn provider() -> rustls::crypto::CryptoProvider {
     provider
 }
 
-/// `builder` with rustls on [`provider`], verifying servers as reqwest does by
-/// default (the platform verifier: the system's roots, `SSL_CERT_FILE` /
-/// `SSL_CERT_DIR` on Linux), TLS 1.2 and 1.3, and ALPN offering what the client
-/// speaks (`http/1.1`, and `h2` first with the `http2` feature).
+/// rustls on [`provider`], verifying servers as reqwest does by default (the
+/// platform verifier: the system's roots, `SSL_CERT_FILE` / `SSL_CERT_DIR` on
+/// Linux), TLS 1.2 and 1.3: the HTTP client's and realtime sessions' TLS.
+#[cfg(all(
+    any(feature = "rustls", feature = "rustls-ring"),
+    not(feature = "native-tls")
+))]
+pub(crate) fn rustls_config() -> Result<rustls::ClientConfig, Error> {
+    use std::sync::Arc;
+    let tls_error = |e: rustls::Error| Error::Config(format!("TLS: {e}"));
+    let provider = Arc::new(provider());
+    let verifier = rustls_platform_verifier::Verifier::new(provider.clone()).map_err(tls_error)?;
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(tls_error)?
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(verifier))
+        .with_no_client_auth())
+}
+
+/// `builder` with [`rustls_config`] and ALPN offering what the client speaks
+/// (`http/1.1`, and `h2` first with the `http2` feature).
 #[cfg(all(
     any(feature = "rustls", feature = "rustls-ring"),
     not(feature = "native-tls")
 ))]
 pub(crate) fn configure(builder: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder, Error> {
-    use std::sync::Arc;
-    let tls_error = |e: rustls::Error| Error::Config(format!("TLS: {e}"));
-    let provider = Arc::new(provider());
-    let verifier = rustls_platform_verifier::Verifier::new(provider.clone()).map_err(tls_error)?;
-    let mut config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(tls_error)?
-        .dangerous()
-        .with_custom_certificate_verifier(Arc::new(verifier))
-        .with_no_client_auth();
+    let mut config = rustls_config()?;
     // reqwest sets ALPN only on configurations it builds itself.
     config.alpn_protocols = vec![
         #[cfg(feature = "http2")]

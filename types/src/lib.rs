@@ -7,6 +7,8 @@
 //!   open enums and unions (a value or variant added upstream parses as
 //!   `Unknown` / `Other` instead of failing), and the hand-written constructors of
 //!   messages, content parts and tools.
+//! * [`realtime`]: GLM-Realtime's events and schemas (spec/realtime.yaml): client
+//!   events an enum, server events an open one (an unknown event is `Other`).
 //! * [`BaseUrl`]: where the API is served.
 //! * [`FilePart`]: a file in a multipart body.
 #![warn(missing_docs)]
@@ -22,6 +24,17 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/types.rs"));
 }
 
+#[allow(
+    clippy::all,
+    missing_docs,
+    unused_imports,
+    dead_code,
+    missing_debug_implementations
+)]
+mod generated_realtime {
+    include!(concat!(env!("OUT_DIR"), "/realtime.rs"));
+}
+
 mod chat;
 mod file_part;
 mod open_enum;
@@ -29,3 +42,4 @@ mod open_enum;
 pub use chat::ArgumentsError;
 pub use file_part::{FileContent, FilePart};
 pub use generated::{BaseUrl, types};
+pub use generated_realtime::realtime;

@@ -15,16 +15,36 @@ use quote::{format_ident, quote};
 /// The `zai-types` crate's generated code, formatted: every schema of the spec
 /// (module `types`), their constructors and conversions, and `BaseUrl`.
 pub fn types_file(spec: &Spec) -> Result<String> {
+    schemas_file(
+        spec,
+        "types",
+        " Every request and response schema of spec/zai.yaml.",
+    )
+}
+
+/// The `zai-types` crate's GLM-Realtime code, formatted: every schema of
+/// spec/realtime.yaml (module `realtime`) with its constructors, the client events
+/// as an enum and the server events as an open one.
+pub fn realtime_file(spec: &Spec) -> Result<String> {
+    schemas_file(
+        spec,
+        "realtime",
+        " Every event and schema of spec/realtime.yaml (GLM-Realtime).",
+    )
+}
+
+/// The schemas of `spec` in module `module`, with everything emitted beside them.
+fn schemas_file(spec: &Spec, module: &str, doc: &str) -> Result<String> {
     let mut settings = progenitor::GenerationSettings::default();
     settings.with_derive("PartialEq");
     for (name, _) in &spec.open_enums {
-        settings.with_replacement(name, format!("crate::types::{name}"), std::iter::empty());
+        settings.with_replacement(name, format!("crate::{module}::{name}"), std::iter::empty());
     }
     // An open union is emitted below; typify makes its known variants as
     // `<Name>Known` (a copy of the schema in the view), hidden from the docs.
     for union in &spec.open_unions {
         let name = &union.name;
-        settings.with_replacement(name, format!("crate::types::{name}"), std::iter::empty());
+        settings.with_replacement(name, format!("crate::{module}::{name}"), std::iter::empty());
         settings.with_patch(
             format!("{name}Known"),
             progenitor::TypePatch::default().with_attr("#[doc(hidden)]"),
@@ -44,6 +64,10 @@ pub fn types_file(spec: &Spec) -> Result<String> {
         .iter()
         .map(|union| types::open_union(space, spec, union))
         .collect::<Result<Vec<_>>>()?;
+    let ref_unions = spec
+        .ref_unions
+        .iter()
+        .map(|union| types::ref_union(spec, union));
     let open_enums = spec
         .open_enums
         .iter()
@@ -57,22 +81,37 @@ pub fn types_file(spec: &Spec) -> Result<String> {
         form_types.push(declaration);
         form_constructors.push(constructor);
     }
-    let presets = types::base_urls(spec);
+    let presets = (!spec.presets.is_empty()).then(|| types::base_urls(spec));
+    let ident = format_ident!("{module}");
+    // typify names its types `types::X` (its type module) in the field types read
+    // from its model, and so do the constructors: `types` is the module.
+    let (inner_alias, outer_alias) = match module {
+        "types" => (
+            quote!(
+                use super::types;
+            ),
+            quote!(),
+        ),
+        _ => (
+            quote!(use super::#ident as types;),
+            quote!(use #ident as types;),
+        ),
+    };
     format_with(
         non_exhaustive,
         quote! {
-            /// Every request and response schema of spec/zai.yaml.
-            pub mod types {
+            #[doc = #doc]
+            pub mod #ident {
                 #[allow(unused_imports)]
                 use serde::{Deserialize, Serialize};
-                // typify names its types `types::X` (its type module) in the field
-                // types read from its model.
-                use super::types;
+                #inner_alias
                 #schemas
                 #(#open_enums)*
                 #(#open_unions)*
+                #(#ref_unions)*
                 #(#form_types)*
             }
+            #outer_alias
             #(#constructors)*
             #(#form_constructors)*
             #(#text_conversions)*
@@ -140,7 +179,9 @@ pub fn regenerate(
 ) -> Result<String> {
     let fail = |e: String| format!("{}: {e}", spec.display());
     let text = std::fs::read_to_string(spec).map_err(|e| fail(e.to_string()))?;
-    let code = crate::stamp(&text) + &emit(&Spec::parse(&text).map_err(fail)?).map_err(fail)?;
+    let file = spec.file_name().unwrap_or_default().to_string_lossy();
+    let code =
+        crate::stamp(&file, &text) + &emit(&Spec::parse(&text).map_err(fail)?).map_err(fail)?;
     if let Some(committed) = committed.filter(|_| std::env::var_os("ZAI_WRITE_GENERATED").is_some())
     {
         std::fs::write(committed, &code).map_err(|e| format!("{}: {e}", committed.display()))?;

@@ -115,7 +115,7 @@ fn read(spec: &Spec, name: &str) -> Result<Form> {
         };
         // A repeated field (required or not) sends one part per value.
         parts.push(match (&field_type, repeated) {
-            (Field::Required(_), false) => add(quote!(self.#field)),
+            (Field::Required(_), false) | (Field::Const(..), _) => add(quote!(self.#field)),
             (Field::Optional(_), _) => {
                 let add = add(quote!(value));
                 quote!(if let Some(value) = &self.#field { #add })

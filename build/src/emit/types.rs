@@ -2,7 +2,7 @@
 //! unions, `new`/setter constructors, text conversions and the `BaseUrl` presets.
 
 use super::{doc_attr, field_ident};
-use crate::spec::{OpenUnion, Result, Spec};
+use crate::spec::{OpenUnion, RefUnion, Result, Spec};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -16,13 +16,15 @@ pub(super) enum Field {
     Optional(TokenStream),
     /// A collection or defaulted value: the setter takes the whole value.
     Defaulted(TokenStream),
+    /// A required `const` property: `new` sets it to that value, no setter.
+    Const(TokenStream, String),
 }
 
 impl Field {
     pub(super) fn declared(&self) -> TokenStream {
         match self {
             Field::Optional(t) => quote!(Option<#t>),
-            Field::Required(t) | Field::Defaulted(t) => t.clone(),
+            Field::Required(t) | Field::Defaulted(t) | Field::Const(t, _) => t.clone(),
         }
     }
 }
@@ -53,9 +55,13 @@ pub(super) fn struct_constructors(space: &TypeSpace, spec: &Spec) -> Result<Vec<
         let mut flattened = false;
         for prop in details.properties_info() {
             let prop_type = space.get_type(&prop.type_id).map_err(|e| e.to_string())?;
-            let listed = declared.is_some_and(|p| p.keys().any(|wire| same_name(prop.name, wire)));
+            let wire = declared.and_then(|p| p.iter().find(|(wire, _)| same_name(prop.name, wire)));
+            let constant = wire.and_then(|(_, schema)| schema["const"].as_str());
             let field = match (prop.required, prop_type.details()) {
-                (_, TypeDetails::Map(..)) if declared.is_some() && !listed => {
+                (true, _) if constant.is_some() => {
+                    Field::Const(prop_type.ident(), constant.unwrap_or_default().to_owned())
+                }
+                (_, TypeDetails::Map(..)) if declared.is_some() && wire.is_none() => {
                     flattened = true;
                     Field::Defaulted(prop_type.ident())
                 }
@@ -166,6 +172,7 @@ pub(super) fn constructor_tokens(
                 let convert = into(t).1;
                 quote!(#f: #f #convert)
             }
+            Field::Const(_, value) => quote!(#f: #value.into()),
             _ => quote!(#f: Default::default()),
         })
         .collect();
@@ -187,7 +194,7 @@ pub(super) fn constructor_tokens(
     let setters = fields.iter().filter_map(|(f, ty)| {
         let doc = format!(" Sets `{}`.", f.to_string().trim_start_matches("r#"));
         match ty {
-            Field::Required(_) => None,
+            Field::Required(_) | Field::Const(..) => None,
             Field::Optional(inner) => {
                 let (param, convert) = into(inner);
                 Some(quote! {
@@ -268,23 +275,96 @@ pub(super) fn open_union(space: &TypeSpace, spec: &Spec, union: &OpenUnion) -> R
             "{name}: one typify variant per oneOf member expected"
         ));
     }
+    Ok(open_wrapper(
+        spec,
+        &union.name,
+        &union.tag,
+        &union.values,
+        &variants,
+        &patterns,
+    ))
+}
+
+/// A union of `$ref` members: a `#[serde(tag)]` enum of newtype variants (the
+/// members' structs, which typify made without the tag) and `From` each member. An
+/// open one (`x-zai-open-union`) is that enum as a hidden `<Name>Known` behind
+/// the catch-all of [`open_union`].
+pub(super) fn ref_union(spec: &Spec, union: &RefUnion) -> TokenStream {
+    let name = format_ident!("{}", union.name);
+    let members: Vec<Ident> = union
+        .members
+        .iter()
+        .map(|(m, _)| format_ident!("{m}"))
+        .collect();
+    let values: Vec<String> = union.members.iter().map(|(_, v)| v.clone()).collect();
+    let public: Vec<TokenStream> = union
+        .members
+        .iter()
+        .zip(&members)
+        .map(|((schema, _), ident)| {
+            let doc = doc_attr(
+                spec.schemas[schema]["description"]
+                    .as_str()
+                    .unwrap_or(schema),
+            );
+            quote!(#doc #ident(#ident))
+        })
+        .collect();
+    let variants = public
+        .iter()
+        .zip(&values)
+        .map(|(variant, value)| quote!(#[serde(rename = #value)] #variant));
+    let tagged_name = match union.open {
+        true => format_ident!("{}Known", union.name),
+        false => name.clone(),
+    };
+    let doc = doc_attr(
+        spec.schemas[&union.name]["description"]
+            .as_str()
+            .unwrap_or(""),
+    );
+    let hidden = union.open.then(|| quote!(#[doc(hidden)]));
+    let tag = &union.tag;
+    let wrapper = union.open.then(|| {
+        let patterns: Vec<_> = members.iter().map(|m| (m.clone(), quote!((v0)))).collect();
+        open_wrapper(spec, &union.name, tag, &values, &public, &patterns)
+    });
+    quote! {
+        #doc
+        #hidden
+        #[derive(Clone, Debug, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+        #[serde(tag = #tag)]
+        pub enum #tagged_name { #(#variants,)* }
+        #wrapper
+        #(impl From<#members> for #name {
+            fn from(value: #members) -> Self { Self::#members(value) }
+        })*
+    }
+}
+
+/// The public enum of an open union: `variants` (with `patterns` binding their
+/// fields) plus `Other(serde_json::Value)`. Its serde impls read the tag: a known
+/// one is decoded through `<Name>Known`, any other object is kept as sent.
+fn open_wrapper(
+    spec: &Spec,
+    union: &str,
+    tag: &str,
+    values: &[String],
+    variants: &[TokenStream],
+    patterns: &[(Ident, TokenStream)],
+) -> TokenStream {
+    let name = format_ident!("{union}");
+    let known = format_ident!("{union}Known");
     let to_public = patterns
         .iter()
         .map(|(v, p)| quote!(#known::#v #p => Self::#v #p));
     let to_known = patterns
         .iter()
         .map(|(v, p)| quote!(Self::#v #p => #known::#v #p));
-    let doc = doc_attr(
-        spec.schemas[&union.name]["description"]
-            .as_str()
-            .unwrap_or(""),
-    );
-    let other = format!(
-        " A `{}` this version does not know, kept as sent (the whole JSON object).",
-        union.tag
-    );
-    let (tag, values) = (&union.tag, &union.values);
-    Ok(quote! {
+    let doc = doc_attr(spec.schemas[union]["description"].as_str().unwrap_or(""));
+    let other =
+        format!(" A `{tag}` this version does not know, kept as sent (the whole JSON object).");
+    quote! {
         #doc
         #[derive(Clone, Debug, PartialEq)]
         pub enum #name {
@@ -317,7 +397,7 @@ pub(super) fn open_union(space: &TypeSpace, spec: &Spec, union: &OpenUnion) -> R
                 ::serde::Serialize::serialize(&known, serializer)
             }
         }
-    })
+    }
 }
 
 /// `zai::BaseUrl`: a preset per `x-zai-preset` server, or any URL.

@@ -10,6 +10,7 @@ pub(crate) mod messages;
 pub(crate) mod mock;
 pub(crate) mod ocr;
 pub(crate) mod read;
+pub(crate) mod realtime;
 pub(crate) mod result;
 pub(crate) mod search;
 pub(crate) mod tokenize;

@@ -47,7 +47,12 @@ where
                     // The service takes the same JSON in binary frames.
                     Some(Ok(Message::Binary(bytes))) => String::from_utf8_lossy(&bytes).into_owned(),
                     Some(Ok(Message::Ping(_) | Message::Pong(_) | Message::Frame(_))) => continue,
-                    Some(Ok(Message::Close(_))) | None => return,
+                    // tungstenite queued the closing handshake's reply: send it.
+                    Some(Ok(Message::Close(_))) => {
+                        let _ = ws.flush().await;
+                        return;
+                    }
+                    None => return,
                     Some(Err(Error::Capacity(_))) => {
                         return close(&mut ws, CloseCode::Size, "message too big").await;
                     }

@@ -15,6 +15,7 @@ mod fine_tuning;
 mod knowledge;
 mod media;
 mod monitor;
+mod realtime;
 mod rerank;
 mod tools;
 mod typed_tools;

@@ -1,4 +1,5 @@
-//! generated/ must be exactly what zai-codegen emits from spec/zai.yaml.
+//! generated/ must be exactly what zai-codegen emits from spec/zai.yaml and
+//! spec/realtime.yaml.
 
 /// Only with `codegen`: without it the build compiles generated/ itself.
 #[cfg(feature = "codegen")]
@@ -17,11 +18,15 @@ fn generated_copies_match_build_output() {
             "types.rs",
             include_str!(concat!(env!("OUT_DIR"), "/types.rs")),
         ),
+        (
+            "realtime.rs",
+            include_str!(concat!(env!("OUT_DIR"), "/realtime.rs")),
+        ),
     ];
     for (file, built) in built {
         assert!(
             committed(file) == built,
-            "generated/{file} is out of date with spec/zai.yaml: run `ZAI_WRITE_GENERATED=1 cargo build --features codegen` and commit generated/"
+            "generated/{file} is out of date with spec/: run `ZAI_WRITE_GENERATED=1 cargo build --features codegen` and commit generated/"
         );
     }
 }
