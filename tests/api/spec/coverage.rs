@@ -8,22 +8,16 @@ use std::process::Command;
 /// Set in the child run that lists this binary's tests, so it cannot recurse.
 const LISTING: &str = "ZAI_COVERAGE_LISTING";
 
-/// operationId -> whether the operation has `x-zai-stream`, read from the spec.
+/// operationId -> whether the operation has `x-zai-stream`, from the spec model
+/// the generator reads (zai-codegen's reader).
 fn spec_operations() -> BTreeMap<String, bool> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/spec/zai.yaml");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let spec: serde_json::Value = serde_norway::from_str(&text).expect("spec/zai.yaml parses");
+    let spec = zai_codegen::Spec::parse(&text).expect("spec/zai.yaml parses");
     let mut ops = BTreeMap::new();
-    for item in spec["paths"].as_object().expect("paths").values() {
-        for op in item.as_object().expect("path item").values() {
-            if let Some(id) = op.get("operationId").and_then(|id| id.as_str()) {
-                let stream = op.get("x-zai-stream").is_some();
-                assert!(
-                    ops.insert(id.to_owned(), stream).is_none(),
-                    "operationId {id} twice"
-                );
-            }
-        }
+    for op in spec.operations {
+        let stream = op.stream.is_some();
+        assert!(ops.insert(op.id.clone(), stream).is_none(), "operationId {} twice", op.id);
     }
     ops
 }
