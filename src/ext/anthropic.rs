@@ -133,16 +133,15 @@ impl EventFold for AnthropicAccumulator {
     type Chunk = Event;
 
     fn push_events(&mut self, event: Event, out: &mut VecDeque<ChatEvent>) -> Result<(), Error> {
-        let emit = |text: &String, event: fn(String) -> ChatEvent| {
-            (!text.is_empty()).then(|| event(text.clone()))
+        let mut emit = |text: &String, event: fn(String) -> ChatEvent| {
+            out.extend((!text.is_empty()).then(|| event(text.clone())));
+            Ok(())
         };
         let (index, piece) = match &event {
             Event::ContentBlockDelta { delta, index } => match delta {
-                Delta::TextDelta { text } => {
-                    return Ok(out.extend(emit(text, ChatEvent::ContentDelta)));
-                }
+                Delta::TextDelta { text } => return emit(text, ChatEvent::ContentDelta),
                 Delta::ThinkingDelta { thinking } => {
-                    return Ok(out.extend(emit(thinking, ChatEvent::ReasoningDelta)));
+                    return emit(thinking, ChatEvent::ReasoningDelta);
                 }
                 Delta::InputJsonDelta { partial_json } => {
                     (Some(*index), Some(partial_json.clone()))

@@ -189,11 +189,7 @@ impl ChoiceState {
                 self.open.push(OpenCall {
                     key,
                     position,
-                    call: {
-                        let mut call = ToolCall::default();
-                        call.index = i64::try_from(position).ok();
-                        call
-                    },
+                    call: ToolCall::default().index(position as i64),
                 });
                 let last = self.open.len() - 1;
                 (position, &mut self.open[last].call)
@@ -380,10 +376,8 @@ impl ChatAccumulator {
                 message.reasoning_content = c.reasoning;
                 message.role = Some(c.role.unwrap_or(Role::Assistant));
                 message.tool_calls = (!c.done.is_empty()).then_some(c.done);
-                let mut choice = ChatChoice::default();
+                let mut choice = ChatChoice::default().index(c.index).message(message);
                 choice.finish_reason = c.finish_reason;
-                choice.index = Some(c.index);
-                choice.message = Some(message);
                 choice
             })
             .collect();
