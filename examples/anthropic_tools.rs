@@ -1,14 +1,16 @@
 //! Tools on the Anthropic-compatible Messages endpoint: tools from a Rust type,
-//! the tool loop, a streamed message folded into the one a plain call returns,
-//! and a reply sent back as the next turn.
+//! the tool loop (plain, then streamed as the same events as chat), a streamed
+//! message folded into the one a plain call returns, and a reply sent back as
+//! the next turn.
 //!
 //! `cargo run --example anthropic_tools` (against the built-in mock). Relies on
 //! the mock answering Messages requests; `tool_use` blocks (issue 27) are
 //! answered when it sends them, and a plain answer is taken as final.
 
+use futures_util::StreamExt;
 use serde::Deserialize;
 use zai::types::{AnthropicInputMessage, AnthropicMessageRequest, AnthropicTool};
-use zai::{AnthropicStreamExt, ToolFor, ToolRunner};
+use zai::{AnthropicStreamExt, ChatEvent, ToolEvent, ToolFor, ToolRunner};
 
 #[derive(Deserialize, schemars::JsonSchema)]
 struct City {
@@ -43,6 +45,24 @@ async fn main() -> Result<(), zai::Error> {
         "the model answered in text"
     );
     assert!(!run.reply.text().is_empty());
+
+    // The same loop streamed: text deltas, tool calls, results, usage, as for chat.
+    let mut events = runner.stream_messages(&client, request.clone());
+    let (mut text, mut results) = (String::new(), Vec::new());
+    while let Some(event) = events.next().await {
+        match event? {
+            ToolEvent::Chat(ChatEvent::ContentDelta(delta)) => text.push_str(&delta),
+            ToolEvent::Chat(ChatEvent::ToolCallCompleted(call)) => {
+                println!("call {:?}({:?})", call.name(), call.arguments())
+            }
+            ToolEvent::Chat(ChatEvent::Usage(usage)) => println!("usage {:?}", usage.total_tokens),
+            ToolEvent::Result { output, .. } => results.push(output),
+            _ => {}
+        }
+    }
+    println!("streamed: {text}");
+    assert_eq!(results, [Ok("21 °C and clear in Paris".to_owned())]);
+    assert!(text.ends_with("get_weather returned 21 °C and clear in Paris."));
 
     // A stream folded into the message a plain call returns.
     let streamed = client

@@ -5,7 +5,7 @@
 
 use serde_json::json;
 use zai::types::{ChatCompletionRequest, ChatMessage};
-use zai::{Error, RawBody};
+use zai::{Error, WithResponse};
 
 #[tokio::main]
 async fn main() -> Result<(), Error> {
@@ -15,26 +15,28 @@ async fn main() -> Result<(), Error> {
         .base_url(mock.url())
         .build()?;
 
-    let raw = RawBody::default();
     let request = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("Hi")]);
-    let reply = client
+    let (reply, answer) = client
         .with_options(|o| {
             o.body_field("new_sampling_knob", json!(0.5))
                 .header("X-Trace", "example-1")
                 .query("beta", "true")
-                .keep_raw_body(&raw)
         })
         .create_chat_completion(&request)
+        .with_response()
         .await?;
 
     println!("typed: {}", reply.text().unwrap_or_default());
     // Every field the server sent, including those the typed response has no place for.
-    if let Some(Ok(body)) = raw.json() {
-        let fields: Vec<&String> = body
-            .as_object()
-            .map(|o| o.keys().collect())
-            .unwrap_or_default();
-        println!("raw fields: {fields:?}");
-    }
+    let body = answer.json().expect("the answer was JSON")?;
+    let fields: Vec<&String> = body
+        .as_object()
+        .map(|o| o.keys().collect())
+        .unwrap_or_default();
+    println!(
+        "raw fields: {fields:?} (request id {:?})",
+        answer.request_id()
+    );
+    assert!(fields.iter().any(|f| *f == "choices"));
     Ok(())
 }

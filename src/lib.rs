@@ -47,7 +47,7 @@ pub use ext::batch::{
     MAX_BATCH_FILE_BYTES, MAX_BATCH_REQUESTS, ResultOrder,
 };
 pub use ext::chat::fold::{
-    ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, completion_from_bytes,
+    ChatAccumulator, ChatEvent, ChatEvents, ChatStreamExt, EventFold, completion_from_bytes,
 };
 pub use ext::raw::RawResponse;
 pub use ext::tools::runner::{ToolEvent, ToolRun, ToolRunner};
@@ -60,10 +60,12 @@ pub use runtime::error::{ApiError, ApiErrorDetail, Error, StreamError, Timeout};
 pub use runtime::observe::{
     CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot, StreamFaultRecord,
 };
+#[allow(deprecated)]
+pub use runtime::options::RawBody;
 pub use runtime::options::{
     CallOptions, DEFAULT_CODING_PLAN_MAX_IN_FLIGHT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_JWT_LIFETIME,
     DEFAULT_JWT_RENEW_AFTER, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_READ_TIMEOUT,
-    DEFAULT_USER_AGENT, LastResponse, RawBody, ResponseMeta, RetryPolicy,
+    DEFAULT_USER_AGENT, LastResponse, ResponseMeta, RetryPolicy, WithResponse,
 };
 pub use runtime::poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
 pub use runtime::request::{Operation, RetrySafety};

@@ -2,7 +2,7 @@
 //! same request path as the typed methods: for what the spec does not type yet.
 
 use crate::operations::OPERATIONS;
-use crate::runtime::answer::reported_error;
+use crate::runtime::answer::{decode_json, reported_error};
 use crate::runtime::client::Client;
 use crate::runtime::error::Error;
 use crate::runtime::request::Request;
@@ -83,10 +83,6 @@ impl RawResponse {
 
     /// The body parsed as JSON.
     pub fn json(&self) -> Result<serde_json::Value, Error> {
-        serde_json::from_slice(&self.body).map_err(|source| Error::Decode {
-            status: self.status,
-            body: self.body.clone(),
-            source,
-        })
+        decode_json(self.status, self.body.clone())
     }
 }

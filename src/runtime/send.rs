@@ -6,6 +6,7 @@
 use crate::runtime::client::Client;
 use crate::runtime::error::{Error, Timeout, Timeouts};
 use crate::runtime::observe::{CallRecord, RetryRecord};
+use crate::runtime::options::kept;
 use crate::runtime::request::{Body, Request, RetrySafety, with_fields};
 use crate::runtime::retry::{self, Failure};
 use crate::runtime::stream::bytes::ByteStream;
@@ -39,9 +40,11 @@ impl Client {
                 let body = timer
                     .read_body(response, self.inner.options.max_body_size)
                     .await?;
+                #[allow(deprecated)] // `RawBody` is still kept.
                 if let Some(raw) = &self.inner.options.raw_body {
                     raw.keep(&body);
                 }
+                kept(&self.inner.options, |k| k.keep_body(&body));
                 Ok((status, body))
             },
             move |(status, body)| {
@@ -191,9 +194,7 @@ impl Client {
             if !response.status().is_success() {
                 return Err(Failure::Response(Box::new(response), timer));
             }
-            if let Some(kept) = &options.response {
-                kept.keep(&response);
-            }
+            kept(options, |k| k.keep(&response));
             if traced && let Some(id) = response.headers().get("x-request-id") {
                 span.record("request_id", id.to_str().unwrap_or_default());
             }

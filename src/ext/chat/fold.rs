@@ -189,11 +189,7 @@ impl ChoiceState {
                 self.open.push(OpenCall {
                     key,
                     position,
-                    call: {
-                        let mut call = ToolCall::default();
-                        call.index = i64::try_from(position).ok();
-                        call
-                    },
+                    call: ToolCall::default().index(position as i64),
                 });
                 let last = self.open.len() - 1;
                 (position, &mut self.open[last].call)
@@ -302,24 +298,6 @@ impl ChatAccumulator {
         self.apply(chunk, &mut Sink::Keep);
     }
 
-    /// Adds one chunk without keeping its text: appends what it says to `out`
-    /// (memory stays bounded by the open tool calls).
-    pub fn push_events(&mut self, chunk: ChatCompletionChunk, out: &mut VecDeque<ChatEvent>) {
-        self.apply(chunk, &mut Sink::Emit(out));
-    }
-
-    /// After the stream ended properly, in events mode: completes the open tool
-    /// calls and appends [`ChatEvent::Done`].
-    pub fn finish_events(&mut self, out: &mut VecDeque<ChatEvent>) {
-        let mut sink = Sink::Emit(out);
-        for choice in &mut self.choices {
-            choice.complete_calls(&mut sink);
-        }
-        out.push_back(ChatEvent::Done {
-            finish_reason: self.last_finish.clone(),
-        });
-    }
-
     fn apply(&mut self, chunk: ChatCompletionChunk, sink: &mut Sink<'_>) {
         self.id = self.id.take().or(chunk.id);
         self.model = self.model.take().or(chunk.model);
@@ -398,10 +376,8 @@ impl ChatAccumulator {
                 message.reasoning_content = c.reasoning;
                 message.role = Some(c.role.unwrap_or(Role::Assistant));
                 message.tool_calls = (!c.done.is_empty()).then_some(c.done);
-                let mut choice = ChatChoice::default();
+                let mut choice = ChatChoice::default().index(c.index).message(message);
                 choice.finish_reason = c.finish_reason;
-                choice.index = Some(c.index);
-                choice.message = Some(message);
                 choice
             })
             .collect();
@@ -421,18 +397,85 @@ impl ChatAccumulator {
     }
 }
 
-/// The stream returned by [`ChatStreamExt::events`].
+/// A fold of a protocol's stream into [`ChatEvent`]s: chat completions
+/// ([`ChatAccumulator`]) and Anthropic Messages ([`crate::AnthropicAccumulator`])
+/// share one event type, so a UI and the tool loop serve both.
+pub trait EventFold: Default {
+    /// What the stream yields.
+    type Chunk;
+    /// Adds one chunk without keeping its text: appends what it says to `out`
+    /// (memory stays bounded by the open tool calls).
+    fn push_events(
+        &mut self,
+        chunk: Self::Chunk,
+        out: &mut VecDeque<ChatEvent>,
+    ) -> Result<(), Error>;
+    /// After the stream ended properly: completes the open tool calls and
+    /// appends [`ChatEvent::Done`].
+    fn finish_events(&mut self, out: &mut VecDeque<ChatEvent>);
+    /// The token usage the stream reported so far (chat sends it on the final chunk).
+    fn usage(&self) -> Option<Usage>;
+}
+
+impl EventFold for ChatAccumulator {
+    type Chunk = ChatCompletionChunk;
+
+    fn push_events(
+        &mut self,
+        chunk: ChatCompletionChunk,
+        out: &mut VecDeque<ChatEvent>,
+    ) -> Result<(), Error> {
+        self.apply(chunk, &mut Sink::Emit(out));
+        Ok(())
+    }
+
+    fn finish_events(&mut self, out: &mut VecDeque<ChatEvent>) {
+        let mut sink = Sink::Emit(out);
+        for choice in &mut self.choices {
+            choice.complete_calls(&mut sink);
+        }
+        out.push_back(ChatEvent::Done {
+            finish_reason: self.last_finish.clone(),
+        });
+    }
+
+    fn usage(&self) -> Option<Usage> {
+        self.usage.clone()
+    }
+}
+
+/// The stream returned by [`ChatStreamExt::events`] (and
+/// [`crate::AnthropicStreamExt::events`]).
 #[derive(Debug)]
-pub struct ChatEvents<S> {
+pub struct ChatEvents<S, F = ChatAccumulator> {
     chunks: S,
-    fold: ChatAccumulator,
+    fold: F,
     ready: VecDeque<ChatEvent>,
     ended: bool,
 }
 
-impl<S> Stream for ChatEvents<S>
+impl<S, F: EventFold> ChatEvents<S, F> {
+    pub(crate) fn new(chunks: S) -> Self {
+        let (fold, ready) = (F::default(), VecDeque::new());
+        ChatEvents {
+            chunks,
+            fold,
+            ready,
+            ended: false,
+        }
+    }
+
+    /// The token usage the stream reported so far: once it has ended, the
+    /// call's whole usage, without picking it off the last chunk.
+    pub fn usage(&self) -> Option<Usage> {
+        self.fold.usage()
+    }
+}
+
+impl<S, F> Stream for ChatEvents<S, F>
 where
-    S: Stream<Item = Result<ChatCompletionChunk, Error>> + Unpin,
+    S: Stream<Item = Result<F::Chunk, Error>> + Unpin,
+    F: EventFold + Unpin,
 {
     type Item = Result<ChatEvent, Error>;
 
@@ -447,10 +490,11 @@ where
             }
             match this.chunks.poll_next_unpin(cx) {
                 Poll::Pending => return Poll::Pending,
-                Poll::Ready(Some(Ok(chunk))) => this.fold.push_events(chunk, &mut this.ready),
-                Poll::Ready(Some(Err(e))) => {
-                    this.ended = true;
-                    return Poll::Ready(Some(Err(e)));
+                Poll::Ready(Some(chunk)) => {
+                    if let Err(e) = chunk.and_then(|c| this.fold.push_events(c, &mut this.ready)) {
+                        this.ended = true;
+                        return Poll::Ready(Some(Err(e)));
+                    }
                 }
                 Poll::Ready(None) => {
                     this.ended = true;
@@ -467,12 +511,7 @@ pub trait ChatStreamExt: Stream<Item = Result<ChatCompletionChunk, Error>> + Unp
     /// Semantic events ([`ChatEvent`]), ending with [`ChatEvent::Done`] when the
     /// stream ended properly; an error ends the stream.
     fn events(self) -> ChatEvents<Self> {
-        ChatEvents {
-            chunks: self,
-            fold: ChatAccumulator::new(),
-            ready: VecDeque::new(),
-            ended: false,
-        }
+        ChatEvents::new(self)
     }
 
     /// Reads the whole stream into the response a non-streaming call returns.

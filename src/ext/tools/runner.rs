@@ -1,22 +1,23 @@
 //! The tool loop: typed async handlers, called for the model's tool calls (those
 //! of one turn concurrently) until it answers without one or a step limit.
 
-use crate::ext::chat::fold::{ChatEvent, ChatEvents, ChatStreamExt};
+use crate::ext::anthropic::{AnthropicAccumulator, tool_call};
+use crate::ext::chat::fold::{ChatAccumulator, ChatEvent, ChatEvents, EventFold};
 use crate::ext::tools::schema::schema_for;
 use crate::runtime::client::Client;
 use crate::runtime::error::Error;
-use crate::runtime::stream::events::EventStream;
+use crate::runtime::stream::events::{EventStream, StreamChunk};
 use futures_core::Stream;
 use futures_util::future::{BoxFuture, join_all};
 use futures_util::{FutureExt, StreamExt};
 use schemars::JsonSchema;
 use serde::{Serialize, de::DeserializeOwned};
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::{collections::VecDeque, fmt::Display, future::Future};
 use zai_types::types::{
     AnthropicInputBlock, AnthropicInputMessage, AnthropicMessage, AnthropicMessageRequest,
-    AnthropicTool, ChatCompletionChunk, ChatCompletionRequest, ChatCompletionResponse, ChatMessage,
-    ChatTool, ToolCall,
+    AnthropicStreamEvent, AnthropicTool, ChatCompletionChunk, ChatCompletionRequest,
+    ChatCompletionResponse, ChatMessage, ChatTool, ToolCall,
 };
 
 /// A handler, type-erased: the arguments' JSON text in, the result text out.
@@ -176,17 +177,32 @@ impl ToolRunner {
         client: &Client,
         request: ChatCompletionRequest,
     ) -> Result<ToolRun, Error> {
-        let mut request = self.with_tools(request);
+        self.run_with(client, request).await
+    }
+
+    /// [`Self::run`] on the Anthropic-compatible Messages endpoint: a failed
+    /// tool is sent back as a `tool_result` with `is_error: true`.
+    pub async fn run_messages(
+        &self,
+        client: &Client,
+        request: AnthropicMessageRequest,
+    ) -> Result<ToolRun<AnthropicMessage, AnthropicInputMessage>, Error> {
+        self.run_with(client, request).await
+    }
+
+    async fn run_with<P: Protocol>(
+        &self,
+        client: &Client,
+        request: P,
+    ) -> Result<ToolRun<P::Reply, P::Message>, Error> {
+        let mut request = request.with_tools(self);
         let mut steps = 0;
         loop {
-            let reply = client.create_chat_completion(&request).await?;
+            let reply = request.reply(client).await?;
             steps += 1;
-            let calls = reply.tool_calls().to_vec();
-            if let Some(message) = reply.message() {
-                request.messages.push(message.clone().into());
-            }
+            let calls = request.push_reply(&reply);
             if calls.is_empty() || steps == self.max_steps {
-                let messages = request.messages;
+                let messages = request.messages();
                 return Ok(ToolRun {
                     reply,
                     messages,
@@ -194,9 +210,7 @@ impl ToolRunner {
                 });
             }
             let outputs = self.answer(&calls).await;
-            request
-                .messages
-                .extend(calls.iter().zip(&outputs).map(|(c, o)| tool_message(c, o)));
+            request.push_results(&calls, &outputs);
         }
     }
 
@@ -207,10 +221,28 @@ impl ToolRunner {
         client: &'a Client,
         request: ChatCompletionRequest,
     ) -> impl Stream<Item = Result<ToolEvent, Error>> + Send + Unpin + 'a {
+        self.stream_with(client, request)
+    }
+
+    /// [`Self::run_messages`], streamed: the same [`ToolEvent`]s as
+    /// [`Self::stream`] (a `tool_use` block as a [`ToolCall`]).
+    pub fn stream_messages<'a>(
+        &'a self,
+        client: &'a Client,
+        request: AnthropicMessageRequest,
+    ) -> impl Stream<Item = Result<ToolEvent, Error>> + Send + Unpin + 'a {
+        self.stream_with(client, request)
+    }
+
+    fn stream_with<'a, P: Protocol + 'a>(
+        &'a self,
+        client: &'a Client,
+        request: P,
+    ) -> impl Stream<Item = Result<ToolEvent, Error>> + Send + Unpin + 'a {
         let state = Streamed {
             runner: self,
             client,
-            request: self.with_tools(request),
+            request: request.with_tools(self),
             events: None,
             text: String::new(),
             calls: Vec::new(),
@@ -226,80 +258,151 @@ impl ToolRunner {
             },
         ))
     }
+}
 
-    /// [`Self::run`] on the Anthropic-compatible Messages endpoint: a failed
-    /// tool is sent back as a `tool_result` with `is_error: true`.
-    pub async fn run_messages(
+/// What the tool loop needs of a protocol (chat completions, Anthropic
+/// Messages): its request is the conversation so far.
+trait Protocol: Send + Sync + Sized {
+    type Reply: Send;
+    type Message;
+    type Chunk: StreamChunk;
+    type Fold: EventFold<Chunk = Self::Chunk> + Unpin + Send;
+    /// The request with the runner's tools, unless it has some.
+    fn with_tools(self, runner: &ToolRunner) -> Self;
+    fn reply(&self, client: &Client) -> impl Future<Output = Result<Self::Reply, Error>> + Send;
+    fn open(
         &self,
         client: &Client,
-        mut request: AnthropicMessageRequest,
-    ) -> Result<ToolRun<AnthropicMessage, AnthropicInputMessage>, Error> {
-        if request.tools.is_empty() {
-            request.tools = self.anthropic_tools();
-        }
-        let mut steps = 0;
-        loop {
-            let reply = client.create_message(&request).await?;
-            steps += 1;
-            let uses: Vec<(String, String, String)> = reply
-                .tool_uses()
-                .map(|(id, name, input)| {
-                    (
-                        id.to_owned(),
-                        name.to_owned(),
-                        Value::from(input.clone()).to_string(),
-                    )
-                })
-                .collect();
-            request.messages.push(reply.clone().into());
-            if uses.is_empty() || steps == self.max_steps {
-                let messages = request.messages;
-                return Ok(ToolRun {
-                    reply,
-                    messages,
-                    steps,
-                });
-            }
-            let outputs =
-                join_all(uses.iter().map(|(_, name, input)| self.call(name, input))).await;
-            let results = uses
-                .into_iter()
-                .zip(outputs)
-                .map(|((id, ..), output)| match output {
-                    Ok(text) => AnthropicInputBlock::tool_result(id, text),
-                    Err(error) => AnthropicInputBlock::tool_error(id, error),
-                });
-            request
-                .messages
-                .push(AnthropicInputMessage::user(results.collect::<Vec<_>>()));
+    ) -> impl Future<Output = Result<EventStream<Self::Chunk>, Error>> + Send;
+    /// Adds the reply as the assistant's turn; its tool calls.
+    fn push_reply(&mut self, reply: &Self::Reply) -> Vec<ToolCall>;
+    /// A streamed assistant turn: its text and tool calls.
+    fn push_turn(&mut self, text: Option<String>, calls: &[ToolCall]);
+    /// The tools' results (`Err`: a tool error), in the calls' order.
+    fn push_results(&mut self, calls: &[ToolCall], outputs: &[Result<String, String>]);
+    fn messages(self) -> Vec<Self::Message>;
+}
+
+impl Protocol for ChatCompletionRequest {
+    type Reply = ChatCompletionResponse;
+    type Message = ChatMessage;
+    type Chunk = ChatCompletionChunk;
+    type Fold = ChatAccumulator;
+
+    fn with_tools(self, runner: &ToolRunner) -> Self {
+        match self.tools.is_empty() {
+            true => self.tools(runner.chat_tools()),
+            false => self,
         }
     }
 
-    fn with_tools(&self, request: ChatCompletionRequest) -> ChatCompletionRequest {
-        match request.tools.is_empty() {
-            true => request.tools(self.chat_tools()),
-            false => request,
-        }
+    fn reply(&self, client: &Client) -> impl Future<Output = Result<Self::Reply, Error>> + Send {
+        client.create_chat_completion(self)
+    }
+
+    fn open(
+        &self,
+        client: &Client,
+    ) -> impl Future<Output = Result<EventStream<Self::Chunk>, Error>> + Send {
+        client.create_chat_completion_stream(self)
+    }
+
+    fn push_reply(&mut self, reply: &Self::Reply) -> Vec<ToolCall> {
+        self.messages
+            .extend(reply.message().cloned().map(Into::into));
+        reply.tool_calls().to_vec()
+    }
+
+    fn push_turn(&mut self, text: Option<String>, calls: &[ToolCall]) {
+        let message = ChatMessage::assistant_tool_calls(text, calls.to_vec());
+        self.messages.push(message);
+    }
+
+    /// A `tool` message per call: the result, or `{"error": …}`.
+    fn push_results(&mut self, calls: &[ToolCall], outputs: &[Result<String, String>]) {
+        let results = calls
+            .iter()
+            .zip(outputs)
+            .map(|(call, output)| match output {
+                Ok(text) => ChatMessage::tool_result(call, text.as_str()),
+                Err(error) => ChatMessage::tool_result(call, json!({ "error": error }).to_string()),
+            });
+        self.messages.extend(results);
+    }
+
+    fn messages(self) -> Vec<ChatMessage> {
+        self.messages
     }
 }
 
-/// The `tool` message answering `call`: the result, or `{"error": …}`.
-fn tool_message(call: &ToolCall, output: &Result<String, String>) -> ChatMessage {
-    match output {
-        Ok(text) => ChatMessage::tool_result(call, text.as_str()),
-        Err(error) => {
-            ChatMessage::tool_result(call, serde_json::json!({ "error": error }).to_string())
+impl Protocol for AnthropicMessageRequest {
+    type Reply = AnthropicMessage;
+    type Message = AnthropicInputMessage;
+    type Chunk = AnthropicStreamEvent;
+    type Fold = AnthropicAccumulator;
+
+    fn with_tools(mut self, runner: &ToolRunner) -> Self {
+        if self.tools.is_empty() {
+            self.tools = runner.anthropic_tools();
         }
+        self
+    }
+
+    fn reply(&self, client: &Client) -> impl Future<Output = Result<Self::Reply, Error>> + Send {
+        client.create_message(self)
+    }
+
+    fn open(
+        &self,
+        client: &Client,
+    ) -> impl Future<Output = Result<EventStream<Self::Chunk>, Error>> + Send {
+        client.create_message_stream(self)
+    }
+
+    fn push_reply(&mut self, reply: &Self::Reply) -> Vec<ToolCall> {
+        self.messages.push(reply.clone().into());
+        let uses = reply.tool_uses().enumerate();
+        uses.map(|(at, (id, name, input))| tool_call(at, id, name, input))
+            .collect()
+    }
+
+    fn push_turn(&mut self, text: Option<String>, calls: &[ToolCall]) {
+        let uses = calls.iter().map(|call| AnthropicInputBlock::ToolUse {
+            id: call.call_id().to_owned(),
+            // Arguments came from a parsed `tool_use` input: an object.
+            input: serde_json::from_str(call.arguments().unwrap_or("{}")).unwrap_or_default(),
+            name: call.name().unwrap_or_default().to_owned(),
+        });
+        let text = text.map(|text| AnthropicInputBlock::Text { text });
+        let blocks: Vec<_> = text.into_iter().chain(uses).collect();
+        self.messages.push(AnthropicInputMessage::assistant(blocks));
+    }
+
+    /// One user turn of `tool_result` blocks (`is_error: true` for a failure).
+    fn push_results(&mut self, calls: &[ToolCall], outputs: &[Result<String, String>]) {
+        let results = calls
+            .iter()
+            .zip(outputs)
+            .map(|(call, output)| match output {
+                Ok(text) => AnthropicInputBlock::tool_result(call.call_id(), text),
+                Err(error) => AnthropicInputBlock::tool_error(call.call_id(), error),
+            });
+        let results: Vec<_> = results.collect();
+        self.messages.push(AnthropicInputMessage::user(results));
+    }
+
+    fn messages(self) -> Vec<AnthropicInputMessage> {
+        self.messages
     }
 }
 
-/// The state of [`ToolRunner::stream`].
-struct Streamed<'a> {
+/// The state of [`ToolRunner::stream`] and [`ToolRunner::stream_messages`].
+struct Streamed<'a, P: Protocol> {
     runner: &'a ToolRunner,
     client: &'a Client,
-    request: ChatCompletionRequest,
+    request: P,
     /// The turn being streamed.
-    events: Option<ChatEvents<EventStream<ChatCompletionChunk>>>,
+    events: Option<ChatEvents<EventStream<P::Chunk>, P::Fold>>,
     /// The turn's text and completed tool calls so far.
     text: String,
     calls: Vec<ToolCall>,
@@ -308,7 +411,7 @@ struct Streamed<'a> {
     done: bool,
 }
 
-impl Streamed<'_> {
+impl<P: Protocol> Streamed<'_, P> {
     async fn next(&mut self) -> Option<Result<ToolEvent, Error>> {
         loop {
             if let Some(event) = self.ready.pop_front() {
@@ -323,22 +426,16 @@ impl Streamed<'_> {
                     let calls = std::mem::take(&mut self.calls);
                     let text = Some(std::mem::take(&mut self.text)).filter(|t| !t.is_empty());
                     let outputs = self.runner.answer(&calls).await;
-                    self.request
-                        .messages
-                        .push(ChatMessage::assistant_tool_calls(text, calls.clone()));
-                    for (call, output) in calls.into_iter().zip(outputs) {
-                        self.request.messages.push(tool_message(&call, &output));
-                        self.ready.push_back(ToolEvent::Result { call, output });
-                    }
+                    self.request.push_turn(text, &calls);
+                    self.request.push_results(&calls, &outputs);
+                    let results = calls.into_iter().zip(outputs);
+                    let results = results.map(|(call, output)| ToolEvent::Result { call, output });
+                    self.ready.extend(results);
                     continue;
                 }
                 self.steps += 1;
-                match self
-                    .client
-                    .create_chat_completion_stream(&self.request)
-                    .await
-                {
-                    Ok(stream) => self.events = Some(stream.events()),
+                match self.request.open(self.client).await {
+                    Ok(stream) => self.events = Some(ChatEvents::new(stream)),
                     Err(e) => {
                         self.done = true;
                         return Some(Err(e));

@@ -17,6 +17,7 @@ mod media;
 mod monitor;
 mod realtime;
 mod rerank;
+mod stream_events;
 mod tools;
 mod typed_tools;
 mod zrag;

@@ -2,6 +2,7 @@
 //! the request path and its headers, retries, timeouts and injected faults,
 //! error mapping, stream decoding, polling and batch jobs.
 
+mod answers;
 mod batch_job;
 mod batch_job_recovery;
 mod config;

@@ -194,3 +194,52 @@ async fn retries_are_reported_with_status_and_business_code() {
         ]
     );
 }
+
+/// A China-platform operation (`x-zai-platform: china`) is warned about with
+/// another platform's preset and not with its own or a custom URL. No request
+/// leaves the machine: an invalid extra header fails each call while its
+/// request is built, after the decision.
+#[tokio::test]
+async fn china_only_operations_are_warned_with_another_platforms_preset() {
+    use tracing::Instrument as _;
+    use zai::{BaseUrl, Error, types::RerankRequest};
+    let logs = crate::support::logs();
+    let presets = [
+        (BaseUrl::General, true),
+        (BaseUrl::CodingPlan, true),
+        (BaseUrl::China, false),
+        (
+            BaseUrl::Custom("http://127.0.0.1:9/api/paas/v4".into()),
+            false,
+        ),
+    ];
+    for (preset, _) in &presets {
+        let client = zai::Client::builder()
+            .api_key(KEY)
+            .base_url(preset.clone())
+            .build()
+            .unwrap()
+            .with_options(|o| o.header("not a header", "x"));
+        let request = RerankRequest::new("rerank", "q", ["a", "b"]);
+        let span = tracing::info_span!("platform_case", preset = ?preset);
+        let failed = client.rerank(&request).instrument(span).await;
+        assert!(
+            matches!(&failed, Err(Error::InvalidRequest(m)) if m.contains("not a header")),
+            "{failed:?}"
+        );
+    }
+    let logs = String::from_utf8(logs.lock().unwrap().clone()).unwrap();
+    for (preset, warned) in presets {
+        let case = format!("platform_case{{preset={preset:?}}}");
+        let warning = logs.lines().find(|line| {
+            line.contains(&case) && line.contains("WARN") && line.contains("another platform")
+        });
+        assert_eq!(warning.is_some(), warned, "{preset:?}: {warning:?}");
+        if let Some(line) = warning {
+            assert!(
+                line.contains("operation=\"rerank\"") && line.contains("platform=\"china\""),
+                "{line}"
+            );
+        }
+    }
+}

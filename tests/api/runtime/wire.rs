@@ -5,7 +5,7 @@
 use crate::support::{KEY, client};
 use httpmock::{Method, MockServer};
 use zai::types::{ChatCompletionRequest, ChatMessage, FileUploadRequest, TranscriptionRequest};
-use zai::{Error, FilePart};
+use zai::{Error, FilePart, WithResponse};
 
 const UA: &str = concat!("zai-rust/", env!("CARGO_PKG_VERSION"));
 
@@ -181,12 +181,10 @@ async fn defaults_can_be_changed_or_removed() {
 #[tokio::test]
 async fn extra_headers_query_and_body_fields_on_every_kind_of_call() {
     let server = MockServer::start_async().await;
-    let raw = zai::RawBody::default();
     let client = client(&server).with_options(|o| {
         o.header("x-trace", "t-1")
             .query("debug", "on")
             .body_field("new_param", serde_json::json!({"deep": true}))
-            .keep_raw_body(&raw)
     });
     let chat = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("hi")]);
     let expected = serde_json::json!({
@@ -209,9 +207,13 @@ async fn extra_headers_query_and_body_fields_on_every_kind_of_call() {
                 .body(reply);
         })
         .await;
-    client.create_chat_completion(&chat).await.unwrap();
+    let (_, answer) = client
+        .create_chat_completion(&chat)
+        .with_response()
+        .await
+        .unwrap();
     json.assert_async().await;
-    let body = raw.json().expect("an answer").unwrap();
+    let body = answer.json().expect("a JSON answer").unwrap();
     assert_eq!(body["surprise"]["new"], 1, "an unknown field, readable raw");
 
     let mut streamed = expected.clone();
