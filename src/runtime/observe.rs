@@ -169,8 +169,6 @@ impl Metrics for CallStats {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct StreamRecord {
-    /// From the call to the stream's opening (its response head).
-    pub opened: Duration,
     /// From the call to its first event, if one came: the time to first token.
     pub first_event: Option<Duration>,
     /// Events yielded.

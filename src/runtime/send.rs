@@ -93,7 +93,7 @@ impl Client {
                 Ok(EventStream::new(response.bytes_stream())
                     .with_max_event_size(inner.options.max_event_size)
                     .with_fault_policy(inner.options.stream_faults)
-                    .observed(operation, inner.metrics.clone(), timer))
+                    .observed(operation, timer))
             },
             |stream: EventStream<T>, pending| Ok(stream.reporting(pending.take())),
         )

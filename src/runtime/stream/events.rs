@@ -2,7 +2,7 @@
 //! the operation's chunk type, ended by its end rule, errors inside it caught.
 
 use crate::runtime::error::{ApiError, Error, StreamError};
-use crate::runtime::observe::{Metrics, Pending, StreamFaultRecord, StreamRecord};
+use crate::runtime::observe::{Pending, StreamFaultRecord, StreamRecord};
 use crate::runtime::stream::decoder::{Decoder, Event};
 use crate::runtime::stream::fault::{
     DroppedFragment, StreamFaultPolicy, StreamFaults, split_glued,
@@ -14,7 +14,6 @@ use futures_core::Stream;
 use std::{
     collections::VecDeque,
     pin::Pin,
-    sync::Arc,
     task::{Context, Poll},
 };
 
@@ -67,12 +66,11 @@ struct Typed<T> {
     observer: Observer,
 }
 
-/// Who hears of a recovered fault besides the stream's own record, and the
-/// call's metrics record, sent when the stream ends.
+/// Who hears of a recovered fault besides the stream's own record: tracing,
+/// and the metrics hook through the call's record, sent when the stream ends.
 #[derive(Default)]
 struct Observer {
     operation: &'static str,
-    metrics: Option<Arc<dyn Metrics>>,
     pending: Option<Pending>,
 }
 
@@ -136,29 +134,17 @@ impl<T: StreamChunk> EventStream<T> {
 
     /// Reports recovered faults to the call's tracing span and metrics hook too,
     /// and waits for bytes within the call's read timer.
-    pub(crate) fn observed(
-        mut self,
-        operation: &'static str,
-        metrics: Option<Arc<dyn Metrics>>,
-        timer: ReadTimer,
-    ) -> Self {
-        self.typed.observer = Observer {
-            operation,
-            metrics,
-            pending: None,
-        };
+    pub(crate) fn observed(mut self, operation: &'static str, timer: ReadTimer) -> Self {
+        self.typed.observer.operation = operation;
         self.timer = timer;
         self
     }
 
     /// Sends the call's metrics record when the stream ends or is dropped,
-    /// with what it delivered.
+    /// with what it delivered; recovered faults go to the same hook.
     pub(crate) fn reporting(mut self, pending: Option<Pending>) -> Self {
         self.typed.observer.pending = pending.map(|pending| Pending {
-            stream: Some(StreamRecord {
-                opened: pending.started.elapsed(),
-                ..StreamRecord::default()
-            }),
+            stream: Some(StreamRecord::default()),
             ..pending
         });
         self
@@ -221,8 +207,8 @@ impl Observer {
             recovered_frames = fragment.recovered_frames,
             "recovered from a concatenated event-stream frame; dropped its cut-off start"
         );
-        if let Some(metrics) = &self.metrics {
-            metrics.stream_fault(&StreamFaultRecord {
+        if let Some(pending) = &self.pending {
+            pending.metrics.stream_fault(&StreamFaultRecord {
                 operation: self.operation,
                 dropped_bytes: fragment.bytes.len(),
                 recovered_frames: fragment.recovered_frames,

@@ -139,7 +139,6 @@ pub(super) fn cases() -> Vec<Case> {
                         && s.events == 2
                         && s.completed
                         && tokens(s.usage) == (11, 7)
-                        && s.opened <= first
                         && first < pause
                         && *latency >= pause
                 };
