@@ -58,7 +58,8 @@ pub use runtime::builder::ClientBuilder;
 pub use runtime::client::Client;
 pub use runtime::error::{ApiError, ApiErrorDetail, Error, StreamError, Timeout};
 pub use runtime::observe::{
-    CallRecord, CallStats, Metrics, RetryRecord, StatsSnapshot, StreamFaultRecord,
+    CallRecord, CallStats, Metrics, OperationStats, RetryRecord, StatsSnapshot, StreamFaultRecord,
+    StreamRecord, TokenUsage,
 };
 #[allow(deprecated)]
 pub use runtime::options::RawBody;

@@ -5,6 +5,7 @@ use crate::operations::OPERATIONS;
 use crate::runtime::answer::{decode_json, reported_error};
 use crate::runtime::client::Client;
 use crate::runtime::error::Error;
+use crate::runtime::observe::Pending;
 use crate::runtime::request::Request;
 use crate::runtime::send::is_json;
 use crate::runtime::timer::ReadTimer;
@@ -55,7 +56,7 @@ impl Client {
                 body,
             })
         };
-        let finish = |raw: RawResponse| {
+        let finish = |raw: RawResponse, _: &mut Option<Pending>| {
             reported_error(op, raw.status, &raw.body)?;
             Ok(raw)
         };

@@ -5,7 +5,7 @@
 
 use crate::runtime::client::Client;
 use crate::runtime::error::{Error, Timeout, Timeouts};
-use crate::runtime::observe::{CallRecord, RetryRecord};
+use crate::runtime::observe::{Pending, RetryRecord};
 use crate::runtime::options::kept;
 use crate::runtime::request::{Body, Request, RetrySafety, with_fields};
 use crate::runtime::retry::{self, Failure};
@@ -47,7 +47,7 @@ impl Client {
                 kept(&self.inner.options, |k| k.keep_body(&body));
                 Ok((status, body))
             },
-            move |(status, body)| {
+            move |(status, body), _| {
                 if let Some(op) = operation {
                     crate::runtime::answer::reported_error(op, status, &body)?;
                 }
@@ -67,7 +67,7 @@ impl Client {
             request,
             Some("application/binary"),
             move |response, timer| async move { Ok(ByteStream::new(response, timer)) },
-            Ok,
+            |bytes, _| Ok(bytes),
         )
     }
 
@@ -96,9 +96,9 @@ impl Client {
                 Ok(EventStream::new(response.bytes_stream())
                     .with_max_event_size(inner.options.max_event_size)
                     .with_fault_policy(inner.options.stream_faults)
-                    .observed(operation, inner.metrics.clone(), timer))
+                    .observed(operation, timer))
             },
-            Ok,
+            |stream: EventStream<T>, pending| Ok(stream.reporting(pending.take())),
         )
     }
 
@@ -106,13 +106,14 @@ impl Client {
     /// inside the retry loop, the deadline, the tracing span and the metrics hook.
     /// `read` takes a success response (its body read within the attempt's
     /// read timer); `finish` turns what it read into the call's value once,
-    /// after the retries (a large value is not carried through every layer).
+    /// after the retries (a large value is not carried through every layer),
+    /// and may take the call's metrics record to send later (a stream's).
     pub(crate) async fn execute<R, T, F, Fut>(
         &self,
         request: Result<Request<'_>, Error>,
         accept: Option<&'static str>,
         read: F,
-        finish: impl FnOnce(R) -> Result<T, Error>,
+        finish: impl FnOnce(R, &mut Option<Pending>) -> Result<T, Error>,
     ) -> Result<T, Error>
     where
         F: Fn(reqwest::Response, ReadTimer) -> Fut,
@@ -217,9 +218,17 @@ impl Client {
             (None, true) => attempts.instrument(span.clone()).await,
             (None, false) => attempts.await,
         };
+        let mut pending = inner.metrics.clone().map(|metrics| Pending {
+            metrics,
+            operation,
+            attempts,
+            started,
+            queued: Duration::from_micros(queued.load(Relaxed)),
+            stream: None,
+        });
         // Billed work the service may have taken is never resent: the caller
         // learns so, with the request id to look it up by.
-        let result = match result.and_then(finish) {
+        let result = match result.and_then(|read| finish(read, &mut pending)) {
             Err(e) if safety == RetrySafety::Billed && e.maybe_processed() => {
                 Err(Error::OutcomeUnknown {
                     operation,
@@ -229,11 +238,11 @@ impl Client {
             }
             other => other,
         };
-        if !traced && inner.metrics.is_none() {
-            return result;
+        if let Some(pending) = pending {
+            pending.finish(result.as_ref().map(|_| ()), true);
         }
-        let latency = started.elapsed();
         if traced {
+            let latency = started.elapsed();
             span.record("attempts", attempts);
             span.record("latency_ms", latency.as_millis() as u64);
             if let Err(e) = &result {
@@ -245,15 +254,6 @@ impl Client {
                     span.record("request_id", api.request_id());
                 }
             }
-        }
-        if let Some(metrics) = &inner.metrics {
-            metrics.call_finished(&CallRecord {
-                operation,
-                outcome: result.as_ref().map(|_| ()),
-                attempts,
-                latency,
-                queued: Duration::from_micros(queued.load(Relaxed)),
-            });
         }
         result
     }

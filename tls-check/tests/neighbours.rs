@@ -102,6 +102,75 @@ async fn check(trusted: &TestCert, untrusted: &TestCert) {
         )),
     );
     assert_eq!(stranger.handshakes(), []);
+
+    redirect_to_plain_http(trusted).await;
+}
+
+/// An HTTPS origin answering `307` to `http://127.0.0.1:<port>`: the scheme
+/// downgrade is refused, the error names the target, and it is never reached.
+/// (Here and not in tests/api: trusting a run-time certificate takes
+/// `SSL_CERT_FILE`, set before any thread exists.)
+async fn redirect_to_plain_http(trusted: &TestCert) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let plain = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let target = format!(
+        "http://{}/api/paas/v4/chat/completions",
+        plain.local_addr().unwrap()
+    );
+    let reached = std::sync::Arc::new(AtomicUsize::new(0));
+    let count = reached.clone();
+    tokio::spawn(async move {
+        while plain.accept().await.is_ok() {
+            count.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    let redirector = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let upstream = redirector.local_addr().unwrap();
+    let answer = format!(
+        "HTTP/1.1 307 Temporary Redirect\r\nlocation: {target}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+    );
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = redirector.accept().await {
+            // The whole request (head, then `content-length` bytes), then the answer.
+            let mut request = Vec::new();
+            let mut buf = [0; 4096];
+            while let Ok(n @ 1..) = socket.read(&mut buf).await {
+                request.extend_from_slice(&buf[..n]);
+                let text = String::from_utf8_lossy(&request).to_lowercase();
+                let Some((head, body)) = text.split_once("\r\n\r\n") else {
+                    continue;
+                };
+                let length = head
+                    .split("content-length:")
+                    .nth(1)
+                    .and_then(|v| v.lines().next());
+                if body.len() >= length.and_then(|v| v.trim().parse().ok()).unwrap_or(0) {
+                    break;
+                }
+            }
+            let _ = socket.write_all(answer.as_bytes()).await;
+        }
+    });
+    let front = TlsFront::start(trusted, upstream)
+        .await
+        .expect("start the TLS front");
+    let request = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("Hi")]);
+    let error = zai_client(&format!("{}/api/paas/v4", front.url()))
+        .create_chat_completion(&request)
+        .await
+        .expect_err("a redirect from https to http is refused");
+    let message = error.to_string();
+    assert!(
+        message.contains(&format!("refused a redirect to {target}")),
+        "{message}"
+    );
+    assert_eq!(front.handshakes().len(), 1, "the origin was asked");
+    assert_eq!(
+        reached.load(Ordering::SeqCst),
+        0,
+        "the plain-http target was never reached"
+    );
 }
 
 /// A zai client for `url`, one attempt per call.

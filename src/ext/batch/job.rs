@@ -2,7 +2,7 @@
 //! stream its results.
 
 use crate::ext::batch::model::{BatchOptions, BatchProgress, BatchRequest, BatchResult};
-use crate::ext::batch::runner::{Runner, batch_of_file};
+use crate::ext::batch::runner::{Ids, Runner, batch_of_file};
 use crate::ext::batch::state::{JobFiles, JobState};
 use crate::runtime::client::Client;
 use crate::runtime::error::Error;
@@ -45,9 +45,11 @@ impl BatchJob {
     }
 
     /// Starts or continues the job over `requests`, `(custom_id, request)`
-    /// pairs with unique ids (an `Err` item stops the job, resumably). On
+    /// pairs with ids unique across the whole input (a repeated one stops the
+    /// job before anything is submitted; an `Err` item stops it, resumably). On
     /// resume, give the same requests in the same order: the ones already
-    /// submitted are read and skipped, and a changed input is refused.
+    /// spooled are read and skipped, and a changed input is refused, as are
+    /// requests past the end of an input the job had read to its end.
     ///
     /// The stream yields one [`BatchResult`] per request, or an [`Error`] that
     /// stops the job (a failed upload, creation, poll or download after the
@@ -106,7 +108,9 @@ impl BatchJob {
             client: self.client.clone(),
             files: self.files.clone(),
             options: self.options.clone(),
-            skip: (!state.input_done).then(|| state.parts.iter().map(|p| p.requests).sum()),
+            unchecked: true,
+            ids: Ids::default(),
+            next_upload: 0,
             state,
             input: Box::pin(requests),
             carry: None,

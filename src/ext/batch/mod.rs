@@ -3,8 +3,9 @@
 //! half the price), with memory bounded whatever the input size and a state file
 //! that lets a crashed or interrupted job continue where it stopped.
 //!
-//! The job cuts the input into parts at the Batch API's limits, spools each part
-//! to a JSONL file on disk, uploads it (streamed) and creates its batch, a few
+//! The job reads the whole input first, cutting it into parts at the Batch API's
+//! limits, each spooled to a JSONL file on disk, its ids checked unique across
+//! all parts; then uploads the parts (streamed) and creates their batches, a few
 //! parts at a time; polls them; downloads each finished batch's output and error
 //! files to disk (streamed) and yields their lines one by one. Every step is
 //! recorded in the state file before the next begins.

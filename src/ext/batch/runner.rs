@@ -15,6 +15,7 @@ use serde::Serialize;
 use std::collections::{HashSet, VecDeque};
 use std::fs::File;
 use std::future::Future;
+use std::hash::{BuildHasher as _, RandomState};
 use std::io::{BufWriter, Write as _};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -42,8 +43,12 @@ pub(super) struct Runner<R: BatchRequest> {
     pub(super) options: BatchOptions,
     pub(super) state: JobState,
     pub(super) input: Input<R>,
-    /// Input requests already spooled by an earlier run, still to read past.
-    pub(super) skip: Option<u64>,
+    /// The input earlier runs spooled is still to be read past and checked.
+    pub(super) unchecked: bool,
+    /// Every id read so far, to refuse a repeated one.
+    pub(super) ids: Ids,
+    /// Parts before this one were submitted (or needed no upload).
+    pub(super) next_upload: usize,
     /// A request read but not spooled: it did not fit the part before.
     pub(super) carry: Option<(String, Vec<u8>)>,
     pub(super) tasks: FuturesUnordered<Task>,
@@ -71,7 +76,8 @@ impl<R: BatchRequest + Send + 'static> Runner<R> {
             }
             match (&part.file_id, &part.batch_id, &part.status) {
                 (_, _, Some(_)) => self.ready.push_back(index),
-                (None, _, None) => self.upload(index),
+                // Submitted in order, within max_in_flight, by `spool`.
+                (None, _, None) => {}
                 // Created before a crash, maybe, without the id being saved.
                 (Some(file), None, None) => self.create(index, file.clone(), true),
                 (Some(_), Some(batch), None) => self.poll(index, batch.clone(), Duration::ZERO),
@@ -240,24 +246,20 @@ impl<R: BatchRequest + Send + 'static> Runner<R> {
         }
     }
 
-    /// Spools the next part of the input to disk and starts its upload, when
-    /// there is room in flight. Whether it did.
+    /// Spools the next part of the input to disk; once all of it is (ids
+    /// unique across the whole input), submits parts in order while fewer than
+    /// `max_in_flight` are under way. Whether it did either.
     pub(super) async fn spool(&mut self) -> Result<bool, Error> {
-        let in_flight = self.state.parts.iter().filter(|p| !p.done).count();
-        if self.state.input_done || self.state.cancelled || in_flight >= self.options.max_in_flight
-        {
-            return Ok(false);
+        if std::mem::take(&mut self.unchecked) {
+            self.read_past().await?;
         }
-        if let Some(skip) = self.skip.take() {
-            self.read_past(skip).await?;
+        if self.state.input_done || self.state.cancelled {
+            return Ok(self.submit());
         }
         let index = self.state.parts.len();
         let path = self.files.input(index);
         let mut out = BufWriter::new(File::create(&path).map_err(|e| Error::io(&path, e))?);
         let mut part = PartState::default();
-        // Results are matched to requests by id within a part: a repeated id
-        // there would leave one request reported missing though answered.
-        let mut ids = HashSet::new();
         let mut exhausted = false;
         loop {
             let (id, line) = match self.carry.take() {
@@ -287,58 +289,88 @@ impl<R: BatchRequest + Send + 'static> Runner<R> {
                 self.carry = Some((id, line));
                 break;
             }
-            if !ids.insert(id.clone()) {
+            // Results are matched to requests by id: a repeated id would leave
+            // two results no one can tell apart.
+            if !self.ids.add(&id) {
                 return Err(Error::InvalidRequest(format!(
-                    "custom_id `{id}` repeats within one batch file: ids must be unique"
+                    "custom_id `{id}` repeats in the input: ids must be unique (nothing is \
+                     submitted before the whole input is read)"
                 )));
             }
             out.write_all(&line).map_err(|e| Error::io(&path, e))?;
             part.requests += 1;
             part.bytes += line.len() as u64;
-            part.last_id = id;
         }
         out.flush().map_err(|e| Error::io(&path, e))?;
         drop(out);
         self.state.input_done = exhausted;
+        part.ids = Some(self.ids.part());
         if part.requests == 0 {
             std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
-            self.save()?;
-            return Ok(false);
+        } else {
+            self.state.parts.push(part);
         }
-        self.state.parts.push(part);
         self.save()?;
-        self.upload(index);
         Ok(true)
     }
 
-    /// Reads past the `count` requests earlier runs spooled, checking at each
-    /// part's end that the input is the one they read.
-    pub(super) async fn read_past(&mut self, count: u64) -> Result<(), Error> {
-        let mut ends = self.state.parts.iter().scan(0, |end, part| {
-            *end += part.requests;
-            Some((*end, part.last_id.clone()))
-        });
-        let mut next_end = ends.next();
-        for read in 1..=count {
-            let id = match self.input.next().await {
-                Some(item) => item?.0,
-                None => {
-                    return Err(Error::InvalidRequest(format!(
-                        "the input ends before request {read}; the job already submitted {count}"
-                    )));
-                }
-            };
-            if let Some((end, last_id)) = &next_end
-                && *end == read
-            {
-                if id != *last_id {
-                    return Err(Error::InvalidRequest(format!(
-                        "the input is not the one this job started with: request {read} is \
-                         `{id}`, the state file expects `{last_id}`"
-                    )));
-                }
-                next_end = ends.next();
+    /// Starts uploading the next parts not submitted yet, in order, while fewer
+    /// than `max_in_flight` parts are under way. Whether it started one.
+    fn submit(&mut self) -> bool {
+        let mut started = false;
+        while let Some(part) = self.state.parts.get(self.next_upload) {
+            let under_way = self.state.parts.iter().enumerate();
+            let under_way = under_way
+                .filter(|(i, p)| !p.done && (*i < self.next_upload || p.file_id.is_some()));
+            if under_way.count() >= self.options.max_in_flight {
+                break;
             }
+            let index = self.next_upload;
+            self.next_upload += 1;
+            if !part.done && part.file_id.is_none() && part.status.is_none() {
+                self.upload(index);
+                started = true;
+            }
+        }
+        started
+    }
+
+    /// Reads past the requests earlier runs spooled, checking that the input
+    /// is the one they read: each part's ids hash as saved, and, once the whole
+    /// input was read, nothing after them.
+    pub(super) async fn read_past(&mut self) -> Result<(), Error> {
+        let mut read = 0u64;
+        for index in 0..self.state.parts.len() {
+            for _ in 0..self.state.parts[index].requests {
+                let id = match self.input.next().await {
+                    Some(item) => item?.0,
+                    None => {
+                        return Err(Error::InvalidRequest(format!(
+                            "the input has only {read} requests, fewer than the job already \
+                             spooled"
+                        )));
+                    }
+                };
+                read += 1;
+                self.ids.add(&id);
+            }
+            let saved = self.state.parts[index].ids.as_ref();
+            if saved.is_some_and(|saved| *saved != self.ids.part()) {
+                return Err(Error::InvalidRequest(format!(
+                    "the input is not the one this job started with: the ids of part {index} \
+                     (up to request {read}) are not the ones it spooled"
+                )));
+            }
+        }
+        if self.state.input_done
+            && let Some(item) = self.input.next().await
+        {
+            return Err(Error::InvalidRequest(format!(
+                "the input goes on past the {read} requests this job read to its end \
+                 (`{}` comes next): requests added since are never submitted; give them to a \
+                 new job",
+                item?.0
+            )));
         }
         Ok(())
     }
@@ -453,6 +485,33 @@ impl<R: BatchRequest> Drop for Runner<R> {
         {
             tracing::warn!(error = %e, "batch job state not saved");
         }
+    }
+}
+
+/// The request ids read: each as a 64-bit fingerprint (a million ids take some
+/// 16 MiB; a false "repeats" is a 1 in 30 million chance at that count), and a
+/// SHA-256 of the current part's ids, stable across runs, saved per part.
+#[derive(Default)]
+pub(super) struct Ids {
+    seen: HashSet<u64>,
+    keys: RandomState,
+    part: sha2::Sha256,
+}
+
+impl Ids {
+    /// Adds the next id of the current part; `false` if it was read before.
+    fn add(&mut self, id: &str) -> bool {
+        sha2::Digest::update(&mut self.part, id);
+        sha2::Digest::update(&mut self.part, b"\n");
+        self.seen.insert(self.keys.hash_one(id))
+    }
+
+    /// The current part's hash, in hex; the next id starts another part.
+    fn part(&mut self) -> String {
+        format!(
+            "{:x}",
+            sha2::Digest::finalize(std::mem::take(&mut self.part))
+        )
     }
 }
 

@@ -117,8 +117,10 @@ pub(super) struct PartState {
     pub(super) requests: u64,
     /// Size of its JSONL file.
     pub(super) bytes: u64,
-    /// Its last request's id, to recognise the same input on resume.
-    pub(super) last_id: String,
+    /// SHA-256 (hex) of its requests' ids, each followed by a newline, to
+    /// recognise the same input on resume (absent in older state files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) ids: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) file_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -360,6 +360,7 @@ impl RealtimeReceiver {
                 attempts: 1,
                 latency: self.started.elapsed(),
                 queued: std::time::Duration::ZERO,
+                stream: None,
             });
         }
         if let Some(error) = &error {

@@ -2,7 +2,7 @@
 //! the operation's chunk type, ended by its end rule, errors inside it caught.
 
 use crate::runtime::error::{ApiError, Error, StreamError};
-use crate::runtime::observe::{Metrics, StreamFaultRecord};
+use crate::runtime::observe::{Pending, StreamFaultRecord, StreamRecord};
 use crate::runtime::stream::decoder::{Decoder, Event};
 use crate::runtime::stream::fault::{
     DroppedFragment, StreamFaultPolicy, StreamFaults, split_glued,
@@ -14,7 +14,6 @@ use futures_core::Stream;
 use std::{
     collections::VecDeque,
     pin::Pin,
-    sync::Arc,
     task::{Context, Poll},
 };
 
@@ -67,11 +66,12 @@ struct Typed<T> {
     observer: Observer,
 }
 
-/// Who hears of a recovered fault besides the stream's own record.
+/// Who hears of a recovered fault besides the stream's own record: tracing,
+/// and the metrics hook through the call's record, sent when the stream ends.
 #[derive(Default)]
 struct Observer {
     operation: &'static str,
-    metrics: Option<Arc<dyn Metrics>>,
+    pending: Option<Pending>,
 }
 
 impl<T> std::fmt::Debug for EventStream<T> {
@@ -134,14 +134,19 @@ impl<T: StreamChunk> EventStream<T> {
 
     /// Reports recovered faults to the call's tracing span and metrics hook too,
     /// and waits for bytes within the call's read timer.
-    pub(crate) fn observed(
-        mut self,
-        operation: &'static str,
-        metrics: Option<Arc<dyn Metrics>>,
-        timer: ReadTimer,
-    ) -> Self {
-        self.typed.observer = Observer { operation, metrics };
+    pub(crate) fn observed(mut self, operation: &'static str, timer: ReadTimer) -> Self {
+        self.typed.observer.operation = operation;
         self.timer = timer;
+        self
+    }
+
+    /// Sends the call's metrics record when the stream ends or is dropped,
+    /// with what it delivered; recovered faults go to the same hook.
+    pub(crate) fn reporting(mut self, pending: Option<Pending>) -> Self {
+        self.typed.observer.pending = pending.map(|pending| Pending {
+            stream: Some(StreamRecord::default()),
+            ..pending
+        });
         self
     }
 }
@@ -153,6 +158,9 @@ impl<T: StreamChunk> Typed<T> {
         if T::DONE == Some(event.data) {
             self.finished = true;
             return None;
+        }
+        if let Some(pending) = &mut self.observer.pending {
+            pending.usage(event.data);
         }
         let item = parse_event::<T>(event.event, event.data);
         let glued = match (&item, self.policy) {
@@ -199,8 +207,8 @@ impl Observer {
             recovered_frames = fragment.recovered_frames,
             "recovered from a concatenated event-stream frame; dropped its cut-off start"
         );
-        if let Some(metrics) = &self.metrics {
-            metrics.stream_fault(&StreamFaultRecord {
+        if let Some(pending) = &self.pending {
+            pending.metrics.stream_fault(&StreamFaultRecord {
                 operation: self.operation,
                 dropped_bytes: fragment.bytes.len(),
                 recovered_frames: fragment.recovered_frames,
@@ -259,7 +267,37 @@ impl<T: StreamChunk> Stream for EventStream<T> {
     type Item = Result<T, Error>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let this = &mut *self;
+        let polled = self.poll_item(cx);
+        let observer = &mut self.typed.observer;
+        match (&polled, observer.pending.as_mut()) {
+            (Poll::Ready(Some(Ok(_))), Some(pending)) => pending.yielded(),
+            // The end, or an error (which ends the stream): the call's record.
+            (Poll::Ready(item), Some(_)) => {
+                let outcome = match item {
+                    Some(Err(e)) => Err(e),
+                    _ => Ok(()),
+                };
+                if let Some(pending) = observer.pending.take() {
+                    pending.finish(outcome, true);
+                }
+            }
+            _ => {}
+        }
+        polled
+    }
+}
+
+impl<T> Drop for EventStream<T> {
+    fn drop(&mut self) {
+        if let Some(pending) = self.typed.observer.pending.take() {
+            pending.finish(Ok(()), false);
+        }
+    }
+}
+
+impl<T: StreamChunk> EventStream<T> {
+    fn poll_item(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<T, Error>>> {
+        let this = self;
         loop {
             if let Some(item) = this.typed.ready.pop_front() {
                 return Poll::Ready(Some(item));

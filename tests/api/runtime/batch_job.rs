@@ -21,7 +21,7 @@ fn line<T: serde::Serialize>(result: &BatchResult<T>) -> Value {
 
 /// Output: `b` then `a` (and `b` again, dropped), a line naming no request;
 /// errors: `c`; `d` has no line at all.
-async fn one_batch_server() -> MockServer {
+pub(super) async fn one_batch_server() -> MockServer {
     let output = format!(
         "{}\n{}\n{}\nnot json",
         ok_line("b"),
@@ -262,10 +262,10 @@ async fn a_job_refuses_another_endpoint_and_oversized_requests() {
     }
 }
 
-/// Results are matched to requests by id within a batch file: an id repeated
-/// there stops the job before anything is uploaded; across files it is fine.
+/// Results are matched to requests by id: an id repeated anywhere in the input,
+/// within a batch file or across two, stops the job before anything is uploaded.
 #[tokio::test]
-async fn a_job_refuses_an_id_repeated_within_a_batch_file() {
+async fn a_job_refuses_an_id_repeated_anywhere_in_its_input() {
     let server = MockServer::start_async().await;
     let upload = server
         .mock_async(|when, then| {
@@ -273,27 +273,23 @@ async fn a_job_refuses_an_id_repeated_within_a_batch_file() {
             then.status(500);
         })
         .await;
-    let state = state_file("repeat");
-    let job = BatchJob::new(&client(&server), &state).options(fast());
-    let input = ["a", "b", "a"].map(|id| (id.to_owned(), chat(id))).to_vec();
-    let mut run = job.run(requests(input)).unwrap();
-    match run.next().await {
-        Some(Err(zai::Error::InvalidRequest(message))) => assert_eq!(
-            message,
-            "custom_id `a` repeats within one batch file: ids must be unique"
-        ),
-        other => panic!("{other:?}"),
+    for (name, max_requests) in [("repeat", 3), ("repeat-across", 2)] {
+        let state = state_file(name);
+        let job =
+            BatchJob::new(&client(&server), &state).options(fast().max_requests(max_requests));
+        let input = ["a", "b", "a"].map(|id| (id.to_owned(), chat(id))).to_vec();
+        let mut run = job.run(requests(input)).unwrap();
+        match run.next().await {
+            Some(Err(zai::Error::InvalidRequest(message))) => assert_eq!(
+                message,
+                "custom_id `a` repeats in the input: ids must be unique (nothing is submitted \
+                 before the whole input is read)"
+            ),
+            other => panic!("{other:?}"),
+        }
+        assert!(run.next().await.is_none());
     }
-    assert!(run.next().await.is_none());
     upload.assert_calls_async(0).await;
-
-    // In parts of two requests, `a` comes once in each: accepted and uploaded.
-    let state = state_file("repeat-across");
-    let job = BatchJob::new(&client(&server), &state).options(fast().max_requests(2));
-    let input = ["a", "b", "a"].map(|id| (id.to_owned(), chat(id))).to_vec();
-    let mut run = job.run(requests(input)).unwrap();
-    assert!(matches!(run.next().await, Some(Err(zai::Error::Api(_)))));
-    assert!(upload.calls_async().await >= 1);
 }
 
 #[tokio::test]

@@ -160,6 +160,8 @@ pub fn logs() -> &'static std::sync::Mutex<Vec<u8>> {
         let logs: &'static Mutex<Vec<u8>> = Box::leak(Box::new(Mutex::new(Vec::new())));
         let subscriber = tracing_subscriber::fmt()
             .with_max_level(tracing::Level::TRACE)
+            // A closing span is logged with every field recorded into it.
+            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
             .with_writer(move || LogWriter(logs))
             .finish();
         tracing::subscriber::set_global_default(subscriber).expect("one global subscriber");
