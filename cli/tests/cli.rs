@@ -41,10 +41,16 @@ fn temp_file(name: &str) -> String {
 #[test]
 fn chat_plain_and_streamed() {
     let out = mock(&["chat", "Hello"]);
-    assert_eq!(out.stdout, "Hello! How can I help you today?\n");
+    assert_eq!(
+        out.stdout,
+        "You asked about \"Hello\". Hello! How can I help you today?\n"
+    );
     assert_eq!(out.stderr, "The user greets me; I greet back.\n");
     let out = mock(&["chat", "--stream", "Hello"]);
-    assert_eq!(out.stdout, "Hello! How can I help you today?\n");
+    assert_eq!(
+        out.stdout,
+        "You asked about \"Hello\". Hello! How can I help you today?\n"
+    );
     assert_eq!(out.stderr, "The user greets me; I greet back.\n");
     let out = mock(&["chat", "--stream", "--no-reasoning", "Hello"]);
     assert_eq!(out.stderr, "");
@@ -62,7 +68,10 @@ fn chat_plain_and_streamed() {
         "0.5",
         "Hello",
     ]);
-    assert_eq!(out.stdout, "Hello! How can I help you today?\n");
+    assert_eq!(
+        out.stdout,
+        "You asked about \"Hello\". Hello! How can I help you today?\n"
+    );
 }
 
 #[test]
@@ -75,7 +84,7 @@ fn chat_json_has_the_same_shape_streamed_or_not() {
         assert_eq!(v["object"], "chat.completion");
         assert_eq!(
             v["choices"][0]["message"]["content"],
-            "Hello! How can I help you today?"
+            "You asked about \"Hello\". Hello! How can I help you today?"
         );
         assert_eq!(v["choices"][0]["finish_reason"], "stop");
         assert_eq!(v["usage"]["total_tokens"], 32);
@@ -136,10 +145,13 @@ fn every_other_subcommand_against_the_mock() {
             "你好，世界！\n",
         ),
         (&["agent", "--stream", "Hello, world!"], "你好，世界！\n"),
-        (&["messages", "Hello"], "Hello! How can I help you today?\n"),
+        (
+            &["messages", "Hello"],
+            "You asked about \"Hello\". Hello! How can I help you today?\n",
+        ),
         (
             &["messages", "--stream", "Hello"],
-            "Hello! How can I help you today?\n",
+            "You asked about \"Hello\". Hello! How can I help you today?\n",
         ),
     ];
     for (args, stdout) in cases {
@@ -575,7 +587,7 @@ fn batch_run_resumes_after_being_killed_without_duplicates() {
         } else {
             assert_eq!(
                 result["response"]["choices"][0]["message"]["content"],
-                "Hello! How can I help you today?"
+                format!("You asked about \"q{i}\". Hello! How can I help you today?")
             );
         }
     }
