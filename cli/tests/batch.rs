@@ -125,7 +125,7 @@ fn batch_run_resumes_after_being_killed_without_duplicates() {
         } else {
             assert_eq!(
                 result["response"]["choices"][0]["message"]["content"],
-                "Hello! How can I help you today?"
+                format!("You asked about \"q{i}\". Hello! How can I help you today?")
             );
         }
     }

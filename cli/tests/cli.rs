@@ -15,10 +15,16 @@ fn temp_file(name: &str) -> String {
 #[test]
 fn chat_plain_and_streamed() {
     let out = mock(&["chat", "Hello"]);
-    assert_eq!(out.stdout, "Hello! How can I help you today?\n");
+    assert_eq!(
+        out.stdout,
+        "You asked about \"Hello\". Hello! How can I help you today?\n"
+    );
     assert_eq!(out.stderr, "The user greets me; I greet back.\n");
     let out = mock(&["chat", "--stream", "Hello"]);
-    assert_eq!(out.stdout, "Hello! How can I help you today?\n");
+    assert_eq!(
+        out.stdout,
+        "You asked about \"Hello\". Hello! How can I help you today?\n"
+    );
     assert_eq!(out.stderr, "The user greets me; I greet back.\n");
     let out = mock(&["chat", "--stream", "--no-reasoning", "Hello"]);
     assert_eq!(out.stderr, "");
@@ -36,7 +42,10 @@ fn chat_plain_and_streamed() {
         "0.5",
         "Hello",
     ]);
-    assert_eq!(out.stdout, "Hello! How can I help you today?\n");
+    assert_eq!(
+        out.stdout,
+        "You asked about \"Hello\". Hello! How can I help you today?\n"
+    );
 }
 
 #[test]
@@ -49,10 +58,11 @@ fn chat_json_has_the_same_shape_streamed_or_not() {
         assert_eq!(v["object"], "chat.completion");
         assert_eq!(
             v["choices"][0]["message"]["content"],
-            "Hello! How can I help you today?"
+            "You asked about \"Hello\". Hello! How can I help you today?"
         );
         assert_eq!(v["choices"][0]["finish_reason"], "stop");
-        assert_eq!(v["usage"]["total_tokens"], 32);
+        // Counted from the texts: "Hello" (1), the answer and its reasoning (25).
+        assert_eq!(v["usage"]["total_tokens"], 26);
     }
 }
 
@@ -110,10 +120,13 @@ fn every_other_subcommand_against_the_mock() {
             "你好，世界！\n",
         ),
         (&["agent", "--stream", "Hello, world!"], "你好，世界！\n"),
-        (&["messages", "Hello"], "Hello! How can I help you today?\n"),
+        (
+            &["messages", "Hello"],
+            "You asked about \"Hello\". Hello! How can I help you today?\n",
+        ),
         (
             &["messages", "--stream", "Hello"],
-            "Hello! How can I help you today?\n",
+            "You asked about \"Hello\". Hello! How can I help you today?\n",
         ),
     ];
     for (args, stdout) in cases {

@@ -47,6 +47,8 @@ def png():
 
 
 HI = [{"role": "user", "content": "Hello!"}]
+# The mock's plain answer quotes the question.
+ANSWER = 'You asked about "Hello!". Hello! How can I help you today?'
 WEATHER = [
     {
         "type": "function",
@@ -98,7 +100,7 @@ def collect(stream):
 @case
 def chat_plain():
     r = client.chat.completions.create(model="glm-4.7", messages=HI)
-    assert r.choices[0].message.content == "Hello! How can I help you today?", r
+    assert r.choices[0].message.content == ANSWER, r
     assert r.usage.total_tokens > 0
 
 
@@ -130,7 +132,7 @@ def chat_stream():
     text, reasoning, calls, finish = collect(
         client.chat.completions.create(model="glm-4.7", messages=HI, stream=True)
     )
-    assert text == "Hello! How can I help you today?", text
+    assert text == ANSWER, text
     assert reasoning and not calls and finish == ["stop"]
 
 

@@ -1,14 +1,16 @@
 //! Anthropic-style messages that depend on the request: `tool_use` blocks from
 //! the declared tools (`stop_reason: tool_use`, streamed as `input_json_delta`
-//! fragments) and the answer to `tool_result` blocks.
+//! fragments), the answer to `tool_result` blocks, and the text answering a
+//! plain question (quoting it).
 
 use crate::chat::pieces;
-use crate::text::{content_text, tokens};
+use crate::text::{content_text, echo, tokens};
 use crate::tools::{Function, plan, report};
 use serde_json::{Value, json};
 
-/// The message for `request`, built on `template` (the default answer); `None`
-/// when the request declares no tool to call and sends no tool result.
+/// The message for `request`, built on `template` (the default answer): tool
+/// calls, the answer to tool results, or the example's text quoting the
+/// question; `None` for a request without messages.
 pub(crate) fn answer(request: &Value, template: &Value, parallel: bool) -> Option<Value> {
     let messages = request["messages"]
         .as_array()
@@ -29,38 +31,43 @@ pub(crate) fn answer(request: &Value, template: &Value, parallel: bool) -> Optio
             )
         })
         .collect();
-    let content = if !results.is_empty() {
-        json!([{ "type": "text", "text": report(&results) }])
-    } else {
-        let choice = &request["tool_choice"];
-        if choice["type"] == "none" {
-            return None;
-        }
-        let tools = request["tools"].as_array()?;
-        let functions: Vec<Function> = tools
-            .iter()
-            .map(|t| Function {
-                name: t["name"].as_str().unwrap_or_default(),
-                description: t["description"].as_str().unwrap_or_default(),
-                schema: &t["input_schema"],
-            })
-            .collect();
-        let forced = choice["name"].as_str().filter(|_| choice["type"] == "tool");
-        let question = content_text(&last["content"]);
-        let calls = plan(&functions, &question, forced, parallel);
-        let first = calls.first()?;
+    let question = content_text(&last["content"]);
+    let choice = &request["tool_choice"];
+    let functions: Vec<Function> = request["tools"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|_| choice["type"] != "none")
+        .map(|t| Function {
+            name: t["name"].as_str().unwrap_or_default(),
+            description: t["description"].as_str().unwrap_or_default(),
+            schema: &t["input_schema"],
+        })
+        .collect();
+    let forced = choice["name"].as_str().filter(|_| choice["type"] == "tool");
+    let calls = plan(&functions, &question, forced, parallel);
+    let (content, stop) = if !results.is_empty() {
+        (
+            json!([{ "type": "text", "text": report(&results) }]),
+            "end_turn",
+        )
+    } else if let Some(first) = calls.first() {
         let mut content =
             vec![json!({ "type": "text", "text": format!("I'll call {}.", first.name) })];
         content.extend(calls.iter().map(|call| {
             json!({ "type": "tool_use", "id": format!("toolu_{}", call.id),
                     "name": call.name, "input": call.arguments })
         }));
-        Value::Array(content)
-    };
-    let stop = if results.is_empty() {
-        "tool_use"
+        (Value::Array(content), "tool_use")
     } else {
-        "end_turn"
+        // A plain question: the example's text, quoting it.
+        let mut content = template["content"].clone();
+        for block in content.as_array_mut().into_iter().flatten() {
+            if let Some(text) = block["text"].as_str() {
+                block["text"] = echo(&question, text).into();
+            }
+        }
+        (content, "end_turn")
     };
     let input: usize = messages
         .iter()

@@ -1,16 +1,16 @@
 //! Chat completions that depend on the request: tool calls from the declared
 //! tools (streamed whole, or in argument fragments with `tool_stream`), the
-//! answer to tool results, `web_search` results, and JSON mode following the
-//! schema the request carries.
+//! answer to tool results, `web_search` results, JSON mode following the
+//! schema the request carries, and a plain answer quoting the question.
 
 use crate::instance::{instance, names_in};
-use crate::text::{content_text, last_text, tokens};
+use crate::text::{content_text, echo, last_text, tokens};
 use crate::tools::{Function, plan, report};
 use serde_json::{Value, json};
 
 /// The completion for `request`, built on `template` (the operation's default
-/// answer: ids, model, reasoning); `None` when nothing in the request calls for
-/// more than the spec's examples (a plain question, JSON mode without a schema).
+/// answer: ids, model, reasoning); a plain question gets the example's answer
+/// quoting it. `None` for JSON mode without a schema (the spec's example).
 pub(crate) fn answer(request: &Value, template: &Value, parallel: bool) -> Option<Value> {
     let messages = &request["messages"];
     let question = last_text(messages, "user");
@@ -38,13 +38,13 @@ pub(crate) fn answer(request: &Value, template: &Value, parallel: bool) -> Optio
         let forced = request["tool_choice"]["function"]["name"].as_str();
         let calls = plan(&functions, &question, forced, parallel);
         let searched = tools.iter().any(|t| t["type"] == "web_search");
-        if calls.is_empty() && !searched {
-            return None;
-        }
         if searched {
             response["web_search"] = web_search(&question);
         }
-        if calls.is_empty() {
+        if calls.is_empty() && !searched {
+            message = plain(template, &question);
+            finish = "stop";
+        } else if calls.is_empty() {
             message["content"] =
                 format!("Here is what the web says about \"{question}\" [ref_1].").into();
             finish = "stop";
@@ -68,10 +68,13 @@ pub(crate) fn answer(request: &Value, template: &Value, parallel: bool) -> Optio
             message["tool_calls"] = calls.into();
             finish = "tool_calls";
         }
-    } else {
+    } else if json_mode(request) {
         let schema = json_schema(request)?;
         let hints = names_in(&question);
         message["content"] = instance(&schema, &hints).to_string().into();
+        finish = "stop";
+    } else {
+        message = plain(template, &question);
         finish = "stop";
     }
     let prompt: usize = messages
@@ -115,14 +118,29 @@ fn tool_results(messages: &Value) -> Vec<(String, String)> {
     results
 }
 
+/// The example's message (`template`'s first choice) answering `question`: its
+/// text opened by a quote of the question.
+fn plain(template: &Value, question: &str) -> Value {
+    let mut message = template["choices"][0]["message"].clone();
+    let text = message["content"].as_str().unwrap_or_default();
+    message["content"] = echo(question, text).into();
+    message
+}
+
+/// Whether the request asks for JSON (`response_format` `json_object` or
+/// `json_schema`).
+fn json_mode(request: &Value) -> bool {
+    matches!(
+        request["response_format"]["type"].as_str(),
+        Some("json_object" | "json_schema")
+    )
+}
+
 /// The JSON Schema a JSON-mode request carries: in `response_format`
 /// (`json_schema.schema`, `json_schema` or `schema`), else the first JSON object
 /// with `properties` in a system message.
 fn json_schema(request: &Value) -> Option<Value> {
     let format = &request["response_format"];
-    if !matches!(format["type"].as_str(), Some("json_object" | "json_schema")) {
-        return None;
-    }
     let given = ["/json_schema/schema", "/json_schema", "/schema"]
         .iter()
         .filter_map(|p| format.pointer(p))
@@ -254,7 +272,9 @@ mod tests {
         );
         let mut none = request.clone();
         none["tool_choice"] = "none".into();
-        assert!(answer(&none, &template(), false).is_none());
+        let plain = answer(&none, &template(), false).unwrap();
+        assert!(plain["choices"][0]["message"]["tool_calls"].is_null());
+        assert_eq!(plain["choices"][0]["finish_reason"], "stop");
     }
 
     #[test]

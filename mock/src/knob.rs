@@ -21,6 +21,7 @@ Triggers (per request; a server-wide default with --directives):
   model error-<status>                   as error=<status>
   model fault-glued-frames               as fault=glued-frames
 Rules (from the request):
+  a plain question      the example's answer quoting it: You asked about \"<first words>…\". …
   tools                 a call of the declared function best matching the question
                         (tool_choice none/auto/required/named), arguments from its schema;
                         tool_stream: true streams the arguments in fragments

@@ -14,8 +14,9 @@
 //!   `x-zai-mock.when-present` for a non-empty field, or the next of
 //!   `x-zai-mock.sequence`); fields `x-zai-mock.omit-when` names are left out
 //!   (`thinking.type: disabled` → no `reasoning_content`);
-//! * **answers computed from the request**, by the shape of the answer: a chat
-//!   completion calls the declared function that best matches the last user
+//! * **answers computed from the request**, by the shape of the answer: a plain
+//!   question gets the example's answer opened by a quote of it (`You asked
+//!   about "…".`, chat and Anthropic, whole or streamed); a chat completion calls the declared function that best matches the last user
 //!   message (or the one `tool_choice` names; none for `"none"`), its arguments
 //!   an instance of its `parameters` schema (enum values, formats, bounds, the
 //!   names the question mentions), deterministic; with `tool_stream` the
@@ -47,7 +48,11 @@
 //!   shape. The list examples' items are there from the start. Enveloped
 //!   collections (knowledge bases: `{data: {id}, code, message}`) store items
 //!   shaped like their list's, list them in numbered pages (`page`, `size`,
-//!   `data.total`) and take updates (`PUT`). Retrieving an
+//!   `data.total`) and take updates (`PUT`). Operations whose path does not show
+//!   their collection say it in `x-zai-mock` (`collection`, `creates`, `owner`):
+//!   knowledge-base documents (stored per uploaded file or URL, owned by their
+//!   knowledge base, `embedding_stat` 1 then 2 over retrievals) and assistant
+//!   conversations (started by assistant calls, listed by `POST`). Retrieving an
 //!   item steps through its operation's `sequence` (a batch: `validating` →
 //!   `in_progress` → `completed`); when a batch completes, the mock answers every
 //!   line of its input file itself and stores the results as its output file
@@ -118,9 +123,11 @@
 // call (a request and its answer between layers); text, instance, tools, chat,
 // anthropic, inputs (answers computed from what was sent); parse, route,
 // validate, sse (reading a request, framing a stream); store (one server's
-// state); batch (running a batch, given the function that answers one line);
+// state); adds (operations adding to a collection as they answer); batch
+// (running a batch, given the function that answers one line);
 // reply (choosing an answer); wire (hyper I/O and the server's own limits).
 // httpmock stands apart, on error.
+mod adds;
 mod anthropic;
 mod batch;
 mod call;

@@ -8,7 +8,7 @@ use crate::examples::{self, pick};
 use crate::knob::Fault;
 use crate::spec::{Operation, table};
 use crate::store::{self, State};
-use crate::{anthropic, batch, chat, inputs, validate};
+use crate::{adds, anthropic, batch, chat, inputs, validate};
 use bytes::Bytes;
 use hyper::StatusCode;
 use serde_json::Value;
@@ -42,6 +42,23 @@ pub(crate) fn process(
         let finish_batch = |batch| batch::run(state, batch, &answer);
         return store::resource(state, op, call, &finish_batch);
     }
+    let Some(adds) = &op.adds else {
+        return answer(state, op, call, path, streaming);
+    };
+    match adds::add(state, op, adds, call) {
+        Ok(added) => adds::name(answer(state, op, call, path, streaming), adds, &added),
+        Err(reply) => reply,
+    }
+}
+
+/// The answer from the spec's examples, or computed from the request.
+fn answer(
+    state: &State,
+    op: &'static Operation,
+    call: &Call,
+    path: &str,
+    streaming: bool,
+) -> Reply {
     let fields = &call.fields;
     let glued = call.knob.fault == Some(Fault::GluedFrames);
     let (computes, computed) = computed(op, call);

@@ -66,6 +66,23 @@ pub struct Operation {
     pub(crate) status_field: Option<String>,
     /// The success response's schema name (a `$ref` to `components/schemas`).
     pub(crate) response_schema: Option<String>,
+    /// `x-zai-mock.collection`: the collection it acts on, its path not showing it.
+    collection: Option<String>,
+    /// `x-zai-mock.creates` (with `collection`): the items it adds as it answers.
+    pub(crate) adds: Option<Adds>,
+    /// `x-zai-mock.owner`: the parameter or body field naming its items' owner.
+    pub(crate) owner: Option<String>,
+}
+
+/// An operation that adds items to a collection as it answers (a document
+/// upload, an assistant turn starting a conversation).
+#[derive(Clone, Debug)]
+pub(crate) struct Adds {
+    pub collection: String,
+    /// JSON pointer of the new item's id in the answer.
+    pub id: String,
+    /// The body field each of whose items is a new item (`upload_detail`).
+    pub each: Option<String>,
 }
 
 /// How an operation acts on a collection: a path `P` that is created by `POST P`
@@ -163,10 +180,15 @@ impl Table {
                 }
             }
         }
+        let declared: Vec<String> = operations
+            .iter()
+            .filter_map(|op| op.collection.clone())
+            .collect();
         let creates: Vec<String> = operations
             .iter()
             .filter(|op| op.method == "POST" && !op.path.contains('{'))
             .map(|op| op.path.clone())
+            .chain(declared.iter().cloned())
             .collect();
         let item_of = |path: &str| {
             creates.iter().find_map(|c| {
@@ -181,14 +203,25 @@ impl Table {
         let collections: Vec<String> = creates
             .iter()
             .filter(|c| {
-                operations
-                    .iter()
-                    .any(|op| item_of(&op.path).is_some_and(|r| r.collection() == c.as_str()))
+                declared.contains(c)
+                    || operations
+                        .iter()
+                        .any(|op| item_of(&op.path).is_some_and(|r| r.collection() == c.as_str()))
             })
             .cloned()
             .collect();
         for op in &mut operations {
-            op.resource = if collections.contains(&op.path) {
+            op.resource = if let Some(collection) = op.collection.clone() {
+                // Declared: lists it, or acts on the item its path parameter names.
+                match (&op.adds, op.path.contains('{')) {
+                    (Some(_), _) => None,
+                    (None, false) => Some(Resource::List(collection)),
+                    (None, true) => Some(Resource::Item {
+                        collection,
+                        rest: op.path.clone(),
+                    }),
+                }
+            } else if collections.contains(&op.path) {
                 match op.method.as_str() {
                     "POST" => Some(Resource::Create(op.path.clone())),
                     "GET" => Some(Resource::List(op.path.clone())),
@@ -197,7 +230,8 @@ impl Table {
             } else {
                 item_of(&op.path).filter(|r| collections.iter().any(|c| c == r.collection()))
             };
-            op.status_field = op.response_schema.as_deref().and_then(|name| {
+            op.status_field = op.status_field.take().or_else(|| {
+                let name = op.response_schema.as_deref()?;
                 text(spec.pointer(&format!("/components/schemas/{name}/x-zai-task/status"))?)
             });
         }
@@ -339,6 +373,9 @@ impl Operation {
         {
             return Err(fail(format!("x-zai-mock names unknown example `{name}`")));
         }
+        if mock.get("creates").is_some() && text(&mock["collection"]).is_none() {
+            return Err(fail("x-zai-mock.creates needs a `collection`".into()));
+        }
         let creates_task = match (
             text(&op["x-zai-wait"]["poll"]),
             text(&op["x-zai-wait"]["id"]),
@@ -392,7 +429,14 @@ impl Operation {
                 .cloned(),
             parameters,
             resource: None,
-            status_field: None,
+            status_field: text(&mock["status"]),
+            collection: text(&mock["collection"]),
+            adds: text(&mock["creates"]).map(|id| Adds {
+                collection: text(&mock["collection"]).unwrap_or_default(),
+                id,
+                each: text(&mock["each"]),
+            }),
+            owner: text(&mock["owner"]),
             response_schema: media["schema"]["$ref"]
                 .as_str()
                 .and_then(|r| r.strip_prefix("#/components/schemas/"))

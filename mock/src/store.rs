@@ -49,6 +49,24 @@ struct Item {
     after_action: std::collections::VecDeque<Value>,
     /// Its batch is being answered: retrievals meanwhile see it as it was.
     finishing: bool,
+    /// What owns it (a document's knowledge base), when its creator said.
+    owner: Option<String>,
+}
+
+impl Item {
+    fn new(collection: &str, id: String, object: Value, bytes: Option<Bytes>) -> Item {
+        Item {
+            collection: collection.to_owned(),
+            id,
+            object,
+            bytes,
+            polls: 0,
+            frozen: false,
+            after_action: Default::default(),
+            finishing: false,
+            owner: None,
+        }
+    }
 }
 
 impl State {
@@ -58,19 +76,23 @@ impl State {
         for op in &table().operations {
             if let Some(Resource::List(collection)) = &op.resource {
                 let example = examples::json(op, None);
-                let listed = list_slot(&example).and_then(|slot| example.pointer(slot));
-                for object in listed.and_then(Value::as_array).into_iter().flatten() {
+                let listed = list_slot(&example).and_then(|slot| example.pointer(&slot).cloned());
+                for object in listed
+                    .as_ref()
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
                     if let Some(id) = object["id"].as_str() {
-                        items.push(Item {
-                            collection: collection.clone(),
-                            id: id.to_owned(),
-                            object: object.clone(),
-                            bytes: None,
-                            polls: 0,
-                            frozen: false,
-                            after_action: Default::default(),
-                            finishing: false,
-                        });
+                        let mut item = Item::new(collection, id.to_owned(), object.clone(), None);
+                        // Listed as its retrieval's last step shows it: done.
+                        if let Some((retrieve, field)) = retrieval(collection)
+                            && let Some(last) = retrieve.sequence.last()
+                            && object[field] == step(retrieve, last)[field]
+                        {
+                            item.polls = retrieve.sequence.len();
+                        }
+                        items.push(item);
                     }
                 }
             }
@@ -128,6 +150,36 @@ impl State {
         self.lock().store(collection, object, bytes)
     }
 
+    /// Stores one item of `collection` per entry (a request or part of one),
+    /// each shaped like the collection's listed items with the entry's values,
+    /// owned by `owner`; the new ids, each with its entry.
+    pub(crate) fn add_all(
+        &self,
+        collection: &str,
+        entries: Vec<Value>,
+        owner: Option<String>,
+    ) -> Vec<(String, Value)> {
+        let mut inner = self.lock();
+        let mut added = Vec::new();
+        for entry in entries {
+            let mut object = listed_example(collection).unwrap_or_default();
+            fill(&mut object, &entry);
+            let id = inner.store(collection, object, None)["id"]
+                .as_str()
+                .map(str::to_owned);
+            if let Some(item) = id.as_ref().and_then(|id| inner.find(collection, id)) {
+                item.owner = owner.clone();
+            }
+            added.extend(id.map(|id| (id, entry)));
+        }
+        added
+    }
+
+    /// Whether `collection` holds item `id`.
+    pub(crate) fn has(&self, collection: &str, id: &str) -> bool {
+        self.lock().find(collection, id).is_some()
+    }
+
     /// A new task of operation `creator`, its id shaped like `example`.
     pub(crate) fn create_task(&self, creator: &str, example: Option<&str>) -> String {
         let mut inner = self.lock();
@@ -165,24 +217,24 @@ impl Inner {
     fn store(&mut self, collection: &str, mut object: Value, bytes: Option<Bytes>) -> Value {
         let id = self.fresh_id(object["id"].as_str().unwrap_or("item"));
         object["id"] = Value::String(id.clone());
-        if object.get("created_at").is_some() {
-            object["created_at"] = now().into();
+        for stamp in ["created_at", "create_time", "update_time"] {
+            if object.get(stamp).is_some() {
+                object[stamp] = now().into();
+            }
+        }
+        // A new item starts at its retrieval's first step (a document: embedding).
+        if let Some((retrieve, field)) = retrieval(collection)
+            && let Some(first) = retrieve.sequence.first()
+        {
+            object[field] = step(retrieve, first)[field].clone();
         }
         if let Some(bytes) = &bytes
             && object.get("bytes").is_some()
         {
             object["bytes"] = bytes.len().into();
         }
-        self.items.push(Item {
-            collection: collection.to_owned(),
-            id,
-            object: object.clone(),
-            bytes,
-            polls: 0,
-            frozen: false,
-            after_action: Default::default(),
-            finishing: false,
-        });
+        self.items
+            .push(Item::new(collection, id, object.clone(), bytes));
         object
     }
 }
@@ -193,7 +245,8 @@ fn now() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-fn not_found(id: &str) -> Reply {
+/// The `404` for an unknown item `id`.
+pub(crate) fn not_found(id: &str) -> Reply {
     let mut body = error_body(404);
     body["error"]["message"] = Value::String(format!("Resource not found: {id}"));
     Reply::Json(StatusCode::NOT_FOUND, body)
@@ -232,13 +285,7 @@ pub(crate) fn resource(
                 true => listed_example(collection).unwrap_or_default(),
                 false => answer.clone(),
             };
-            // The request's own values where the item has the field (`null`, as
-            // the service reads it, is no value).
-            for (key, value) in call.fields.as_object().into_iter().flatten() {
-                if object.get(key).is_some() && !value.is_null() {
-                    object[key] = without_nulls(value.clone());
-                }
-            }
+            fill(&mut object, &call.fields);
             let file = call.files.first();
             if let Some(file) = file
                 && object.get("filename").is_some()
@@ -255,14 +302,18 @@ pub(crate) fn resource(
         }
         Resource::List(collection) => {
             let mut page = examples::json(op, None);
-            let param = |name: &str| call.query.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+            // Query parameters, and body fields of a list read by `POST`.
+            let given = call_params(call);
+            let param = |name: &str| given.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+            let owner = op.owner.as_deref().and_then(param);
             let mut items: Vec<&Item> = inner
                 .items
                 .iter()
                 .filter(|i| &i.collection == collection)
-                // Query parameters naming an item field filter by it (`purpose`).
+                .filter(|i| i.owner.is_none() || i.owner.as_ref() == owner)
+                // Parameters naming an item field filter by it (`purpose`).
                 .filter(|i| {
-                    call.query.iter().all(|(k, v)| {
+                    given.iter().all(|(k, v)| {
                         i.object
                             .get(k)
                             .is_none_or(|f| f.as_str().is_none_or(|s| s == v))
@@ -278,35 +329,35 @@ pub(crate) fn resource(
                 items.drain(..=at);
             }
             let total = items.len();
-            // Numbered pages (`page` from 1, `size` per page, 10 by default) when
-            // the operation takes them, else a cursor's `limit`.
-            let numbered = op.parameters.iter().any(|(name, ..)| name == "page");
+            // Numbered pages (`page` from 1, `size` or `page_size` per page, 10 by
+            // default) when the operation takes them, else a cursor's `limit`.
+            let numbered =
+                op.parameters.iter().any(|(name, ..)| name == "page") || param("page").is_some();
             let number = |name: &str| param(name).and_then(|n| n.parse::<usize>().ok());
+            let mut more = false;
             if numbered {
-                let size = number("size").unwrap_or(10);
-                items.drain(
-                    ..(number("page").unwrap_or(1).max(1) - 1)
-                        .saturating_mul(size)
-                        .min(total),
-                );
+                let size = number("size").or(number("page_size")).unwrap_or(10);
+                let skip = (number("page").unwrap_or(1).max(1) - 1).saturating_mul(size);
+                items.drain(..skip.min(total));
+                more = skip.saturating_add(size) < total;
                 items.truncate(size);
             }
             let limit = number("limit");
-            let more = limit.is_some_and(|l| items.len() > l);
+            more |= limit.is_some_and(|l| items.len() > l);
             items.truncate(limit.unwrap_or(usize::MAX));
             let listed: Value = items.iter().map(|i| i.object.clone()).collect();
-            let slot = list_slot(&page).unwrap_or("/data");
-            if let Some(parent) = slot.strip_suffix("/list")
-                && let Some(count) = page.pointer_mut(&format!("{parent}/total"))
-            {
-                *count = total.into();
+            let slot = list_slot(&page).unwrap_or_else(|| "/data".into());
+            // `total` and `has_more` beside the items, or at the top.
+            let parent = &slot[..slot.rfind('/').unwrap_or(0)];
+            for (name, value) in [("total", Value::from(total)), ("has_more", more.into())] {
+                let at = [format!("{parent}/{name}"), format!("/{name}")];
+                if let Some(field) = at.iter().find(|p| page.pointer(p).is_some()) {
+                    *page.pointer_mut(field).expect("found above") = value;
+                }
             }
-            match page.pointer_mut(slot) {
+            match page.pointer_mut(&slot) {
                 Some(at) => *at = listed,
                 None => page["data"] = listed,
-            }
-            if page.get("has_more").is_some() {
-                page["has_more"] = more.into();
             }
             Reply::Json(StatusCode::OK, page)
         }
@@ -340,7 +391,7 @@ pub(crate) fn resource(
                     if !item.frozen && !item.finishing && !op.sequence.is_empty() {
                         let name = &op.sequence[item.polls.min(op.sequence.len() - 1)];
                         item.polls += 1;
-                        let update = examples::json(op, Some(name));
+                        let update = step(op, name);
                         let finishes = update.get("output_file_id").is_some()
                             && item.object.get("output_file_id").is_none_or(Value::is_null);
                         if finishes {
@@ -365,13 +416,12 @@ pub(crate) fn resource(
                     Reply::Json(StatusCode::OK, enveloped(op, &item.object))
                 }
                 "GET" => Reply::Json(StatusCode::OK, examples::json(op, None)),
+                // An action answering no item (`reembed`): it only needs the item.
+                _ if !rest.is_empty() && examples::json(op, None).get("id").is_none() => {
+                    Reply::Json(StatusCode::OK, examples::json(op, None))
+                }
                 "PUT" | "PATCH" => {
-                    // An update changes the fields sent that the item has.
-                    for (key, value) in call.fields.as_object().into_iter().flatten() {
-                        if item.object.get(key).is_some() && !value.is_null() && key != "id" {
-                            item.object[key] = without_nulls(value.clone());
-                        }
-                    }
+                    fill(&mut item.object, &call.fields);
                     Reply::Json(StatusCode::OK, examples::json(op, None))
                 }
                 _ => {
@@ -388,6 +438,42 @@ pub(crate) fn resource(
             }
         }
     }
+}
+
+/// A request's parameters: its query's, and the scalar fields of its body (a
+/// list read by `POST`), as text.
+fn call_params(call: &Call) -> Vec<(String, String)> {
+    let body = call.fields.as_object().into_iter().flatten();
+    let body = body.filter_map(|(k, v)| match v {
+        Value::String(s) => Some((k.clone(), s.clone())),
+        Value::Number(n) => Some((k.clone(), n.to_string())),
+        _ => None,
+    });
+    call.query.iter().cloned().chain(body).collect()
+}
+
+/// The retrieval of `collection`'s items that steps through a `sequence`, and
+/// the field its steps set.
+fn retrieval(collection: &str) -> Option<(&'static Operation, &'static str)> {
+    table().operations.iter().find_map(|op| {
+        let item = Resource::Item {
+            collection: collection.to_owned(),
+            rest: String::new(),
+        };
+        let retrieves = op.method == "GET" && op.resource.as_ref() == Some(&item);
+        let field = op.status_field.as_deref().filter(|_| retrieves)?;
+        (!op.sequence.is_empty()).then_some((op, field))
+    })
+}
+
+/// Example `name` of `op` as laid over an item: the item part of an enveloped
+/// answer (`{data: {...}, code, message}`).
+fn step(op: &Operation, name: &str) -> Value {
+    let mut value = examples::json(op, Some(name));
+    if value.get("data").is_some_and(Value::is_object) && value.get("id").is_none() {
+        value = value["data"].take();
+    }
+    value
 }
 
 /// `object` as `op` answers an item: itself, or in the `data` of the example's
@@ -409,7 +495,29 @@ fn listed_example(collection: &str) -> Option<Value> {
         .iter()
         .find(|o| o.resource == Some(Resource::List(collection.to_owned())))?;
     let page = examples::json(list, None);
-    page.pointer(list_slot(&page)?)?.get(0).cloned()
+    page.pointer(&list_slot(&page)?)?.get(0).cloned()
+}
+
+/// The values of `entry` (a request) laid over the fields `object` has, their
+/// names compared without case or `_` (`fileName`, `filename`); `null`, which
+/// the service reads as absent, and `id` are left alone. A number sent as text
+/// (a multipart part) where the item holds a number is read as one.
+pub(crate) fn fill(object: &mut Value, entry: &Value) {
+    let key = |k: &str| k.replace('_', "").to_lowercase();
+    let Some(fields) = object.as_object_mut() else {
+        return;
+    };
+    for (name, value) in entry.as_object().into_iter().flatten() {
+        if value.is_null() || name == "id" {
+            continue;
+        }
+        if let Some((_, slot)) = fields.iter_mut().find(|(k, _)| key(k) == key(name)) {
+            *slot = match (&*slot, value.as_str().map(str::parse)) {
+                (Value::Number(_), Some(Ok(number))) => Value::Number(number),
+                _ => without_nulls(value.clone()),
+            };
+        }
+    }
 }
 
 /// A request value as stored: `null` fields, which the service reads as absent,
@@ -426,25 +534,29 @@ fn without_nulls(value: Value) -> Value {
     }
 }
 
-/// Where a list page holds its items: `data` (OpenAI style) or `data.list` (the
-/// China platform's knowledge and document lists).
-fn list_slot(page: &Value) -> Option<&'static str> {
-    ["/data", "/data/list"]
-        .into_iter()
-        .find(|slot| page.pointer(slot).is_some_and(Value::is_array))
+/// Where a list page holds its items: `data` (OpenAI style), or the list in
+/// `data` (`data.list` of knowledge bases, `data.conversation_list`).
+fn list_slot(page: &Value) -> Option<String> {
+    if page["data"].is_array() {
+        return Some("/data".into());
+    }
+    let object = page["data"].as_object()?;
+    let (name, _) = object.iter().find(|(_, v)| v.is_array())?;
+    Some(format!("/data/{name}"))
 }
 
 /// The id of the first item a fresh mock stores in the collection `op` acts on
 /// (`/files/{file_id}` → the first file of `listFiles`' example), so a test can
 /// call an item operation on something that exists.
 pub fn seeded_id(op: &Operation) -> Option<String> {
-    let (collection, _) = op.path.split_once("/{")?;
-    let list = table()
-        .operations
-        .iter()
-        .find(|o| o.method == "GET" && o.path == collection)?;
+    let collection = match &op.resource {
+        Some(item @ Resource::Item { .. }) => item.collection(),
+        _ => op.path.split_once("/{")?.0,
+    };
+    let listed = Some(Resource::List(collection.to_owned()));
+    let list = table().operations.iter().find(|o| o.resource == listed)?;
     let page = examples::json(list, None);
-    let items = page.pointer(list_slot(&page)?)?;
+    let items = page.pointer(&list_slot(&page)?)?;
     Some(items[0]["id"].as_str()?.to_owned())
 }
 

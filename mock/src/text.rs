@@ -30,6 +30,21 @@ pub(crate) fn last_text(messages: &Value, role: &str) -> String {
         .unwrap_or_default()
 }
 
+/// `answer` opened by a quote of `question` (its first eight words, `…` when
+/// cut), so a reply shows which question it answers: `You asked about "Hi".
+/// Hello!`. `answer` alone for an empty question.
+pub(crate) fn echo(question: &str, answer: &str) -> String {
+    let words: Vec<&str> = question.split_whitespace().collect();
+    if words.is_empty() {
+        return answer.to_owned();
+    }
+    let cut = if words.len() > 8 { "…" } else { "" };
+    format!(
+        "You asked about \"{}{cut}\". {answer}",
+        words[..words.len().min(8)].join(" ")
+    )
+}
+
 /// The lower-cased words of `text` (letters and digits; `get_weather` is two).
 pub(crate) fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -87,5 +102,14 @@ mod tests {
         );
         assert_eq!(tokens("How many tokens is this?"), 6);
         assert_ne!(hash("a"), hash("b"));
+        assert_eq!(
+            echo("Hi  there", "Hello!"),
+            "You asked about \"Hi there\". Hello!"
+        );
+        assert_eq!(
+            echo("one two three four five six seven eight nine", "Ok."),
+            "You asked about \"one two three four five six seven eight…\". Ok."
+        );
+        assert_eq!(echo(" ", "Ok."), "Ok.");
     }
 }

@@ -349,3 +349,43 @@ async fn rerank_scores_the_sent_documents_with_top_n_and_tokenizer_counts() {
     assert_eq!(count(json_of(&mock, "/tokenizer", &short).await), 2);
     assert_eq!(count(json_of(&mock, "/tokenizer", &long).await), 6);
 }
+
+#[tokio::test]
+async fn a_plain_answer_quotes_the_question_whole_and_streamed_and_on_anthropic() {
+    let mock = MockServer::start().await;
+    let question = "Which rivers cross the city of Lyon in France today?";
+    let expected = "You asked about \"Which rivers cross the city of Lyon in…\". \
+                    Hello! How can I help you today?";
+    let body = json!({"model": "glm-4.7", "messages": [{"role": "user", "content": question}]});
+    let reply = json_of(&mock, "/chat/completions", &body).await;
+    assert_eq!(reply["choices"][0]["message"]["content"], expected);
+    assert_eq!(reply["choices"][0]["finish_reason"], "stop");
+    // Same request, same answer.
+    assert_eq!(
+        json_of(&mock, "/chat/completions", &body).await["choices"],
+        reply["choices"]
+    );
+
+    let mut streamed = body.clone();
+    streamed["stream"] = true.into();
+    let (_, text) = post(&mock, "/chat/completions", &streamed, None).await;
+    let chunks = events(&text);
+    let content: String = chunks
+        .iter()
+        .filter_map(|c| c["choices"][0]["delta"]["content"].as_str())
+        .collect();
+    assert_eq!(content, expected);
+    assert_eq!(
+        chunks.last().unwrap()["choices"][0]["finish_reason"],
+        "stop"
+    );
+
+    let body = json!({"model": "glm-4.7", "max_tokens": 100,
+                      "messages": [{"role": "user", "content": [{"type": "text", "text": "Hi there"}]}]});
+    let message = json_of(&mock, "/api/anthropic/v1/messages", &body).await;
+    assert_eq!(
+        message["content"],
+        json!([{"type": "text", "text": "You asked about \"Hi there\". Hello! How can I help you today?"}])
+    );
+    assert_eq!(message["stop_reason"], "end_turn");
+}

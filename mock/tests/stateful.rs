@@ -306,9 +306,18 @@ async fn json_mode_answers_parseable_json_and_thinking_off_has_no_reasoning() {
                       "thinking": {"type": "disabled"}, "stream": true});
     let (status, text) = raw_post(&mock, "/chat/completions", &body).await;
     assert_eq!(status, 200);
-    assert!(
-        !text.contains("reasoning_content") && text.contains("Hello!"),
-        "{text}"
+    let content: String = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: ").filter(|d| *d != "[DONE]"))
+        .filter_map(|d| {
+            let chunk: Value = serde_json::from_str(d).ok()?;
+            Some(chunk["choices"][0]["delta"]["content"].as_str()?.to_owned())
+        })
+        .collect();
+    assert!(!text.contains("reasoning_content"), "{text}");
+    assert_eq!(
+        content,
+        "You asked about \"Hi\". Hello! How can I help you today?"
     );
     assert!(
         text.contains("\"usage\""),

@@ -14,8 +14,8 @@ use zai::types::{ChatCompletionRequest, ChatMessage};
 use zai::{CallOptions, RetryPolicy};
 use zai_tls_check::{TestCert, TlsFront};
 
-/// The mock's default chat answer (spec/zai.yaml's example).
-const MOCK_REPLY: &str = "Hello! How can I help you today?";
+/// The mock's answer to "Hi" (spec/zai.yaml's example, quoting the question).
+const MOCK_REPLY: &str = "You asked about \"Hi\". Hello! How can I help you today?";
 
 fn main() {
     // Elsewhere the platform verifier asks the OS, which ignores SSL_CERT_FILE.

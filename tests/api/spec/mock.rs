@@ -101,7 +101,7 @@ async fn every_operation_has_a_typed_mock_answer() {
     let message = reply.choices[0].message.as_ref().unwrap();
     assert_eq!(
         message.content.as_deref(),
-        Some("Hello! How can I help you today?")
+        Some("You asked about \"Hi\". Hello! How can I help you today?")
     );
 }
 
