@@ -4,7 +4,7 @@
 mod support;
 
 use std::process::Command;
-use support::{mock, zai, MockProcess};
+use support::{MockProcess, mock, zai};
 
 /// A fresh directory for a batch job's files.
 fn batch_dir(name: &str) -> std::path::PathBuf {

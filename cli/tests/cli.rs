@@ -4,7 +4,7 @@
 mod support;
 
 use httpmock::{Method::GET, Method::POST, MockServer};
-use support::{mock, zai, MockProcess};
+use support::{MockProcess, mock, zai};
 
 fn temp_file(name: &str) -> String {
     let path = std::env::temp_dir().join(format!("zai-cli-{}-{name}", std::process::id()));
@@ -409,4 +409,3 @@ fn decode_recovers_a_concatenated_frame_and_shows_what_it_dropped() {
         );
     }
 }
-

@@ -17,7 +17,11 @@ fn spec_operations() -> BTreeMap<String, bool> {
     let mut ops = BTreeMap::new();
     for op in spec.operations {
         let stream = op.stream.is_some();
-        assert!(ops.insert(op.id.clone(), stream).is_none(), "operationId {} twice", op.id);
+        assert!(
+            ops.insert(op.id.clone(), stream).is_none(),
+            "operationId {} twice",
+            op.id
+        );
     }
     ops
 }
