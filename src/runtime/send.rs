@@ -13,7 +13,7 @@ use crate::runtime::stream::bytes::ByteStream;
 use crate::runtime::stream::events::{EventStream, StreamChunk};
 use crate::runtime::timer::ReadTimer;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue};
-use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 use std::{fmt, future::Future, time::Duration, time::Instant};
 use tracing::Instrument as _;
 use zai_types::BaseUrl;
@@ -161,7 +161,13 @@ impl Client {
         });
         // Time spent waiting for a slot, in microseconds, over all attempts.
         let queued = AtomicU64::new(0);
+        // Whether the current attempt's request may have reached the service
+        // (sent, and no retry scheduled since): a deadline that fires before
+        // (queued for a slot, waiting to retry a refusal) ends a call the
+        // service never saw.
+        let exposed = AtomicBool::new(false);
         let on_retry = |record: &RetryRecord<'_>| {
+            exposed.store(false, Relaxed);
             tracing::debug!(
                 attempt = record.attempt,
                 delay_ms = record.delay.as_millis() as u64,
@@ -187,6 +193,7 @@ impl Client {
                 }
             };
             let mut timer = ReadTimer::start(timeouts, until, slot);
+            exposed.store(true, Relaxed);
             let response = timer
                 .guard(inner.http.execute(http_request))
                 .await
@@ -229,6 +236,7 @@ impl Client {
         // Billed work the service may have taken is never resent: the caller
         // learns so, with the request id to look it up by.
         let result = match result.and_then(|read| finish(read, &mut pending)) {
+            unsent @ Err(Error::Timeout(Timeout::Deadline(_))) if !exposed.load(Relaxed) => unsent,
             Err(e) if safety == RetrySafety::Billed && e.maybe_processed() => {
                 Err(Error::OutcomeUnknown {
                     operation,

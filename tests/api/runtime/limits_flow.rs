@@ -228,5 +228,39 @@ pub(super) fn cases() -> Vec<Case> {
                 )
             }),
         ),
+        (
+            "billed call queued for a slot past its deadline: a deadline, not outcome unknown; never sent",
+            Box::pin(async {
+                let slow = Step::ReplyPaused(
+                    Vec::new(),
+                    Duration::from_millis(600),
+                    http("200 OK", &[], OK.as_bytes()),
+                );
+                let server = serve(vec![slow]).await;
+                let client = zai::Client::builder()
+                    .api_key(KEY)
+                    .base_url(&server.url)
+                    .max_in_flight(1)
+                    .build()
+                    .unwrap();
+                let chat = request();
+                let holder = client.create_chat_completion(&chat);
+                let video = zai::types::VideoGenerationRequest::new("cogvideox-3").prompt("a cat");
+                let queued = async {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    client
+                        .with_options(|o| o.deadline(Duration::from_millis(150)))
+                        .create_video_generation(&video)
+                        .await
+                };
+                let (held, queued) = tokio::join!(holder, queued);
+                check(
+                    held.is_ok()
+                        && matches!(queued, Err(Error::Timeout(Timeout::Deadline(_))))
+                        && hits(&server) == 1,
+                    (held.map(|_| ()), queued.map(|_| ()), hits(&server)),
+                )
+            }),
+        ),
     ]
 }
