@@ -512,9 +512,16 @@ pub(crate) fn fill(object: &mut Value, entry: &Value) {
             continue;
         }
         if let Some((_, slot)) = fields.iter_mut().find(|(k, _)| key(k) == key(name)) {
-            *slot = match (&*slot, value.as_str().map(str::parse)) {
+            let new = match (&*slot, value.as_str().map(str::parse)) {
                 (Value::Number(_), Some(Ok(number))) => Value::Number(number),
                 _ => without_nulls(value.clone()),
+            };
+            let integer = |v: &Value| v.is_i64() || v.is_u64();
+            // A whole number beyond 64 bits is an integer to the request's schema,
+            // but echoed as a float it would break the answer's: kept saturated.
+            *slot = match new.as_f64() {
+                Some(f) if integer(slot) && !integer(&new) => Value::from(f as i64),
+                _ => new,
             };
         }
     }
@@ -577,6 +584,17 @@ mod tests {
         assert!(
             c.starts_with("batch_") && c[6..].bytes().all(|b| b.is_ascii_digit()),
             "{c}"
+        );
+    }
+
+    #[test]
+    fn a_stored_integer_stays_an_integer() {
+        let mut item = serde_json::json!({"contextual": 0, "name": "a", "n": 1});
+        let sent = serde_json::json!({"contextual": -2.903963636047743e27, "name": "b", "n": "7"});
+        fill(&mut item, &sent);
+        assert_eq!(
+            item,
+            serde_json::json!({"contextual": i64::MIN, "name": "b", "n": 7})
         );
     }
 }
