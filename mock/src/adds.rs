@@ -1,26 +1,33 @@
 //! Operations that add to a collection as they answer (`x-zai-mock.creates`): a
 //! document upload stores a document per file or URL, an assistant turn starts a
-//! conversation; the answer names the new ids.
+//! conversation; the answer names the new ids. And those reporting on several
+//! items at once (`x-zai-mock.reads`: application files' parsing states).
 
 use crate::call::{Call, Reply};
+use crate::examples;
 use crate::spec::{Adds, Operation};
 use crate::store::{self, State, fill};
 use serde_json::Value;
 
 /// The items `op` adds for `call`, each id with the entry it came from: one per
 /// uploaded file or item of `adds.each`, else one for the request. A request
-/// sending the id's field continues the item it names (`404` if unknown).
+/// sending the id's field continues the item it names (`404` if unknown or of
+/// another owner). With `adds.reads`, the items reported on instead.
 pub(crate) fn add(
     state: &State,
     op: &Operation,
     adds: &Adds,
     call: &Call,
 ) -> Result<Vec<(String, Value)>, Reply> {
+    let owner = call.owner(op);
+    if let Some(unknown) = &adds.reads {
+        return Ok(report(state, op, adds, unknown, call, owner.as_deref()));
+    }
     let field = adds.id.rsplit('/').next().unwrap_or_default();
     if let Some(id) = call.fields[field].as_str() {
-        return match state.has(&adds.collection, id) {
-            true => Ok(vec![(id.to_owned(), call.fields.clone())]),
-            false => Err(store::not_found(id)),
+        return match state.visit(&adds.collection, id, owner.as_deref()) {
+            Some(_) => Ok(vec![(id.to_owned(), call.fields.clone())]),
+            None => Err(store::not_found(id)),
         };
     }
     let entries: Vec<Value> = match &adds.each {
@@ -42,7 +49,39 @@ pub(crate) fn add(
             .collect(),
         None => vec![call.fields.clone()],
     };
-    Ok(state.add_all(&adds.collection, entries, owner(op, call)))
+    Ok(state.add_all(&adds.collection, entries, owner))
+}
+
+/// Each id body field `adds.each` lists, with its report: the element of the
+/// `op.sequence` step its visits so far reach, or of example `unknown`.
+fn report(
+    state: &State,
+    op: &Operation,
+    adds: &Adds,
+    unknown: &str,
+    call: &Call,
+    owner: Option<&str>,
+) -> Vec<(String, Value)> {
+    let list = adds.id.split_once("/0/").map_or("", |(list, _)| list);
+    let element = |name: Option<&str>| {
+        let example = examples::json(op, name);
+        example
+            .pointer(&format!("{list}/0"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let ids = adds.each.as_deref().map(|each| &call.fields[each]);
+    let ids = ids.and_then(Value::as_array).into_iter().flatten();
+    ids.filter_map(Value::as_str)
+        .map(|id| {
+            let last = op.sequence.len().saturating_sub(1);
+            let name = match state.visit(&adds.collection, id, owner) {
+                Some(n) => op.sequence.get(n.min(last)).map(String::as_str),
+                None => Some(unknown),
+            };
+            (id.to_owned(), element(name))
+        })
+        .collect()
 }
 
 /// `reply` naming the `added` ids where `adds.id` points, in the answer or in
@@ -112,15 +151,4 @@ fn named(entry: &Value) -> Value {
         entry["name"] = last.to_owned().into();
     }
     entry
-}
-
-/// The owner `op`'s `x-zai-mock.owner` names: its path parameter of that name,
-/// else the body field.
-fn owner(op: &Operation, call: &Call) -> Option<String> {
-    let name = op.owner.as_deref()?;
-    let mut path = op.parameters.iter().filter(|(_, at, ..)| at == "path");
-    match path.position(|(n, ..)| n == name) {
-        Some(at) => call.params.get(at).cloned(),
-        None => call.fields[name].as_str().map(str::to_owned),
-    }
 }

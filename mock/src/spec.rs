@@ -81,8 +81,12 @@ pub(crate) struct Adds {
     pub collection: String,
     /// JSON pointer of the new item's id in the answer.
     pub id: String,
-    /// The body field each of whose items is a new item (`upload_detail`).
+    /// The body field each of whose items is a new item (`upload_detail`), or
+    /// with `reads` the id of an item reported on (`file_ids`).
     pub each: Option<String>,
+    /// `x-zai-mock.reads`: it adds nothing but reports on the items `each`
+    /// names; the example whose element reports an unknown one (`unknown`).
+    pub reads: Option<String>,
 }
 
 /// How an operation acts on a collection: a path `P` that is created by `POST P`
@@ -373,9 +377,20 @@ impl Operation {
         {
             return Err(fail(format!("x-zai-mock names unknown example `{name}`")));
         }
-        if mock.get("creates").is_some() && text(&mock["collection"]).is_none() {
-            return Err(fail("x-zai-mock.creates needs a `collection`".into()));
+        let reads = text(&mock["reads"]).map(|_| text(&mock["unknown"]));
+        if (mock.get("creates").is_some() || reads.is_some()) && text(&mock["collection"]).is_none()
+        {
+            return Err(fail("x-zai-mock.creates/reads needs a `collection`".into()));
         }
+        let reads = match reads {
+            Some(Some(name)) if known(&name) && mock.get("each").is_some() => Some(name),
+            Some(_) => {
+                return Err(fail(
+                    "x-zai-mock.reads needs `each` and a known `unknown`".into(),
+                ));
+            }
+            None => None,
+        };
         let creates_task = match (
             text(&op["x-zai-wait"]["poll"]),
             text(&op["x-zai-wait"]["id"]),
@@ -431,11 +446,14 @@ impl Operation {
             resource: None,
             status_field: text(&mock["status"]),
             collection: text(&mock["collection"]),
-            adds: text(&mock["creates"]).map(|id| Adds {
-                collection: text(&mock["collection"]).unwrap_or_default(),
-                id,
-                each: text(&mock["each"]),
-            }),
+            adds: text(&mock["creates"])
+                .or(text(&mock["reads"]))
+                .map(|id| Adds {
+                    collection: text(&mock["collection"]).unwrap_or_default(),
+                    id,
+                    each: text(&mock["each"]),
+                    reads,
+                }),
             owner: text(&mock["owner"]),
             response_schema: media["schema"]["$ref"]
                 .as_str()

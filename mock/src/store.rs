@@ -70,32 +70,20 @@ impl Item {
 }
 
 impl State {
-    /// A server's state, its collections holding their list examples' items.
+    /// A server's state, its collections holding their [`seeds`].
     pub(crate) fn new() -> State {
         let mut items = Vec::new();
-        for op in &table().operations {
-            if let Some(Resource::List(collection)) = &op.resource {
-                let example = examples::json(op, None);
-                let listed = list_slot(&example).and_then(|slot| example.pointer(&slot).cloned());
-                for object in listed
-                    .as_ref()
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
-                {
-                    if let Some(id) = object["id"].as_str() {
-                        let mut item = Item::new(collection, id.to_owned(), object.clone(), None);
-                        // Listed as its retrieval's last step shows it: done.
-                        if let Some((retrieve, field)) = retrieval(collection)
-                            && let Some(last) = retrieve.sequence.last()
-                            && object[field] == step(retrieve, last)[field]
-                        {
-                            item.polls = retrieve.sequence.len();
-                        }
-                        items.push(item);
-                    }
-                }
+        for (collection, object) in seeds() {
+            let id = object["id"].as_str().unwrap_or_default().to_owned();
+            let mut item = Item::new(collection, id, object.clone(), None);
+            // Listed as its retrieval's last step shows it: done.
+            if let Some((retrieve, field)) = retrieval(collection)
+                && let Some(last) = retrieve.sequence.last()
+                && object[field] == step(retrieve, last)[field]
+            {
+                item.polls = retrieve.sequence.len();
             }
+            items.push(item);
         }
         State {
             inner: Mutex::new(Inner {
@@ -130,7 +118,7 @@ impl State {
         let mut inner = self.lock();
         Some(
             inner
-                .find(collection, id)?
+                .find(collection, id, None)?
                 .bytes
                 .clone()
                 .unwrap_or_default(),
@@ -141,7 +129,7 @@ impl State {
     /// when there is no such item.
     pub(crate) fn field(&self, collection: &str, id: &str, name: &str) -> Option<Value> {
         let mut inner = self.lock();
-        Some(inner.find(collection, id)?.object[name].clone())
+        Some(inner.find(collection, id, None)?.object[name].clone())
     }
 
     /// Stores `object` (and `bytes`) in `collection` under a fresh id; the object
@@ -162,12 +150,12 @@ impl State {
         let mut inner = self.lock();
         let mut added = Vec::new();
         for entry in entries {
-            let mut object = listed_example(collection).unwrap_or_default();
+            let mut object = shape(collection).unwrap_or_default();
             fill(&mut object, &entry);
             let id = inner.store(collection, object, None)["id"]
                 .as_str()
                 .map(str::to_owned);
-            if let Some(item) = id.as_ref().and_then(|id| inner.find(collection, id)) {
+            if let Some(item) = id.as_ref().and_then(|id| inner.find(collection, id, None)) {
                 item.owner = owner.clone();
             }
             added.extend(id.map(|id| (id, entry)));
@@ -175,9 +163,13 @@ impl State {
         added
     }
 
-    /// Whether `collection` holds item `id`.
-    pub(crate) fn has(&self, collection: &str, id: &str) -> bool {
-        self.lock().find(collection, id).is_some()
+    /// Counts a visit to item `id` of `collection` (of `owner`, if given): the
+    /// visits before it, `None` when there is no such item.
+    pub(crate) fn visit(&self, collection: &str, id: &str, owner: Option<&str>) -> Option<usize> {
+        let mut inner = self.lock();
+        let item = inner.find(collection, id, owner)?;
+        item.polls = item.polls.saturating_add(1);
+        Some(item.polls - 1)
     }
 
     /// A new task of operation `creator`, its id shaped like `example`.
@@ -208,10 +200,13 @@ impl Inner {
         format!("{head}{}", &tail[tail.len() - width..])
     }
 
-    fn find(&mut self, collection: &str, id: &str) -> Option<&mut Item> {
+    /// Item `id` of `collection`; when `owner` is given, unless another owns it.
+    fn find(&mut self, collection: &str, id: &str, owner: Option<&str>) -> Option<&mut Item> {
+        let owned =
+            |i: &Item| owner.is_none() || i.owner.as_deref().is_none_or(|o| Some(o) == owner);
         self.items
             .iter_mut()
-            .find(|i| i.collection == collection && i.id == id)
+            .find(|i| i.collection == collection && i.id == id && owned(i))
     }
 
     fn store(&mut self, collection: &str, mut object: Value, bytes: Option<Bytes>) -> Value {
@@ -282,7 +277,7 @@ pub(crate) fn resource(
             // id: the item takes the shape of the collection's listed items.
             let enveloped = answer.pointer("/data/id").is_some() && answer.get("id").is_none();
             let mut object = match enveloped {
-                true => listed_example(collection).unwrap_or_default(),
+                true => shape(collection).unwrap_or_default(),
                 false => answer.clone(),
             };
             fill(&mut object, &call.fields);
@@ -303,14 +298,14 @@ pub(crate) fn resource(
         Resource::List(collection) => {
             let mut page = examples::json(op, None);
             // Query parameters, and body fields of a list read by `POST`.
-            let given = call_params(call);
+            let given = call.given();
             let param = |name: &str| given.iter().find(|(k, _)| k == name).map(|(_, v)| v);
-            let owner = op.owner.as_deref().and_then(param);
+            let owner = call.owner(op);
             let mut items: Vec<&Item> = inner
                 .items
                 .iter()
                 .filter(|i| &i.collection == collection)
-                .filter(|i| i.owner.is_none() || i.owner.as_ref() == owner)
+                .filter(|i| i.owner.is_none() || i.owner == owner)
                 // Parameters naming an item field filter by it (`purpose`).
                 .filter(|i| {
                     given.iter().all(|(k, v)| {
@@ -362,10 +357,10 @@ pub(crate) fn resource(
             Reply::Json(StatusCode::OK, page)
         }
         Resource::Item { collection, rest } => {
-            let Some(id) = call.params.first() else {
+            let Some(id) = call.item_id(op) else {
                 return not_found("");
             };
-            let Some(item) = inner.find(collection, id) else {
+            let Some(item) = inner.find(collection, id, call.owner(op).as_deref()) else {
                 return not_found(id);
             };
             if op.content_type != "application/json" {
@@ -403,7 +398,7 @@ pub(crate) fn resource(
                             drop(inner);
                             let done = finish_batch(batch);
                             let mut inner = state.lock();
-                            if let Some(item) = inner.find(collection, id) {
+                            if let Some(item) = inner.find(collection, id, None) {
                                 item.object = done.clone();
                                 item.finishing = false;
                             }
@@ -438,18 +433,6 @@ pub(crate) fn resource(
             }
         }
     }
-}
-
-/// A request's parameters: its query's, and the scalar fields of its body (a
-/// list read by `POST`), as text.
-fn call_params(call: &Call) -> Vec<(String, String)> {
-    let body = call.fields.as_object().into_iter().flatten();
-    let body = body.filter_map(|(k, v)| match v {
-        Value::String(s) => Some((k.clone(), s.clone())),
-        Value::Number(n) => Some((k.clone(), n.to_string())),
-        _ => None,
-    });
-    call.query.iter().cloned().chain(body).collect()
 }
 
 /// The retrieval of `collection`'s items that steps through a `sequence`, and
@@ -488,14 +471,51 @@ fn enveloped(op: &Operation, object: &Value) -> Value {
     }
 }
 
-/// The first item of `collection`'s list example: the shape of its items.
-fn listed_example(collection: &str) -> Option<Value> {
-    let list = table()
-        .operations
-        .iter()
-        .find(|o| o.resource == Some(Resource::List(collection.to_owned())))?;
-    let page = examples::json(list, None);
-    page.pointer(&list_slot(&page)?)?.get(0).cloned()
+/// The items a fresh server's collections hold: their list examples' items;
+/// a collection no operation lists, the item its creators' examples name.
+fn seeds() -> Vec<(&'static str, Value)> {
+    let mut seeds = Vec::new();
+    for op in &table().operations {
+        if let Some(Resource::List(collection)) = &op.resource {
+            let page = examples::json(op, None);
+            let listed = list_slot(&page).and_then(|slot| page.pointer(&slot).cloned());
+            let listed = listed
+                .as_ref()
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten();
+            let listed = listed.filter(|object| object["id"].is_string());
+            seeds.extend(listed.map(|object| (collection.as_str(), object.clone())));
+        }
+    }
+    let listed = |c: &str| {
+        table()
+            .operations
+            .iter()
+            .any(|o| o.resource == Some(Resource::List(c.to_owned())))
+    };
+    for op in &table().operations {
+        if let Some(adds) = op
+            .adds
+            .as_ref()
+            .filter(|a| a.reads.is_none() && !listed(&a.collection))
+            && let Some(id) = examples::json(op, None).pointer(&adds.id).cloned()
+            && !seeds
+                .iter()
+                .any(|(c, o)| *c == adds.collection && o["id"] == id)
+        {
+            seeds.push((adds.collection.as_str(), serde_json::json!({ "id": id })));
+        }
+    }
+    seeds
+}
+
+/// The first seed of `collection`: the shape of its items.
+fn shape(collection: &str) -> Option<Value> {
+    seeds()
+        .into_iter()
+        .find(|(c, _)| *c == collection)
+        .map(|(_, o)| o)
 }
 
 /// The values of `entry` (a request) laid over the fields `object` has, their
@@ -560,11 +580,7 @@ pub fn seeded_id(op: &Operation) -> Option<String> {
         Some(item @ Resource::Item { .. }) => item.collection(),
         _ => op.path.split_once("/{")?.0,
     };
-    let listed = Some(Resource::List(collection.to_owned()));
-    let list = table().operations.iter().find(|o| o.resource == listed)?;
-    let page = examples::json(list, None);
-    let items = page.pointer(&list_slot(&page)?)?;
-    Some(items[0]["id"].as_str()?.to_owned())
+    Some(shape(collection)?["id"].as_str()?.to_owned())
 }
 
 #[cfg(test)]
