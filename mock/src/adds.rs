@@ -5,8 +5,9 @@
 
 use crate::call::{Call, Reply};
 use crate::examples;
+use crate::fill::fill;
 use crate::spec::{Adds, Operation};
-use crate::store::{self, State, fill};
+use crate::store::{self, State};
 use serde_json::Value;
 
 /// The items `op` adds for `call`, each id with the entry it came from: one per

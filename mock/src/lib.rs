@@ -134,6 +134,7 @@ mod call;
 mod chat;
 mod error;
 mod examples;
+mod fill;
 #[cfg(feature = "httpmock")]
 pub mod httpmock;
 mod inputs;
