@@ -61,15 +61,16 @@ pub use runtime::observe::{
     CallRecord, CallStats, Metrics, OperationStats, RetryRecord, StatsSnapshot, StreamFaultRecord,
     StreamRecord, TokenUsage,
 };
-#[allow(deprecated)]
-pub use runtime::options::RawBody;
 pub use runtime::options::{
     CallOptions, DEFAULT_CODING_PLAN_MAX_IN_FLIGHT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_JWT_LIFETIME,
     DEFAULT_JWT_RENEW_AFTER, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_READ_TIMEOUT,
-    DEFAULT_USER_AGENT, LastResponse, ResponseMeta, RetryPolicy, WithResponse,
+    DEFAULT_USER_AGENT, RetryPolicy,
 };
 pub use runtime::poll::{PollOptions, PollProgress, Task, TaskState, poll_until};
 pub use runtime::request::{Operation, RetrySafety};
+#[allow(deprecated)]
+pub use runtime::response::RawBody;
+pub use runtime::response::{LastResponse, ResponseMeta, WithResponse};
 pub use runtime::stream::bytes::ByteStream;
 pub use runtime::stream::events::{EventStream, StreamChunk};
 pub use runtime::stream::fault::{DroppedFragment, StreamFaultPolicy, StreamFaults};

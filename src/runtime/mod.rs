@@ -9,7 +9,8 @@
 //! 4. [`retry`]: attempts until success, a final failure or the policy's end,
 //!    each failure classified in [`error`]; each attempt's reads timed ([`timer`]);
 //! 5. the answer: a JSON body ([`answer`]), bytes ([`stream::bytes`]) or
-//!    server-sent events ([`stream`]), observed by [`observe`];
+//!    server-sent events ([`stream`]), observed by [`observe`]; its status,
+//!    headers and body kept per call or per client ([`response`]);
 //! 6. on top of one call: [`poll`] (tasks until they end) and [`pages`] (lists
 //!    page by page), which generated `*_and_wait` and `*_pages` methods use.
 //!
@@ -27,6 +28,7 @@ pub(crate) mod options;
 pub(crate) mod pages;
 pub(crate) mod poll;
 pub(crate) mod request;
+pub(crate) mod response;
 pub(crate) mod retry;
 pub(crate) mod send;
 pub(crate) mod stream;

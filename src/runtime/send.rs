@@ -6,8 +6,8 @@
 use crate::runtime::client::Client;
 use crate::runtime::error::{Error, Timeout, Timeouts};
 use crate::runtime::observe::{Pending, RetryRecord};
-use crate::runtime::options::kept;
 use crate::runtime::request::{Body, Request, RetrySafety, with_fields};
+use crate::runtime::response::kept;
 use crate::runtime::retry::{self, Failure};
 use crate::runtime::stream::bytes::ByteStream;
 use crate::runtime::stream::events::{EventStream, StreamChunk};
@@ -44,7 +44,7 @@ impl Client {
                 if let Some(raw) = &self.inner.options.raw_body {
                     raw.keep(&body);
                 }
-                kept(&self.inner.options, |k| k.keep_body(&body));
+                kept(self.inner.options.response.as_ref(), |k| k.keep_body(&body));
                 Ok((status, body))
             },
             move |(status, body), _| {
@@ -202,7 +202,7 @@ impl Client {
             if !response.status().is_success() {
                 return Err(Failure::Response(Box::new(response), timer));
             }
-            kept(options, |k| k.keep(&response));
+            kept(options.response.as_ref(), |k| k.keep(&response));
             if traced && let Some(id) = response.headers().get("x-request-id") {
                 span.record("request_id", id.to_str().unwrap_or_default());
             }

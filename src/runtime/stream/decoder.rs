@@ -1,7 +1,9 @@
 //! A WHATWG event-stream decoder: bytes at any boundary in, events out.
 
 use crate::runtime::error::StreamError;
-use crate::runtime::options::DEFAULT_MAX_EVENT_SIZE;
+
+/// Default cap on one event's size: far above any real chunk, far below harm.
+pub const DEFAULT_MAX_EVENT_SIZE: usize = 16 * 1024 * 1024;
 
 /// One dispatched event, borrowing the input it arrived in or the decoder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
