@@ -2,11 +2,10 @@
 //! response-decoding fuzz target (which reaches every operation's answer types
 //! through the generated `visit_answer_types`) go through the same code.
 
-use crate::runtime::error::{ApiError, Error};
+use crate::runtime::error::{ApiError, Error, top_level_error};
 use crate::runtime::request::Operation;
 use crate::runtime::stream::events::StreamChunk;
 use bytes::Bytes;
-use std::sync::LazyLock;
 
 /// A success answer's body as `T`; a body that does not fit is
 /// [`Error::Decode`] holding it unchanged.
@@ -22,26 +21,20 @@ pub fn decode_json<T: serde::de::DeserializeOwned>(status: u16, body: Bytes) -> 
 /// with its status: a top-level `error` object (unless the operation's schema
 /// has an `error` of its own), or an `x-zai-envelope` code not meaning success.
 pub(crate) fn reported_error(op: &Operation, status: u16, body: &Bytes) -> Result<(), Error> {
-    /// The fields that tell; the rest of the body is skipped unread.
+    /// The field that tells; the rest of the body is skipped unread.
     #[derive(serde::Deserialize)]
-    struct Top {
-        error: Option<serde_json::Value>,
+    struct Envelope {
         code: Option<serde_json::Value>,
     }
-    // Built once; a body without `"error"` (escaped in strings) needs no parse.
-    static ERROR: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"\"error\""));
     let failed = match op.envelope {
-        Some(success) => serde_json::from_slice::<Top>(body).is_ok_and(|top| {
+        Some(success) => serde_json::from_slice::<Envelope>(body).is_ok_and(|top| {
             let code = top.code.as_ref().and_then(|c| match c {
                 serde_json::Value::String(text) => text.parse().ok(),
                 other => other.as_i64(),
             });
             code.is_some_and(|code| !success.contains(&code))
         }),
-        None if op.own_error || ERROR.find(body).is_none() => false,
-        None => serde_json::from_slice::<Top>(body)
-            .is_ok_and(|top| top.error.is_some_and(|e| e.is_object())),
+        None => !op.own_error && top_level_error(body).is_some_and(|e| e.is_object()),
     };
     match failed {
         false => Ok(()),

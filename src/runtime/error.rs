@@ -3,6 +3,7 @@
 use bytes::Bytes;
 use reqwest::StatusCode;
 use std::fmt;
+use std::sync::LazyLock;
 use std::time::Duration;
 use zai_types::types::BusinessCode;
 
@@ -495,6 +496,21 @@ impl ApiError {
                 body,
             }),
         }
+    }
+}
+
+/// The non-null top-level `error` of a JSON object (the last, if the key
+/// repeats): how the service reports an error inside a success answer or an
+/// event. A prebuilt searcher skips the parse of text without `"error"` (inside
+/// JSON strings its quotes are escaped): per event, no slower than watching the
+/// typed parse for the key (docs/performance.md).
+pub(crate) fn top_level_error(text: &[u8]) -> Option<serde_json::Value> {
+    static ERROR: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"\"error\""));
+    ERROR.find(text)?;
+    match serde_json::from_slice(text) {
+        Ok(serde_json::Value::Object(mut top)) => top.remove("error").filter(|e| !e.is_null()),
+        _ => None,
     }
 }
 

@@ -53,3 +53,29 @@ fn every_operation_shows_its_answer_types() {
     visit_answer_types(OPERATIONS.len(), &mut none);
     assert_eq!((none.json, none.stream), (0, 0));
 }
+
+#[test]
+fn a_top_level_error_is_found_wherever_it_is_and_whatever_it_holds() {
+    for data in [
+        r#"{"error":{"code":"1301","message":"unsafe"}}"#,
+        r#"{"contentFilter":[{"level":1}],"error":{"code":"1301"}}"#,
+        r#"{"id":"x","choices":[],"error":"boom"}"#,
+        r#"{"error":0}"#,
+        r#"{"error":false}"#,
+        r#"{"error":null,"error":{"code":"1"}}"#,
+    ] {
+        assert!(top_level_error(data.as_bytes()).is_some(), "{data}");
+    }
+    for data in [
+        r#"{"id":"x","choices":[{"index":0,"delta":{"content":"error"}}]}"#,
+        r#"{"id":"\"error\"","choices":[]}"#,
+        r#"{"error":null}"#,
+        r#"{"error":{"code":"1"},"error":null}"#,
+        r#"{"web_search":[{"error":"x"}]}"#,
+        r#"{"errors":{"code":"1"},"rror":1}"#,
+        r#"["error"]"#,
+        r#"{"error":{"code":"1"} trailing"#,
+    ] {
+        assert!(top_level_error(data.as_bytes()).is_none(), "{data}");
+    }
+}

@@ -1,13 +1,12 @@
 //! The typed stream every `*_stream` method returns: events decoded, parsed into
 //! the operation's chunk type, ended by its end rule, errors inside it caught.
 
-use crate::runtime::error::{ApiError, Error, StreamError};
+use crate::runtime::error::{ApiError, Error, StreamError, top_level_error};
 use crate::runtime::observe::{Pending, StreamFaultRecord, StreamRecord};
 use crate::runtime::stream::decoder::{Decoder, Event};
 use crate::runtime::stream::fault::{
     DroppedFragment, StreamFaultPolicy, StreamFaults, split_glued,
 };
-use crate::runtime::stream::probe::from_str_noting_error;
 use crate::runtime::timer::ReadTimer;
 use bytes::Bytes;
 use futures_core::Stream;
@@ -217,41 +216,23 @@ impl Observer {
     }
 }
 
-/// An event's payload as a chunk, or the error object it carries. The error
-/// object is noticed during the typed parse, not by a second scan of the event.
+/// An event's payload as a chunk, or the error object it carries (whatever its
+/// other fields are).
 fn parse_event<T: StreamChunk>(name: Option<&str>, data: &str) -> Result<T, Error> {
-    let api_error = || {
-        Err(Error::Api(ApiError::parse(
+    let named_error = name == Some("error")
+        && matches!(serde_json::from_str(data), Ok(serde_json::Value::Object(_)));
+    if named_error || top_level_error(data.as_bytes()).is_some() {
+        return Err(Error::Api(ApiError::parse(
             reqwest::StatusCode::OK,
             &reqwest::header::HeaderMap::new(),
             Bytes::copy_from_slice(data.as_bytes()),
-        )))
-    };
-    if name == Some("error")
-        && matches!(serde_json::from_str(data), Ok(serde_json::Value::Object(_)))
-    {
-        return api_error();
+        )));
     }
-    match from_str_noting_error::<T>(data) {
-        (Ok(_), true) => api_error(),
-        (Ok(chunk), false) => Ok(chunk),
-        // An error object whose other fields do not fit the chunk type is still
-        // the error it reports.
-        (Err(_), _) if has_error(data) => api_error(),
-        (Err(source), _) => Err(Error::Decode {
-            status: 200,
-            body: Bytes::copy_from_slice(data.as_bytes()),
-            source,
-        }),
-    }
-}
-
-/// Whether `data` is a JSON object with a non-null top-level `error`.
-fn has_error(data: &str) -> bool {
-    matches!(
-        serde_json::from_str(data),
-        Ok(serde_json::Value::Object(map)) if map.get("error").is_some_and(|e| !e.is_null())
-    )
+    serde_json::from_str(data).map_err(|source| Error::Decode {
+        status: 200,
+        body: Bytes::copy_from_slice(data.as_bytes()),
+        source,
+    })
 }
 
 impl From<StreamError> for Error {
