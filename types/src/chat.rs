@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::types::{
+use crate::generated::api::types::{
     AnthropicContentBlock, AnthropicInputBlock, AnthropicInputContent, AnthropicInputMessage,
     AnthropicInputMessageRole, AnthropicMessage, AnthropicToolResultContent, AssistantMessage,
     ChatCompletionChunk, ChatCompletionResponse, ChatDelta, ChatMessage, ChatThinking,

@@ -13,33 +13,12 @@
 //! * [`FilePart`]: a file in a multipart body.
 #![warn(missing_docs)]
 
-#[allow(
-    clippy::all,
-    missing_docs,
-    unused_imports,
-    dead_code,
-    missing_debug_implementations
-)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/types.rs"));
-}
-
-#[allow(
-    clippy::all,
-    missing_docs,
-    unused_imports,
-    dead_code,
-    missing_debug_implementations
-)]
-mod generated_realtime {
-    include!(concat!(env!("OUT_DIR"), "/realtime.rs"));
-}
-
 mod chat;
 mod file_part;
+mod generated;
 mod open_enum;
 
 pub use chat::ArgumentsError;
 pub use file_part::{FileContent, FilePart};
-pub use generated::{BaseUrl, types};
-pub use generated_realtime::realtime;
+pub use generated::api::{BaseUrl, types};
+pub use generated::events::realtime;
