@@ -5,8 +5,8 @@
 #  - Per call: `overhead-worker <side> N` of the perf bench, for N = 1,000 and
 #    3,000; the difference over 2,000 is one call without the set-up (the
 #    in-process server included). Sides: raw reqwest (`raw`), raw reqwest
-#    configured like zai (`raw-same`), zai, and zai configured like raw
-#    (`zai-bare`).
+#    configured like zai (`raw-same`), zai, zai configured like raw
+#    (`zai-bare`), and zai with the concurrency governor on (`zai-governed`).
 #  - Per SSE event: `once <side> <feed>` of the sse bench decodes the GLM corpus
 #    once; the count minus `once none` (the set-up alone) over the events. Sides:
 #    zai, eventsource-stream + serde_json, serde_json alone on pre-split payloads.
@@ -28,7 +28,7 @@ count() {
 
 perf=$(bench_binary perf)
 declare -A per_call
-for side in raw raw-same zai zai-bare; do
+for side in raw raw-same zai zai-bare zai-governed; do
   short=$(count "$perf" overhead-worker "$side" 1000)
   long=$(count "$perf" overhead-worker "$side" 3000)
   per_call[$side]=$(((long - short) / 2000))
@@ -40,6 +40,8 @@ printf '  raw %d, raw configured like zai %d\n' "${per_call[raw]}" "${per_call[r
 printf '  zai %d: %s over raw, %s over raw configured like zai\n' "${per_call[zai]}" \
   "$(delta "${per_call[zai]}" "${per_call[raw]}")" "$(delta "${per_call[zai]}" "${per_call[raw-same]}")"
 printf '  zai-bare %d: %s over raw\n' "${per_call[zai-bare]}" "$(delta "${per_call[zai-bare]}" "${per_call[raw]}")"
+printf '  zai with max_in_flight(64) %d: %s over zai\n' "${per_call[zai-governed]}" \
+  "$(delta "${per_call[zai-governed]}" "${per_call[zai]}")"
 
 sse=$(bench_binary sse)
 events=$("$sse" once serde | awk '{print $1}')
