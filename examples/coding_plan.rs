@@ -30,11 +30,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{}", reply.text().unwrap_or_default());
 
     let quota = client.retrieve_quota_limit().await?;
-    for limit in quota.data.map(|d| d.limits).unwrap_or_default() {
+    for limit in quota.map(|d| d.limits).unwrap_or_default() {
         println!("{:?}: {:?} % used", limit.type_, limit.percentage);
     }
     let window = RetrieveModelUsageQuery::new("2026-11-29 00:00:00", "2026-11-30 00:00:00");
     let usage = client.retrieve_model_usage(&window).await?;
-    println!("usage: {}", serde_json::Value::Object(usage.data));
+    println!("usage: {}", serde_json::Value::Object(usage));
     Ok(())
 }

@@ -18,7 +18,7 @@ async fn main() -> Result<(), zai::Error> {
     for n in 1..=7 {
         let request = KnowledgeBaseRequest::new(11, format!("Manuals {n}"));
         let reply = client.create_knowledge_base(&request).await?;
-        created.extend(reply.data.and_then(|d| d.id));
+        created.extend(reply.and_then(|d| d.id));
     }
     let mut distinct = created.clone();
     distinct.sort();
@@ -31,7 +31,7 @@ async fn main() -> Result<(), zai::Error> {
     );
     let (mut seen, mut count) = (Vec::new(), 0);
     while let Some(page) = pages.next().await {
-        let data = page?.data.unwrap_or_default();
+        let data = page?.unwrap_or_default();
         count += 1;
         let names: Vec<String> = data.list.iter().filter_map(|k| k.name.clone()).collect();
         println!("page {count} (total {:?}): {names:?}", data.total);

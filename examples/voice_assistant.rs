@@ -58,12 +58,12 @@ async fn main() -> Result<(), zai::Error> {
     let assistants = client
         .list_assistants(&AssistantListRequest::default())
         .await?;
-    for a in &assistants.data {
+    for a in &assistants {
         println!("assistant {:?}: {:?}", a.assistant_id, a.name);
     }
     let request = AssistantConversationListRequest::new("659e54b1b8006379b4b2abd6").page_size(10);
     let page = client.list_assistant_conversations(&request).await?;
-    for c in page.data.map(|d| d.conversation_list).unwrap_or_default() {
+    for c in page.map(|d| d.conversation_list).unwrap_or_default() {
         println!(
             "conversation {:?}: {:?} tokens",
             c.id,

@@ -25,11 +25,13 @@ impl Client {
     // whole nested future per call. A request that could not be built reaches
     // `execute` as an error and is returned when awaited.
 
-    /// Sends a request and decodes its JSON answer.
+    /// Sends a request, decodes its JSON answer as `A` and hands back what
+    /// `take` takes of it (an `x-zai-envelope`'s `data`, or all of it).
     #[inline]
-    pub(crate) fn send_json<T: serde::de::DeserializeOwned + Send>(
+    pub(crate) fn send_json<A: serde::de::DeserializeOwned + Send, T>(
         &self,
         request: Result<Request<'_>, Error>,
+        take: fn(A) -> T,
     ) -> impl Future<Output = Result<T, Error>> + Send {
         let operation = request.as_ref().ok().map(|r| r.operation);
         self.execute(
@@ -51,7 +53,7 @@ impl Client {
                 if let Some(op) = operation {
                     crate::runtime::answer::reported_error(op, status, &body)?;
                 }
-                crate::runtime::answer::decode_json(status, body)
+                crate::runtime::answer::decode_json(status, body).map(take)
             },
         )
     }

@@ -33,8 +33,9 @@ pub fn realtime_file(spec: &Spec) -> Result<String> {
     )
 }
 
-/// The schemas of `spec` in module `module`, with everything emitted beside them.
-fn schemas_file(spec: &Spec, module: &str, doc: &str) -> Result<String> {
+/// typify's model of the schemas of `spec` in module `module` (progenitor's type
+/// generator holds it: `get_type_space`).
+fn generator(spec: &Spec, module: &str) -> Result<progenitor::Generator> {
     let mut settings = progenitor::GenerationSettings::default();
     settings.with_derive("PartialEq");
     for (name, _) in &spec.open_enums {
@@ -57,6 +58,12 @@ fn schemas_file(spec: &Spec, module: &str, doc: &str) -> Result<String> {
     generator
         .generate_tokens(&view)
         .map_err(|e| e.to_string())?;
+    Ok(generator)
+}
+
+/// The schemas of `spec` in module `module`, with everything emitted beside them.
+fn schemas_file(spec: &Spec, module: &str, doc: &str) -> Result<String> {
+    let generator = generator(spec, module)?;
     let space = generator.get_type_space();
     let schemas = space.to_stream();
     let open_unions = spec
@@ -125,6 +132,7 @@ fn schemas_file(spec: &Spec, module: &str, doc: &str) -> Result<String> {
 /// (streams' end rules, tasks, multipart forms) and the operation table. It names
 /// only the runtime contract (`crate::runtime`) and `zai_types`.
 pub fn operations_file(spec: &Spec) -> Result<String> {
+    let generator = generator(spec, "types")?;
     let mut items = Vec::new();
     for form in multipart::forms(spec) {
         items.push(multipart::form_impl(spec, form)?);
@@ -143,13 +151,14 @@ pub fn operations_file(spec: &Spec) -> Result<String> {
             .position(|(tag, ..)| *tag == op.tag.as_deref())
             .unwrap_or(families.len() - 1);
         let methods = &mut families[family].2;
-        methods.push(operations::method(op, index));
+        let space = generator.get_type_space();
+        methods.push(operations::method(op, index, space)?);
         if let Some(stream) = &op.stream {
             methods.push(operations::stream_method(op, index, stream));
             items.push(operations::chunk_impl(stream));
         }
-        if let Some(pages) = &op.pages {
-            methods.push(operations::pages_method(op, pages)?);
+        if op.pages.is_some() {
+            methods.push(operations::pages_method(op, space)?);
         }
         if let Some(wait) = &op.wait {
             methods.push(operations::wait_method(spec, op, wait)?);

@@ -8,6 +8,7 @@ use crate::snake_case;
 use crate::spec::{FinalField, Operation, Paging, Result, Spec, StreamSpec, WaitSpec};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
+use typify::{TypeDetails, TypeSpace};
 
 /// The arguments every method of an operation takes: its path parameters, its
 /// query struct and its body, as parameter declarations and as forwarded values.
@@ -73,8 +74,33 @@ fn request(op: &Operation, index: usize, stream: bool) -> TokenStream {
     request
 }
 
+/// What the method of `op` answers with, and the function taking that from the
+/// decoded answer: of an `x-zai-envelope` with `data`, that field as typify
+/// declared it (read from its model); of one with `code` only, `()`; else all of it.
+fn answer(op: &Operation, space: &TypeSpace) -> Result<(TokenStream, TokenStream)> {
+    let Some(schema) = &op.response else {
+        return Ok((quote!(crate::runtime::ByteStream), quote!()));
+    };
+    let ident = format_ident!("{schema}");
+    let ty = space.iter_types().find(|t| t.name() == *schema);
+    let fields = match ty.as_ref().map(|ty| ty.details()) {
+        Some(TypeDetails::Struct(fields)) if op.envelope.is_some() => Some(fields),
+        _ => None,
+    };
+    let field = |name| fields.as_ref()?.properties_info().find(|p| p.name == name);
+    Ok(match (field("data"), field("code")) {
+        (Some(data), _) => {
+            let data = space.get_type(&data.type_id).map_err(|e| e.to_string())?;
+            (data.ident(), quote!(|answer: types::#ident| answer.data))
+        }
+        (None, Some(_)) => (quote!(()), quote!(|_: types::#ident| ())),
+        (None, None) => (quote!(types::#ident), quote!(std::convert::identity)),
+    })
+}
+
 /// `zai::Client::<op>`: one typed call through the client's request path.
-pub(super) fn method(op: &Operation, index: usize) -> TokenStream {
+pub(super) fn method(op: &Operation, index: usize, space: &TypeSpace) -> Result<TokenStream> {
+    let (ok, take) = answer(op, space)?;
     let name = snake_ident(&op.id);
     let (params, _) = arguments(op);
     let request = request(op, index, false);
@@ -90,13 +116,23 @@ pub(super) fn method(op: &Operation, index: usize) -> TokenStream {
             ""
         }
     );
-    let (ok, send) = match &op.response {
-        Some(schema) => {
-            let schema = format_ident!("{schema}");
-            (quote!(types::#schema), quote!(send_json))
-        }
-        None => (quote!(crate::runtime::ByteStream), quote!(send_bytes)),
+    let send = match &op.response {
+        Some(_) => quote!(self.send_json(#request, #take)),
+        None => quote!(self.send_bytes(#request)),
     };
+    let envelope_note = op
+        .envelope
+        .as_ref()
+        .zip(op.response.as_ref())
+        .map(|(_, s)| {
+            let doc = format!(
+                " Answered in an `x-zai-envelope` ([`types::{s}`]): a `code` not meaning success \
+             is [`crate::Error::Api`]; a success returns its `data` (`()` if it has `code` \
+             only, all of it if neither); `.with_response()` adds the whole answer \
+             ([`crate::ResponseMeta::body`])."
+            );
+            quote!(#[doc = ""] #[doc = #doc])
+        });
     let stream_note = op.stream.as_ref().map(|events| {
         let doc = match (events.always, events.server_default) {
             (true, _) => format!(
@@ -120,19 +156,20 @@ pub(super) fn method(op: &Operation, index: usize) -> TokenStream {
                    [`crate::Error::OutcomeUnknown`], never resent (see [`crate::RetrySafety`]).";
         quote!(#[doc = ""] #[doc = #doc])
     });
-    quote! {
+    Ok(quote! {
         #doc
         #[doc = ""]
         #[doc = #http]
         #stream_note
         #billed_note
+        #envelope_note
         #[inline]
         pub fn #name(&self, #(#params),*)
             -> impl Future<Output = Result<#ok, crate::runtime::Error>> + Send
         {
-            self.#send(#request)
+            #send
         }
-    }
+    })
 }
 
 /// `zai::Client::<op>_stream`: the same request with `stream: true`, as typed SSE.
@@ -277,17 +314,17 @@ pub(super) fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Resul
     })
 }
 
-/// `x-zai-pages`: every page of a list, as a stream.
-pub(super) fn pages_method(op: &Operation, paging: &Paging) -> Result<TokenStream> {
+/// `x-zai-pages`: every page of a list (each as its method answers), as a stream.
+pub(super) fn pages_method(op: &Operation, space: &TypeSpace) -> Result<TokenStream> {
     let own = snake_ident(&op.id);
     let name = format_ident!("{own}_pages");
-    let (Some(query), Some(page)) = (&op.query, &op.response) else {
+    let (Some(query), Some(_), Some(paging)) = (&op.query, &op.response, &op.pages) else {
         return Err(format!(
             "{}: x-zai-pages needs a query and a JSON answer",
             op.id
         ));
     };
-    let (query, page) = (format_ident!("{query}"), format_ident!("{page}"));
+    let (query, page) = (format_ident!("{query}"), answer(op, space)?.0);
     let (next, how) = match paging {
         Paging::Cursor {
             cursor,
@@ -338,7 +375,7 @@ pub(super) fn pages_method(op: &Operation, paging: &Paging) -> Result<TokenStrea
             &'a self,
             #(#path: &'a str,)*
             query: types::#query,
-        ) -> impl futures_core::Stream<Item = Result<types::#page, crate::runtime::Error>> + Send + Unpin + 'a {
+        ) -> impl futures_core::Stream<Item = Result<#page, crate::runtime::Error>> + Send + Unpin + 'a {
             crate::runtime::pages(
                 query,
                 move |query| async move { self.#own(#(#path,)* &query).await },

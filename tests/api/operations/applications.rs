@@ -44,7 +44,7 @@ async fn retrieve_application_variables() {
         .await
         .unwrap();
     mock.assert_async().await;
-    let variable = &variables.data[0];
+    let variable = &variables[0];
     assert_eq!(variable.type_.as_deref(), Some("selection_list"));
     assert_eq!(variable.allowed_values, ["billing", "shipping"]);
     assert_eq!(
@@ -85,8 +85,6 @@ async fn upload_application_files() {
     let uploaded = api_client(&server)
         .upload_application_files(&upload)
         .await
-        .unwrap()
-        .data
         .unwrap();
     mock.assert_async().await;
     let ids: Vec<_> = uploaded
@@ -118,8 +116,8 @@ async fn retrieve_application_file_status() {
         .await
         .unwrap();
     mock.assert_async().await;
-    assert_eq!(status.data[0].code, Some(0));
-    assert_eq!(status.data[0].msg.as_deref(), Some("解析成功"));
+    assert_eq!(status[0].code, Some(0));
+    assert_eq!(status[0].msg.as_deref(), Some("解析成功"));
 }
 
 #[tokio::test]
@@ -140,10 +138,7 @@ async fn create_application_conversation() {
         .await
         .unwrap();
     mock.assert_async().await;
-    assert_eq!(
-        conversation.data.unwrap().conversation_id.as_deref(),
-        Some(CONVERSATION)
-    );
+    assert_eq!(conversation.conversation_id.as_deref(), Some(CONVERSATION));
 }
 
 fn invoke_request() -> ApplicationInvokeRequest {
@@ -260,8 +255,6 @@ async fn retrieve_application_slice_info() {
     let info = api_client(&server)
         .retrieve_application_slice_info(&ApplicationSliceInfoRequest::new("req-1", "n-1"))
         .await
-        .unwrap()
-        .data
         .unwrap();
     mock.assert_async().await;
     let slices = &info.document_slices[0];
@@ -292,7 +285,7 @@ async fn list_application_suggested_questions() {
         .unwrap();
     mock.assert_async().await;
     assert_eq!(
-        suggested.data.unwrap().problems,
+        suggested.problems,
         ["How do I track it?", "Can I change the address?"]
     );
 }

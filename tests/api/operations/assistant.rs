@@ -148,8 +148,8 @@ async fn list_assistants() {
         .assistant_id_list(vec!["659e54b1b8006379b4b2abd6".to_owned()]);
     let list = client(&server).list_assistants(&request).await.unwrap();
     mock.assert_async().await;
-    assert_eq!(list.code, Some(200));
-    let info = &list.data[0];
+    assert_eq!(list.len(), 1);
+    let info = &list[0];
     assert_eq!(info.name.as_deref(), Some("Translator"));
     assert_eq!(info.tools, Some(vec!["web_browser".to_owned()]));
     assert_eq!(info.updated_at, Some(1705100000));
@@ -189,7 +189,7 @@ async fn list_assistant_conversations() {
         .await
         .unwrap();
     mock.assert_async().await;
-    let data = page.data.unwrap();
+    let data = page.unwrap();
     assert_eq!(data.has_more, Some(false));
     let conversation = &data.conversation_list[0];
     assert_eq!(conversation.update_time, Some(1773370300));

@@ -8,6 +8,7 @@
 use crate::support::{KEY, api_client, expect_call, raw_key};
 use httpmock::{Method::GET, MockServer};
 use serde_json::json;
+use zai::WithResponse;
 use zai::types::{RetrieveModelUsageQuery, RetrieveToolUsageQuery};
 
 const START: &str = "2026-07-10 00:00:00";
@@ -26,13 +27,19 @@ async fn retrieve_model_usage() {
                "data": {"totalUsage": {"totalModelCallCount": 412}}}),
     )
     .await;
-    let usage = api_client(&server)
+    // The `data` alone; the whole envelope stays readable beside it.
+    let (usage, answer) = api_client(&server)
         .retrieve_model_usage(&RetrieveModelUsageQuery::new(START, END))
+        .with_response()
         .await
         .unwrap();
     mock.assert_async().await;
-    assert_eq!(usage.success, Some(true));
-    assert_eq!(usage.data["totalUsage"]["totalModelCallCount"], json!(412));
+    assert_eq!(usage["totalUsage"]["totalModelCallCount"], json!(412));
+    let envelope = answer.json().unwrap().unwrap();
+    assert_eq!(
+        (&envelope["msg"], &envelope["success"]),
+        (&json!("ok"), &json!(true))
+    );
 }
 
 #[tokio::test]
@@ -52,11 +59,7 @@ async fn retrieve_tool_usage() {
         .await
         .unwrap();
     mock.assert_async().await;
-    assert_eq!(usage.code, Some(200));
-    assert_eq!(
-        usage.data["totalUsage"]["totalNetworkSearchCount"],
-        json!(37)
-    );
+    assert_eq!(usage["totalUsage"]["totalNetworkSearchCount"], json!(37));
 }
 
 #[tokio::test]
@@ -77,7 +80,7 @@ async fn retrieve_quota_limit() {
     .await;
     let quota = api_client(&server).retrieve_quota_limit().await.unwrap();
     mock.assert_async().await;
-    let limits = quota.data.unwrap().limits;
+    let limits = quota.unwrap().limits;
     assert_eq!(limits[0].type_.as_deref(), Some("TOKENS_LIMIT"));
     assert_eq!(limits[0].percentage, Some(42.0));
     assert_eq!(

@@ -128,7 +128,6 @@ async fn search_zrag_knowledge() {
         .search_zrag_knowledge(&request)
         .await
         .unwrap()
-        .data
         .unwrap();
     mock.assert_async().await;
     let slice = &found.contents[0];

@@ -86,16 +86,56 @@ pub(super) fn cases() -> Vec<Case> {
             }),
         ),
         (
-            "envelope code 200: Ok with the data",
+            "envelope code 200: Ok with the data itself",
             Box::pin(async {
-                let body = r#"{"code":200,"message":"ok","data":{"used":{"word_num":7}}}"#;
-                let server = serve(vec![Step::Reply(http("200 OK", &[], body.as_bytes()))]).await;
+                let data =
+                    json!({"used": {"word_num": 7, "length": 48213}, "total": {"word_num": 9}});
+                let body = json!({"code": 200, "message": "ok", "timestamp": 1, "data": data});
+                let server = serve(vec![Step::Reply(http(
+                    "200 OK",
+                    &[],
+                    body.to_string().as_bytes(),
+                ))])
+                .await;
                 let result = client(&server.url).retrieve_knowledge_capacity().await;
-                let used = result
+                let parsed = result
                     .as_ref()
                     .ok()
-                    .and_then(|c| c.data.as_ref()?.used.as_ref()?.word_num);
-                check(used == Some(7), result)
+                    .map(|data| serde_json::to_value(data).ok());
+                check(parsed == Some(Some(data)), result)
+            }),
+        ),
+        (
+            "envelope data that does not fit: Error::Decode holding the body",
+            Box::pin(async {
+                let body = r#"{"code":200,"message":"ok","data":{"used":{"word_num":"seven"}}}"#;
+                let server = serve(vec![Step::Reply(http("200 OK", &[], body.as_bytes()))]).await;
+                let result = client(&server.url).retrieve_knowledge_capacity().await;
+                check(
+                    matches!(&result, Err(Error::Decode { status: 200, body: b, .. }) if b == body.as_bytes())
+                        && hits(&server) == 1,
+                    result,
+                )
+            }),
+        ),
+        (
+            "envelope without data: Ok(()) on success, required data missing: Error::Decode",
+            Box::pin(async {
+                let status = r#"{"code":200,"message":"ok"}"#;
+                let server = serve(vec![
+                    Step::Reply(http("200 OK", &[], status.as_bytes())),
+                    Step::Reply(http("200 OK", &[], status.as_bytes())),
+                ])
+                .await;
+                let deleted = client(&server.url).delete_knowledge_base("kb-1").await;
+                let missing = client(&server.url)
+                    .create_application_conversation("app-1")
+                    .await;
+                check(
+                    matches!(deleted, Ok(()))
+                        && matches!(&missing, Err(Error::Decode { body, .. }) if body == status.as_bytes()),
+                    (deleted, missing),
+                )
             }),
         ),
         (
