@@ -3,7 +3,10 @@
 //! history record, 404 when unknown or of another application; uploaded files
 //! with distinct ids whose parsing state progresses over reports.
 
+mod support;
+
 use serde_json::{Value, json};
+use support::upload_files;
 use zai_mock::MockServer;
 
 const APP: &str = "/api/llm-application/open";
@@ -137,24 +140,8 @@ async fn conversations_are_stored_per_application_continued_and_recorded() {
 
 /// Uploads files `names` to application `app`, one `files` part each.
 async fn upload(mock: &MockServer, app: &str, names: &[&str]) -> Value {
-    let mut form =
-        format!("--b\r\ncontent-disposition: form-data; name=\"app_id\"\r\n\r\n{app}\r\n");
-    for name in names {
-        form += &format!(
-            "--b\r\ncontent-disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n\r\ntext of {name}\r\n"
-        );
-    }
-    form += "--b--\r\n";
-    let response = reqwest::Client::new()
-        .post(format!("{}{APP}/v2/application/file_upload", mock.url()))
-        .bearer_auth("a.b")
-        .header("content-type", "multipart/form-data; boundary=b")
-        .body(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 200);
-    response.json().await.unwrap()
+    let path = format!("{APP}/v2/application/file_upload");
+    upload_files(mock, &path, &[("app_id", app)], names).await
 }
 
 #[tokio::test]

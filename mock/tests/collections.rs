@@ -5,7 +5,10 @@
 //! fine-tuning jobs (cursor pages), with distinct ids and 404s for unknown ones;
 //! and the service's validation of ranges and item counts.
 
+mod support;
+
 use serde_json::{Value, json};
+use support::upload_files;
 use zai_mock::MockServer;
 
 async fn call(mock: &MockServer, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
@@ -27,23 +30,8 @@ const DOC: &str = "/api/llm-application/open/document";
 
 /// Uploads files `names` into knowledge base `kb`, one `files` part each.
 async fn upload(mock: &MockServer, kb: &str, names: &[&str]) -> Value {
-    let mut form = String::new();
-    for name in names {
-        form += &format!(
-            "--b\r\ncontent-disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n\r\ntext of {name}\r\n"
-        );
-    }
-    form += "--b\r\ncontent-disposition: form-data; name=\"knowledge_type\"\r\n\r\n3\r\n--b--\r\n";
-    let response = reqwest::Client::new()
-        .post(format!("{}{DOC}/upload_document/{kb}", mock.url()))
-        .bearer_auth("a.b")
-        .header("content-type", "multipart/form-data; boundary=b")
-        .body(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 200);
-    response.json().await.unwrap()
+    let path = format!("{DOC}/upload_document/{kb}");
+    upload_files(mock, &path, &[("knowledge_type", "3")], names).await
 }
 
 #[tokio::test]

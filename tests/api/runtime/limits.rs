@@ -2,7 +2,7 @@
 //! files (`limits_*`), and here billed work: never sent twice, a task journal.
 //! Each case is one outcome; `faults::fault_matrix` counts them.
 
-use super::faults::{KEY, client, error};
+use super::faults::{KEY, client, error, request};
 use crate::support::scripted::{Server, Step, http, serve};
 use std::future::Future;
 use std::pin::Pin;
@@ -27,6 +27,16 @@ pub(super) fn check(ok: bool, what: impl std::fmt::Debug) -> Outcome {
 
 pub(super) fn hits(server: &Server) -> usize {
     server.hits.load(Ordering::SeqCst)
+}
+
+/// The message of a chat call's error against `url` (empty when it succeeds).
+pub(super) async fn chat_error(url: &str) -> String {
+    let result = client(url).create_chat_completion(&request()).await;
+    result
+        .err()
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default()
 }
 
 /// A billed call (video generation) against `script`: its result and attempts.

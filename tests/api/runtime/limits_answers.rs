@@ -2,7 +2,7 @@
 //! `x-zai-envelope` codes), pages where JSON or events were asked for, and
 //! messages that say what happened (resets, oversized heads, base URLs).
 use super::faults::{KEY, OK, client, error, ok, request};
-use super::limits::{Case, check, hits};
+use super::limits::{Case, chat_error, check, hits};
 use crate::support::scripted::{Step, http, serve};
 use serde_json::json;
 use zai::Error;
@@ -28,12 +28,7 @@ pub(super) fn cases() -> Vec<Case> {
                     ok(),
                 ])
                 .await;
-                let result = client(&server.url).create_chat_completion(&request()).await;
-                let message = result
-                    .as_ref()
-                    .err()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
+                let message = chat_error(&server.url).await;
                 check(hits(&server) == 1 && message.contains("too large"), message)
             }),
         ),
@@ -44,12 +39,7 @@ pub(super) fn cases() -> Vec<Case> {
                     http("200 OK", &[], OK.as_bytes())[..80].to_vec(),
                 )])
                 .await;
-                let result = client(&server.url).create_chat_completion(&request()).await;
-                let message = result
-                    .as_ref()
-                    .err()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
+                let message = chat_error(&server.url).await;
                 check(message.to_lowercase().contains("reset"), message)
             }),
         ),

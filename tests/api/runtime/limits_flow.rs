@@ -1,7 +1,7 @@
 //! Fault-matrix cases of a call's flow: redirects kept within the origin, the
 //! concurrency governor, the overload tier, and streams bounded once open.
 use super::faults::{EVENT, KEY, OK, client, error, ok, request};
-use super::limits::{Case, check, hits};
+use super::limits::{Case, chat_error, check, hits};
 use crate::support::scripted::{Step, http, http_stream, serve};
 use futures_util::StreamExt;
 use std::sync::Arc;
@@ -23,12 +23,7 @@ pub(super) fn cases() -> Vec<Case> {
                     b"",
                 ))])
                 .await;
-                let result = client(&server.url).create_chat_completion(&request()).await;
-                let message = result
-                    .as_ref()
-                    .err()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
+                let message = chat_error(&server.url).await;
                 check(
                     hits(&other) == 0 && hits(&server) == 1 && message.contains(&other.url),
                     message,
@@ -46,12 +41,7 @@ pub(super) fn cases() -> Vec<Case> {
                     b"",
                 ))])
                 .await;
-                let result = client(&server.url).create_chat_completion(&request()).await;
-                let message = result
-                    .as_ref()
-                    .err()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
+                let message = chat_error(&server.url).await;
                 check(
                     hits(&server) == 1 && message.contains("refused a redirect to https://"),
                     message,
