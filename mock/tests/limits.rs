@@ -76,6 +76,34 @@ async fn a_body_past_the_cap_is_a_413_json_error() {
 }
 
 #[tokio::test]
+async fn embedding_dimensions_past_the_documented_2048_are_refused_not_computed() {
+    // Schemathesis once sent `dimensions: 3628570` with nine inputs: the mock
+    // computed 33 M floats, past the client's read timeout. The service takes
+    // 256 to 2048; so does the spec (`maximum`), and the mock checks it first.
+    let mock = MockServer::start().await;
+    let send = |dimensions: u64| {
+        let body = json!({"model": "embedding-3", "input": ["a", "b"], "dimensions": dimensions});
+        http()
+            .post(format!("{}/embeddings", mock.url()))
+            .bearer_auth("a.b")
+            .json(&body)
+            .send()
+    };
+    let refused = send(3_628_570).await.unwrap();
+    assert_eq!(refused.status(), 400);
+    let error: Value = refused.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "1214", "{error}");
+    let answered: Value = send(2048).await.unwrap().json().await.unwrap();
+    let lengths: Vec<usize> = answered["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["embedding"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(lengths, [2048, 2048]);
+}
+
+#[tokio::test]
 async fn slow_and_idle_connections_are_closed_while_requests_are_answered() {
     let timeout = Duration::from_millis(400);
     let mock = MockServer::builder()
