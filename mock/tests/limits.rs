@@ -76,24 +76,28 @@ async fn a_body_past_the_cap_is_a_413_json_error() {
 }
 
 #[tokio::test]
-async fn embedding_dimensions_past_the_documented_2048_are_refused_not_computed() {
+async fn embeddings_past_the_documented_2048_dimensions_or_64_inputs_are_refused_not_computed() {
     // Schemathesis once sent `dimensions: 3628570` with nine inputs: the mock
-    // computed 33 M floats, past the client's read timeout. The service takes
-    // 256 to 2048; so does the spec (`maximum`), and the mock checks it first.
+    // computed 33 M floats, past the client's read timeout. The service takes at
+    // most 2048 dimensions and 64 inputs; so does the spec, and the mock checks it
+    // before computing.
     let mock = MockServer::start().await;
-    let send = |dimensions: u64| {
-        let body = json!({"model": "embedding-3", "input": ["a", "b"], "dimensions": dimensions});
+    let send = |inputs: usize, dimensions: u64| {
+        let input = vec!["a"; inputs];
+        let body = json!({"model": "embedding-3", "input": input, "dimensions": dimensions});
         http()
             .post(format!("{}/embeddings", mock.url()))
             .bearer_auth("a.b")
             .json(&body)
             .send()
     };
-    let refused = send(3_628_570).await.unwrap();
-    assert_eq!(refused.status(), 400);
-    let error: Value = refused.json().await.unwrap();
-    assert_eq!(error["error"]["code"], "1214", "{error}");
-    let answered: Value = send(2048).await.unwrap().json().await.unwrap();
+    for (inputs, dimensions) in [(2, 3_628_570), (65, 256)] {
+        let refused = send(inputs, dimensions).await.unwrap();
+        assert_eq!(refused.status(), 400);
+        let error: Value = refused.json().await.unwrap();
+        assert_eq!(error["error"]["code"], "1214", "{error}");
+    }
+    let answered: Value = send(2, 2048).await.unwrap().json().await.unwrap();
     let lengths: Vec<usize> = answered["data"]
         .as_array()
         .unwrap()
