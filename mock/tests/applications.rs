@@ -6,24 +6,11 @@
 mod support;
 
 use serde_json::{Value, json};
-use support::upload_files;
+use support::{call, upload_files};
 use zai_mock::MockServer;
 
 const APP: &str = "/api/llm-application/open";
-
-async fn call(mock: &MockServer, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
-    zai::install_tls_provider();
-    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-    let mut request = reqwest::Client::new()
-        .request(method, format!("{}{APP}{path}", mock.url()))
-        .bearer_auth("a.b");
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap())
-}
+const INVOKE: &str = "/api/llm-application/open/v3/application/invoke";
 
 /// The mock's answer for an unknown `id`.
 fn not_found(id: &str) -> Value {
@@ -46,7 +33,7 @@ async fn conversations_are_stored_per_application_continued_and_recorded() {
     let mock = MockServer::start().await;
     let start = async |app: &str| {
         let path = format!("/v2/application/{app}/conversation");
-        let (status, answer) = call(&mock, "POST", &path, None).await;
+        let (status, answer) = call(&mock, "POST", &format!("{APP}{path}"), None).await;
         assert_eq!((status, &answer["code"]), (200, &json!(200)), "{answer}");
         answer["data"]["conversation_id"]
             .as_str()
@@ -69,7 +56,7 @@ async fn conversations_are_stored_per_application_continued_and_recorded() {
     let (status, answer) = call(
         &mock,
         "POST",
-        "/v3/application/invoke",
+        INVOKE,
         Some(invoke("app-a", Some(&a1), false)),
     )
     .await;
@@ -81,7 +68,7 @@ async fn conversations_are_stored_per_application_continued_and_recorded() {
     );
     // Streamed: every event names it.
     let text = reqwest::Client::new()
-        .post(format!("{}{APP}/v3/application/invoke", mock.url()))
+        .post(format!("{}{INVOKE}", mock.url()))
         .bearer_auth("a.b")
         .json(&invoke("app-a", Some(&a2), true))
         .send()
@@ -98,23 +85,11 @@ async fn conversations_are_stored_per_application_continued_and_recorded() {
     assert_eq!(named, [json!(a2), json!(a2)]);
     // Unknown, or another application's: 404.
     for (app, id) in [("app-a", "conv-nope"), ("app-a", b1.as_str())] {
-        let reply = call(
-            &mock,
-            "POST",
-            "/v3/application/invoke",
-            Some(invoke(app, Some(id), false)),
-        )
-        .await;
+        let reply = call(&mock, "POST", INVOKE, Some(invoke(app, Some(id), false))).await;
         assert_eq!(reply, (404, not_found(id)));
     }
     // No conversation: the invocation starts one.
-    let (_, fresh) = call(
-        &mock,
-        "POST",
-        "/v3/application/invoke",
-        Some(invoke("app-b", None, false)),
-    )
-    .await;
+    let (_, fresh) = call(&mock, "POST", INVOKE, Some(invoke("app-b", None, false))).await;
     let b2 = fresh["conversation_id"].as_str().unwrap().to_owned();
     assert!(b2 != b1 && b2 != a1 && b2 != seeded, "{b2}");
 
@@ -122,7 +97,7 @@ async fn conversations_are_stored_per_application_continued_and_recorded() {
         call(
             &mock,
             "GET",
-            &format!("/history_session_record/{app}/{id}"),
+            &format!("{APP}/history_session_record/{app}/{id}"),
             None,
         )
         .await
@@ -164,7 +139,13 @@ async fn uploaded_files_get_distinct_ids_and_parse_over_reports() {
 
     let stat = async |app: &str| {
         let body = json!({"app_id": app, "file_ids": [ids[0], "file-nope", ids[1]]});
-        let (status, answer) = call(&mock, "POST", "/v2/application/file_stat", Some(body)).await;
+        let (status, answer) = call(
+            &mock,
+            "POST",
+            &format!("{APP}/v2/application/file_stat"),
+            Some(body),
+        )
+        .await;
         assert_eq!((status, &answer["code"]), (200, &json!(200)), "{answer}");
         answer["data"].clone()
     };

@@ -8,22 +8,8 @@
 mod support;
 
 use serde_json::{Value, json};
-use support::upload_files;
+use support::{call, upload_files};
 use zai_mock::MockServer;
-
-async fn call(mock: &MockServer, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
-    zai::install_tls_provider();
-    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-    let mut request = reqwest::Client::new()
-        .request(method, format!("{}{path}", mock.url()))
-        .bearer_auth("a.b");
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap())
-}
 
 const KB: &str = "/api/llm-application/open/knowledge";
 const DOC: &str = "/api/llm-application/open/document";

@@ -1,4 +1,5 @@
-//! Set-up shared by the mock's test files: a multipart upload as a client sends it.
+//! Set-up shared by the mock's test files: a JSON call and a multipart upload as a
+//! client sends them.
 
 use serde_json::Value;
 use zai_mock::MockServer;
@@ -33,4 +34,25 @@ pub async fn upload_files(
         .unwrap();
     assert_eq!(response.status().as_u16(), 200);
     response.json().await.unwrap()
+}
+
+/// Sends `method path` to `mock` with an optional JSON body; the status and the
+/// JSON answer.
+pub async fn call(
+    mock: &MockServer,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    zai::install_tls_provider();
+    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+    let mut request = reqwest::Client::new()
+        .request(method, format!("{}{path}", mock.url()))
+        .bearer_auth("a.b");
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap())
 }
