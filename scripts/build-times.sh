@@ -7,7 +7,7 @@
 #    a path dependency is compiled incrementally, a few seconds more), with the
 #    default TLS (`rustls`: reqwest's own rustls, aws-lc-rs) and with `rustls-ring`
 #    (ring, the default before it: TLS-less reqwest clients elsewhere then need a
-#    process-wide provider), and, with BASELINE=<rev>, that commit's default too
+#    process-wide provider), with the chat family alone (default TLS), and, with BASELINE=<rev>, that commit's default too
 #    (e.g. the tree before a change of default features),
 #    beside scratch crates using async-openai 0.43 with default features and with
 #    `full`, interleaved, ROUNDS times (default 3), then the best and the median
@@ -48,8 +48,9 @@ scratch_crate() {
 
 zai="git = \"file://$root\", rev = \"$(git rev-parse HEAD)\""
 scratch_crate zai-default "zai = { $zai }"
-scratch_crate zai-ring "zai = { $zai, default-features = false, features = [\"rustls-ring\"] }"
-ours="zai-default zai-ring"
+scratch_crate zai-ring "zai = { $zai, default-features = false, features = [\"rustls-ring\", \"full\"] }"
+scratch_crate zai-chat "zai = { $zai, default-features = false, features = [\"rustls\", \"chat\"] }"
+ours="zai-default zai-ring zai-chat"
 if [ -n "${BASELINE:-}" ]; then
   baseline=$(git rev-parse "$BASELINE")
   scratch_crate zai-baseline "zai = { git = \"file://$root\", rev = \"$baseline\" }"
@@ -75,6 +76,7 @@ for round in $(seq "$rounds"); do
   echo "round $round"
   build zai-default "zai, default (rustls, aws-lc-rs)"
   build zai-ring "zai, rustls-ring"
+  build zai-chat "zai, chat family only"
   if [ -n "${BASELINE:-}" ]; then build zai-baseline "zai at $BASELINE, default"; fi
   build ao-default "async-openai 0.43, default features"
   build ao-full "async-openai 0.43, full"

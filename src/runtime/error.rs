@@ -412,6 +412,7 @@ fn causes(e: &reqwest::Error) -> String {
 
 /// A tool call's arguments that do not parse ([`zai_types::types::ToolCall::parse_arguments`])
 /// are a [`Error::Decode`] of the arguments' text, as if the server had sent it.
+#[cfg(feature = "chat")]
 impl From<zai_types::ArgumentsError> for Error {
     fn from(e: zai_types::ArgumentsError) -> Self {
         Error::Decode {

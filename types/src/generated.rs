@@ -12,6 +12,7 @@ pub(crate) mod api {
     include!(concat!(env!("OUT_DIR"), "/types.rs"));
 }
 
+#[cfg(feature = "realtime")]
 pub(crate) mod events {
     include!(concat!(env!("OUT_DIR"), "/realtime.rs"));
 }

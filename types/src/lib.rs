@@ -13,12 +13,17 @@
 //! * [`FilePart`]: a file in a multipart body.
 #![warn(missing_docs)]
 
+#[cfg(feature = "anthropic")]
+mod anthropic;
+#[cfg(feature = "chat")]
 mod chat;
 mod file_part;
 mod generated;
 mod open_enum;
 
+#[cfg(feature = "chat")]
 pub use chat::ArgumentsError;
 pub use file_part::{FileContent, FilePart};
 pub use generated::api::{BaseUrl, types};
+#[cfg(feature = "realtime")]
 pub use generated::events::realtime;

@@ -3,6 +3,7 @@
 //! (emitted here from the spec model; progenitor's own methods cannot express
 //! multipart bodies or SSE variants, so they are not used).
 
+mod gates;
 mod multipart;
 mod operations;
 mod types;
@@ -65,6 +66,7 @@ fn generator(spec: &Spec, module: &str) -> Result<progenitor::Generator> {
 fn schemas_file(spec: &Spec, module: &str, doc: &str) -> Result<String> {
     let generator = generator(spec, module)?;
     let space = generator.get_type_space();
+    let gates = gates::Gates::read(spec, space);
     let schemas = space.to_stream();
     let open_unions = spec
         .open_unions
@@ -104,8 +106,12 @@ fn schemas_file(spec: &Spec, module: &str, doc: &str) -> Result<String> {
             quote!(use #ident as types;),
         ),
     };
+    let edit = |file: &mut syn::File| {
+        non_exhaustive(file);
+        gates.apply(&mut file.items);
+    };
     format_with(
-        non_exhaustive,
+        edit,
         quote! {
             #[doc = #doc]
             pub mod #ident {
@@ -133,12 +139,16 @@ fn schemas_file(spec: &Spec, module: &str, doc: &str) -> Result<String> {
 /// only the runtime contract (`crate::runtime`) and `zai_types`.
 pub fn operations_file(spec: &Spec) -> Result<String> {
     let generator = generator(spec, "types")?;
+    // Each impl for a type compiles when the type does; the rest by family.
+    let gates = gates::Gates::read(spec, generator.get_type_space());
     let mut items = Vec::new();
     for form in multipart::forms(spec) {
-        items.push(multipart::form_impl(spec, form)?);
+        let (gate, encoding) = (gates.of(form), multipart::form_impl(spec, form)?);
+        items.push(quote!(#gate #encoding));
     }
-    // One documented `impl Client` per API family (tag), so rustdoc groups the
-    // methods; an operation without a tag goes last.
+    // One documented `impl Client` per API family (first tag), so rustdoc groups
+    // the methods; an operation without a tag goes last. Each method compiles
+    // with any of its operation's families.
     let mut families: Vec<(Option<&str>, &str, Vec<TokenStream>)> = spec
         .tags
         .iter()
@@ -148,33 +158,43 @@ pub fn operations_file(spec: &Spec) -> Result<String> {
     for (index, op) in spec.operations.iter().enumerate() {
         let family = families
             .iter()
-            .position(|(tag, ..)| *tag == op.tag.as_deref())
+            .position(|(tag, ..)| *tag == op.tags.first().map(String::as_str))
             .unwrap_or(families.len() - 1);
-        let methods = &mut families[family].2;
+        let mut methods = Vec::new();
         let space = generator.get_type_space();
         methods.push(operations::method(op, index, space)?);
         if let Some(stream) = &op.stream {
             methods.push(operations::stream_method(op, index, stream));
-            items.push(operations::chunk_impl(stream));
+            let (gate, chunk) = (gates.of(&stream.chunk), operations::chunk_impl(stream));
+            items.push(quote!(#gate #chunk));
         }
         if op.pages.is_some() {
             methods.push(operations::pages_method(op, space)?);
         }
         if let Some(wait) = &op.wait {
-            methods.push(operations::wait_method(spec, op, wait)?);
+            methods.extend(operations::wait_method(spec, op, wait)?);
         }
+        let gate = gates::family(&op.tags);
+        let gated = methods.into_iter().map(|method| quote!(#gate #method));
+        families[family].2.extend(gated);
     }
     for (tag, doc, methods) in families.into_iter().filter(|f| !f.2.is_empty()) {
         let doc = format!(" **{}**: {doc}", tag.unwrap_or("other"));
         items.push(quote!(#[doc = #doc] impl crate::runtime::Client { #(#methods)* }));
     }
-    items.extend(operations::task_impls(spec));
+    for ((name, _), task) in spec.tasks.iter().zip(operations::task_impls(spec)) {
+        let gate = gates.of(name);
+        items.push(quote!(#gate #task));
+    }
     let table = operations::operation_table(spec);
-    format(quote! {
-        use ::zai_types::types;
-        #(#items)*
-        #table
-    })
+    format_with(
+        |_| {},
+        quote! {
+            use ::zai_types::types;
+            #(#items)*
+            #table
+        },
+    )
 }
 
 /// What a build script of the zai crates does with their `codegen` feature: reads
@@ -198,13 +218,9 @@ pub fn regenerate(
     Ok(code)
 }
 
-/// Parses and pretty-prints generated tokens (invalid Rust is an error naming them).
-fn format(file: TokenStream) -> Result<String> {
-    format_with(|_| {}, file)
-}
-
-/// [`format`], after `edit` has changed the parsed file.
-fn format_with(edit: fn(&mut syn::File), file: TokenStream) -> Result<String> {
+/// Parses and pretty-prints generated tokens after `edit` has changed them
+/// (invalid Rust is an error naming them).
+fn format_with(edit: impl FnOnce(&mut syn::File), file: TokenStream) -> Result<String> {
     let mut parsed: syn::File = syn::parse2(file.clone())
         .map_err(|e| format!("zai-codegen generated invalid Rust ({e}): {file}"))?;
     edit(&mut parsed);

@@ -3,6 +3,7 @@
 //! the runtime's one request path, plus the operation table. The methods are
 //! items; `super::operations_file` groups them into one `impl` per API family.
 
+use super::gates::family;
 use super::{doc_attr, field_ident, snake_ident, some_str, typify_field};
 use crate::snake_case;
 use crate::spec::{FinalField, Operation, Paging, Result, Spec, StreamSpec, WaitSpec};
@@ -229,8 +230,13 @@ pub(super) fn chunk_impl(stream: &StreamSpec) -> TokenStream {
     }
 }
 
-/// `x-zai-wait`: a method polling the operation's task until it ends.
-pub(super) fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Result<TokenStream> {
+/// `x-zai-wait`: a method polling the operation's task until it ends (and its
+/// deprecated former name, if it was renamed).
+pub(super) fn wait_method(
+    spec: &Spec,
+    op: &Operation,
+    wait: &WaitSpec,
+) -> Result<Vec<TokenStream>> {
     let own = snake_ident(&op.id);
     let (params, args) = arguments(op);
     let (name, result, body, doc, renamed_from) = match wait {
@@ -300,7 +306,7 @@ pub(super) fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Resul
             }
         }
     });
-    Ok(quote! {
+    let method = quote! {
         #[doc = #doc]
         pub async fn #name(
             &self,
@@ -310,8 +316,8 @@ pub(super) fn wait_method(spec: &Spec, op: &Operation, wait: &WaitSpec) -> Resul
         ) -> Result<types::#result, crate::runtime::Error> {
             #body
         }
-        #alias
-    })
+    };
+    Ok([method].into_iter().chain(alias).collect())
 }
 
 /// `x-zai-pages`: every page of a list (each as its method answers), as a stream.
@@ -442,7 +448,8 @@ pub(super) fn operation_table(spec: &Spec) -> TokenStream {
             let chunk = format_ident!("{}", stream.chunk);
             quote!(visitor.stream::<types::#chunk>();)
         });
-        quote!(#index => { #json #stream })
+        let gate = family(&op.tags);
+        quote!(#gate #index => { #json #stream })
     });
     quote! {
         /// Every operation in spec/zai.yaml, in spec order.

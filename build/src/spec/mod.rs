@@ -92,7 +92,7 @@ impl Spec {
             for method in METHODS {
                 let Some(op) = item.get(method) else { continue };
                 let mut operation = Operation::read(path, method, op)?;
-                let tag = operation.tag.as_deref();
+                let tag = operation.tags.first().map(String::as_str);
                 let mut families = raw["tags"].as_array().into_iter().flatten();
                 let family = families.find(|t| t["name"].as_str() == tag);
                 operation.platform = family

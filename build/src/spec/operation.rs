@@ -1,7 +1,7 @@
 //! One operation of the spec and its `x-zai-*` facts: paths, bodies, answers,
 //! streams, waiting, paging, tasks.
 
-use super::values::{Result, schema_name, upper_first};
+use super::values::{Result, schema_name, strings, upper_first};
 use serde_json::{Map, Value};
 
 /// The HTTP methods an operation may have, in the order they are read.
@@ -60,8 +60,9 @@ pub struct Operation {
     pub pages: Option<Paging>,
     /// `x-zai-auth`: how credentials are sent when not as `Bearer` (`raw-key`).
     pub auth: Option<String>,
-    /// Its API family: the first of its `tags`.
-    pub tag: Option<String>,
+    /// Its API families (`tags`), each a Cargo feature it compiles with; the
+    /// first groups it (docs, platform).
+    pub tags: Vec<String>,
     /// `x-zai-platform` of its family: the one platform serving it (`china`).
     pub platform: Option<String>,
     /// `x-zai-retry: billed`: the operation creates billed work, resent only when
@@ -262,10 +263,7 @@ impl Operation {
         };
         Ok(Operation {
             auth,
-            tag: op
-                .pointer("/tags/0")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
+            tags: strings(&op["tags"]),
             platform: None,
             billed,
             fills_request_id: false,

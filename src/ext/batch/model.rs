@@ -14,11 +14,13 @@ pub trait BatchRequest: Serialize {
     const ENDPOINT: &'static str;
 }
 
+#[cfg(feature = "chat")]
 impl BatchRequest for types::ChatCompletionRequest {
     type Response = types::ChatCompletionResponse;
     const ENDPOINT: &'static str = "/v4/chat/completions";
 }
 
+#[cfg(feature = "embeddings")]
 impl BatchRequest for types::EmbeddingRequest {
     type Response = types::EmbeddingResponse;
     const ENDPOINT: &'static str = "/v4/embeddings";
