@@ -7,11 +7,11 @@
 #    a path dependency is compiled incrementally, a few seconds more), with the
 #    default TLS (`rustls`: reqwest's own rustls, aws-lc-rs) and with `rustls-ring`
 #    (ring, the default before it: TLS-less reqwest clients elsewhere then need a
-#    process-wide provider), with the chat family alone (default TLS), and, with BASELINE=<rev>, that commit's default too
-#    (e.g. the tree before a change of default features),
-#    beside scratch crates using async-openai 0.43 with default features and with
-#    `full`, interleaved, ROUNDS times (default 3), then the best and the median
-#    of each;
+#    process-wide provider), with the chat family alone (each TLS), and, with
+#    BASELINE=<rev>, that commit's default too (e.g. the tree before a change of
+#    default features), beside scratch crates using async-openai 0.43 with default
+#    features (none of its API), `chat-completion` and `full`, interleaved,
+#    ROUNDS times (default 3), then the best and the median of each;
 #  - unless the argument is `compare`: a clean build of the workspace with all
 #    features, and rebuilds after a spec edit and after an src/ edit (build.rs must
 #    not rerun).
@@ -50,7 +50,8 @@ zai="git = \"file://$root\", rev = \"$(git rev-parse HEAD)\""
 scratch_crate zai-default "zai = { $zai }"
 scratch_crate zai-ring "zai = { $zai, default-features = false, features = [\"rustls-ring\", \"full\"] }"
 scratch_crate zai-chat "zai = { $zai, default-features = false, features = [\"rustls\", \"chat\"] }"
-ours="zai-default zai-ring zai-chat"
+scratch_crate zai-chat-ring "zai = { $zai, default-features = false, features = [\"rustls-ring\", \"chat\"] }"
+ours="zai-default zai-ring zai-chat zai-chat-ring"
 if [ -n "${BASELINE:-}" ]; then
   baseline=$(git rev-parse "$BASELINE")
   scratch_crate zai-baseline "zai = { git = \"file://$root\", rev = \"$baseline\" }"
@@ -59,10 +60,11 @@ fi
 git archive HEAD | (mkdir -p "$scratch/zai" && tar -x -C "$scratch/zai")
 scratch_crate zai-path 'zai = { path = "../zai" }'
 scratch_crate ao-default 'async-openai = "0.43"'
+scratch_crate ao-chat 'async-openai = { version = "0.43", features = ["chat-completion"] }'
 scratch_crate ao-full 'async-openai = { version = "0.43", features = ["full"] }'
 # Ours resolve to the committed lock's versions; async-openai's to the newest.
 for crate in $ours zai-path; do cp Cargo.lock "$scratch/$crate/"; done
-for crate in $ours zai-path ao-default ao-full; do
+for crate in $ours zai-path ao-default ao-chat ao-full; do
   (cd "$scratch/$crate" && cargo fetch -q)
 done
 
@@ -77,8 +79,10 @@ for round in $(seq "$rounds"); do
   build zai-default "zai, default (rustls, aws-lc-rs)"
   build zai-ring "zai, rustls-ring"
   build zai-chat "zai, chat family only"
+  build zai-chat-ring "zai, chat family only, rustls-ring"
   if [ -n "${BASELINE:-}" ]; then build zai-baseline "zai at $BASELINE, default"; fi
   build ao-default "async-openai 0.43, default features"
+  build ao-chat "async-openai 0.43, chat-completion"
   build ao-full "async-openai 0.43, full"
 done
 
@@ -87,8 +91,8 @@ stats() {
   sort -n -k"$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {printf "best %6.1f s, median %6.1f s", v[1], v[int((NR+1)/2)]}'
 }
 echo "over $rounds rounds (wall | cpu):"
-for crate in $ours ao-default ao-full; do
-  printf '  %-12s wall %s | cpu %s\n' "$crate" "$(stats "$results/$crate" 1)" "$(stats "$results/$crate" 2)"
+for crate in $ours ao-default ao-chat ao-full; do
+  printf '  %-13s wall %s | cpu %s\n' "$crate" "$(stats "$results/$crate" 1)" "$(stats "$results/$crate" 2)"
 done
 
 # Once, for those depending by path (HEAD exported; compiled incrementally).
