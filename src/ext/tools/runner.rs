@@ -245,6 +245,7 @@ impl ToolRunner {
             request: request.with_tools(self),
             events: None,
             text: String::new(),
+            reasoning: String::new(),
             calls: Vec::new(),
             ready: VecDeque::new(),
             steps: 0,
@@ -276,8 +277,8 @@ trait Protocol: Send + Sync + Sized {
     ) -> impl Future<Output = Result<EventStream<Self::Chunk>, Error>> + Send;
     /// Adds the reply as the assistant's turn; its tool calls.
     fn push_reply(&mut self, reply: &Self::Reply) -> Vec<ToolCall>;
-    /// A streamed assistant turn: its text and tool calls.
-    fn push_turn(&mut self, text: Option<String>, calls: &[ToolCall]);
+    /// A streamed assistant turn: its text, reasoning and tool calls.
+    fn push_turn(&mut self, text: Option<String>, reasoning: Option<String>, calls: &[ToolCall]);
     /// The tools' results (`Err`: a tool error), in the calls' order.
     fn push_results(&mut self, calls: &[ToolCall], outputs: &[Result<String, String>]);
     fn messages(self) -> Vec<Self::Message>;
@@ -313,9 +314,15 @@ impl Protocol for ChatCompletionRequest {
         reply.tool_calls().to_vec()
     }
 
-    fn push_turn(&mut self, text: Option<String>, calls: &[ToolCall]) {
-        let message = ChatMessage::assistant_tool_calls(text, calls.to_vec());
-        self.messages.push(message);
+    /// As the plain loop sends the reply back, reasoning included (GLM's
+    /// preserved thinking reads it).
+    fn push_turn(&mut self, text: Option<String>, reasoning: Option<String>, calls: &[ToolCall]) {
+        self.messages.push(ChatMessage::Assistant {
+            name: None,
+            content: text,
+            reasoning_content: reasoning,
+            tool_calls: calls.to_vec(),
+        });
     }
 
     /// A `tool` message per call: the result, or `{"error": …}`.
@@ -366,7 +373,9 @@ impl Protocol for AnthropicMessageRequest {
             .collect()
     }
 
-    fn push_turn(&mut self, text: Option<String>, calls: &[ToolCall]) {
+    /// Reasoning is left out: a thinking block sent back needs the signature
+    /// the stream does not fold.
+    fn push_turn(&mut self, text: Option<String>, _reasoning: Option<String>, calls: &[ToolCall]) {
         let uses = calls.iter().map(|call| AnthropicInputBlock::ToolUse {
             id: call.call_id().to_owned(),
             // Arguments came from a parsed `tool_use` input: an object.
@@ -403,8 +412,9 @@ struct Streamed<'a, P: Protocol> {
     request: P,
     /// The turn being streamed.
     events: Option<ChatEvents<EventStream<P::Chunk>, P::Fold>>,
-    /// The turn's text and completed tool calls so far.
+    /// The turn's text, reasoning and completed tool calls so far.
     text: String,
+    reasoning: String,
     calls: Vec<ToolCall>,
     ready: VecDeque<ToolEvent>,
     steps: usize,
@@ -424,9 +434,10 @@ impl<P: Protocol> Streamed<'_, P> {
                 if !self.calls.is_empty() {
                     // The last turn asked for tools: answer them, then go on.
                     let calls = std::mem::take(&mut self.calls);
-                    let text = Some(std::mem::take(&mut self.text)).filter(|t| !t.is_empty());
+                    let taken = |t: &mut String| Some(std::mem::take(t)).filter(|t| !t.is_empty());
+                    let (text, reasoning) = (taken(&mut self.text), taken(&mut self.reasoning));
                     let outputs = self.runner.answer(&calls).await;
-                    self.request.push_turn(text, &calls);
+                    self.request.push_turn(text, reasoning, &calls);
                     self.request.push_results(&calls, &outputs);
                     let results = calls.into_iter().zip(outputs);
                     let results = results.map(|(call, output)| ToolEvent::Result { call, output });
@@ -447,6 +458,7 @@ impl<P: Protocol> Streamed<'_, P> {
                 Some(Ok(event)) => {
                     match &event {
                         ChatEvent::ContentDelta(text) => self.text.push_str(text),
+                        ChatEvent::ReasoningDelta(text) => self.reasoning.push_str(text),
                         ChatEvent::ToolCallCompleted(call) => self.calls.push(call.clone()),
                         ChatEvent::Done { .. } => {
                             self.events = None;

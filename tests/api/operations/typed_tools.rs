@@ -1,7 +1,8 @@
 //! Tools and structured answers from Rust types, the tool loop and the Anthropic
 //! stream fold, against exact scripted answers (the built-in mock's are canned).
 
-use crate::support::{bearer, client, json_reply};
+use crate::support::{SSE, bearer, client, json_reply};
+use futures_util::StreamExt;
 use httpmock::{Method::POST, MockServer};
 use serde::Deserialize;
 use serde_json::json;
@@ -11,7 +12,7 @@ use zai::types::{
     AnthropicInputMessage, AnthropicMessageRequest, AnthropicStreamEvent, ChatCompletionRequest,
     ChatMessage, ChatTool,
 };
-use zai::{AnthropicStreamExt, Error, EventStream, ToolFor, ToolRunner};
+use zai::{AnthropicStreamExt, ChatEvent, Error, EventStream, ToolEvent, ToolFor, ToolRunner};
 
 #[derive(Debug, Deserialize, PartialEq, schemars::JsonSchema)]
 struct City {
@@ -21,6 +22,17 @@ struct City {
 
 fn chat_reply(message: serde_json::Value) -> serde_json::Value {
     json!({"id": "r", "choices": [{"index": 0, "finish_reason": "stop", "message": message}]})
+}
+
+/// A chat completion stream of these deltas, the last with `finish_reason`.
+fn chat_stream(deltas: &[serde_json::Value], finish_reason: &str) -> String {
+    let last = deltas.len() - 1;
+    let chunks = deltas.iter().enumerate().map(|(at, delta)| {
+        let finish = (at == last).then_some(finish_reason);
+        let choice = json!({"index": 0, "delta": delta, "finish_reason": finish});
+        format!("data: {}\n\n", json!({"id": "r", "choices": [choice]}))
+    });
+    chunks.collect::<String>() + "data: [DONE]\n\n"
 }
 
 #[test]
@@ -90,6 +102,59 @@ async fn tool_runner_answers_parallel_calls_concurrently_and_sends_errors_back()
     second.assert();
     assert_eq!((run.steps, run.reply.text()), (2, Some("Sunny.")));
     assert_eq!(run.messages.len(), 6);
+}
+
+#[tokio::test]
+async fn streamed_tool_loop_sends_the_turn_back_with_its_reasoning_as_the_plain_loop_does() {
+    let server = MockServer::start_async().await;
+    let call = json!({"index": 0, "id": "c1", "type": "function",
+        "function": {"name": "weather", "arguments": "{\"city\":\"Paris\"}"}});
+    let first = server.mock(|when, then| {
+        when.method(POST)
+            .path("/chat/completions")
+            .body_excludes("\"role\":\"tool\"");
+        then.header("content-type", SSE).body(chat_stream(
+            &[
+                json!({"role": "assistant", "reasoning_content": "Need the "}),
+                json!({"reasoning_content": "weather."}),
+                json!({"content": "Checking."}),
+                json!({"tool_calls": [call]}),
+            ],
+            "tool_calls",
+        ));
+    });
+    let second = server.mock(|when, then| {
+        when.method(POST).path("/chat/completions").json_body_includes(json!({"messages": [
+            {"role": "user", "content": "Weather?"},
+            {"role": "assistant", "content": "Checking.", "reasoning_content": "Need the weather.",
+             "tool_calls": [{"id": "c1", "function": {"name": "weather"}}]},
+            {"role": "tool", "tool_call_id": "c1", "content": "Paris: 21"}
+        ]}).to_string());
+        then.header("content-type", SSE)
+            .body(chat_stream(&[json!({"content": "Sunny."})], "stop"));
+    });
+    let runner = ToolRunner::new().tool("weather", "Weather of a city", |a: City| async move {
+        Ok::<_, String>(format!("{}: 21", a.city))
+    });
+    let request = ChatCompletionRequest::new("glm-4.7", vec![ChatMessage::user("Weather?")]);
+    let client = client(&server);
+    let mut events = runner.stream(&client, request);
+    let (mut reasoning, mut text, mut results) = (String::new(), String::new(), Vec::new());
+    while let Some(event) = events.next().await {
+        match event.unwrap() {
+            ToolEvent::Chat(ChatEvent::ReasoningDelta(delta)) => reasoning.push_str(&delta),
+            ToolEvent::Chat(ChatEvent::ContentDelta(delta)) => text.push_str(&delta),
+            ToolEvent::Result { output, .. } => results.push(output),
+            _ => {}
+        }
+    }
+    first.assert();
+    second.assert();
+    assert_eq!(
+        (reasoning.as_str(), text.as_str()),
+        ("Need the weather.", "Checking.Sunny.")
+    );
+    assert_eq!(results, [Ok("Paris: 21".to_owned())]);
 }
 
 #[tokio::test]
