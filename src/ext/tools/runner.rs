@@ -373,8 +373,8 @@ impl Protocol for AnthropicMessageRequest {
             .collect()
     }
 
-    /// Reasoning is left out: a thinking block sent back needs the signature
-    /// the stream does not fold.
+    /// Reasoning is left out: a thinking block sent back needs its signature,
+    /// which the loop's `ChatEvent`s do not carry.
     fn push_turn(&mut self, text: Option<String>, _reasoning: Option<String>, calls: &[ToolCall]) {
         let uses = calls.iter().map(|call| AnthropicInputBlock::ToolUse {
             id: call.call_id().to_owned(),
