@@ -22,7 +22,8 @@ impl Gates {
     pub(super) fn read(spec: &Spec, space: &TypeSpace) -> Self {
         let contents = contents(spec, space);
         let mut gates: BTreeMap<String, Families> = BTreeMap::new();
-        for op in &spec.operations {
+        // An operation without a family compiles always, as what it reaches.
+        for op in spec.operations.iter().filter(|op| !op.tags.is_empty()) {
             let bodies = [&op.json_body, &op.multipart, &op.query, &op.response];
             let chunk = op.stream.as_ref().map(|s| s.chunk.clone());
             let roots = bodies.into_iter().flatten().cloned().chain(chunk).collect();
@@ -116,9 +117,16 @@ fn condition(named: Vec<&Families>) -> Option<TokenStream> {
     }
 }
 
-/// The `#[cfg(...)]` of an operation's methods: on with any of its families.
+/// The `#[cfg(...)]` of an operation's methods: on with any of its families
+/// (none without a family: always compiled).
 pub(super) fn family(tags: &[String]) -> Option<TokenStream> {
-    condition(vec![&tags.iter().cloned().collect()])
+    let families: Families = tags.iter().cloned().collect();
+    condition(
+        vec![&families]
+            .into_iter()
+            .filter(|f| !f.is_empty())
+            .collect(),
+    )
 }
 
 /// Visits `roots` and the types they contain, as long as `visit` says a type is new.
